@@ -1,0 +1,5 @@
+package dev.earshot.model;
+
+public enum SentimentLabel {
+    NEGATIVE, NEUTRAL, POSITIVE
+}
