@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Earshot's canonical JSON: the one mapping shared by files, Kafka, Elasticsearch, Flink state and the tests.
- * Instants are ISO-8601 strings, absent values are omitted, unknown fields are ignored (so that newer writers
+ * Instants are ISO-8601 strings, absent values are omitted (and read back as null, or 0 for numbers), unknown fields are ignored (so that newer writers
  * do not break older readers) and scalars are never coerced (so that {@code "followers": "many"} is an error,
  * not a zero).
  */
@@ -23,7 +23,6 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();

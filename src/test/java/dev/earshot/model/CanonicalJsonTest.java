@@ -1,0 +1,65 @@
+package dev.earshot.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.json.Json;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CanonicalJsonTest {
+
+    static final Instant T0 = Instant.parse("2026-03-04T04:00:00Z");
+    static final Instant T1 = T0.plusSeconds(7200);
+
+    static final Post POST = new Post("twitter:1897000000000000001", "twitter", T0,
+            "@CityCareDesk my car was towed again near MG Road, Bangalore 😡 #parking", "en",
+            new Author("u42", "ramesh_k", 15_230, "Bangalore, India"), new GeoPoint(12.9716, 77.5946),
+            "Bengaluru, India", "twitter:1897000000000000000", "twitter:1897000000000000000", "CityCareDesk",
+            "https://x.com/ramesh_k/status/1897000000000000001", List.of("parking"), List.of("CityCareDesk"));
+    static final Sentiment SENTIMENT = new Sentiment(-0.74, SentimentLabel.NEGATIVE, 0.9, "earshot-social-lexicon/1");
+    static final Location BENGALURU = new Location("geonames:1277333", "Bengaluru", "Karnataka", "IN",
+            new GeoPoint(12.97194, 77.59369), LocationMethod.GEOTAG, 0.95);
+
+    @Test
+    void everyModelTypeRoundTripsThroughCanonicalJson() {
+        EnrichedPost enriched = new EnrichedPost(POST, SENTIMENT, List.of("parking"), BENGALURU);
+        TopicLocationStats stats = new TopicLocationStats("parking", BENGALURU.id(), "Bengaluru", "IN", T0, T1, 40, 30, 6, 4,
+                -0.41, 0.75, 37, List.of(POST.id()));
+        Alert alert = new Alert("a1b2c3", AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", BENGALURU.id(), "Bengaluru",
+                T0, T1, T1, 0.75, 0.25, 3.0, 2.1, 5.2, 40, 7, List.of(POST.id()),
+                "Parking posts in Bengaluru are 3.0x more negative than in other cities");
+        HandoffTicket ticket = new HandoffTicket("t1", "twitter|citycaredesk|u42", TicketStatus.OPEN, "twitter",
+                POST.author(), "CityCareDesk", List.of(new TicketPost(POST.id(), T0, POST.text(), POST.url(), -0.74,
+                        SentimentLabel.NEGATIVE)), List.of("parking"), BENGALURU, List.of(-0.74), TicketPriority.HIGH,
+                List.of("a1b2c3"), List.of("negative (-0.74) and addresses @CityCareDesk"), T0, T0);
+        DeadLetter deadLetter = new DeadLetter("{oops", "not valid JSON", "parse", "sample/posts.jsonl.gz", T0);
+
+        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, alert, ticket, deadLetter)) {
+            assertThat(Json.read(Json.write(value), value.getClass())).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void writesInstantsAsIsoStringsIdsAsStringsAndOmitsAbsentValues() {
+        Post bare = new Post("mastodon:1", "mastodon", T0, "hello", null, new Author("a", null, 0, null), null, null, null,
+                null, null, null, null, null);
+
+        JsonNode json = Json.mapper().valueToTree(bare);
+
+        assertThat(json.get("createdAt").asText()).isEqualTo("2026-03-04T04:00:00Z");
+        assertThat(json.get("id").isTextual()).isTrue();
+        assertThat(json.has("geo")).isFalse();
+        assertThat(json.get("hashtags").isArray()).isTrue();
+    }
+
+    @Test
+    void invariantsAreCheckedOnConstruction() {
+        assertThatThrownBy(() -> new Sentiment(1.5, SentimentLabel.POSITIVE, 1, "m")).hasMessageContaining("[-1, 1]");
+        assertThatThrownBy(() -> new TopicLocationStats("t", "l", "L", "IN", T0, T1, 3, 1, 1, 0, 0, 0, 1, null))
+                .hasMessageContaining("must equal posts");
+        assertThatThrownBy(() -> new GeoPoint(91, 0)).hasMessageContaining("WGS84");
+    }
+}
