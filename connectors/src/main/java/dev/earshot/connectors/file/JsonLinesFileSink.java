@@ -1,0 +1,81 @@
+package dev.earshot.connectors.file;
+
+import dev.earshot.json.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.apache.flink.api.common.TaskInfo;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * Writes each value as one line of canonical JSON to a local file: the local run's output, readable with any
+ * JSON-lines tool. Run it at parallelism 1 to get exactly {@code <dir>/<name>.jsonl}; at higher parallelism each
+ * subtask writes {@code <name>-<subtask>.jsonl}, so writers never interleave within a line.
+ *
+ * <p>Lines are flushed at every checkpoint and at the end of input. It is not transactional: after a failure the
+ * file may repeat lines written since the last checkpoint, which is why every record carries a deterministic id.
+ * Production sinks (Kafka, Elasticsearch) give the stronger guarantees.
+ *
+ * <pre>{@code
+ * alerts.sinkTo(new JsonLinesFileSink<>(Path.of("output"), "alerts")).setParallelism(1);
+ * }</pre>
+ */
+public final class JsonLinesFileSink<T> implements Sink<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String directory;
+    private final String name;
+
+    public JsonLinesFileSink(Path directory, String name) {
+        this.directory = directory.toAbsolutePath().toString();
+        this.name = name;
+    }
+
+    /** The file a sink at parallelism 1 writes. */
+    public static Path fileOf(Path directory, String name) {
+        return directory.resolve(name + ".jsonl");
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+        TaskInfo task = context.getTaskInfo();
+        Path dir = Path.of(directory);
+        Path file = task.getNumberOfParallelSubtasks() == 1
+                ? fileOf(dir, name)
+                : dir.resolve(name + "-" + task.getIndexOfThisSubtask() + ".jsonl");
+        Files.createDirectories(dir);
+        return new Writer<>(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+    }
+
+    private static final class Writer<T> implements SinkWriter<T> {
+
+        private final BufferedWriter out;
+
+        Writer(BufferedWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(T element, Context context) throws IOException {
+            out.write(Json.write(element));
+            out.newLine();
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.earshot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void anEmptyFileMeansTheDefaults() {
+        assertThat(ConfigLoader.parse("", "earshot.yaml")).isEqualTo(EarshotConfig.defaults());
+        assertThat(ConfigLoader.parse("# nothing\n", "earshot.yaml")).isEqualTo(EarshotConfig.defaults());
+    }
+
+    @Test
+    void givenKeysOverrideTheDefaultsAndTheRestStay() {
+        EarshotConfig config = ConfigLoader.parse("""
+                parallelism: 4
+                aggregate:
+                  windowSize: 1h
+                  windowSlide: 15m
+                stream:
+                  dedupTtl: 7d
+                """, "earshot.yaml");
+
+        assertThat(config.parallelism()).isEqualTo(4);
+        assertThat(config.aggregate().windowSize()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.aggregate().windowSlide()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.stream().dedupTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.stream().outOfOrderness()).isEqualTo(EarshotConfig.defaults().stream().outOfOrderness());
+        assertThat(config.parse()).isEqualTo(EarshotConfig.defaults().parse());
+    }
+
+    @Test
+    void anUnknownKeyNamesTheKeyAndTheKnownOnes() {
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate:\n  windowSise: 1h\n", "earshot.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("earshot.yaml")
+                .hasMessageContaining("unknown key 'aggregate.windowSise'")
+                .hasMessageContaining("windowSize");
+    }
+
+    @Test
+    void aBadValueNamesTheKeyAndTheFix() {
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate:\n  windowSize: soon\n", "earshot.yaml"))
+                .hasMessageContaining("aggregate.windowSize").hasMessageContaining("30m, 2h");
+        assertThatThrownBy(() -> ConfigLoader.parse("parallelism: 0\n", "earshot.yaml"))
+                .hasMessageContaining("parallelism must be between 1 and 512");
+        assertThatThrownBy(() -> ConfigLoader.parse("parallelism: two\n", "earshot.yaml"))
+                .hasMessageContaining("key 'parallelism' has a bad value");
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate:\n  windowSize: 1h\n  windowSlide: 25m\n", "earshot.yaml"))
+                .hasMessageContaining("whole multiple");
+    }
+
+    @Test
+    void brokenYamlSaysWhere() {
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate: [\n", "earshot.yaml"))
+                .hasMessageContaining("not valid YAML");
+    }
+}
