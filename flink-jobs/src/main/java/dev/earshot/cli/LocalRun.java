@@ -1,0 +1,78 @@
+package dev.earshot.cli;
+
+import dev.earshot.config.ConfigException;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.file.JsonLinesFiles;
+import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EarshotSinks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Runs the job on an embedded MiniCluster, printing progress while it runs and a summary at the end. */
+final class LocalRun {
+
+    static final String BUNDLED_SAMPLE = "/sample/posts.jsonl.gz";
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+
+    private final EarshotConfig config;
+    private final Path outputDir;
+    private final PrintStream out;
+
+    LocalRun(EarshotConfig config, Path outputDir, PrintStream out) {
+        this.config = config;
+        this.outputDir = outputDir;
+        this.out = out;
+    }
+
+    int execute() throws Exception {
+        Path input = config.input().path() == null ? extractBundledSample() : Path.of(config.input().path());
+        if (!Files.exists(input)) {
+            throw new ConfigException("input.path: " + input + " does not exist. Give a JSON-lines file of posts, "
+                    + "or leave input.path out to run on the bundled sample stream.");
+        }
+        Files.createDirectories(outputDir);
+        String inputName = config.input().path() == null ? "bundled sample stream" : input.toString();
+        out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
+                outputDir.toAbsolutePath(), config.parallelism(), config.aggregate().windowSize(),
+                config.aggregate().windowSlide());
+
+        Configuration flinkConfig = new Configuration();
+        // Accumulators reach the client with heartbeats: beat often enough for a live progress line.
+        flinkConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flinkConfig);
+        new EarshotJob(config, JsonLinesFiles.source(input), inputName, EarshotSinks.jsonLines(outputDir)).build(env);
+
+        Instant started = Instant.now();
+        JobClient job = env.executeAsync("earshot");
+        while (!job.getJobStatus().get().isGloballyTerminalState()) {
+            Thread.sleep(PROGRESS_EVERY.toMillis());
+            out.println(new RunSummary(job.getAccumulators().get()).progressLine(Duration.between(started, Instant.now())));
+        }
+        JobExecutionResult result = job.getJobExecutionResult().get();
+        out.println(new RunSummary(result.getAllAccumulatorResults()).finalReport(Duration.between(started, Instant.now()), outputDir));
+        return 0;
+    }
+
+    private static Path extractBundledSample() throws IOException {
+        Path file = Files.createTempFile("earshot-sample-", ".jsonl.gz");
+        file.toFile().deleteOnExit();
+        try (InputStream in = LocalRun.class.getResourceAsStream(BUNDLED_SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled sample " + BUNDLED_SAMPLE + " is missing from the build");
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.earshot.cli;
+
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run Earshot on the local Flink MiniCluster.",
+                "Without options: the bundled sample stream, outputs under ./output."})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "an earshot.yaml (every key optional)")
+    private Path config;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+            description = "JSON lines of canonical posts (.gz allowed) instead of the bundled sample (input.path)")
+    private String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "where to write the outputs (output.dir)")
+    private String output;
+
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "N", description = "operator parallelism (parallelism)")
+    private Integer parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
+        EarshotConfig effective = new EarshotConfig(
+                input == null ? loaded.input() : new EarshotConfig.Input(input),
+                output == null ? loaded.output() : new EarshotConfig.Output(output),
+                parallelism == null ? loaded.parallelism() : parallelism,
+                loaded.parse(), loaded.stream(), loaded.aggregate());
+        return new LocalRun(effective, Path.of(effective.output().dir()), System.out).execute();
+    }
+}

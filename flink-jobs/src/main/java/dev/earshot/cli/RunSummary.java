@@ -1,0 +1,62 @@
+package dev.earshot.cli;
+
+import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.flink.Counters;
+import dev.earshot.flink.EarshotSinks;
+import dev.earshot.model.AlertKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns the job's accumulators into the progress line and the end-of-run summary. */
+final class RunSummary {
+
+    private final Map<String, Object> counters;
+
+    RunSummary(Map<String, Object> counters) {
+        this.counters = counters;
+    }
+
+    long get(String name) {
+        Object value = counters.get(name);
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    String progressLine(Duration elapsed) {
+        return String.format(Locale.ROOT, "[%4ds] read %,d records · %,d dead letters · %,d posts enriched · "
+                        + "%,d window stats · %,d alerts · %,d tickets",
+                elapsed.toSeconds(), get(Counters.RECORDS_READ), get(Counters.DEAD_LETTERS),
+                get(Counters.POSTS_ENRICHED), get(Counters.WINDOW_STATS), alertsOpened(), get(Counters.TICKETS_OPENED));
+    }
+
+    String finalReport(Duration elapsed, Path outputDir) {
+        double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+        String alertsByKind = Arrays.stream(AlertKind.values())
+                .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
+                .collect(Collectors.joining(" · "));
+        return String.join(System.lineSeparator(),
+                String.format(Locale.ROOT, "Earshot finished in %.1f s: %,d records, %,.0f records/s", seconds,
+                        get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
+                String.format(Locale.ROOT, "  posts read      %,d valid (%,d duplicates processed once), %,d enriched",
+                        get(Counters.POSTS_VALID), get(Counters.DUPLICATES), get(Counters.POSTS_ENRICHED)),
+                String.format(Locale.ROOT, "  dead letters    %,d  -> %s", get(Counters.DEAD_LETTERS),
+                        file(outputDir, EarshotSinks.DEAD_LETTERS)),
+                String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
+                        file(outputDir, EarshotSinks.ALERTS)),
+                String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates  -> %s", get(Counters.TICKETS_OPENED),
+                        get(Counters.TICKET_UPDATES), file(outputDir, EarshotSinks.TICKETS)),
+                String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
+                        file(outputDir, EarshotSinks.STATS)));
+    }
+
+    private long alertsOpened() {
+        return Arrays.stream(AlertKind.values()).mapToLong(kind -> get(Counters.alertsOpened(kind))).sum();
+    }
+
+    private static Path file(Path dir, String name) {
+        return JsonLinesFileSink.fileOf(dir, name);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.earshot.flink;
+
+import dev.earshot.aggregate.StatsAccumulator;
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.model.Location;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/** A window's running statistics for one cell, with the cell's identity that the window result needs. */
+public final class CellAccumulator {
+
+    static final TypeInformation<CellAccumulator> TYPE = JsonTypeInfo.of(CellAccumulator.class);
+
+    public String topic;
+    public Location location;
+    public StatsAccumulator stats = new StatsAccumulator();
+}

@@ -1,0 +1,30 @@
+package dev.earshot.flink;
+
+import dev.earshot.model.TopicLocationStats;
+import java.time.Instant;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/** Stamps a cell's accumulated statistics with its window. */
+final class CellWindow extends ProcessWindowFunction<CellAccumulator, TopicLocationStats, String, TimeWindow> {
+
+    private transient LongCounter emitted;
+
+    @Override
+    public void open(OpenContext openContext) {
+        emitted = getRuntimeContext().getLongCounter(Counters.WINDOW_STATS);
+    }
+
+    @Override
+    public void process(String cell, Context context, Iterable<CellAccumulator> elements, Collector<TopicLocationStats> out) {
+        TimeWindow window = context.window();
+        for (CellAccumulator acc : elements) {
+            emitted.add(1);
+            out.collect(acc.stats.toStats(acc.topic, acc.location, Instant.ofEpochMilli(window.getStart()),
+                    Instant.ofEpochMilli(window.getEnd())));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.earshot.flink;
+
+import dev.earshot.config.EarshotConfig;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Earshot job: a source of raw records, the {@link EarshotPipeline}, and sinks. Sources and sinks are
+ * parameters: the CLI passes files, tests pass their own, deployments pass Kafka and Elasticsearch.
+ */
+public final class EarshotJob {
+
+    private final EarshotConfig config;
+    private final Source<String, ?, ?> source;
+    private final String sourceName;
+    private final EarshotSinks sinks;
+
+    public EarshotJob(EarshotConfig config, Source<String, ?, ?> source, String sourceName, EarshotSinks sinks) {
+        this.config = config;
+        this.source = source;
+        this.sourceName = sourceName;
+        this.sinks = sinks;
+    }
+
+    /** Adds the job's graph to {@code env}; the caller executes it. */
+    public void build(StreamExecutionEnvironment env) {
+        // Event time is assigned after parsing, where a record's time is known; a malformed record has none.
+        DataStream<String> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid("source");
+        EarshotPipeline.Outputs outputs = new EarshotPipeline(config, sourceName).apply(records);
+        // One writer per output, so that a local run gives one file each.
+        outputs.alerts().sinkTo(sinks.alerts()).setParallelism(1).name("alerts sink").uid("alerts-sink");
+        outputs.tickets().sinkTo(sinks.tickets()).setParallelism(1).name("tickets sink").uid("tickets-sink");
+        outputs.deadLetters().sinkTo(sinks.deadLetters()).setParallelism(1).name("dead letters sink").uid("dead-letters-sink");
+        outputs.stats().sinkTo(sinks.stats()).setParallelism(1).name("window stats sink").uid("stats-sink");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.earshot.flink;
+
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.model.Alert;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.Post;
+import dev.earshot.model.TopicLocationStats;
+import dev.earshot.detect.Finding;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+
+/**
+ * Earshot's dataflow as a function from raw records to outputs, so that tests run the very graph production runs:
+ * parse/validate -> deduplicate -> enrich -> aggregate -> detect -> respond. It only wires: every decision is
+ * made by a class of the core.
+ */
+public final class EarshotPipeline {
+
+    /** What the pipeline produces; the job sends each to a sink. */
+    public record Outputs(DataStream<Alert> alerts, DataStream<HandoffTicket> tickets, DataStream<DeadLetter> deadLetters,
+                          DataStream<TopicLocationStats> stats, DataStream<EnrichedPost> enriched) {
+    }
+
+    static final MapStateDescriptor<String, Alert> ALERTS_BY_ID =
+            new MapStateDescriptor<>("alerts-by-id", BasicTypeInfo.STRING_TYPE_INFO, Types.ALERT);
+
+    private final EarshotConfig config;
+    private final String origin;
+
+    public EarshotPipeline(EarshotConfig config, String origin) {
+        this.config = config;
+        this.origin = origin;
+    }
+
+    public Outputs apply(DataStream<String> records) {
+        SingleOutputStreamOperator<Post> parsed = records
+                .process(new ParsePosts(config.parse(), origin), Types.POST).name("parse and validate").uid("parse");
+        DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS);
+
+        DataStream<EnrichedPost> enriched = parsed
+                .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
+                .keyBy(Post::id)
+                .process(new DeduplicatePosts(config.stream().dedupTtl()), Types.POST).name("deduplicate").uid("dedup")
+                .map(new EnrichPosts(config.enrich()), Types.ENRICHED_POST).name("enrich").uid("enrich");
+
+        Duration size = config.aggregate().windowSize();
+        Duration slide = config.aggregate().windowSlide();
+        DataStream<TopicLocationStats> stats = enriched
+                .flatMap(new ToCells(), CellPost.TYPE).name("topic x location cells").uid("cells")
+                .keyBy(CellPost::cellKey)
+                .window(SlidingEventTimeWindows.of(size, slide))
+                .aggregate(new CellAggregate(), new CellWindow(), CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS)
+                .name("window stats").uid("window-stats");
+
+        DataStream<Finding> ownBaseline = stats
+                .keyBy(EarshotPipeline::cellKey)
+                .process(new OwnBaselineOperator(config.detect().baseline(), size, slide), Types.FINDING)
+                .name("detect: own baseline").uid("detect-baseline");
+        DataStream<Finding> peers = stats
+                .keyBy(TopicLocationStats::topic)
+                .process(new PeerOperator(config.detect().peer()), Types.FINDING)
+                .name("detect: peers").uid("detect-peers");
+        DataStream<Alert> alerts = ownBaseline.union(peers)
+                .keyBy(EarshotPipeline::incidentKey)
+                .process(new LifecycleOperator(config.detect().lifecycle(), size, slide), Types.ALERT)
+                .name("alert lifecycle").uid("alert-lifecycle");
+
+        BroadcastStream<Alert> alertBroadcast = alerts.broadcast(ALERTS_BY_ID);
+        DataStream<HandoffTicket> tickets = enriched
+                .flatMap(new AssessPosts(config.handoff()), AddressedPost.TYPE).name("who is venting").uid("assess")
+                .keyBy(AddressedPost::conversationKey)
+                .connect(alertBroadcast)
+                .process(new TicketOperator(config.handoff()), Types.TICKET)
+                .name("handoff tickets").uid("tickets");
+
+        return new Outputs(alerts, tickets, deadLetters, stats, enriched);
+    }
+
+    private WatermarkStrategy<Post> watermarks() {
+        return WatermarkStrategy.<Post>forBoundedOutOfOrderness(config.stream().outOfOrderness())
+                .withTimestampAssigner((post, previous) -> post.createdAt().toEpochMilli())
+                .withIdleness(config.stream().idleness());
+    }
+
+    static String cellKey(TopicLocationStats stats) {
+        return stats.topic() + '|' + stats.locationId();
+    }
+
+    static String incidentKey(Finding finding) {
+        return finding.kind() + "|" + finding.topic() + '|' + finding.locationId();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.earshot.flink;
+
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.detect.AlertLifecycle;
+import dev.earshot.detect.Finding;
+import dev.earshot.detect.LifecycleParams;
+import dev.earshot.detect.LifecycleState;
+import dev.earshot.model.Alert;
+import dev.earshot.model.AlertKind;
+import dev.earshot.model.AlertStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per (kind, topic, location): feeds findings to {@link AlertLifecycle} so that one incident keeps one alert id.
+ * A window with no finding at all (the cell fell silent) still counts as quiet: an event-time timer at the next
+ * window's end tells the lifecycle, so that an incident resolves even when its posts stop.
+ */
+final class LifecycleOperator extends KeyedProcessFunction<String, Finding, Alert> {
+
+    private final LifecycleParams params;
+    private final long sizeMillis;
+    private final long slideMillis;
+    private transient AlertLifecycle lifecycle;
+    private transient ValueState<LifecycleState> state;
+    private transient ValueState<Long> lastWindowEnd;
+    private transient Map<AlertKind, LongCounter> opened;
+
+    LifecycleOperator(LifecycleParams params, Duration windowSize, Duration windowSlide) {
+        this.params = params;
+        this.sizeMillis = windowSize.toMillis();
+        this.slideMillis = windowSlide.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        lifecycle = new AlertLifecycle(params);
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("lifecycle", JsonTypeInfo.of(LifecycleState.class)));
+        lastWindowEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-window-end", BasicTypeInfo.LONG_TYPE_INFO));
+        opened = new EnumMap<>(AlertKind.class);
+        for (AlertKind kind : AlertKind.values()) {
+            opened.put(kind, getRuntimeContext().getLongCounter(Counters.alertsOpened(kind)));
+        }
+    }
+
+    @Override
+    public void processElement(Finding finding, Context ctx, Collector<Alert> out) throws Exception {
+        apply(lifecycle.onFinding(current(), finding), out);
+        scheduleQuietCheck(ctx, finding.windowEnd().toEpochMilli());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        // At the end of a bounded input the watermark jumps to the end of time: that is no evidence of quiet.
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return;
+        }
+        long windowEnd = timestamp + 1;
+        Long last = lastWindowEnd.value();
+        if (last != null && last >= windowEnd) {
+            return;
+        }
+        apply(lifecycle.onEmptyWindow(current(), Instant.ofEpochMilli(windowEnd - sizeMillis), Instant.ofEpochMilli(windowEnd)), out);
+        scheduleQuietCheck(ctx, windowEnd);
+    }
+
+    private LifecycleState current() throws Exception {
+        LifecycleState value = state.value();
+        return value == null ? LifecycleState.empty() : value;
+    }
+
+    private void apply(AlertLifecycle.Step step, Collector<Alert> out) throws Exception {
+        step.alert().ifPresent(alert -> {
+            if (alert.status() == AlertStatus.OPEN) {
+                opened.get(alert.kind()).add(1);
+            }
+            out.collect(alert);
+        });
+        if (step.state().isDormant()) {
+            state.clear();
+            lastWindowEnd.clear();
+        } else {
+            state.update(step.state());
+        }
+    }
+
+    /** While an incident is alive (state kept), check whether the next window brings a finding. */
+    private void scheduleQuietCheck(Context ctx, long windowEnd) throws Exception {
+        if (state.value() != null) {
+            lastWindowEnd.update(windowEnd);
+            ctx.timerService().registerEventTimeTimer(windowEnd + slideMillis - 1);
+        }
+    }
+}

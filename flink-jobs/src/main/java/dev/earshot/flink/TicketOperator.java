@@ -1,0 +1,132 @@
+package dev.earshot.flink;
+
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketStatus;
+import dev.earshot.respond.ConversationState;
+import dev.earshot.respond.ConversationTracker;
+import dev.earshot.respond.HandoffRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per conversation: one ticket, whatever the parallelism, the arrival order or a replay. Posts wait in state until
+ * the watermark passes them and are then handed to {@link ConversationTracker} in event-time order, so that the
+ * first venting post (which names the ticket) is the same on every run. Alerts arrive broadcast; a post is linked
+ * to the incidents that were open at its event time, which makes the links independent of arrival order too.
+ */
+final class TicketOperator extends KeyedBroadcastProcessFunction<String, AddressedPost, Alert, HandoffTicket> {
+
+    /** Posts of one conversation that share an event time. */
+    record Pending(List<AddressedPost> posts) {
+    }
+
+    private final HandoffRules rules;
+    private transient ConversationTracker tracker;
+    private transient MapState<Long, Pending> pending;
+    private transient ValueState<ConversationState> conversation;
+    private transient LongCounter opened;
+    private transient LongCounter updates;
+
+    TicketOperator(HandoffRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        tracker = new ConversationTracker(rules);
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-posts", BasicTypeInfo.LONG_TYPE_INFO,
+                JsonTypeInfo.of(Pending.class)));
+        conversation = getRuntimeContext().getState(new ValueStateDescriptor<>("conversation",
+                JsonTypeInfo.of(ConversationState.class)));
+        opened = getRuntimeContext().getLongCounter(Counters.TICKETS_OPENED);
+        updates = getRuntimeContext().getLongCounter(Counters.TICKET_UPDATES);
+    }
+
+    @Override
+    public void processElement(AddressedPost post, ReadOnlyContext ctx, Collector<HandoffTicket> out) throws Exception {
+        long time = post.post().post().createdAt().toEpochMilli();
+        Pending waiting = pending.get(time);
+        List<AddressedPost> posts = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting.posts());
+        posts.add(post);
+        pending.put(time, new Pending(posts));
+        // A post behind the watermark (late) gets a timer that fires at once: it is handled, only not in order.
+        ctx.timerService().registerEventTimeTimer(time);
+    }
+
+    @Override
+    public void processBroadcastElement(Alert alert, Context ctx, Collector<HandoffTicket> out) throws Exception {
+        BroadcastState<String, Alert> alerts = ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID);
+        alerts.put(alert.id(), alert);
+        // Resolved incidents older than the look-back cannot be linked any more.
+        Instant horizon = alert.windowEnd().minus(rules.lookBack());
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<String, Alert> entry : alerts.entries()) {
+            if (entry.getValue().status() == AlertStatus.RESOLVED && entry.getValue().windowEnd().isBefore(horizon)) {
+                expired.add(entry.getKey());
+            }
+        }
+        for (String id : expired) {
+            alerts.remove(id);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<HandoffTicket> out) throws Exception {
+        Pending due = pending.get(timestamp);
+        ConversationState state = conversation.value();
+        if (due != null) {
+            pending.remove(timestamp);
+            if (state == null) {
+                state = new ConversationState();
+            }
+            List<Alert> openAlerts = openAt(ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID), Instant.ofEpochMilli(timestamp));
+            List<AddressedPost> posts = new ArrayList<>(due.posts());
+            posts.sort(Comparator.comparing(p -> p.post().post().id()));
+            for (AddressedPost post : posts) {
+                var ticket = tracker.onPost(state, post.post(), post.assessment(), openAlerts);
+                if (ticket.isPresent()) {
+                    (ticket.get().status() == TicketStatus.OPEN ? opened : updates).add(1);
+                    out.collect(ticket.get());
+                }
+            }
+            conversation.update(state);
+            tracker.forgetAt(state).ifPresent(at -> ctx.timerService().registerEventTimeTimer(at.toEpochMilli()));
+        } else if (state != null) {
+            Instant forgetAt = tracker.forgetAt(state).orElse(Instant.MIN);
+            if (!forgetAt.isAfter(Instant.ofEpochMilli(timestamp)) && pending.isEmpty()) {
+                conversation.clear();
+            }
+        }
+    }
+
+    private static List<Alert> openAt(ReadOnlyBroadcastState<String, Alert> alerts, Instant time) throws Exception {
+        List<Alert> open = new ArrayList<>();
+        for (Map.Entry<String, Alert> entry : alerts.immutableEntries()) {
+            Alert alert = entry.getValue();
+            boolean started = !alert.openedAt().isAfter(time);
+            boolean ended = alert.status() == AlertStatus.RESOLVED && !alert.windowEnd().isAfter(time);
+            if (started && !ended) {
+                open.add(alert);
+            }
+        }
+        open.sort(Comparator.comparing(Alert::id));
+        return open;
+    }
+}
