@@ -8,7 +8,8 @@ import java.util.Locale;
  * When a post is a venting customer's, which posts make one conversation, and how its ticket is prioritised.
  *
  * @param accounts the brand or city handles we answer for, without the @, matched case-insensitively
- * @param negativeBelow a post is negative when its score is below this, or when it is labelled NEGATIVE
+ * @param negativeBelow a post is negative when its sentiment score is below this; null to trust the sentiment's
+ *     label instead (negative when labelled NEGATIVE)
  * @param lookBack how long a conversation is remembered after its last post; after that its state may be
  *     forgotten (see {@link ConversationTracker#forgetAt}). Must cover quietPeriod + reopenWindow.
  * @param quietPeriod a ticket whose last post is older than this is closed
@@ -22,7 +23,7 @@ import java.util.Locale;
  */
 public record HandoffRules(
         List<String> accounts,
-        double negativeBelow,
+        Double negativeBelow,
         Duration lookBack,
         Duration quietPeriod,
         Duration reopenWindow,
@@ -43,8 +44,9 @@ public record HandoffRules(
                         "accounts must be handles without '@' or spaces, e.g. CityCareDesk; was '" + account + "'");
             }
         }
-        if (!(negativeBelow > -1 && negativeBelow <= 1)) {
-            throw new IllegalArgumentException("negativeBelow must be in (-1, 1], e.g. -0.05; was " + negativeBelow);
+        if (negativeBelow != null && !(negativeBelow > -1 && negativeBelow <= 1)) {
+            throw new IllegalArgumentException(
+                    "negativeBelow must be in (-1, 1], e.g. -0.05, or null to use the label NEGATIVE; was " + negativeBelow);
         }
         requirePositive(lookBack, "lookBack", "7d");
         requirePositive(quietPeriod, "quietPeriod", "48h");

@@ -35,7 +35,9 @@ public final class VentingClassifier {
         Post post = enriched.post();
         Sentiment sentiment = enriched.sentiment();
         String score = String.format(Locale.ROOT, "%.2f", sentiment.score());
-        boolean negative = sentiment.label() == SentimentLabel.NEGATIVE || sentiment.score() < rules.negativeBelow();
+        boolean negative = rules.negativeBelow() == null
+                ? sentiment.label() == SentimentLabel.NEGATIVE
+                : sentiment.score() < rules.negativeBelow();
         List<String> cues = complaintCues.find(post.text());
         List<String> urgent = urgentWords.find(post.text());
 
