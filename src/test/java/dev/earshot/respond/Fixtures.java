@@ -35,7 +35,11 @@ final class Fixtures {
 
     /** A post by {@code author} mentioning @CityCareDesk about Bengaluru parking. */
     static EnrichedPost ventingPost(Author author, String text, double score, Instant at) {
-        return post(author, "@CityCareDesk " + text, score, at).mentions(List.of("CityCareDesk")).build();
+        return toCityCare(author, text, score, at).build();
+    }
+
+    static PostBuilder toCityCare(Author author, String text, double score, Instant at) {
+        return post(author, "@CityCareDesk " + text, score, at).mentions(List.of("CityCareDesk"));
     }
 
     static PostBuilder post(Author author, String text, double score, Instant at) {
