@@ -35,6 +35,11 @@ import java.util.Set;
  * {@link HandoffRules#persistentPosts()} posts. A positive latest post lowers it one level. An urgent word in any
  * post makes it URGENT, which nothing else does, so that agents can trust URGENT.
  *
+ * <p>State stays bounded: a ticket keeps its latest {@link HandoffRules#maxPostsPerTicket()} posts and scores (the
+ * trajectory rules read those; the post count counts them all), and a conversation may be forgotten
+ * {@link HandoffRules#lookBack()} after its last post ({@link #forgetAt}). A post older than the ticket's latest (which
+ * the Flink layer's ordering should prevent) still takes its event-time place among the posts.
+ *
  * <p>Stateless apart from the {@link ConversationState} passed in; thread-safe.
  */
 public final class ConversationTracker {
@@ -108,7 +113,7 @@ public final class ConversationTracker {
         state.startTicket(assessment.reasons());
         Location location = enriched.location();
         List<String> topics = enriched.topics();
-        return record(state, assessment, new HandoffTicket(
+        return remember(state, assessment, new HandoffTicket(
                 TicketIds.of(key, post.id()), key, TicketStatus.OPEN, post.source(), post.author(), assessment.account(),
                 List.of(ticketPost(enriched)), topics, location, List.of(enriched.sentiment().score()),
                 TicketPriority.NORMAL, link(List.of(), topics, location, openAlerts), List.of(),
@@ -137,7 +142,7 @@ public final class ConversationTracker {
         topics.addAll(enriched.topics());
         Location location = enriched.location() != null && (latest || previous.location() == null)
                 ? enriched.location() : previous.location();
-        return record(state, assessment, new HandoffTicket(
+        return remember(state, assessment, new HandoffTicket(
                 previous.id(), previous.conversationKey(), TicketStatus.UPDATED, previous.source(),
                 latest ? enriched.post().author() : previous.customer(), previous.account(), posts, List.copyOf(topics),
                 location, trajectory, TicketPriority.NORMAL,
@@ -146,7 +151,7 @@ public final class ConversationTracker {
     }
 
     /** Sets the ticket's priority and reasons, and remembers it. */
-    private HandoffTicket record(ConversationState state, Assessment assessment, HandoffTicket draft) {
+    private HandoffTicket remember(ConversationState state, Assessment assessment, HandoffTicket draft) {
         Set<String> urgentWords = new LinkedHashSet<>(state.urgentWords());
         urgentWords.addAll(assessment.urgentWords());
         List<String> reasons = new ArrayList<>(state.openingReasons());
