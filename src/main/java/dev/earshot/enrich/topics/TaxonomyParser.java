@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class TaxonomyParser {
 
-    static final List<String> TOPIC_KEYS = List.of("id", "name", "parent", "phrases", "hashtags", "lemmas", "exclude");
+    private static final List<String> TOPIC_KEYS = List.of("id", "name", "parent", "phrases", "hashtags", "lemmas", "exclude");
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile(".*[\\p{L}\\p{N}].*");
