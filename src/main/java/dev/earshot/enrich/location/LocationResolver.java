@@ -226,13 +226,18 @@ public final class LocationResolver {
         return usable.isEmpty() ? null : new Mention(end, usable, context);
     }
 
-    /** A name that is also a country's name stands for the city only when it is the city's own name (Singapore). */
+    /**
+     * A country's name stands for a city only when it is the name of a city in that country (Singapore), not a town
+     * elsewhere ("Mexico", Philippines) or another name of the capital.
+     */
     private List<Candidate> placeCandidates(String key) {
         List<Candidate> candidates = gazetteer.places(key);
-        if (candidates.isEmpty() || gazetteer.countries(key, false).isEmpty()) {
+        Set<String> countries = candidates.isEmpty() ? Set.of() : gazetteer.countries(key, false);
+        if (countries.isEmpty()) {
             return candidates;
         }
-        return candidates.stream().filter(candidate -> candidate.kind() == NameKind.NAME).toList();
+        return candidates.stream().filter(candidate -> candidate.kind() == NameKind.NAME
+                && countries.contains(candidate.place().countryCode())).toList();
     }
 
     private record Choice(Place place, boolean ambiguous) {

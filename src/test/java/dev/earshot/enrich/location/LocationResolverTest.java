@@ -135,7 +135,7 @@ class LocationResolverTest {
             "Metro is late again #metro", "Of course the bus was late", "Mobile data is down", "Victoria called me",
             "parking near mg road in bangalore", "Can someone fix this?", "Man, the traffic", "Most buses are late",
             "Thanks @London for nothing http://london.example.com", "Honking on Orange street", "I love LA",
-            "Deal with it", "MG Road is blocked"})
+            "Deal with it", "MG Road is blocked", "Virgin Mobile Mexico is down", "Flights to Asia"})
     void textIsReadConservatively(String text) {
         // "I love LA" is an abbreviation in capitals, so it does count; every other line names no city.
         Optional<String> id = text(text);
