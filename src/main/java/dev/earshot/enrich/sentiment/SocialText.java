@@ -35,6 +35,9 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
     }
 
     private static final int LONGEST_SPLIT_EMOTICON = 3;
+    // Shorter affixes find sentiment by accident: "#safety" is not "safe" + "ty", "#powercut" not "power" + "cut".
+    private static final int MIN_SENTIMENT_AFFIX = 4;
+    private static final int MIN_HASHTAG_REST = 3;
 
     /** Reads the analyzed post. */
     static SocialText of(AnalyzedText text, SentimentLexicon lexicon) {
@@ -77,7 +80,9 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 }
                 if (isHashtag(word)) {
                     for (String part : hashtagWords(word.substring(1))) {
-                        addWord(part, part.toLowerCase(Locale.ROOT), token.pos(), true, sentence);
+                        for (String partWord : splitAtSentimentWord(part.toLowerCase(Locale.ROOT))) {
+                            addWord(partWord, partWord, token.pos(), true, sentence);
+                        }
                     }
                     continue;
                 }
@@ -200,6 +205,32 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 term = lexicon.term(piece.lemma()); // VADER lists most inflections, CoreNLP's lemma covers the rest
             }
             return term;
+        }
+
+        /**
+         * A run-together hashtag word that is not itself known ("jetbluefail", "worstservice") split where a
+         * sentiment word of at least four letters starts or ends it, the longest such word winning.
+         */
+        private List<String> splitAtSentimentWord(String word) {
+            if (word.length() < MIN_SENTIMENT_AFFIX + MIN_HASHTAG_REST || lexicon.knows(word)) {
+                return List.of(word);
+            }
+            for (int length = word.length() - MIN_HASHTAG_REST; length >= MIN_SENTIMENT_AFFIX; length--) {
+                String prefix = word.substring(0, length);
+                if (hasValence(prefix)) {
+                    return List.of(prefix, word.substring(length));
+                }
+                String suffix = word.substring(word.length() - length);
+                if (hasValence(suffix)) {
+                    return List.of(word.substring(0, word.length() - length), suffix);
+                }
+            }
+            return List.of(word);
+        }
+
+        private boolean hasValence(String key) {
+            Term term = lexicon.term(key);
+            return term != null && term.hasValence();
         }
 
         /** "sooooo" becomes "so" and "gooood" "good": a run of three or more letters shrinks to two, else one. */
