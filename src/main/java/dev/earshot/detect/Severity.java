@@ -6,7 +6,7 @@ package dev.earshot.detect;
  *   <li>size: 2 log2(ratio), at most 6 (x2 gives 2, x3 about 3, x5 about 4.6, x8 and more 6);</li>
  *   <li>confidence: (z - 3) / 2, from 0 to 4 (z 3, the least any detector accepts, adds nothing; z 11 adds 4).</li>
  * </ul>
- * Their sum is rounded and kept in [1, 10]: a 3x gap at z 7.6 is 6, a just-significant 1.8x is 2.
+ * Their sum is rounded and kept in [1, 10]: a 3x gap at z 8 is 6, a just-significant 1.8x is 2.
  */
 final class Severity {
 
