@@ -8,26 +8,32 @@ package dev.earshot.detect;
  *     a whole daily cycle rather than just the last few hours
  * @param minHistory how many non-overlapping past windows are needed before judging; 12 slides is 6 hours, i.e.
  *     at least three independent 2-hour windows, the least from which a median and MAD mean anything
+ * @param minHistoryPosts posts a past window needs to count in the negative-share baseline: the share of a
+ *     handful of posts is mostly chance, and such windows would widen the MAD until nothing is significant
  * @param minPosts posts the window needs for a negative spike: two angry posts are no incident
  * @param minRatio how many times the baseline's negative share the window must reach: smaller rises are not worth
  *     a person's attention even when significant
  * @param minRobustZ how many robust standard deviations (1.4826 MAD) above the median the share must be: 4 keeps the
  *     ordinary ups and downs of the cell's own history, however skewed, below the bar
- * @param minBinomialZ the binomial z of the window's negative posts against the baseline rate: 3 (one-sided
- *     p ~ 0.001) so that the rise is more than sampling noise of this window's few posts
+ * @param minBinomialZ the binomial z of the window's negative posts against the baseline rate, so that the rise is
+ *     more than sampling noise of this window's few posts; 4 (one-sided p ~ 3e-5) rather than 3 because every slide
+ *     tests every topic in every city (90 cells in the demo): in a simulation of the demo world (4 days, 90 cells)
+ *     z 3 opened about one false spike a day, z 4 about one in ten days, while still finding a 3x rise at 24 posts
  * @param minShareSpread the smallest robust spread of the share: a flat history (MAD 0) would otherwise make
  *     every wiggle infinitely significant; 0.05 is five percentage points
  * @param minBaselineShare the smallest baseline share used in the ratio and binomial test, so that a history
  *     without any negative post does not turn the first one into an infinite ratio
  * @param surgeMinPosts posts the window needs for a volume surge: x3 of a handful is still a handful
  * @param surgeMinRatio how many times the history's median posts the window must reach
- * @param surgeMinRobustZ robust z of log(1 + posts) against the history's: log counts because volumes vary
- *     multiplicatively (day and night), so their spread is comparable across busy and quiet cells
+ * @param surgeMinRobustZ robust z of log(1 + posts) against the history's median: log counts because volumes vary
+ *     multiplicatively, so one spread fits busy and quiet cells; the spread is that of the steps between adjacent
+ *     windows, so that the daily rhythm does not count as noise (see {@link OwnBaselineDetector})
  * @param minLogSpread the smallest robust spread of log(1 + posts); 0.25 means +-28 % is ordinary variation
  */
 public record BaselineParams(
         int historySize,
         int minHistory,
+        long minHistoryPosts,
         long minPosts,
         double minRatio,
         double minRobustZ,
@@ -48,6 +54,7 @@ public record BaselineParams(
             throw new IllegalArgumentException("minHistory must be in [1, historySize=" + historySize + "], was "
                     + minHistory + "; lower it or raise historySize");
         }
+        requireAtLeast("minHistoryPosts", minHistoryPosts, 1);
         requireAtLeast("minPosts", minPosts, 1);
         requireAtLeast("minRatio", minRatio, 1);
         requireAtLeast("minRobustZ", minRobustZ, 0);
@@ -64,7 +71,7 @@ public record BaselineParams(
     }
 
     public static BaselineParams defaults() {
-        return new BaselineParams(48, 12, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25);
+        return new BaselineParams(48, 12, 10, 20, 1.8, 4, 4, 0.05, 0.02, 30, 3, 4, 0.25);
     }
 
     private static void requireAtLeast(String name, double value, double min) {

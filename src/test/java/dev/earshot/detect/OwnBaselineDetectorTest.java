@@ -47,7 +47,7 @@ class OwnBaselineDetectorTest {
 
     @Test
     void windowsOverlappingTheJudgedOneAreNotItsBaseline() {
-        BaselineParams shortHistory = new BaselineParams(48, 3, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25);
+        BaselineParams shortHistory = new BaselineParams(48, 3, 10, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25);
         OwnBaselineDetector shortHistoryDetector = new OwnBaselineDetector(shortHistory);
         BaselineHistory history = BaselineHistory.empty();
         for (int n = 0; n < 3; n++) {
@@ -134,6 +134,34 @@ class OwnBaselineDetectorTest {
     }
 
     @Test
+    void aDailyRhythmInTheHistoryDoesNotHideASurge() {
+        // Half a day of quiet night windows, then half a day of busy ones: the spread of all windows around their
+        // median is wide (z about 2), but volume hardly moves between adjacent windows.
+        BaselineHistory dayAndNight = BaselineHistory.empty();
+        for (int n = 0; n < 24; n++) {
+            dayAndNight = dayAndNight.append(parkingInBengaluru(n, n < 12 ? 6 : 24, 2), 48);
+        }
+
+        Finding surge = detector.evaluate(parkingInBengaluru(28, 100, 10), dayAndNight).volumeSurge();
+
+        assertThat(surge.expected()).isEqualTo(15);
+        assertThat(surge.anomalous()).isTrue();
+    }
+
+    @Test
+    void aCellWithGapsIsJudgedOnTheSpreadOfItsWindows() {
+        BaselineHistory sparse = BaselineHistory.empty();
+        for (int n = 0; n < 12; n++) {
+            sparse = sparse.append(parkingInBengaluru(8 * n, 4, 1), 48);
+        }
+
+        Finding surge = detector.evaluate(parkingInBengaluru(100, 40, 4), sparse).volumeSurge();
+
+        assertThat(surge.ratio()).isEqualTo(10);
+        assertThat(surge.anomalous()).isTrue();
+    }
+
+    @Test
     void historyRoundTripsThroughJson() {
         BaselineHistory history = stableHistory(5);
 
@@ -142,7 +170,7 @@ class OwnBaselineDetectorTest {
 
     @Test
     void paramsNameTheParameterAndTheFix() {
-        assertThatThrownBy(() -> new BaselineParams(48, 60, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25))
+        assertThatThrownBy(() -> new BaselineParams(48, 60, 10, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25))
                 .hasMessageContaining("minHistory").hasMessageContaining("raise historySize");
     }
 
