@@ -1,0 +1,41 @@
+package dev.earshot.detect;
+
+import dev.earshot.model.AlertKind;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one detector concluded about one (topic, location) cell in one window. Detectors return a finding for every
+ * cell they evaluate, anomalous or not, so that the alert lifecycle sees quiet windows and can resolve incidents.
+ * A cell that could not be judged (too few posts, too little history, no peers) is simply not anomalous.
+ *
+ * @param observed the cell's value: its negative share, or its posts for {@link AlertKind#VOLUME_SURGE}
+ * @param expected what it is compared with: the baseline or the peers' value
+ * @param ratio observed / expected (1 when there is nothing to compare with)
+ * @param ratioLower the ratio's lower confidence bound, or the ratio itself where no interval applies
+ * @param statistic the detector's z-score
+ * @param evidencePostIds the window's most telling posts, most negative first
+ */
+public record Finding(
+        AlertKind kind,
+        String topic,
+        String locationId,
+        String locationName,
+        Instant windowStart,
+        Instant windowEnd,
+        boolean anomalous,
+        double observed,
+        double expected,
+        double ratio,
+        double ratioLower,
+        double statistic,
+        long posts,
+        List<String> evidencePostIds) {
+
+    public Finding {
+        if (kind == null || topic == null || locationId == null || windowStart == null || windowEnd == null) {
+            throw new IllegalArgumentException("kind, topic, locationId and the window are required");
+        }
+        evidencePostIds = evidencePostIds == null ? List.of() : List.copyOf(evidencePostIds);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.earshot.detect;
+
+import dev.earshot.model.AlertKind;
+import dev.earshot.model.TopicLocationStats;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Judges a (topic, location) window against the same cell's own past windows: a {@link AlertKind#NEGATIVE_SPIKE}
+ * when its negative share rises far above the usual, a {@link AlertKind#VOLUME_SURGE} when its post count does.
+ * Only windows that ended before the judged one started are used: overlapping windows share its posts (an incident
+ * would already be in its own baseline) and later ones would be look-ahead.
+ */
+public final class OwnBaselineDetector {
+
+    /** Both findings of one window, and the history with that window appended, to keep for the next one. */
+    public record Evaluation(Finding negativeSpike, Finding volumeSurge, BaselineHistory history) {
+
+        public List<Finding> findings() {
+            return List.of(negativeSpike, volumeSurge);
+        }
+    }
+
+    /** Fewer adjacent window pairs than this give no usable spread of the steps. */
+    private static final int MIN_STEPS = 3;
+
+    private final BaselineParams params;
+
+    public OwnBaselineDetector(BaselineParams params) {
+        this.params = params;
+    }
+
+    /** Judges {@code stats} against {@code history}, then appends it. */
+    public Evaluation evaluate(TopicLocationStats stats, BaselineHistory history) {
+        List<BaselineHistory.Entry> past = history.endedBy(stats.windowStart());
+        // A window of three posts has a share of 0, 33, 67 or 100 %: noise that would swamp the median and MAD.
+        List<BaselineHistory.Entry> measurable = past.stream().filter(e -> e.posts() >= params.minHistoryPosts()).toList();
+        Finding spike = measurable.size() >= params.minHistory() ? negativeSpike(stats, measurable)
+                : unjudged(AlertKind.NEGATIVE_SPIKE, stats, stats.negativeShare());
+        Finding surge = past.size() >= params.minHistory() ? volumeSurge(stats, past)
+                : unjudged(AlertKind.VOLUME_SURGE, stats, stats.posts());
+        return new Evaluation(spike, surge, history.append(stats, params.historySize()));
+    }
+
+    private Finding negativeSpike(TopicLocationStats stats, List<BaselineHistory.Entry> past) {
+        double[] shares = past.stream().mapToDouble(BaselineHistory.Entry::negativeShare).toArray();
+        double median = RobustStats.median(shares);
+        double robustZ = (stats.negativeShare() - median) / RobustStats.sigma(shares, median, params.minShareSpread());
+        // Floored on both sides so that an all-positive or all-negative history still gives a finite test.
+        double rate = Math.min(Math.max(median, params.minBaselineShare()), 1 - params.minBaselineShare());
+        double ratio = stats.negativeShare() / rate;
+        double binomialZ = stats.posts() == 0 ? 0
+                : (stats.negative() - stats.posts() * rate) / Math.sqrt(stats.posts() * rate * (1 - rate));
+        boolean anomalous = stats.posts() >= params.minPosts()
+                && ratio >= params.minRatio()
+                && robustZ >= params.minRobustZ()
+                && binomialZ >= params.minBinomialZ();
+        return finding(AlertKind.NEGATIVE_SPIKE, stats, anomalous, stats.negativeShare(), rate, ratio, binomialZ);
+    }
+
+    private Finding volumeSurge(TopicLocationStats stats, List<BaselineHistory.Entry> past) {
+        double medianPosts = RobustStats.median(past.stream().mapToDouble(BaselineHistory.Entry::posts).toArray());
+        double[] logPosts = past.stream().mapToDouble(e -> Math.log1p(e.posts())).toArray();
+        double medianLog = RobustStats.median(logPosts);
+        double robustZ = (Math.log1p(stats.posts()) - medianLog) / logVolumeSpread(past, logPosts, medianLog);
+        double ratio = medianPosts == 0 ? stats.posts() : stats.posts() / medianPosts;
+        boolean anomalous = stats.posts() >= params.surgeMinPosts()
+                && ratio >= params.surgeMinRatio()
+                && robustZ >= params.surgeMinRobustZ();
+        return finding(AlertKind.VOLUME_SURGE, stats, anomalous, stats.posts(), medianPosts, ratio, robustZ);
+    }
+
+    /**
+     * How far log volume usually strays, from the steps between adjacent non-overlapping windows (one ending where
+     * the other starts): MAD of the steps / sqrt 2, the noise estimate of change-point detection. The spread of all
+     * windows around their median would count the daily rhythm (night against day) as noise and hide real surges;
+     * the rhythm changes little from one window to the next, so the steps leave it out. A cell with too few
+     * adjacent windows (it is often silent) falls back on the spread around the median.
+     */
+    private double logVolumeSpread(List<BaselineHistory.Entry> past, double[] logPosts, double medianLog) {
+        Map<Instant, BaselineHistory.Entry> byEnd = past.stream()
+                .collect(Collectors.toMap(BaselineHistory.Entry::windowEnd, e -> e));
+        double[] steps = past.stream()
+                .filter(e -> byEnd.containsKey(e.windowStart()))
+                .mapToDouble(e -> Math.log1p(e.posts()) - Math.log1p(byEnd.get(e.windowStart()).posts()))
+                .toArray();
+        if (steps.length < MIN_STEPS) {
+            return RobustStats.sigma(logPosts, medianLog, params.minLogSpread());
+        }
+        return Math.max(RobustStats.sigma(steps, RobustStats.median(steps), 0) / Math.sqrt(2), params.minLogSpread());
+    }
+
+    /** Too little history to judge: say so with a neutral finding (ratio 1, z 0) so the lifecycle sees a quiet window. */
+    private static Finding unjudged(AlertKind kind, TopicLocationStats stats, double observed) {
+        return finding(kind, stats, false, observed, observed, 1, 0);
+    }
+
+    private static Finding finding(AlertKind kind, TopicLocationStats stats, boolean anomalous, double observed,
+                                   double expected, double ratio, double statistic) {
+        return new Finding(kind, stats.topic(), stats.locationId(), stats.locationName(), stats.windowStart(),
+                stats.windowEnd(), anomalous, observed, expected, ratio, ratio, statistic, stats.posts(),
+                stats.samplePostIds());
+    }
+}

@@ -1,0 +1,221 @@
+package dev.earshot.enrich.sentiment;
+
+import dev.earshot.enrich.sentiment.SentimentLexicon.Term;
+import dev.earshot.enrich.sentiment.SocialText.Unit;
+import dev.earshot.model.Sentiment;
+import dev.earshot.model.SentimentLabel;
+import dev.earshot.text.AnalyzedText;
+import dev.earshot.text.CoreNlpTextAnalyzer;
+import java.util.List;
+
+/**
+ * VADER (Hutto &amp; Gilbert 2014) adapted to posts addressed to a city or a brand, scored on CoreNLP's tokens.
+ *
+ * <p>Each sentiment-bearing unit (word, emoji, emoticon, phrase) starts from its lexicon valence (-4..4), then
+ * VADER's rules adjust it: boosters and dampeners up to three words before it, negation within three words
+ * ("not happy"), capitals and elongation ("WORST", "baaad") as emphasis, and a "but" that halves what came before
+ * and raises what follows by half. The sum, pushed further by exclamation marks and repeated question marks, is
+ * normalised to [-1, 1] by {@code sum / sqrt(sum^2 + 15)}. What {@link SocialText} does first (mentions, URLs,
+ * hashtags, emoji, phrases such as "thanks for nothing") is what adapts it to social text.
+ *
+ * <p>Confidence is how far the score lies inside its label's band, as a share of the band's width from the
+ * threshold: 0 at a threshold, 1 at ±1 for a polar label, 1 at the band's middle for {@code NEUTRAL}. It is a
+ * property of the score alone, so it is comparable across posts and reproducible.
+ *
+ * <p>Immutable and thread-safe; the lexicon is shared across instances.
+ */
+public final class SocialSentimentScorer implements SentimentScorer {
+
+    /** The model name recorded in every {@link Sentiment}; bump it when scores change. */
+    public static final String MODEL = "earshot-social-lexicon/1";
+
+    // VADER's empirically derived constants.
+    private static final double NEGATION_SCALAR = -0.74;
+    private static final double EMPHASIS_INCREMENT = 0.733;
+    private static final double[] BOOSTER_DISTANCE_WEIGHT = {1.0, 0.95, 0.9};
+    private static final double NEVER_SO_SCALAR = 1.25;
+    private static final double BEFORE_BUT_WEIGHT = 0.5;
+    private static final double AFTER_BUT_WEIGHT = 1.5;
+    private static final double EXCLAMATION_INCREMENT = 0.292;
+    private static final int MAX_EXCLAMATIONS = 4;
+    private static final double QUESTION_INCREMENT = 0.18;
+    private static final int MAX_COUNTED_QUESTIONS = 3;
+    private static final double MANY_QUESTIONS_INCREMENT = 0.96;
+    private static final double NORMALISATION_ALPHA = 15;
+    private static final int WINDOW = 3;
+
+    private final SentimentLexicon lexicon;
+    private final SentimentParams params;
+
+    private SocialSentimentScorer(SentimentLexicon lexicon, SentimentParams params) {
+        this.lexicon = lexicon;
+        this.params = params;
+    }
+
+    /** The scorer with the bundled lexicons and the default thresholds. */
+    public static SocialSentimentScorer create() {
+        return create(SentimentParams.defaults());
+    }
+
+    /** The scorer with the bundled lexicons and the given thresholds. */
+    public static SocialSentimentScorer create(SentimentParams params) {
+        if (params == null) {
+            throw new IllegalArgumentException("params are required; use SentimentParams.defaults()");
+        }
+        return new SocialSentimentScorer(SentimentLexicon.bundled(), params);
+    }
+
+    /** Analyzes the text with the shared CoreNLP analyzer, then scores it. */
+    public Sentiment score(String text) {
+        return score(CoreNlpTextAnalyzer.shared().analyze(text));
+    }
+
+    @Override
+    public Sentiment score(AnalyzedText text) {
+        SocialText social = SocialText.of(text, lexicon);
+        double sum = sumOfValences(social);
+        double punctuation = punctuationEmphasis(social);
+        if (sum > 0) {
+            sum += punctuation;
+        } else if (sum < 0) {
+            sum -= punctuation;
+        }
+        double score = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA)));
+        SentimentLabel label = label(score);
+        return new Sentiment(score, label, confidence(score, label), MODEL);
+    }
+
+    private double sumOfValences(SocialText social) {
+        List<Unit> units = social.units();
+        int but = -1;
+        for (int i = 0; i < units.size() && but < 0; i++) {
+            if (units.get(i).key().equals("but")) {
+                but = i;
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < units.size(); i++) {
+            double valence = valence(units, i, social.capsDifferential());
+            if (but >= 0 && i != but) {
+                // The clause after "but" is what the author means: "nice people but useless service".
+                valence *= i < but ? BEFORE_BUT_WEIGHT : AFTER_BUT_WEIGHT;
+            }
+            sum += valence;
+        }
+        return sum;
+    }
+
+    private static double valence(List<Unit> units, int i, boolean capsDifferential) {
+        Unit unit = units.get(i);
+        Term term = unit.term();
+        if (!term.hasValence() || term.isBooster()) {
+            return 0;
+        }
+        double valence = term.valence();
+        if (unit.key().equals("no") && i + 1 < units.size() && sameSentence(units, i + 1, i)
+                && units.get(i + 1).term().hasValence()) {
+            valence = 0; // "no" before a sentiment word negates it ("no good") rather than adding its own -1.2
+        }
+        if (precededByNo(units, i)) {
+            valence = term.valence() * NEGATION_SCALAR;
+        }
+        if (unit.elongated() || unit.capitalised() && capsDifferential) {
+            valence += Math.signum(valence) * EMPHASIS_INCREMENT;
+        }
+        for (int distance = 1; distance <= WINDOW; distance++) {
+            int j = i - distance;
+            if (j < 0 || !sameSentence(units, j, i)) {
+                break;
+            }
+            Unit before = units.get(j);
+            if (before.term().hasValence()) {
+                continue; // a sentiment word before this one counts on its own, it does not modify this one
+            }
+            valence += boosterScalar(before, valence, capsDifferential) * BOOSTER_DISTANCE_WEIGHT[distance - 1];
+            if (before.term().negation()) {
+                valence *= negationFactor(units, j, i);
+            }
+        }
+        if (i > 0 && sameSentence(units, i - 1, i) && units.get(i - 1).key().equals("least")
+                && !(i > 1 && sameSentence(units, i - 2, i) && isAny(units.get(i - 2).key(), "at", "very"))) {
+            valence *= NEGATION_SCALAR; // "least happy", but not "at least happy"
+        }
+        return valence;
+    }
+
+    private static boolean precededByNo(List<Unit> units, int i) {
+        return isNoAt(units, i - 1, i) || isNoAt(units, i - 2, i)
+                || isNoAt(units, i - 3, i) && isAny(units.get(i - 1).key(), "or", "nor");
+    }
+
+    private static boolean isNoAt(List<Unit> units, int j, int i) {
+        return j >= 0 && sameSentence(units, j, i) && units.get(j).key().equals("no");
+    }
+
+    private static double boosterScalar(Unit booster, double valence, boolean capsDifferential) {
+        double scalar = booster.term().booster();
+        if (scalar == 0) {
+            return 0;
+        }
+        if (valence < 0) {
+            scalar = -scalar;
+        }
+        if (booster.elongated() || booster.capitalised() && capsDifferential) {
+            scalar += valence > 0 ? EMPHASIS_INCREMENT : -EMPHASIS_INCREMENT;
+        }
+        return scalar;
+    }
+
+    /** "never so good" and "without doubt good" praise; any other negation flips and softens. */
+    private static double negationFactor(List<Unit> units, int negation, int i) {
+        String negator = units.get(negation).key();
+        for (int between = negation + 1; between < i; between++) {
+            String word = units.get(between).key();
+            if (negator.equals("never") && isAny(word, "so", "this")) {
+                return NEVER_SO_SCALAR;
+            }
+            if (negator.equals("without") && word.equals("doubt")) {
+                return 1;
+            }
+        }
+        return NEGATION_SCALAR;
+    }
+
+    private static double punctuationEmphasis(SocialText social) {
+        double emphasis = Math.min(social.exclamations(), MAX_EXCLAMATIONS) * EXCLAMATION_INCREMENT;
+        int questions = social.questions();
+        if (questions > 1) {
+            emphasis += questions <= MAX_COUNTED_QUESTIONS ? questions * QUESTION_INCREMENT
+                    : MANY_QUESTIONS_INCREMENT;
+        }
+        return emphasis;
+    }
+
+    private SentimentLabel label(double score) {
+        if (score < params.negativeBelow()) {
+            return SentimentLabel.NEGATIVE;
+        }
+        return score > params.positiveAbove() ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
+    }
+
+    private double confidence(double score, SentimentLabel label) {
+        double confidence = switch (label) {
+            case POSITIVE -> (score - params.positiveAbove()) / (1 - params.positiveAbove());
+            case NEGATIVE -> (params.negativeBelow() - score) / (1 + params.negativeBelow());
+            case NEUTRAL -> {
+                double halfWidth = (params.positiveAbove() - params.negativeBelow()) / 2;
+                double middle = (params.positiveAbove() + params.negativeBelow()) / 2;
+                yield halfWidth == 0 ? 1 : 1 - Math.abs(score - middle) / halfWidth;
+            }
+        };
+        return Math.max(0, Math.min(1, confidence));
+    }
+
+    private static boolean sameSentence(List<Unit> units, int j, int i) {
+        return units.get(j).sentence() == units.get(i).sentence();
+    }
+
+    private static boolean isAny(String key, String first, String second) {
+        return key.equals(first) || key.equals(second);
+    }
+}

@@ -1,0 +1,347 @@
+package dev.earshot.enrich.sentiment;
+
+import dev.earshot.enrich.sentiment.SentimentLexicon.Phrase;
+import dev.earshot.enrich.sentiment.SentimentLexicon.Term;
+import dev.earshot.text.AnalyzedText;
+import dev.earshot.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A post's tokens as the sentiment rules see them: mentions and URLs dropped (they name, they do not feel),
+ * hashtags split into their words, emoticons that the tokenizer cut in pieces ("<" "3") joined again, elongated
+ * words ("sooooo") reduced to the word they stretch, known phrases ("thanks for nothing") merged into one unit,
+ * and every unit paired with its lexicon term.
+ *
+ * @param units the words, emoji and emoticons in order, without punctuation
+ * @param exclamations how many '!' the post has, outside URLs
+ * @param questions how many '?' the post has, outside URLs
+ * @param capsDifferential whether some but not all words are in capitals, which makes the capitalised ones
+ *     emphatic (a post in all capitals is just shouting throughout)
+ */
+record SocialText(List<Unit> units, int exclamations, int questions, boolean capsDifferential) {
+
+    /**
+     * One word, emoji, emoticon or phrase.
+     *
+     * @param key its lower-case, de-elongated form
+     * @param term what it does to sentiment, {@link Term#NONE} when nothing
+     * @param capitalised written in capitals ("NOT", "WORST"); never true for hashtag words
+     * @param elongated written with a letter repeated for emphasis ("baaad")
+     * @param sentence index of its sentence, so that negation and boosters stay within their sentence
+     */
+    record Unit(String key, Term term, boolean capitalised, boolean elongated, int sentence) {
+    }
+
+    private static final int LONGEST_SPLIT_EMOTICON = 3;
+    // Shorter affixes find sentiment by accident: "#safety" is not "safe" + "ty", "#powercut" not "power" + "cut".
+    private static final int MIN_SENTIMENT_AFFIX = 4;
+    private static final int MIN_HASHTAG_REST = 3;
+
+    /** Reads the analyzed post. */
+    static SocialText of(AnalyzedText text, SentimentLexicon lexicon) {
+        return new Reader(lexicon).read(text);
+    }
+
+    /** A token on its way to becoming a unit; {@code punctuation} pieces only serve phrase matching ("again !"). */
+    private record Piece(String key, String lemma, String pos, boolean capitalised, boolean elongated,
+            boolean fromHashtag, boolean punctuation, int sentence) {
+    }
+
+    private static final class Reader {
+
+        private final SentimentLexicon lexicon;
+        private final List<Piece> pieces = new ArrayList<>();
+        private int exclamations;
+        private int questions;
+        private int wordCount;
+        private int capitalisedCount;
+
+        Reader(SentimentLexicon lexicon) {
+            this.lexicon = lexicon;
+        }
+
+        SocialText read(AnalyzedText text) {
+            List<List<Token>> sentences = text.sentences();
+            for (int sentence = 0; sentence < sentences.size(); sentence++) {
+                readSentence(sentences.get(sentence), sentence);
+            }
+            return new SocialText(mergePhrases(), exclamations, questions,
+                    capitalisedCount > 0 && capitalisedCount < wordCount);
+        }
+
+        private void readSentence(List<Token> tokens, int sentence) {
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                String word = token.word();
+                if (isMention(word) || isUrl(token)) {
+                    continue;
+                }
+                if (isHashtag(word)) {
+                    for (String part : hashtagWords(word.substring(1))) {
+                        for (String partWord : splitAtSentimentWord(part.toLowerCase(Locale.ROOT))) {
+                            addWord(partWord, partWord, token.pos(), true, sentence);
+                        }
+                    }
+                    continue;
+                }
+                int joined = joinSplitEmoticon(tokens, i, sentence);
+                if (joined > 0) {
+                    i += joined - 1;
+                    continue;
+                }
+                if (isExclamationsOrQuestions(word)) {
+                    addPunctuation(word, sentence);
+                } else if (hasLetterOrDigit(word)) {
+                    addWord(word, token.lemma(), token.pos(), false, sentence);
+                } else {
+                    String symbol = withoutEmojiModifiers(word.toLowerCase(Locale.ROOT));
+                    if (lexicon.knows(symbol)) {
+                        pieces.add(new Piece(symbol, symbol, token.pos(), false, false, false, false, sentence));
+                    }
+                }
+            }
+        }
+
+        private void addWord(String word, String lemma, String pos, boolean fromHashtag, int sentence) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            String key = withoutElongation(lower);
+            boolean capitalised = false;
+            if (!fromHashtag && letterCount(word) >= 2) {
+                wordCount++;
+                capitalised = !lower.equals(word) && word.toUpperCase(Locale.ROOT).equals(word);
+                if (capitalised) {
+                    capitalisedCount++;
+                }
+            }
+            pieces.add(new Piece(key, lemma, pos, capitalised, !key.equals(lower), fromHashtag, false, sentence));
+        }
+
+        private void addPunctuation(String word, int sentence) {
+            int bangs = (int) word.chars().filter(c -> c == '!').count();
+            exclamations += bangs;
+            questions += word.length() - bangs;
+            String key = bangs > 0 ? "!" : "?";
+            pieces.add(new Piece(key, key, ".", false, false, false, true, sentence));
+        }
+
+        /** Joins "<" "3" or ":" "-" "/" back into the emoticon; returns how many tokens it used, 0 if none. */
+        private int joinSplitEmoticon(List<Token> tokens, int start, int sentence) {
+            String first = tokens.get(start).word();
+            if (first.length() > 2 || hasLetterOrDigit(first)) {
+                return 0;
+            }
+            int last = start;
+            while (last + 1 < tokens.size() && last + 1 - start < LONGEST_SPLIT_EMOTICON
+                    && tokens.get(last + 1).begin() == tokens.get(last).end()) {
+                last++;
+            }
+            for (int end = last; end > start; end--) {
+                StringBuilder joined = new StringBuilder();
+                for (int i = start; i <= end; i++) {
+                    joined.append(tokens.get(i).word());
+                }
+                String key = joined.toString().toLowerCase(Locale.ROOT);
+                Term term = lexicon.term(key);
+                if (term != null && term.hasValence()) {
+                    pieces.add(new Piece(key, key, "NFP", false, false, false, false, sentence));
+                    return end - start + 1;
+                }
+            }
+            return 0;
+        }
+
+        private List<Unit> mergePhrases() {
+            List<Unit> units = new ArrayList<>(pieces.size());
+            int i = 0;
+            while (i < pieces.size()) {
+                Piece piece = pieces.get(i);
+                Phrase phrase = phraseAt(i);
+                if (phrase != null) {
+                    int end = i + phrase.words().size();
+                    List<Piece> words = pieces.subList(i, end);
+                    units.add(new Unit(String.join(" ", phrase.words()), phrase.term(),
+                            words.stream().allMatch(Piece::capitalised), words.stream().anyMatch(Piece::elongated),
+                            piece.sentence()));
+                    i = end;
+                    continue;
+                }
+                Term term = termOf(piece);
+                // VADER ignores one-character tokens ("a", "I") so that they do not use up the negation window.
+                if (!piece.punctuation() && (term != null || piece.key().length() > 1)) {
+                    units.add(new Unit(piece.key(), term == null ? Term.NONE : term, piece.capitalised(),
+                            piece.elongated(), piece.sentence()));
+                }
+                i++;
+            }
+            return units;
+        }
+
+        private Phrase phraseAt(int start) {
+            for (Phrase phrase : lexicon.phrasesStartingWith(pieces.get(start).key())) {
+                List<String> words = phrase.words();
+                if (start + words.size() > pieces.size()) {
+                    continue;
+                }
+                boolean matches = true;
+                for (int j = 1; j < words.size() && matches; j++) {
+                    Piece next = pieces.get(start + j);
+                    matches = next.sentence() == pieces.get(start).sentence() && next.key().equals(words.get(j));
+                }
+                if (matches) {
+                    return phrase;
+                }
+            }
+            return null;
+        }
+
+        private Term termOf(Piece piece) {
+            if (piece.key().equals("like") && piece.pos().equals("IN")) {
+                return null; // "looks like rain": the preposition, not the verb of liking
+            }
+            Term term = lexicon.term(piece.key());
+            if (term == null && !piece.fromHashtag() && !piece.elongated()) {
+                term = lexicon.term(piece.lemma()); // VADER lists most inflections, CoreNLP's lemma covers the rest
+            }
+            return term;
+        }
+
+        /**
+         * A run-together hashtag word that is not itself known ("jetbluefail", "worstservice") split where a
+         * sentiment word of at least four letters starts or ends it, the longest such word winning.
+         */
+        private List<String> splitAtSentimentWord(String word) {
+            if (word.length() < MIN_SENTIMENT_AFFIX + MIN_HASHTAG_REST || lexicon.knows(word)) {
+                return List.of(word);
+            }
+            for (int length = word.length() - MIN_HASHTAG_REST; length >= MIN_SENTIMENT_AFFIX; length--) {
+                String prefix = word.substring(0, length);
+                if (hasValence(prefix)) {
+                    return List.of(prefix, word.substring(length));
+                }
+                String suffix = word.substring(word.length() - length);
+                if (hasValence(suffix)) {
+                    return List.of(word.substring(0, word.length() - length), suffix);
+                }
+            }
+            return List.of(word);
+        }
+
+        private boolean hasValence(String key) {
+            Term term = lexicon.term(key);
+            return term != null && term.hasValence();
+        }
+
+        /** "sooooo" becomes "so" and "gooood" "good": a run of three or more letters shrinks to two, else one. */
+        private String withoutElongation(String lower) {
+            if (lexicon.knows(lower) || !hasRunOfThree(lower)) {
+                return lower;
+            }
+            String two = squeezeRuns(lower, 2);
+            return lexicon.knows(two) ? two : squeezeRuns(lower, 1);
+        }
+    }
+
+    private static boolean isMention(String word) {
+        return word.length() > 1 && word.charAt(0) == '@';
+    }
+
+    private static boolean isUrl(Token token) {
+        String word = token.word();
+        return token.pos().equals("ADD") || word.startsWith("http://") || word.startsWith("https://")
+                || word.startsWith("www.");
+    }
+
+    private static boolean isHashtag(String word) {
+        return word.length() > 1 && word.charAt(0) == '#' && Character.isLetterOrDigit(word.codePointAt(1));
+    }
+
+    /** "WorstServiceEver" gives worst, service, ever; "WTFCityCare" WTF, city, care; "fail" just fail. */
+    static List<String> hashtagWords(String tag) {
+        List<String> words = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 1; i <= tag.length(); i++) {
+            if (i == tag.length() || startsNewWord(tag, i)) {
+                String word = tag.substring(start, i).replace("_", "");
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    private static boolean startsNewWord(String tag, int i) {
+        char previous = tag.charAt(i - 1);
+        char current = tag.charAt(i);
+        boolean nextIsLower = i + 1 < tag.length() && Character.isLowerCase(tag.charAt(i + 1));
+        return current == '_'
+                || Character.isLowerCase(previous) && Character.isUpperCase(current)
+                || Character.isUpperCase(previous) && Character.isUpperCase(current) && nextIsLower
+                || Character.isDigit(previous) != Character.isDigit(current);
+    }
+
+    private static boolean isExclamationsOrQuestions(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c != '!' && c != '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasLetterOrDigit(String word) {
+        return word.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    private static int letterCount(String word) {
+        return (int) word.chars().filter(Character::isLetter).count();
+    }
+
+    private static boolean hasRunOfThree(String word) {
+        for (int i = 2; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c) && c == word.charAt(i - 1) && c == word.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String squeezeRuns(String word, int maxRun) {
+        StringBuilder squeezed = new StringBuilder(word.length());
+        int run = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            run = i > 0 && c == word.charAt(i - 1) ? run + 1 : 1;
+            if (run <= maxRun || !Character.isLetter(c)) {
+                squeezed.append(c);
+            }
+        }
+        return squeezed.toString();
+    }
+
+    /**
+     * "👏🏽" becomes "👏" and "❤️" "❤": skin tones and presentation selectors do not change the feeling, and
+     * of a zero-width-joined sequence ("🤦‍♂️") the first emoji carries it.
+     */
+    static String withoutEmojiModifiers(String symbol) {
+        StringBuilder base = new StringBuilder(symbol.length());
+        for (int i = 0; i < symbol.length(); ) {
+            int codePoint = symbol.codePointAt(i);
+            if (codePoint == 0x200D) {
+                break;
+            }
+            boolean modifier = codePoint == 0xFE0F || codePoint == 0xFE0E || (codePoint >= 0x1F3FB
+                    && codePoint <= 0x1F3FF);
+            if (!modifier) {
+                base.appendCodePoint(codePoint);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return base.toString();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.earshot.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.earshot.json.Json;
+import dev.earshot.model.Author;
+import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.GeoPoint;
+import dev.earshot.model.Location;
+import dev.earshot.model.LocationMethod;
+import dev.earshot.model.Post;
+import dev.earshot.model.Sentiment;
+import dev.earshot.model.SentimentLabel;
+import dev.earshot.model.TopicLocationStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StatsAccumulatorTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-04T04:00:00Z");
+    private static final Instant T1 = T0.plus(Duration.ofHours(2));
+    private static final Location BENGALURU = new Location("geonames:1277333", "Bengaluru", "Karnataka", "IN",
+            new GeoPoint(12.97, 77.59), LocationMethod.TEXT, 0.9);
+
+    @Test
+    void countsLabelsScoresAndDistinctAuthors() {
+        StatsAccumulator acc = new StatsAccumulator()
+                .add(negativePost("twitter:1", "alice", -0.8))
+                .add(negativePost("twitter:2", "alice", -0.6))
+                .add(negativePost("twitter:3", "bob", -0.4))
+                .add(post("twitter:4", "carol", 0.0, SentimentLabel.NEUTRAL))
+                .add(post("twitter:5", "dave", 0.6, SentimentLabel.POSITIVE));
+
+        TopicLocationStats stats = acc.toStats("parking", BENGALURU, T0, T1);
+
+        assertThat(stats.posts()).isEqualTo(5);
+        assertThat(stats.negative()).isEqualTo(3);
+        assertThat(stats.neutral()).isEqualTo(1);
+        assertThat(stats.positive()).isEqualTo(1);
+        assertThat(stats.negativeShare()).isCloseTo(0.6, within(1e-12));
+        assertThat(stats.meanScore()).isCloseTo(-0.24, within(1e-12));
+        assertThat(stats.uniqueAuthors()).isEqualTo(4);
+        assertThat(stats.locationId()).isEqualTo("geonames:1277333");
+        assertThat(stats.locationName()).isEqualTo("Bengaluru");
+        assertThat(stats.country()).isEqualTo("IN");
+        assertThat(stats.windowStart()).isEqualTo(T0);
+        assertThat(stats.windowEnd()).isEqualTo(T1);
+    }
+
+    @Test
+    void keepsTheFiveMostNegativePostsWithTiesBrokenByPostId() {
+        StatsAccumulator acc = new StatsAccumulator()
+                .add(negativePost("twitter:c", "u1", -0.5))
+                .add(post("twitter:z", "u2", 0.7, SentimentLabel.POSITIVE))
+                .add(negativePost("twitter:b", "u3", -0.5))
+                .add(negativePost("twitter:x", "u4", -0.9))
+                .add(negativePost("twitter:a", "u5", -0.5))
+                .add(negativePost("twitter:d", "u6", -0.5))
+                .add(post("twitter:n", "u7", 0.0, SentimentLabel.NEUTRAL));
+
+        assertThat(acc.toStats("parking", BENGALURU, T0, T1).samplePostIds())
+                .containsExactly("twitter:x", "twitter:a", "twitter:b", "twitter:c", "twitter:d");
+    }
+
+    @Test
+    void anyArrivalOrderAndAnySplitGiveTheSameStats() {
+        List<EnrichedPost> posts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double score = ((i * 37) % 21 - 10) / 10.0;
+            SentimentLabel label = score < -0.2 ? SentimentLabel.NEGATIVE
+                    : score > 0.2 ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
+            posts.add(post("mastodon:" + i, "author" + (i % 13), score, label));
+        }
+        TopicLocationStats expected = accumulate(posts).toStats("parking", BENGALURU, T0, T1);
+
+        Random random = new Random(42);
+        for (int trial = 0; trial < 20; trial++) {
+            List<EnrichedPost> shuffled = new ArrayList<>(posts);
+            Collections.shuffle(shuffled, random);
+            int split = random.nextInt(posts.size() + 1);
+            StatsAccumulator left = accumulate(shuffled.subList(0, split));
+            StatsAccumulator right = accumulate(shuffled.subList(split, shuffled.size()));
+            TopicLocationStats merged = (trial % 2 == 0 ? left.merge(right) : right.merge(left))
+                    .toStats("parking", BENGALURU, T0, T1);
+
+            assertThat(merged).usingRecursiveComparison().ignoringFields("meanScore").isEqualTo(expected);
+            assertThat(merged.meanScore()).isCloseTo(expected.meanScore(), within(1e-12));
+        }
+    }
+
+    @Test
+    void mergeCountsAnAuthorAndAPostSeenOnBothSidesOnce() {
+        StatsAccumulator left = new StatsAccumulator().add(negativePost("twitter:1", "alice", -0.9));
+        StatsAccumulator right = new StatsAccumulator()
+                .add(negativePost("twitter:2", "alice", -0.3))
+                .add(negativePost("twitter:1", "alice", -0.9));
+
+        TopicLocationStats stats = left.merge(right).toStats("parking", BENGALURU, T0, T1);
+
+        assertThat(stats.uniqueAuthors()).isEqualTo(1);
+        assertThat(stats.samplePostIds()).containsExactly("twitter:1", "twitter:2");
+    }
+
+    @Test
+    void anEmptyAccumulatorGivesZeroSharesRatherThanNaN() {
+        TopicLocationStats stats = new StatsAccumulator().toStats("parking", BENGALURU, T0, T1);
+
+        assertThat(stats.posts()).isZero();
+        assertThat(stats.meanScore()).isZero();
+        assertThat(stats.negativeShare()).isZero();
+        assertThat(stats.samplePostIds()).isEmpty();
+    }
+
+    @Test
+    void roundTripsThroughJson() {
+        StatsAccumulator acc = new StatsAccumulator()
+                .add(negativePost("twitter:1", "alice", -0.8))
+                .add(post("twitter:2", "bob", 0.5, SentimentLabel.POSITIVE));
+
+        StatsAccumulator copy = Json.read(Json.write(acc), StatsAccumulator.class);
+
+        assertThat(copy.toStats("parking", BENGALURU, T0, T1)).isEqualTo(acc.toStats("parking", BENGALURU, T0, T1));
+        // The copy keeps ranking: a more negative post still displaces the least negative sample.
+        copy.add(negativePost("twitter:0", "carol", -0.95));
+        assertThat(copy.toStats("parking", BENGALURU, T0, T1).samplePostIds())
+                .containsExactly("twitter:0", "twitter:1", "twitter:2");
+    }
+
+    private static StatsAccumulator accumulate(List<EnrichedPost> posts) {
+        StatsAccumulator acc = new StatsAccumulator();
+        posts.forEach(acc::add);
+        return acc;
+    }
+
+    private static EnrichedPost negativePost(String id, String authorId, double score) {
+        return post(id, authorId, score, SentimentLabel.NEGATIVE);
+    }
+
+    private static EnrichedPost post(String id, String authorId, double score, SentimentLabel label) {
+        Post post = new Post(id, "twitter", T0.plusSeconds(60), "parking near MG Road in Bangalore", "en",
+                new Author(authorId, authorId, 10, null), null, null, null, null, null, null, List.of(), List.of());
+        return new EnrichedPost(post, new Sentiment(score, label, 0.9, "test/1"), List.of("parking"), BENGALURU);
+    }
+}
