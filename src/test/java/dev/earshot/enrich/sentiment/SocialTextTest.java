@@ -1,6 +1,7 @@
 package dev.earshot.enrich.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.earshot.enrich.sentiment.SocialText.Unit;
 import dev.earshot.text.CoreNlpTextAnalyzer;
@@ -46,8 +47,8 @@ class SocialTextTest {
     void reducesElongationsAndMarksThem() {
         assertThat(read("sooooo baaad").units())
                 .extracting(Unit::key, Unit::elongated)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("so", true),
-                        org.assertj.core.groups.Tuple.tuple("bad", true));
+                .containsExactly(tuple("so", true),
+                        tuple("bad", true));
     }
 
     @Test
