@@ -97,7 +97,7 @@ final class SentimentLexicon {
         return terms.containsKey(key) || phrasesByFirstWord.containsKey(key);
     }
 
-    /** How many distinct tokens VADER's lexicon file defines. */
+    /** How many distinct lower-case tokens VADER's lexicon file defines. */
     int vaderLexiconEntries() {
         return vaderLexiconEntries;
     }
@@ -106,7 +106,8 @@ final class SentimentLexicon {
         Map<String, Term> terms = new HashMap<>();
         Map<String, Term> phraseTerms = new HashMap<>();
         readLines(VADER_LEXICON, (line, fields) -> {
-            // token TAB mean valence TAB standard deviation TAB raw ratings; a later duplicate wins, as in VADER.
+            // token TAB mean valence TAB standard deviation TAB raw ratings. VADER looks tokens up in lower case;
+            // a later duplicate wins, as in VADER's loader.
             terms.put(fields[0].toLowerCase(Locale.ROOT), Term.NONE.withValence(parse(fields[1], line)));
         });
         int vaderLexiconEntries = terms.size();

@@ -166,10 +166,16 @@ public final class SocialSentimentScorer implements SentimentScorer {
         return scalar;
     }
 
-    /** "never so good" and "without doubt good" praise; any other negation flips and softens. */
+    /**
+     * "never so good" and "without doubt good" praise; a negation of an intervening verb ("not collected
+     * again!") leaves the word alone; any other negation flips and softens.
+     */
     private static double negationFactor(List<Unit> units, int negation, int i) {
         String negator = units.get(negation).key();
         for (int between = negation + 1; between < i; between++) {
+            if (units.get(between).endsNegationScope()) {
+                return 1;
+            }
             String word = units.get(between).key();
             if (negator.equals("never") && isAny(word, "so", "this")) {
                 return NEVER_SO_SCALAR;

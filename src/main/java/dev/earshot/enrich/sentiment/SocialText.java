@@ -7,12 +7,14 @@ import dev.earshot.text.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A post's tokens as the sentiment rules see them: mentions and URLs dropped (they name, they do not feel),
  * hashtags split into their words, emoticons that the tokenizer cut in pieces ("<" "3") joined again, elongated
  * words ("sooooo") reduced to the word they stretch, known phrases ("thanks for nothing") merged into one unit,
- * and every unit paired with its lexicon term.
+ * and every unit paired with its lexicon term. CoreNLP's part-of-speech tags tell the preposition "like" from
+ * the verb and find the verbs that end a negation's reach.
  *
  * @param units the words, emoji and emoticons in order, without punctuation
  * @param exclamations how many '!' the post has, outside URLs
@@ -29,12 +31,18 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
      * @param term what it does to sentiment, {@link Term#NONE} when nothing
      * @param capitalised written in capitals ("NOT", "WORST"); never true for hashtag words
      * @param elongated written with a letter repeated for emphasis ("baaad")
+     * @param endsNegationScope a verb of its own that a preceding negation is about, so the negation stops
+     *     there: in "not collected again!" the "not" belongs to "collected", not to "again!"
      * @param sentence index of its sentence, so that negation and boosters stay within their sentence
      */
-    record Unit(String key, Term term, boolean capitalised, boolean elongated, int sentence) {
+    record Unit(String key, Term term, boolean capitalised, boolean elongated, boolean endsNegationScope,
+            int sentence) {
     }
 
     private static final int LONGEST_SPLIT_EMOTICON = 3;
+    // Verbs that pass a negation on to what follows: "is not good", "don't think it's good", "doesn't seem fair".
+    private static final Set<String> NEGATION_BEARING_VERBS = Set.of("be", "have", "do", "get", "seem", "look",
+            "feel", "sound", "become", "appear", "think", "believe", "expect");
     // Shorter affixes find sentiment by accident: "#safety" is not "safe" + "ty", "#powercut" not "power" + "cut".
     private static final int MIN_SENTIMENT_AFFIX = 4;
     private static final int MIN_HASHTAG_REST = 3;
@@ -46,7 +54,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
 
     /** A token on its way to becoming a unit; {@code punctuation} pieces only serve phrase matching ("again !"). */
     private record Piece(String key, String lemma, String pos, boolean capitalised, boolean elongated,
-            boolean fromHashtag, boolean punctuation, int sentence) {
+            boolean punctuation, int sentence) {
     }
 
     private static final class Reader {
@@ -98,7 +106,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 } else {
                     String symbol = withoutEmojiModifiers(word.toLowerCase(Locale.ROOT));
                     if (lexicon.knows(symbol)) {
-                        pieces.add(new Piece(symbol, symbol, token.pos(), false, false, false, false, sentence));
+                        pieces.add(new Piece(symbol, symbol, token.pos(), false, false, false, sentence));
                     }
                 }
             }
@@ -115,7 +123,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                     capitalisedCount++;
                 }
             }
-            pieces.add(new Piece(key, lemma, pos, capitalised, !key.equals(lower), fromHashtag, false, sentence));
+            pieces.add(new Piece(key, lemma, pos, capitalised, !key.equals(lower), false, sentence));
         }
 
         private void addPunctuation(String word, int sentence) {
@@ -123,7 +131,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
             exclamations += bangs;
             questions += word.length() - bangs;
             String key = bangs > 0 ? "!" : "?";
-            pieces.add(new Piece(key, key, ".", false, false, false, true, sentence));
+            pieces.add(new Piece(key, key, ".", false, false, true, sentence));
         }
 
         /** Joins "<" "3" or ":" "-" "/" back into the emoticon; returns how many tokens it used, 0 if none. */
@@ -145,7 +153,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 String key = joined.toString().toLowerCase(Locale.ROOT);
                 Term term = lexicon.term(key);
                 if (term != null && term.hasValence()) {
-                    pieces.add(new Piece(key, key, "NFP", false, false, false, false, sentence));
+                    pieces.add(new Piece(key, key, "NFP", false, false, false, sentence));
                     return end - start + 1;
                 }
             }
@@ -163,15 +171,17 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                     List<Piece> words = pieces.subList(i, end);
                     units.add(new Unit(String.join(" ", phrase.words()), phrase.term(),
                             words.stream().allMatch(Piece::capitalised), words.stream().anyMatch(Piece::elongated),
-                            piece.sentence()));
+                            false, piece.sentence()));
                     i = end;
                     continue;
                 }
                 Term term = termOf(piece);
                 // VADER ignores one-character tokens ("a", "I") so that they do not use up the negation window.
                 if (!piece.punctuation() && (term != null || piece.key().length() > 1)) {
+                    boolean ownVerb = term == null && piece.pos().startsWith("VB")
+                            && !NEGATION_BEARING_VERBS.contains(piece.lemma());
                     units.add(new Unit(piece.key(), term == null ? Term.NONE : term, piece.capitalised(),
-                            piece.elongated(), piece.sentence()));
+                            piece.elongated(), ownVerb, piece.sentence()));
                 }
                 i++;
             }
@@ -200,11 +210,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
             if (piece.key().equals("like") && piece.pos().equals("IN")) {
                 return null; // "looks like rain": the preposition, not the verb of liking
             }
-            Term term = lexicon.term(piece.key());
-            if (term == null && !piece.fromHashtag() && !piece.elongated()) {
-                term = lexicon.term(piece.lemma()); // VADER lists most inflections, CoreNLP's lemma covers the rest
-            }
-            return term;
+            return lexicon.term(piece.key());
         }
 
         /**
