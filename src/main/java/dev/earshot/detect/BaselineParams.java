@@ -1,5 +1,6 @@
 package dev.earshot.detect;
 
+import java.io.Serializable;
 /**
  * Thresholds of {@link OwnBaselineDetector}. A cell is judged against its own recent windows; windows that overlap
  * the judged one are never part of its baseline (they share its posts), whatever the window size and slide.
@@ -43,7 +44,7 @@ public record BaselineParams(
         long surgeMinPosts,
         double surgeMinRatio,
         double surgeMinRobustZ,
-        double minLogSpread) {
+        double minLogSpread) implements Serializable {
 
     public BaselineParams {
         if (historySize < 1) {

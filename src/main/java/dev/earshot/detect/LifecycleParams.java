@@ -1,5 +1,6 @@
 package dev.earshot.detect;
 
+import java.io.Serializable;
 /**
  * Thresholds of {@link AlertLifecycle}, counted in windows (slides) of one cell.
  *
@@ -12,7 +13,7 @@ package dev.earshot.detect;
  * @param downgradeBy how far severity must fall below the last reported one before an UPDATED is sent (any rise is
  *     sent at once): a severity that wobbles by one between slides does not flood the alert stream
  */
-public record LifecycleParams(int persistence, int resolveAfter, int cooldown, int downgradeBy) {
+public record LifecycleParams(int persistence, int resolveAfter, int cooldown, int downgradeBy) implements Serializable {
 
     public LifecycleParams {
         if (persistence < 1) {

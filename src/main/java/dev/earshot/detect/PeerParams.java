@@ -1,5 +1,6 @@
 package dev.earshot.detect;
 
+import java.io.Serializable;
 /**
  * Thresholds of {@link PeerOutlierDetector}.
  *
@@ -13,7 +14,7 @@ package dev.earshot.detect;
  *     at 95 % about four of them would clear the bound by chance in every window; at 99.9 % fewer than one in ten
  *     windows has a single chance hit, close to a Bonferroni correction for 90 tests
  */
-public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double minRatio, double minLowerRatio, double z) {
+public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double minRatio, double minLowerRatio, double z) implements Serializable {
 
     public PeerParams {
         if (minPosts < 1) {

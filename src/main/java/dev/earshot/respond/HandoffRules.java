@@ -1,5 +1,6 @@
 package dev.earshot.respond;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public record HandoffRules(
         long influentialFollowers,
         double worseningDrop,
         int persistentPosts,
-        int maxPostsPerTicket) {
+        int maxPostsPerTicket) implements Serializable {
 
     public HandoffRules {
         if (accounts == null || accounts.isEmpty()) {

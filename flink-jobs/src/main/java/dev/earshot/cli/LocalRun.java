@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -44,8 +48,8 @@ final class LocalRun {
         Files.createDirectories(outputDir);
         String inputName = config.input().path() == null ? "bundled sample stream" : input.toString();
         out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
-                outputDir.toAbsolutePath(), config.parallelism(), config.aggregate().windowSize(),
-                config.aggregate().windowSlide());
+                outputDir.toAbsolutePath(), config.parallelism(), RunSummary.human(config.aggregate().windowSize()),
+                RunSummary.human(config.aggregate().windowSlide()));
 
         Configuration flinkConfig = new Configuration();
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.
@@ -55,13 +59,25 @@ final class LocalRun {
 
         Instant started = Instant.now();
         JobClient job = env.executeAsync("earshot");
-        while (!job.getJobStatus().get().isGloballyTerminalState()) {
-            Thread.sleep(PROGRESS_EVERY.toMillis());
-            out.println(new RunSummary(job.getAccumulators().get()).progressLine(Duration.between(started, Instant.now())));
+        CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
+        JobExecutionResult result = null;
+        while (result == null) {
+            try {
+                result = finished.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                printProgress(job, started);
+            }
         }
-        JobExecutionResult result = job.getJobExecutionResult().get();
         out.println(new RunSummary(result.getAllAccumulatorResults()).finalReport(Duration.between(started, Instant.now()), outputDir));
         return 0;
+    }
+
+    private void printProgress(JobClient job, Instant started) throws InterruptedException {
+        try {
+            out.println(new RunSummary(job.getAccumulators().get()).progressLine(Duration.between(started, Instant.now())));
+        } catch (ExecutionException finishedMeanwhile) {
+            // The job ended between the two calls and took the MiniCluster with it: the summary follows.
+        }
     }
 
     private static Path extractBundledSample() throws IOException {

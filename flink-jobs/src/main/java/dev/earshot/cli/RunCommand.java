@@ -28,11 +28,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
-        EarshotConfig effective = new EarshotConfig(
-                input == null ? loaded.input() : new EarshotConfig.Input(input),
-                output == null ? loaded.output() : new EarshotConfig.Output(output),
-                parallelism == null ? loaded.parallelism() : parallelism,
-                loaded.parse(), loaded.stream(), loaded.aggregate());
+        EarshotConfig effective = loaded.withOverrides(input, output, parallelism);
         return new LocalRun(effective, Path.of(effective.output().dir()), System.out).execute();
     }
 }

@@ -1,6 +1,19 @@
 package dev.earshot.config;
 
+import dev.earshot.detect.BaselineParams;
+import dev.earshot.detect.LifecycleParams;
+import dev.earshot.detect.PeerParams;
+import dev.earshot.enrich.location.LocationParams;
+import dev.earshot.enrich.sentiment.SentimentParams;
+import dev.earshot.enrich.topics.Taxonomy;
+import dev.earshot.enrich.topics.TaxonomyException;
 import dev.earshot.parse.ParseParams;
+import dev.earshot.respond.HandoffRules;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -13,7 +26,10 @@ public record EarshotConfig(
         int parallelism,
         ParseParams parse,
         Stream stream,
-        Aggregate aggregate) {
+        Enrich enrich,
+        Aggregate aggregate,
+        Detect detect,
+        HandoffRules handoff) implements Serializable {
 
     public EarshotConfig {
         if (parallelism < 1 || parallelism > 512) {
@@ -24,7 +40,18 @@ public record EarshotConfig(
     public static EarshotConfig defaults() {
         return new EarshotConfig(new Input(null), new Output("output"), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
-                new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30)));
+                new Enrich("city-operations", SentimentParams.defaults(), LocationParams.defaults()),
+                new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30)),
+                new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults()),
+                HandoffRules.defaults());
+    }
+
+    /** The same configuration with the command line's overrides; a null override keeps the file's value. */
+    public EarshotConfig withOverrides(String inputPath, String outputDir, Integer parallelismOverride) {
+        return new EarshotConfig(inputPath == null ? input : new Input(inputPath),
+                outputDir == null ? output : new Output(outputDir),
+                parallelismOverride == null ? parallelism : parallelismOverride,
+                parse, stream, enrich, aggregate, detect, handoff);
     }
 
     /**
@@ -32,11 +59,11 @@ public record EarshotConfig(
      *
      * @param path a JSON-lines file of canonical posts (optionally .gz), or null for the bundled sample stream
      */
-    public record Input(String path) {
+    public record Input(String path) implements Serializable {
     }
 
     /** @param dir where a local run writes its JSON-lines outputs */
-    public record Output(String dir) {
+    public record Output(String dir) implements Serializable {
         public Output {
             if (dir == null || dir.isBlank()) {
                 throw new IllegalArgumentException("output.dir must name a folder, e.g. output");
@@ -51,7 +78,7 @@ public record EarshotConfig(
      * @param idleness after how long without posts a source split stops holding back the watermark
      * @param dedupTtl how long a post id is remembered so that a re-sent post is processed once
      */
-    public record Stream(Duration outOfOrderness, Duration idleness, Duration dedupTtl) {
+    public record Stream(Duration outOfOrderness, Duration idleness, Duration dedupTtl) implements Serializable {
         public Stream {
             requirePositive(outOfOrderness, "stream.outOfOrderness");
             requirePositive(idleness, "stream.idleness");
@@ -60,12 +87,50 @@ public record EarshotConfig(
     }
 
     /**
+     * Understanding posts.
+     *
+     * @param taxonomy a bundled taxonomy's name ({@code city-operations}, {@code brand-care}, {@code airline-care})
+     *     or the path of a taxonomy YAML file
+     */
+    public record Enrich(String taxonomy, SentimentParams sentiment, LocationParams location) implements Serializable {
+        public Enrich {
+            if (taxonomy == null || taxonomy.isBlank()) {
+                throw new IllegalArgumentException("enrich.taxonomy must name a bundled taxonomy (" + Taxonomy.BUNDLED
+                        + ") or a YAML file");
+            }
+        }
+
+        /** Reads and validates the taxonomy, so that a bad one stops start-up rather than a running job. */
+        public Taxonomy loadTaxonomy() {
+            if (Taxonomy.BUNDLED.contains(taxonomy)) {
+                return Taxonomy.bundled(taxonomy);
+            }
+            Path file = Path.of(taxonomy);
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("enrich.taxonomy: '" + taxonomy + "' is neither a bundled taxonomy "
+                        + Taxonomy.BUNDLED + " nor a file");
+            }
+            try {
+                return Taxonomy.parse(Files.readString(file));
+            } catch (TaxonomyException e) {
+                throw new ConfigException("enrich.taxonomy: " + file + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("enrich.taxonomy: cannot read " + file, e);
+            }
+        }
+    }
+
+    /** Spike detection: against the place's own history, against its peers, and how incidents live. */
+    public record Detect(BaselineParams baseline, PeerParams peer, LifecycleParams lifecycle) implements Serializable {
+    }
+
+    /**
      * Sliding event-time windows per topic and location.
      *
      * @param windowSize how much time one window's statistics cover
      * @param windowSlide how often a new window ends (and detection runs)
      */
-    public record Aggregate(Duration windowSize, Duration windowSlide) {
+    public record Aggregate(Duration windowSize, Duration windowSlide) implements Serializable {
         public Aggregate {
             requirePositive(windowSize, "aggregate.windowSize");
             requirePositive(windowSlide, "aggregate.windowSlide");

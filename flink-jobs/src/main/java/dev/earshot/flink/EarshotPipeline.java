@@ -49,7 +49,7 @@ public final class EarshotPipeline {
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
                 .keyBy(Post::id)
                 .process(new DeduplicatePosts(config.stream().dedupTtl()), Types.POST).name("deduplicate").uid("dedup")
-                .map(new EnrichPosts(config.enrich()), Types.ENRICHED_POST).name("enrich").uid("enrich");
+                .map(new EnrichPosts(config.enrich(), config.enrich().loadTaxonomy()), Types.ENRICHED_POST).name("enrich").uid("enrich");
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();

@@ -25,7 +25,7 @@ final class OwnBaselineOperator extends KeyedProcessFunction<String, TopicLocati
     OwnBaselineOperator(BaselineParams params, Duration windowSize, Duration windowSlide) {
         this.params = params;
         // A cell silent for longer than its whole history span has no baseline left worth keeping.
-        this.historyTtl = windowSlide.multipliedBy(params.historyWindows()).plus(windowSize);
+        this.historyTtl = windowSlide.multipliedBy(params.historySize()).plus(windowSize);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.earshot.enrich.location;
 
+import java.io.Serializable;
 /**
  * Tuning of {@link LocationResolver}.
  *
@@ -19,7 +20,7 @@ public record LocationParams(
         double textConfidence,
         double profileConfidence,
         double ambiguityFactor,
-        long textAliasMinPopulation) {
+        long textAliasMinPopulation) implements Serializable {
 
     public LocationParams {
         if (!(geotagRadiusKm > 0 && geotagRadiusKm <= 500)) {

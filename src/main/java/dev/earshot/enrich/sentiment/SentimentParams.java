@@ -1,12 +1,13 @@
 package dev.earshot.enrich.sentiment;
 
+import java.io.Serializable;
 /**
  * Where the labels start on the score scale [-1, 1].
  *
  * @param negativeBelow scores below this are {@code NEGATIVE}
  * @param positiveAbove scores above this are {@code POSITIVE}; scores in between are {@code NEUTRAL}
  */
-public record SentimentParams(double negativeBelow, double positiveAbove) {
+public record SentimentParams(double negativeBelow, double positiveAbove) implements Serializable {
 
     /** VADER's recommended thresholds: a compound score beyond ±0.05 has a polarity. */
     public static SentimentParams defaults() {
