@@ -7,6 +7,7 @@
 # Environment:
 #   ES_URL        Elasticsearch, default http://localhost:9200
 #   KIBANA_URL    Kibana, default http://localhost:5601
+#   KIBANA_PUBLIC_URL  Kibana as a browser reaches it, for the final message; default KIBANA_URL
 #   WAIT_SECONDS  how long to wait for each service to answer, default 180
 #
 # Needs only a POSIX shell and curl (it runs in the curlimages/curl container of docker/compose.yaml).
@@ -14,6 +15,7 @@ set -eu
 
 ES_URL=${ES_URL:-http://localhost:9200}
 KIBANA_URL=${KIBANA_URL:-http://localhost:5601}
+KIBANA_PUBLIC_URL=${KIBANA_PUBLIC_URL:-$KIBANA_URL}
 WAIT_SECONDS=${WAIT_SECONDS:-180}
 HERE=$(cd "$(dirname "$0")" && pwd)
 RESPONSE=$(mktemp)
@@ -69,7 +71,7 @@ import_saved_objects() {
         fail "Kibana could not import every saved object: $(cat "$RESPONSE")"
     imported=$(grep -Eo '"successCount"[[:space:]]*:[[:space:]]*[0-9]+' "$RESPONSE" | grep -Eo '[0-9]+$')
     echo "imported $imported Kibana saved objects;" \
-        "open $KIBANA_URL/app/dashboards#/view/earshot-city-operations"
+        "open $KIBANA_PUBLIC_URL/app/dashboards#/view/earshot-city-operations"
 }
 
 case "${1:-all}" in
