@@ -23,7 +23,7 @@ import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Runs the job on an embedded MiniCluster, printing progress while it runs and a summary at the end. */
+/** Runs the job (on an embedded MiniCluster from a plain JVM), printing progress while it runs and a summary at the end. */
 final class LocalRun {
 
     static final String BUNDLED_SAMPLE = "/sample/posts.jsonl.gz";
@@ -54,7 +54,9 @@ final class LocalRun {
         Configuration flinkConfig = new Configuration();
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.
         flinkConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flinkConfig);
+        // From a plain JVM this is an embedded MiniCluster; under `flink run` or in application mode, the cluster.
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+        env.setParallelism(config.parallelism());
         new EarshotJob(config, JsonLinesFiles.source(input), inputName, EarshotSinks.jsonLines(outputDir)).build(env);
 
         Instant started = Instant.now();
