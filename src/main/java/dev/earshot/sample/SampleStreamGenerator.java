@@ -1,5 +1,6 @@
 package dev.earshot.sample;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.json.Json;
 import dev.earshot.model.Author;
@@ -9,7 +10,6 @@ import dev.earshot.model.Post;
 import dev.earshot.model.SentimentLabel;
 import dev.earshot.sample.GeneratedPost.Role;
 import dev.earshot.sample.SampleScenario.Incident;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;

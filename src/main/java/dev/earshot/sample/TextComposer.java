@@ -136,7 +136,7 @@ final class TextComposer {
             boolean service = form < 0.70;
             String template = pick(service ? serviceTemplates(label) : problemTemplates(label));
             coreCarriesSentiment = template.contains("{neg}") || template.contains("{Neg}") || template.contains("{pos}");
-            core = fill(template, topic, templatePlace(city, nameCity));
+            core = fill(template, topic, label, templatePlace(city, nameCity));
         }
         return assemble(label, core, coreCarriesSentiment, topic, city, nameCity, event);
     }
@@ -164,7 +164,8 @@ final class TextComposer {
 
     /** A positive thank-you to the care account: a distractor that must not become a ticket. */
     String careThanks(TopicPhrases topic, SampleCity city, boolean nameCity) {
-        StringBuilder text = new StringBuilder(fill(pick(CARE_THANKS_TEMPLATES), topic, templatePlace(city, nameCity)));
+        StringBuilder text = new StringBuilder(fill(pick(CARE_THANKS_TEMPLATES), topic, SentimentLabel.POSITIVE,
+                templatePlace(city, nameCity)));
         endSentence(text, SentimentLabel.POSITIVE);
         text.append(' ').append(pick(POSITIVE_EMOJI));
         appendCityHashtagIfUnnamed(text, city, nameCity);
@@ -176,7 +177,8 @@ final class TextComposer {
         String template = topic == TopicPhrases.PUBLIC_TRANSPORT && random.nextBoolean()
                 ? "@CityCareDesk when does the new bus route start{p}?"
                 : pick(CARE_QUESTION_TEMPLATES);
-        StringBuilder text = new StringBuilder(fill(template, topic, templatePlace(city, nameCity)));
+        StringBuilder text = new StringBuilder(fill(template, topic, SentimentLabel.NEUTRAL,
+                templatePlace(city, nameCity)));
         appendCityHashtagIfUnnamed(text, city, nameCity);
         return text.toString();
     }
@@ -277,9 +279,9 @@ final class TextComposer {
         return clause.substring(0, end) + place + clause.substring(end);
     }
 
-    private String fill(String template, TopicPhrases topic, String place) {
+    private String fill(String template, TopicPhrases topic, SentimentLabel label, String place) {
         String service = pick(topic.services());
-        String problem = pick(topic.problems());
+        String problem = pick(topic.nuisances(label));
         String negative = pick(NEGATIVE_WORDS);
         return fillNumbers(template
                 .replace("{S}", capitalise(service))

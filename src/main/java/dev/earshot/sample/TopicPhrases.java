@@ -1,6 +1,7 @@
 package dev.earshot.sample;
 
 import dev.earshot.model.SentimentLabel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * @param id the topic id
  * @param weight the topic's share of the baseline volume
  * @param services things that can be good or bad ("the metro"), used with "is great" / "is terrible"
- * @param problems nuisances ("the traffic jam"), used with "finally fixed" / "again"
+ * @param problems nuisances in plain words ("the traffic jam"), used with "finally fixed", "again" or "any update on"
+ * @param grievances nuisances in loaded words ("the traffic chaos"), used only in negative posts
  * @param negativeEvents, positiveEvents, neutralEvents whole clauses for one sentiment
  * @param hashtags the topic's hashtags, without the #
  */
@@ -19,6 +21,7 @@ record TopicPhrases(
         double weight,
         List<String> services,
         List<String> problems,
+        List<String> grievances,
         List<String> negativeEvents,
         List<String> positiveEvents,
         List<String> neutralEvents,
@@ -28,8 +31,10 @@ record TopicPhrases(
             List.of("the parking lot", "the car park", "street parking", "paid parking", "the new parking lot",
                     "the multi-level car park", "two-wheeler parking", "visitor parking", "the parking lot behind the mall",
                     "bike parking", "parking near the market", "the parking app"),
-            List.of("the parking mess", "the lack of parking", "cars parked on the footpath", "illegal parking",
-                    "double parking", "the tow away drive", "cars getting towed", "the parking shortage"),
+            List.of("cars parked on the footpath", "double parking", "the tow away drive", "cars getting towed",
+                    "the parking queue at the mall", "parking on both sides of the lane"),
+            List.of("the parking mess", "the lack of parking", "illegal parking", "the parking shortage",
+                    "the parking chaos"),
             List.of("Someone parked across my gate again", "Circled for {m} minutes and not a single parking spot",
                     "My scooter got towed while I was buying groceries", "They towed my car from outside my own house",
                     "Cars parked on both sides and nobody can even walk", "Paid for parking and still got towed",
@@ -52,8 +57,8 @@ record TopicPhrases(
                     "the new traffic signal", "traffic at the junction", "traffic management", "the traffic police",
                     "traffic near the flyover", "the traffic signal timing"),
             List.of("the traffic jam", "the gridlock", "the congestion", "traffic congestion",
-                    "the gridlock at the junction", "the daily traffic jam", "the congestion near the flyover",
-                    "the traffic chaos"),
+                    "the gridlock at the junction", "the daily traffic jam", "the congestion near the flyover"),
+            List.of("the traffic chaos", "the endless gridlock", "the insane traffic jam"),
             List.of("Stuck in a traffic jam for {m} minutes", "Two hours of gridlock for a 5 km ride",
                     "The traffic signal has been dead for a week", "Total gridlock again, not moving at all",
                     "Congestion everywhere, missed my meeting", "Every traffic signal on this stretch is out of sync",
@@ -72,8 +77,10 @@ record TopicPhrases(
             List.of("the bus", "the buses", "the metro", "the local train", "the bus stop", "the metro station",
                     "the morning train", "the night bus", "the airport bus", "the metro line", "the train service",
                     "the bus route", "the metro ride"),
-            List.of("the overcrowded metro", "the late buses", "the cancelled trains", "the bus bunching",
-                    "the metro delays", "the packed local train", "the missing night bus"),
+            List.of("the bus bunching", "the crowd on the local train", "the queue at the metro station",
+                    "the gap between buses", "the long wait for the bus"),
+            List.of("the overcrowded metro", "the late buses", "the cancelled trains", "the metro delays",
+                    "the packed local train", "the missing night bus"),
             List.of("Waited {m} minutes at the bus stop and three buses skipped it",
                     "The metro was packed like sardines again", "Local train cancelled without any announcement",
                     "The lift at the metro station has been out for a month", "Train late again, late for work",
@@ -94,7 +101,8 @@ record TopicPhrases(
                     "the roadworks on the flyover", "the speed breaker outside the school", "the roadworks near the junction",
                     "road repair on our lane", "the road repair schedule"),
             List.of("the potholes", "this pothole", "potholes", "the pothole near the school",
-                    "the crater-sized potholes", "the endless roadworks", "the unmarked speed breaker"),
+                    "the roadworks on our lane", "the unmarked speed breaker"),
+            List.of("the crater-sized potholes", "the endless roadworks", "the broken footpath"),
             List.of("Hit a massive pothole and bent my wheel", "Broken footpath, my grandmother tripped today",
                     "The roadworks have blocked half the lane for a month",
                     "An unmarked speed breaker nearly threw me off the bike", "Potholes the size of craters",
@@ -113,6 +121,7 @@ record TopicPhrases(
                     "waste collection in our lane", "the trash cans", "the new garbage bins", "rubbish collection"),
             List.of("the garbage", "the trash", "the rubbish", "the litter", "litter on the pavement",
                     "the garbage heap", "the trash pile", "rubbish on the pavement"),
+            List.of("the stinking garbage", "the overflowing garbage bin", "the filthy trash pile"),
             List.of("Garbage piling up for {h} days", "The garbage bin is overflowing and stinks",
                     "Nobody has collected the trash since last week", "Rubbish dumped right outside the school",
                     "Litter everywhere after the weekend market", "Waste collection skipped our street again"),
@@ -128,8 +137,8 @@ record TopicPhrases(
     static final TopicPhrases WATER = new TopicPhrases("water", 0.08,
             List.of("the water supply", "tap water", "the water tanker", "the water pipeline", "our water supply",
                     "the water tanker service", "the new water pipeline", "the water supply schedule"),
-            List.of("the pipe leak", "the leaking pipe", "the water supply cuts", "the dirty tap water",
-                    "the late water tanker", "the pipe leak outside our gate"),
+            List.of("the pipe leak", "the leaking pipe", "the water supply cuts", "the pipe leak outside our gate"),
+            List.of("the dirty tap water", "the late water tanker", "the water supply mess"),
             List.of("No water supply for {h} days", "The water tanker never showed up", "Tap water is brown again",
                     "A leaking pipe has flooded the lane for a week", "Paying double for a water tanker",
                     "The pipe leak outside our gate is still gushing"),
@@ -147,6 +156,7 @@ record TopicPhrases(
                     "electricity in our block", "the electricity helpline"),
             List.of("the power cut", "the power outage", "the blackout", "load shedding", "the power cuts",
                     "the evening blackout", "the daily power cut"),
+            List.of("the endless power cuts", "the useless electricity board", "the blackout chaos"),
             List.of("Third power cut today", "{h} hours of blackout in this heat",
                     "Electricity gone again, work from home impossible", "Load shedding every evening, kids cannot study",
                     "The power outage ruined all the food in the fridge", "The electricity bill doubled for no reason"),
@@ -164,8 +174,8 @@ record TopicPhrases(
             List.of("the noise rules", "the noise limits", "the honking ban", "noise control",
                     "the noise helpline", "the new noise rules"),
             List.of("the noise", "the loud music", "the honking", "the loudspeaker", "the construction noise",
-                    "the noisy bar", "the noise at night", "all the honking", "the noisy neighbours",
-                    "the loudspeaker at the corner"),
+                    "the noise at night", "all the honking", "the loudspeaker at the corner"),
+            List.of("the noisy bar", "the noisy neighbours", "the deafening honking"),
             List.of("Loud music until 3 am again", "Constant honking outside my window",
                     "The loudspeaker at the corner has been blaring all day", "Construction noise starting at 6 am",
                     "The noisy bar next door never closes", "Honking for {m} minutes straight"),
@@ -181,8 +191,10 @@ record TopicPhrases(
     static final TopicPhrases SAFETY = new TopicPhrases("safety", 0.04,
             List.of("the harassment helpline", "the theft reporting desk", "the theft patrols",
                     "the streetlights out hotline", "the robbery squad"),
-            List.of("bike theft", "phone theft", "the chain robbery", "the harassment", "the unsafe underpass",
-                    "the stolen bikes", "the streetlights out on our lane", "the unsafe crossing"),
+            List.of("the streetlights out on our lane", "the streetlights out near the school",
+                    "the streetlights out on 5th Cross", "bike theft", "phone theft"),
+            List.of("the chain robbery", "the harassment", "the unsafe underpass", "the stolen bikes",
+                    "the unsafe crossing"),
             List.of("My bike was stolen from outside the gym", "Second phone theft on this street this week",
                     "Streetlights out for a month and the lane feels unsafe", "Harassment outside the college again",
                     "Chain robbery in broad daylight", "The underpass is so unsafe after dark"),
@@ -203,6 +215,7 @@ record TopicPhrases(
     static final TopicPhrases METRO_OPENING = new TopicPhrases("public_transport", 0,
             List.of("the new metro line", "the new metro station", "opening day on the new metro line"),
             List.of("the opening day crowds at the metro station", "the queues for the new metro"),
+            List.of("the chaotic crowds at the new metro station"),
             List.of("Opening day crowds at the metro station", "Waited an hour to get into the new metro station"),
             List.of("First ride on the new Metro line", "The new metro line is finally open",
                     "Took the new metro to work today", "The new metro station looks gorgeous",
@@ -216,10 +229,21 @@ record TopicPhrases(
     TopicPhrases {
         services = List.copyOf(services);
         problems = List.copyOf(problems);
+        grievances = List.copyOf(grievances);
         negativeEvents = List.copyOf(negativeEvents);
         positiveEvents = List.copyOf(positiveEvents);
         neutralEvents = List.copyOf(neutralEvents);
         hashtags = List.copyOf(hashtags);
+    }
+
+    /** The nuisances a post of this sentiment may name: loaded words only in negative posts. */
+    List<String> nuisances(SentimentLabel label) {
+        if (label != SentimentLabel.NEGATIVE) {
+            return problems;
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(grievances);
+        return all;
     }
 
     List<String> events(SentimentLabel label) {
