@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code earshot} command line. */
 @Command(name = "earshot", mixinStandardHelpOptions = true, version = "earshot 0.1.0",
         description = "Real-time social listening: posts in, alerts and support tickets out.",
-        subcommands = {RunCommand.class, ConfigCommand.class, GazetteerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, GazetteerCommand.class, SampleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EarshotCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 package dev.earshot.cli;
 
 import dev.earshot.config.ConfigException;
+import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.JsonLinesFiles;
 import dev.earshot.flink.EarshotJob;
@@ -48,8 +49,8 @@ final class LocalRun {
         Files.createDirectories(outputDir);
         String inputName = config.input().path() == null ? "bundled sample stream" : input.toString();
         out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
-                outputDir.toAbsolutePath(), config.parallelism(), RunSummary.human(config.aggregate().windowSize()),
-                RunSummary.human(config.aggregate().windowSlide()));
+                outputDir.toAbsolutePath(), config.parallelism(), Durations.format(config.aggregate().windowSize()),
+                Durations.format(config.aggregate().windowSlide()));
 
         Configuration flinkConfig = new Configuration();
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.

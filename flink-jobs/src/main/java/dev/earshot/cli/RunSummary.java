@@ -52,18 +52,6 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.STATS)));
     }
 
-    /** 2h, 30m, 90s: durations as earshot.yaml writes them. */
-    static String human(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds % 86_400 == 0) {
-            return seconds / 86_400 + "d";
-        }
-        if (seconds % 3_600 == 0) {
-            return seconds / 3_600 + "h";
-        }
-        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-    }
-
     private long alertsOpened() {
         return Arrays.stream(AlertKind.values()).mapToLong(kind -> get(Counters.alertsOpened(kind))).sum();
     }

@@ -28,7 +28,9 @@ public final class ConfigLoader {
     private static final ObjectMapper BINDER = Json.mapper().copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .registerModule(new SimpleModule("earshot-durations").addDeserializer(Duration.class, new Durations.Deserializer()));
+            .registerModule(new SimpleModule("earshot-durations")
+                    .addDeserializer(Duration.class, new Durations.Deserializer())
+                    .addSerializer(Duration.class, new Durations.Serializer()));
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private ConfigLoader() {
@@ -71,7 +73,8 @@ public final class ConfigLoader {
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException) {
-                throw new ConfigException(origin + ": " + cause.getMessage(), e);
+                String section = path(e, false);
+                throw new ConfigException(origin + ": " + (section.isEmpty() ? "" : section + ": ") + cause.getMessage(), e);
             }
             throw new ConfigException(origin + ": key '" + path(e, false) + "' has a bad value: "
                     + e.getOriginalMessage().lines().findFirst().orElse("") , e);

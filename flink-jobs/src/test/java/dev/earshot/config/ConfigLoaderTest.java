@@ -59,4 +59,18 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("aggregate: [\n", "earshot.yaml"))
                 .hasMessageContaining("not valid YAML");
     }
+
+    @Test
+    void aValueRejectedByAStageNamesItsSection() {
+        assertThatThrownBy(() -> ConfigLoader.parse("detect:\n  peer:\n    minRatio: -1\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: detect.peer: minRatio");
+    }
+
+    @Test
+    void theDefaultsPrintAsYamlThatReadsBackToTheDefaults() {
+        String yaml = ConfigLoader.defaultsAsYaml();
+
+        assertThat(yaml).contains("windowSize: \"2h\"", "windowSlide: \"30m\"", "lookBack: \"7d\"");
+        assertThat(ConfigLoader.parse(yaml, "defaults.yaml")).isEqualTo(EarshotConfig.defaults());
+    }
 }
