@@ -164,18 +164,7 @@ public final class Gazetteer {
     }
 
     private static boolean allCapitals(String name, int maxLetters) {
-        int letters = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isLetter(c)) {
-                if (!Character.isUpperCase(c)) {
-                    return false;
-                }
-                letters++;
-            } else if (c != '.') {
-                return false;
-            }
-        }
+        int letters = PlaceNames.capitalLetters(name, ".");
         return letters > 0 && letters <= maxLetters;
     }
 

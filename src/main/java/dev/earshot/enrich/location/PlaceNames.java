@@ -64,4 +64,25 @@ public final class PlaceNames {
             default -> String.valueOf(c);
         };
     }
+
+    /**
+     * How many letters {@code text} has when every one of them is a capital (as abbreviations are written: NYC,
+     * D.C.), or -1 when a letter is lower-case or another character is not in {@code allowedOthers}
+     * (null allows any).
+     */
+    static int capitalLetters(String text, String allowedOthers) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return -1;
+                }
+                letters++;
+            } else if (allowedOthers != null && allowedOthers.indexOf(c) < 0) {
+                return -1;
+            }
+        }
+        return letters;
+    }
 }

@@ -99,16 +99,6 @@ final class Words {
     }
 
     private static boolean isAllCapitals(String raw) {
-        int letters = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (Character.isLetter(c)) {
-                if (!Character.isUpperCase(c)) {
-                    return false;
-                }
-                letters++;
-            }
-        }
-        return letters >= 2;
+        return PlaceNames.capitalLetters(raw, null) >= 2;
     }
 }
