@@ -47,7 +47,7 @@ class OwnBaselineDetectorTest {
 
     @Test
     void windowsOverlappingTheJudgedOneAreNotItsBaseline() {
-        BaselineParams shortHistory = new BaselineParams(48, 3, 10, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25);
+        BaselineParams shortHistory = new BaselineParams(48, 3, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25);
         OwnBaselineDetector shortHistoryDetector = new OwnBaselineDetector(shortHistory);
         BaselineHistory history = BaselineHistory.empty();
         for (int n = 0; n < 3; n++) {
@@ -170,7 +170,7 @@ class OwnBaselineDetectorTest {
 
     @Test
     void paramsNameTheParameterAndTheFix() {
-        assertThatThrownBy(() -> new BaselineParams(48, 60, 10, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25))
+        assertThatThrownBy(() -> new BaselineParams(48, 60, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25))
                 .hasMessageContaining("minHistory").hasMessageContaining("raise historySize");
     }
 
