@@ -104,10 +104,10 @@ public record BaselineParams(
 
     /** A stay threshold above its open one would close an incident that is still strong enough to open. */
     private static void requireNoStricter(String name, double value, double min, String openName, double open) {
-        if (!(value >= min && value <= open)) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + openName + "=" + open + "], was "
-                    + value + "; staying open must not be harder than opening: lower " + name + " or raise "
-                    + openName);
+        requireAtLeast(name, value, min);
+        if (value > open) {
+            throw new IllegalArgumentException(name + " must be <= " + openName + "=" + open + ", was " + value
+                    + "; staying open must not be harder than opening: lower " + name + " or raise " + openName);
         }
     }
 

@@ -41,14 +41,21 @@ public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double 
             throw new IllegalArgumentException("minLowerRatio must be >= 1, was " + minLowerRatio
                     + "; below 1 the interval would admit a city less negative than its peers; e.g. 1.5");
         }
-        if (!(stayRatio >= 1 && stayRatio <= minRatio)) {
-            throw new IllegalArgumentException("stayRatio must be in [1, minRatio=" + minRatio + "], was " + stayRatio
-                    + "; staying open must not be harder than opening: lower stayRatio or raise minRatio, e.g. 1.5");
+        if (!(stayRatio >= 1)) {
+            throw new IllegalArgumentException("stayRatio must be >= 1, was " + stayRatio + "; e.g. 1.5");
         }
-        if (!(stayLowerRatio >= 1 && stayLowerRatio <= minLowerRatio)) {
-            throw new IllegalArgumentException("stayLowerRatio must be in [1, minLowerRatio=" + minLowerRatio
-                    + "], was " + stayLowerRatio + "; below 1 the city need not be worse than its peers at all, above"
-                    + " minLowerRatio staying open would be harder than opening; e.g. 1.0");
+        if (stayRatio > minRatio) {
+            throw new IllegalArgumentException("stayRatio must be <= minRatio=" + minRatio + ", was " + stayRatio
+                    + "; staying open must not be harder than opening: lower stayRatio or raise minRatio");
+        }
+        if (!(stayLowerRatio >= 1)) {
+            throw new IllegalArgumentException("stayLowerRatio must be >= 1, was " + stayLowerRatio
+                    + "; below 1 the interval would admit a city less negative than its peers; e.g. 1.0");
+        }
+        if (stayLowerRatio > minLowerRatio) {
+            throw new IllegalArgumentException("stayLowerRatio must be <= minLowerRatio=" + minLowerRatio + ", was "
+                    + stayLowerRatio + "; staying open must not be harder than opening: lower stayLowerRatio or raise"
+                    + " minLowerRatio");
         }
         if (!(z > 0)) {
             throw new IllegalArgumentException("z must be > 0, was " + z + "; e.g. 3.29 for 99.9 %");
