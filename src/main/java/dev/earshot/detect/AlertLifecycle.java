@@ -16,6 +16,11 @@ import java.util.Optional;
  * is anomalous for {@code persistence} windows, UPDATED when the open incident's severity changes enough,
  * RESOLVED after {@code resolveAfter} quiet windows, then a cooldown before the cell may open again. Pure: each
  * call takes a state and returns the next one, so the caller decides where state lives.
+ *
+ * <p>Opening and staying open are judged differently (hysteresis, as in a Schmitt trigger): an incident opens only
+ * on an {@link Finding#anomalous() anomalous} window, but any {@link Finding#elevated() elevated} window keeps it open;
+ * only windows that are not even elevated are quiet. An incident whose value hovers just under the open threshold
+ * thus stays one incident with one id instead of resolving and reopening.
  */
 public final class AlertLifecycle {
 
@@ -41,7 +46,7 @@ public final class AlertLifecycle {
             return new Step(state, Optional.empty());
         }
         if (state.openAlert() != null) {
-            return finding.anomalous() ? whileOpen(state, finding) : quietWhileOpen(state, finding);
+            return finding.elevated() ? whileOpen(state, finding) : quietWhileOpen(state, finding);
         }
         if (state.cooldownLeft() > 0) {
             return next(state, finding, 0, 0, state.cooldownLeft() - 1, null, null);
@@ -65,7 +70,7 @@ public final class AlertLifecycle {
         }
         double expected = state.openAlert() == null ? 0 : state.openAlert().expected();
         Finding nothing = new Finding(state.kind(), state.topic(), state.locationId(), state.locationName(),
-                windowStart, windowEnd, false, 0, expected, 0, 0, 0, 0, List.of());
+                windowStart, windowEnd, false, false, 0, expected, 0, 0, 0, 0, List.of());
         return onFinding(state, nothing);
     }
 

@@ -5,6 +5,10 @@ import java.io.Serializable;
  * Thresholds of {@link OwnBaselineDetector}. A cell is judged against its own recent windows; windows that overlap
  * the judged one are never part of its baseline (they share its posts), whatever the window size and slide.
  *
+ * <p>Each kind has two sets of thresholds, for hysteresis (see {@link Finding}): the {@code min*} ones open an
+ * incident on strong evidence, the {@code *Stay*} ones keep it open until the evidence is gone. The posts and history
+ * needed to judge a cell at all are the same for both: a cell that cannot be judged is not elevated either.
+ *
  * @param historySize how many past windows a cell keeps; 48 slides of 30 min is one day, so that the baseline spans
  *     a whole daily cycle rather than just the last few hours
  * @param minHistory how many non-overlapping past windows are needed before judging; 12 slides is 6 hours, i.e.
@@ -20,6 +24,11 @@ import java.io.Serializable;
  *     more than sampling noise of this window's few posts; 4 (one-sided p ~ 3e-5) rather than 3 because every slide
  *     tests every topic in every city (90 cells in the demo): in a simulation of the demo world (4 days, 90 cells)
  *     z 3 opened about one false spike a day, z 4 about one in ten days, while still finding a 3x rise at 24 posts
+ * @param stayRatio how many times the baseline's share keeps a negative spike open: 1.3 is still a clear rise,
+ *     while a share back within the cell's usual range is not
+ * @param stayBinomialZ the binomial z that keeps a negative spike open: 2 says the window is still above the
+ *     baseline by more than its own sampling noise; the robust z, which guards the opening against the cell's ordinary
+ *     ups and downs, is not asked again
  * @param minShareSpread the smallest robust spread of the share: a flat history (MAD 0) would otherwise make
  *     every wiggle infinitely significant; 0.05 is five percentage points
  * @param minBaselineShare the smallest baseline share used in the ratio and binomial test, so that a history
@@ -29,6 +38,9 @@ import java.io.Serializable;
  * @param surgeMinRobustZ robust z of log(1 + posts) against the history's median: log counts because volumes vary
  *     multiplicatively, so one spread fits busy and quiet cells; the spread is that of the steps between adjacent
  *     windows, so that the daily rhythm does not count as noise (see {@link OwnBaselineDetector})
+ * @param surgeStayRatio how many times the median posts keeps a volume surge open: 1.5, half again the usual
+ * @param surgeStayRobustZ robust z of log(1 + posts) that keeps a volume surge open: 2, still well outside the usual
+ *     steps between windows
  * @param minLogSpread the smallest robust spread of log(1 + posts); 0.25 means +-28 % is ordinary variation
  */
 public record BaselineParams(
@@ -39,11 +51,15 @@ public record BaselineParams(
         double minRatio,
         double minRobustZ,
         double minBinomialZ,
+        double stayRatio,
+        double stayBinomialZ,
         double minShareSpread,
         double minBaselineShare,
         long surgeMinPosts,
         double surgeMinRatio,
         double surgeMinRobustZ,
+        double surgeStayRatio,
+        double surgeStayRobustZ,
         double minLogSpread) implements Serializable {
 
     public BaselineParams {
@@ -60,6 +76,8 @@ public record BaselineParams(
         requireAtLeast("minRatio", minRatio, 1);
         requireAtLeast("minRobustZ", minRobustZ, 0);
         requireAtLeast("minBinomialZ", minBinomialZ, 0);
+        requireNoStricter("stayRatio", stayRatio, 1, "minRatio", minRatio);
+        requireNoStricter("stayBinomialZ", stayBinomialZ, 0, "minBinomialZ", minBinomialZ);
         requirePositive("minShareSpread", minShareSpread);
         if (!(minBaselineShare > 0 && minBaselineShare < 0.5)) {
             throw new IllegalArgumentException("minBaselineShare must be in (0, 0.5), was " + minBaselineShare
@@ -68,17 +86,28 @@ public record BaselineParams(
         requireAtLeast("surgeMinPosts", surgeMinPosts, 1);
         requireAtLeast("surgeMinRatio", surgeMinRatio, 1);
         requireAtLeast("surgeMinRobustZ", surgeMinRobustZ, 0);
+        requireNoStricter("surgeStayRatio", surgeStayRatio, 1, "surgeMinRatio", surgeMinRatio);
+        requireNoStricter("surgeStayRobustZ", surgeStayRobustZ, 0, "surgeMinRobustZ", surgeMinRobustZ);
         requirePositive("minLogSpread", minLogSpread);
     }
 
     public static BaselineParams defaults() {
-        return new BaselineParams(48, 12, 10, 20, 1.8, 4, 4, 0.05, 0.02, 30, 3, 4, 0.25);
+        return new BaselineParams(48, 12, 10, 20, 1.8, 4, 4, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25);
     }
 
     private static void requireAtLeast(String name, double value, double min) {
         if (!(value >= min)) {
             throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value
                     + "; set it to " + min + " or more");
+        }
+    }
+
+    /** A stay threshold above its open one would close an incident that is still strong enough to open. */
+    private static void requireNoStricter(String name, double value, double min, String openName, double open) {
+        requireAtLeast(name, value, min);
+        if (value > open) {
+            throw new IllegalArgumentException(name + " must be <= " + openName + "=" + open + ", was " + value
+                    + "; staying open must not be harder than opening: lower " + name + " or raise " + openName);
         }
     }
 

@@ -6,8 +6,10 @@ import java.io.Serializable;
  *
  * @param persistence consecutive anomalous windows before an incident opens; 1 alerts at once, more trade
  *     latency for fewer one-window blips
- * @param resolveAfter consecutive quiet windows before an open incident resolves; 2 is the hysteresis that keeps
- *     one quiet window in the middle of an incident from closing it and opening a new one
+ * @param resolveAfter consecutive quiet windows (not even {@link Finding#elevated() elevated}) before an open
+ *     incident resolves; 2 keeps one quiet window in the middle of an incident from closing it and opening a new
+ *     one. A window that is elevated but not anomalous is not quiet: the detectors' looser stay thresholds are the
+ *     hysteresis in value, this count the hysteresis in time
  * @param cooldown windows after a resolution during which the same cell cannot open a new incident, so that a
  *     cell hovering around the threshold does not flap between OPEN and RESOLVED
  * @param downgradeBy how far severity must fall below the last reported one before an UPDATED is sent (any rise is

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param kind the cell's key, null until the first finding
  * @param lastWindowEnd the latest window seen; older or repeated windows are ignored
  * @param anomalousStreak consecutive anomalous windows while no incident is open (towards persistence)
- * @param quietStreak consecutive quiet windows while an incident is open (towards resolution)
+ * @param quietStreak consecutive windows that are not even elevated while an incident is open (towards resolution)
  * @param cooldownLeft windows to wait after a resolution before a new incident may open
  * @param openAlert the last alert sent for the open incident, or null when none is open
  */

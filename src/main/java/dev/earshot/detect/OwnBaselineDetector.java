@@ -53,11 +53,14 @@ public final class OwnBaselineDetector {
         double ratio = stats.negativeShare() / rate;
         double binomialZ = stats.posts() == 0 ? 0
                 : (stats.negative() - stats.posts() * rate) / Math.sqrt(stats.posts() * rate * (1 - rate));
-        boolean anomalous = stats.posts() >= params.minPosts()
+        boolean judged = stats.posts() >= params.minPosts();
+        boolean anomalous = judged
                 && ratio >= params.minRatio()
                 && robustZ >= params.minRobustZ()
                 && binomialZ >= params.minBinomialZ();
-        return finding(AlertKind.NEGATIVE_SPIKE, stats, anomalous, stats.negativeShare(), rate, ratio, binomialZ);
+        boolean elevated = judged && ratio >= params.stayRatio() && binomialZ >= params.stayBinomialZ();
+        return finding(AlertKind.NEGATIVE_SPIKE, stats, anomalous, elevated, stats.negativeShare(), rate, ratio,
+                binomialZ);
     }
 
     private Finding volumeSurge(TopicLocationStats stats, List<BaselineHistory.Entry> past) {
@@ -66,10 +69,10 @@ public final class OwnBaselineDetector {
         double medianLog = RobustStats.median(logPosts);
         double robustZ = (Math.log1p(stats.posts()) - medianLog) / logVolumeSpread(past, logPosts, medianLog);
         double ratio = medianPosts == 0 ? stats.posts() : stats.posts() / medianPosts;
-        boolean anomalous = stats.posts() >= params.surgeMinPosts()
-                && ratio >= params.surgeMinRatio()
-                && robustZ >= params.surgeMinRobustZ();
-        return finding(AlertKind.VOLUME_SURGE, stats, anomalous, stats.posts(), medianPosts, ratio, robustZ);
+        boolean judged = stats.posts() >= params.surgeMinPosts();
+        boolean anomalous = judged && ratio >= params.surgeMinRatio() && robustZ >= params.surgeMinRobustZ();
+        boolean elevated = judged && ratio >= params.surgeStayRatio() && robustZ >= params.surgeStayRobustZ();
+        return finding(AlertKind.VOLUME_SURGE, stats, anomalous, elevated, stats.posts(), medianPosts, ratio, robustZ);
     }
 
     /**
@@ -94,13 +97,13 @@ public final class OwnBaselineDetector {
 
     /** Too little history to judge: say so with a neutral finding (ratio 1, z 0) so the lifecycle sees a quiet window. */
     private static Finding unjudged(AlertKind kind, TopicLocationStats stats, double observed) {
-        return finding(kind, stats, false, observed, observed, 1, 0);
+        return finding(kind, stats, false, false, observed, observed, 1, 0);
     }
 
-    private static Finding finding(AlertKind kind, TopicLocationStats stats, boolean anomalous, double observed,
-                                   double expected, double ratio, double statistic) {
+    private static Finding finding(AlertKind kind, TopicLocationStats stats, boolean anomalous, boolean elevated,
+                                   double observed, double expected, double ratio, double statistic) {
         return new Finding(kind, stats.topic(), stats.locationId(), stats.locationName(), stats.windowStart(),
-                stats.windowEnd(), anomalous, observed, expected, ratio, ratio, statistic, stats.posts(),
+                stats.windowEnd(), anomalous, elevated, observed, expected, ratio, ratio, statistic, stats.posts(),
                 stats.samplePostIds());
     }
 }

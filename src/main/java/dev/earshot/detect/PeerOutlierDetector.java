@@ -43,7 +43,7 @@ public final class PeerOutlierDetector {
     private Finding compare(TopicLocationStats cell, long peerNegative, long peerPosts, long peers) {
         if (peerPosts == 0 || cell.posts() == 0) {
             // Nothing to compare with: ratio 1 and lower bound 0 say "no evidence either way".
-            return finding(cell, false, peerPosts == 0 ? 0 : (double) peerNegative / peerPosts, 1, 0, 0);
+            return finding(cell, false, false, peerPosts == 0 ? 0 : (double) peerNegative / peerPosts, 1, 0, 0);
         }
         double a = cell.negative();
         double n1 = cell.posts();
@@ -60,12 +60,13 @@ public final class PeerOutlierDetector {
         double standardError = Math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2);
         double lower = Math.exp(Math.log(ratio) - params.z() * standardError);
         double peerShare = (double) peerNegative / peerPosts;
-        boolean anomalous = cell.posts() >= params.minPosts()
+        boolean judged = cell.posts() >= params.minPosts()
                 && peerPosts >= params.minPeerPosts()
-                && peers >= params.minPeers()
-                && ratio >= params.minRatio()
-                && lower >= params.minLowerRatio();
-        return finding(cell, anomalous, peerShare, ratio, lower, twoProportionZ(cell, peerNegative, peerPosts));
+                && peers >= params.minPeers();
+        boolean anomalous = judged && ratio >= params.minRatio() && lower >= params.minLowerRatio();
+        boolean elevated = judged && ratio >= params.stayRatio() && lower >= params.stayLowerRatio();
+        return finding(cell, anomalous, elevated, peerShare, ratio, lower,
+                twoProportionZ(cell, peerNegative, peerPosts));
     }
 
     private static double twoProportionZ(TopicLocationStats cell, long peerNegative, long peerPosts) {
@@ -74,11 +75,11 @@ public final class PeerOutlierDetector {
         return variance == 0 ? 0 : (cell.negativeShare() - (double) peerNegative / peerPosts) / Math.sqrt(variance);
     }
 
-    private static Finding finding(TopicLocationStats cell, boolean anomalous, double peerShare, double ratio,
-                                   double lower, double z) {
+    private static Finding finding(TopicLocationStats cell, boolean anomalous, boolean elevated, double peerShare,
+                                   double ratio, double lower, double z) {
         return new Finding(AlertKind.PEER_OUTLIER, cell.topic(), cell.locationId(), cell.locationName(),
-                cell.windowStart(), cell.windowEnd(), anomalous, cell.negativeShare(), peerShare, ratio, lower, z,
-                cell.posts(), cell.samplePostIds());
+                cell.windowStart(), cell.windowEnd(), anomalous, elevated, cell.negativeShare(), peerShare, ratio,
+                lower, z, cell.posts(), cell.samplePostIds());
     }
 
     private static void requireOneTopicAndWindow(List<TopicLocationStats> cells) {

@@ -2,19 +2,27 @@ package dev.earshot.detect;
 
 import java.io.Serializable;
 /**
- * Thresholds of {@link PeerOutlierDetector}.
+ * Thresholds of {@link PeerOutlierDetector}. Two sets, for hysteresis (see {@link Finding}): a city becomes an
+ * outlier on strong evidence ({@code minRatio}, {@code minLowerRatio}) and stays one until the evidence is gone
+ * ({@code stayRatio}, {@code stayLowerRatio}); the posts and peers needed to judge at all are the same for both.
  *
  * @param minPosts posts a city needs in the window to be judged: two angry posts are no incident
  * @param minPeerPosts posts the other cities need together, so that the comparison rate is itself well measured
  * @param minPeers how many other cities with posts the pool needs, so that "other cities" is not one city's mood
  * @param minRatio the city's negative share over the others': smaller gaps are not worth a person's attention
  * @param minLowerRatio the rate ratio's lower confidence bound must reach this: the gap is real, not a few posts' luck
+ * @param stayRatio the ratio an open incident needs to stay open: 1.5 is still clearly worse than the peers, while
+ *     a share that falls back to the peers' ordinary range is not
+ * @param stayLowerRatio the lower bound an open incident needs to stay open: 1.0 means the city is still
+ *     significantly more negative than its peers at all. In the demo's Bengaluru parking incident (ratio about 3)
+ *     the bound dips from 1.60 to 1.38 as posts thin out: not enough to open, but far from a city back in line
  * @param z the normal quantile of the interval. 3.29 (99.9 % two-sided, 0.05 % one-sided) rather than 1.96
  *     because every window tests each topic in each city at once (9 topics x 10 cities = 90 cells in the demo):
  *     at 95 % about four of them would clear the bound by chance in every window; at 99.9 % fewer than one in ten
  *     windows has a single chance hit, close to a Bonferroni correction for 90 tests
  */
-public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double minRatio, double minLowerRatio, double z) implements Serializable {
+public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double minRatio, double minLowerRatio,
+                         double stayRatio, double stayLowerRatio, double z) implements Serializable {
 
     public PeerParams {
         if (minPosts < 1) {
@@ -33,12 +41,28 @@ public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double 
             throw new IllegalArgumentException("minLowerRatio must be >= 1, was " + minLowerRatio
                     + "; below 1 the interval would admit a city less negative than its peers; e.g. 1.5");
         }
+        if (!(stayRatio >= 1)) {
+            throw new IllegalArgumentException("stayRatio must be >= 1, was " + stayRatio + "; e.g. 1.5");
+        }
+        if (stayRatio > minRatio) {
+            throw new IllegalArgumentException("stayRatio must be <= minRatio=" + minRatio + ", was " + stayRatio
+                    + "; staying open must not be harder than opening: lower stayRatio or raise minRatio");
+        }
+        if (!(stayLowerRatio >= 1)) {
+            throw new IllegalArgumentException("stayLowerRatio must be >= 1, was " + stayLowerRatio
+                    + "; below 1 the interval would admit a city less negative than its peers; e.g. 1.0");
+        }
+        if (stayLowerRatio > minLowerRatio) {
+            throw new IllegalArgumentException("stayLowerRatio must be <= minLowerRatio=" + minLowerRatio + ", was "
+                    + stayLowerRatio + "; staying open must not be harder than opening: lower stayLowerRatio or raise"
+                    + " minLowerRatio");
+        }
         if (!(z > 0)) {
             throw new IllegalArgumentException("z must be > 0, was " + z + "; e.g. 3.29 for 99.9 %");
         }
     }
 
     public static PeerParams defaults() {
-        return new PeerParams(20, 50, 3, 2.0, 1.5, 3.29);
+        return new PeerParams(20, 50, 3, 2.0, 1.5, 1.5, 1.0, 3.29);
     }
 }

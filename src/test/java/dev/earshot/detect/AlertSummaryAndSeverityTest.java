@@ -16,7 +16,7 @@ class AlertSummaryAndSeverityTest {
 
     @Test
     void describesAPeerOutlier() {
-        Finding f = new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1, true,
+        Finding f = new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1, true, true,
                 0.756, 0.24, 3.14, 2.2, 6.7, 41, List.of());
 
         assertThat(AlertSummary.of(f, AlertStatus.OPEN)).isEqualTo(
@@ -26,7 +26,7 @@ class AlertSummaryAndSeverityTest {
 
     @Test
     void describesASpikeAgainstTheCellsOwnBaseline() {
-        Finding f = new Finding(AlertKind.NEGATIVE_SPIKE, "parking", "geonames:1277333", "Bengaluru", T0, T1, true,
+        Finding f = new Finding(AlertKind.NEGATIVE_SPIKE, "parking", "geonames:1277333", "Bengaluru", T0, T1, true, true,
                 0.75, 0.26, 2.88, 2.88, 7.1, 40, List.of());
 
         assertThat(AlertSummary.of(f, AlertStatus.UPDATED)).isEqualTo(
@@ -35,7 +35,7 @@ class AlertSummaryAndSeverityTest {
 
     @Test
     void describesAVolumeSurgeWithAReadableTopicName() {
-        Finding f = new Finding(AlertKind.VOLUME_SURGE, "public_transport", "geonames:1275339", "Mumbai", T0, T1, true,
+        Finding f = new Finding(AlertKind.VOLUME_SURGE, "public_transport", "geonames:1275339", "Mumbai", T0, T1, true, true,
                 412, 79, 412.0 / 79, 412.0 / 79, 6.2, 412, List.of());
 
         assertThat(AlertSummary.of(f, AlertStatus.OPEN)).isEqualTo(
@@ -54,12 +54,27 @@ class AlertSummaryAndSeverityTest {
     @Test
     void findingRoundTripsThroughJson() {
         Finding f = finding(3.0, 7.6);
+        Finding elevatedOnly = new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1,
+                false, true, 0.67, 0.25, 2.68, 1.38, 5.2, 30, List.of("twitter:2"));
 
         assertThat(Json.read(Json.write(f), Finding.class)).isEqualTo(f);
+        assertThat(Json.read(Json.write(elevatedOnly), Finding.class)).isEqualTo(elevatedOnly)
+                .extracting(Finding::anomalous, Finding::elevated).containsExactly(false, true);
+    }
+
+    @Test
+    void anAnomalousFindingIsAlwaysElevatedEvenWhenWrittenBeforeTheField() {
+        Finding claimedNotElevated = new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru",
+                T0, T1, true, false, 0.75, 0.25, 3, 2, 7, 41, List.of());
+        String withoutElevated = Json.write(claimedNotElevated).replace("\"elevated\":true,", "");
+
+        assertThat(claimedNotElevated.elevated()).isTrue();
+        assertThat(withoutElevated).doesNotContain("elevated").contains("\"anomalous\":true");
+        assertThat(Json.read(withoutElevated, Finding.class).elevated()).isTrue();
     }
 
     private static Finding finding(double ratio, double z) {
-        return new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1, true,
+        return new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1, true, true,
                 0.25 * ratio, 0.25, ratio, ratio, z, 41, List.of("twitter:1"));
     }
 }

@@ -34,8 +34,14 @@ final class DetectFixtures {
         return stats("parking", BENGALURU, "Bengaluru", n, posts, negative);
     }
 
+    /** A finding whose lower bound is its ratio, elevated exactly when anomalous (an incident or a quiet window). */
     static Finding finding(AlertKind kind, int n, boolean anomalous, double ratio, double statistic) {
-        return new Finding(kind, "parking", BENGALURU, "Bengaluru", end(n).minus(SIZE), end(n), anomalous,
-                0.25 * ratio, 0.25, ratio, ratio, statistic, 41, List.of("twitter:" + n));
+        return finding(kind, n, anomalous, anomalous, ratio, ratio, statistic);
+    }
+
+    static Finding finding(AlertKind kind, int n, boolean anomalous, boolean elevated, double ratio, double lower,
+                           double statistic) {
+        return new Finding(kind, "parking", BENGALURU, "Bengaluru", end(n).minus(SIZE), end(n), anomalous, elevated,
+                0.25 * ratio, 0.25, ratio, lower, statistic, 41, List.of("twitter:" + n));
     }
 }

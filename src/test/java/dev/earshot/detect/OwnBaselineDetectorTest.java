@@ -47,7 +47,7 @@ class OwnBaselineDetectorTest {
 
     @Test
     void windowsOverlappingTheJudgedOneAreNotItsBaseline() {
-        BaselineParams shortHistory = new BaselineParams(48, 3, 10, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25);
+        BaselineParams shortHistory = new BaselineParams(48, 3, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25);
         OwnBaselineDetector shortHistoryDetector = new OwnBaselineDetector(shortHistory);
         BaselineHistory history = BaselineHistory.empty();
         for (int n = 0; n < 3; n++) {
@@ -162,6 +162,104 @@ class OwnBaselineDetectorTest {
     }
 
     @Test
+    void aNegativeShareStillClearlyAboveItsBaselineIsElevatedButNotASpike() {
+        // 16 of 40 against 0.25: ratio 1.6 (open needs 1.8), binomial z 6 / sqrt 7.5 = 2.19 (stay needs 2).
+        Finding stillHigh = detector.evaluate(parkingInBengaluru(24, 40, 16), stableHistory(24)).negativeSpike();
+        // 14 of 40: ratio 1.4, but z 1.46 is within this window's sampling noise.
+        Finding withinNoise = detector.evaluate(parkingInBengaluru(24, 40, 14), stableHistory(24)).negativeSpike();
+
+        assertThat(stillHigh.ratio()).isCloseTo(1.6, within(1e-12));
+        assertThat(stillHigh.statistic()).isCloseTo(6 / Math.sqrt(7.5), within(1e-9));
+        assertThat(stillHigh.anomalous()).isFalse();
+        assertThat(stillHigh.elevated()).isTrue();
+        assertThat(withinNoise.ratio()).isGreaterThan(BaselineParams.defaults().stayRatio());
+        assertThat(withinNoise.elevated()).isFalse();
+    }
+
+    @Test
+    void aNegativeSpikeStaysElevatedUpToItsStayThresholdsInclusive() {
+        BaselineHistory history = stableHistory(24);
+        Finding measured = detector.evaluate(parkingInBengaluru(24, 40, 16), history).negativeSpike();
+        double ratio = measured.ratio();
+        double z = measured.statistic();
+        BaselineParams d = BaselineParams.defaults();
+
+        assertThat(spikeElevated(withStay(ratio, z, d.surgeStayRatio(), d.surgeStayRobustZ()), history)).isTrue();
+        assertThat(spikeElevated(withStay(Math.nextUp(ratio), z, d.surgeStayRatio(), d.surgeStayRobustZ()), history))
+                .isFalse();
+        assertThat(spikeElevated(withStay(ratio, Math.nextUp(z), d.surgeStayRatio(), d.surgeStayRobustZ()), history))
+                .isFalse();
+    }
+
+    @Test
+    void aVolumeStillWellAboveNormalIsElevatedButNotASurge() {
+        Finding doubled = detector.evaluate(parkingInBengaluru(24, 80, 20), stableHistory(24)).volumeSurge();
+        Finding slightlyUp = detector.evaluate(parkingInBengaluru(24, 55, 14), stableHistory(24)).volumeSurge();
+
+        assertThat(doubled.ratio()).isCloseTo(2.0, within(1e-12));
+        assertThat(doubled.statistic()).isBetween(BaselineParams.defaults().surgeStayRobustZ(),
+                BaselineParams.defaults().surgeMinRobustZ());
+        assertThat(doubled.anomalous()).isFalse();
+        assertThat(doubled.elevated()).isTrue();
+        assertThat(slightlyUp.ratio()).isLessThan(BaselineParams.defaults().surgeStayRatio());
+        assertThat(slightlyUp.elevated()).isFalse();
+    }
+
+    @Test
+    void aVolumeSurgeStaysElevatedUpToItsStayThresholdsInclusive() {
+        BaselineHistory history = stableHistory(24);
+        Finding measured = detector.evaluate(parkingInBengaluru(24, 80, 20), history).volumeSurge();
+        double ratio = measured.ratio();
+        double z = measured.statistic();
+        BaselineParams d = BaselineParams.defaults();
+
+        assertThat(surgeElevated(withStay(d.stayRatio(), d.stayBinomialZ(), ratio, z), history)).isTrue();
+        assertThat(surgeElevated(withStay(d.stayRatio(), d.stayBinomialZ(), Math.nextUp(ratio), z), history)).isFalse();
+        assertThat(surgeElevated(withStay(d.stayRatio(), d.stayBinomialZ(), ratio, Math.nextUp(z)), history)).isFalse();
+    }
+
+    @Test
+    void cellsThatCannotBeJudgedAreNotElevated() {
+        BaselineHistory quiet = BaselineHistory.empty();
+        for (int n = 0; n < 24; n++) {
+            quiet = quiet.append(parkingInBengaluru(n, 3, 1), 48);
+        }
+
+        Finding fewPosts = detector.evaluate(parkingInBengaluru(24, 8, 6), stableHistory(24)).negativeSpike();
+        OwnBaselineDetector.Evaluation littleHistory =
+                detector.evaluate(parkingInBengaluru(14, 200, 150), stableHistory(14));
+        Finding handfulSurge = detector.evaluate(parkingInBengaluru(24, 25, 5), quiet).volumeSurge();
+
+        assertThat(fewPosts.ratio()).isGreaterThan(BaselineParams.defaults().minRatio());
+        assertThat(fewPosts.statistic()).isGreaterThan(BaselineParams.defaults().stayBinomialZ());
+        assertThat(fewPosts.elevated()).isFalse();
+        assertThat(littleHistory.findings()).noneMatch(Finding::elevated);
+        assertThat(handfulSurge.ratio()).isGreaterThan(BaselineParams.defaults().surgeMinRatio());
+        assertThat(handfulSurge.elevated()).isFalse();
+    }
+
+    @Test
+    void stayThresholdsMustBeNoStricterThanTheOpenOnes() {
+        BaselineParams d = BaselineParams.defaults();
+
+        double stayRatio = d.stayRatio();
+        double stayZ = d.stayBinomialZ();
+        double surgeRatio = d.surgeStayRatio();
+        double surgeZ = d.surgeStayRobustZ();
+
+        assertThatThrownBy(() -> withStay(stayRatio, d.minBinomialZ() + 1, surgeRatio, surgeZ))
+                .hasMessageContaining("lower stayBinomialZ or raise minBinomialZ");
+        assertThatThrownBy(() -> withStay(d.minRatio() + 0.1, stayZ, surgeRatio, surgeZ))
+                .hasMessageContaining("lower stayRatio or raise minRatio");
+        assertThatThrownBy(() -> withStay(stayRatio, stayZ, 0.5, surgeZ))
+                .hasMessageContaining("surgeStayRatio must be >= 1");
+        assertThatThrownBy(() -> withStay(stayRatio, stayZ, surgeRatio, d.surgeMinRobustZ() + 1))
+                .hasMessageContaining("lower surgeStayRobustZ or raise surgeMinRobustZ");
+        assertThat(withStay(d.minRatio(), d.minBinomialZ(), d.surgeMinRatio(), d.surgeMinRobustZ()))
+                .as("stay thresholds equal to the open ones: no hysteresis, but allowed").isNotNull();
+    }
+
+    @Test
     void historyRoundTripsThroughJson() {
         BaselineHistory history = stableHistory(5);
 
@@ -170,8 +268,28 @@ class OwnBaselineDetectorTest {
 
     @Test
     void paramsNameTheParameterAndTheFix() {
-        assertThatThrownBy(() -> new BaselineParams(48, 60, 10, 20, 1.8, 4, 3, 0.05, 0.02, 30, 3, 4, 0.25))
+        assertThatThrownBy(() -> new BaselineParams(48, 60, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25))
                 .hasMessageContaining("minHistory").hasMessageContaining("raise historySize");
+    }
+
+    /** The default thresholds with these stay thresholds. */
+    private static BaselineParams withStay(double stayRatio, double stayBinomialZ, double surgeStayRatio,
+                                           double surgeStayRobustZ) {
+        BaselineParams d = BaselineParams.defaults();
+        return new BaselineParams(d.historySize(), d.minHistory(), d.minHistoryPosts(), d.minPosts(), d.minRatio(),
+                d.minRobustZ(), d.minBinomialZ(), stayRatio, stayBinomialZ, d.minShareSpread(), d.minBaselineShare(),
+                d.surgeMinPosts(), d.surgeMinRatio(), d.surgeMinRobustZ(), surgeStayRatio, surgeStayRobustZ,
+                d.minLogSpread());
+    }
+
+    private static boolean spikeElevated(BaselineParams params, BaselineHistory history) {
+        return new OwnBaselineDetector(params).evaluate(parkingInBengaluru(24, 40, 16), history).negativeSpike()
+                .elevated();
+    }
+
+    private static boolean surgeElevated(BaselineParams params, BaselineHistory history) {
+        return new OwnBaselineDetector(params).evaluate(parkingInBengaluru(24, 80, 20), history).volumeSurge()
+                .elevated();
     }
 
     /** Windows 0 .. count-1 of 38 to 42 posts, a quarter of them negative give or take one, run through the detector. */

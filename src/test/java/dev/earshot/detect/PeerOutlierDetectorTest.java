@@ -99,12 +99,87 @@ class PeerOutlierDetectorTest {
     }
 
     @Test
+    void aCityStillClearlyWorseThanItsPeersIsElevatedButNotAnomalous() {
+        // 14 of 21 against 90 of 360: ratio 2.67, but with few posts the lower bound dips to 1.48, as in the demo.
+        Finding bengaluru = findingFor(BENGALURU,
+                detector.evaluate(withOtherCities(parking(BENGALURU, "Bengaluru", 21, 14), 40, 10)));
+
+        assertThat(bengaluru.ratio()).isCloseTo(8.0 / 3, within(1e-12));
+        assertThat(bengaluru.ratioLower()).isCloseTo(1.4784, within(1e-4));
+        assertThat(bengaluru.anomalous()).isFalse();
+        assertThat(bengaluru.elevated()).isTrue();
+    }
+
+    @Test
+    void elevatedNeedsTheStayRatioAndTheStayLowerBoundInclusive() {
+        List<TopicLocationStats> cells = withOtherCities(parking(BENGALURU, "Bengaluru", 49, 24), 40, 10);
+        Finding measured = findingFor(BENGALURU, detector.evaluate(cells));
+        double ratio = measured.ratio();
+        double lower = measured.ratioLower();
+
+        assertThat(elevatedWith(cells, ratio, lower)).isTrue();
+        assertThat(elevatedWith(cells, Math.nextUp(ratio), lower)).isFalse();
+        assertThat(elevatedWith(cells, ratio, Math.nextUp(lower))).isFalse();
+    }
+
+    @Test
+    void aCityBackInLineOrNotSignificantlyWorseIsNotElevated() {
+        Finding backInLine = findingFor(BENGALURU,
+                detector.evaluate(withOtherCities(parking(BENGALURU, "Bengaluru", 40, 12), 40, 10)));
+        // 20 posts, 8 negative: ratio 1.6, but the interval reaches below 1.
+        Finding notSignificant = findingFor(BENGALURU,
+                detector.evaluate(withOtherCities(parking(BENGALURU, "Bengaluru", 20, 8), 40, 10)));
+
+        assertThat(backInLine.ratio()).isLessThan(PeerParams.defaults().stayRatio());
+        assertThat(backInLine.elevated()).isFalse();
+        assertThat(notSignificant.ratio()).isGreaterThan(PeerParams.defaults().stayRatio());
+        assertThat(notSignificant.ratioLower()).isLessThan(1);
+        assertThat(notSignificant.elevated()).isFalse();
+    }
+
+    @Test
+    void aCellThatCannotBeJudgedIsNotElevated() {
+        Finding fewPosts = findingFor(BENGALURU,
+                detector.evaluate(withOtherCities(parking(BENGALURU, "Bengaluru", 12, 12), 400, 40)));
+        List<TopicLocationStats> fewPeers = List.of(
+                parking(BENGALURU, "Bengaluru", 41, 31),
+                parking("geonames:1", "Mumbai", 200, 50),
+                parking("geonames:2", "Delhi", 200, 50));
+
+        assertThat(fewPosts.ratioLower()).isGreaterThan(PeerParams.defaults().minLowerRatio());
+        assertThat(fewPosts.elevated()).isFalse();
+        assertThat(detector.evaluate(fewPeers)).noneMatch(Finding::elevated);
+        assertThat(detector.evaluate(List.of(parking(BENGALURU, "Bengaluru", 41, 31))).get(0).elevated()).isFalse();
+    }
+
+    @Test
+    void stayThresholdsMustBeNoStricterThanTheOpenOnes() {
+        assertThatThrownBy(() -> new PeerParams(20, 50, 3, 2.0, 1.5, 2.5, 1.0, 3.29))
+                .hasMessageContaining("stayRatio").hasMessageContaining("lower stayRatio or raise minRatio");
+        assertThatThrownBy(() -> new PeerParams(20, 50, 3, 2.0, 1.5, 1.5, 1.6, 3.29))
+                .hasMessageContaining("lower stayLowerRatio or raise minLowerRatio");
+        assertThatThrownBy(() -> new PeerParams(20, 50, 3, 2.0, 1.5, 1.5, 0.9, 3.29))
+                .hasMessageContaining("stayLowerRatio").hasMessageContaining("less negative");
+        assertThat(new PeerParams(20, 50, 3, 2.0, 1.5, 2.0, 1.5, 3.29).stayRatio())
+                .as("stay thresholds equal to the open ones: no hysteresis, but allowed").isEqualTo(2.0);
+    }
+
+    @Test
     void rejectsCellsOfDifferentTopicsOrWindows() {
         List<TopicLocationStats> mixed = List.of(
                 parking(BENGALURU, "Bengaluru", 41, 31),
                 stats("traffic", "geonames:1", "Mumbai", WINDOW, 40, 10));
 
         assertThatThrownBy(() -> detector.evaluate(mixed)).hasMessageContaining("one topic and one window");
+    }
+
+    /** Whether Bengaluru is elevated with these stay thresholds (open ones raised to fit where needed). */
+    private static boolean elevatedWith(List<TopicLocationStats> cells, double stayRatio, double stayLowerRatio) {
+        PeerParams d = PeerParams.defaults();
+        PeerParams params = new PeerParams(d.minPosts(), d.minPeerPosts(), d.minPeers(),
+                Math.max(d.minRatio(), stayRatio), Math.max(d.minLowerRatio(), stayLowerRatio), stayRatio,
+                stayLowerRatio, d.z());
+        return findingFor(BENGALURU, new PeerOutlierDetector(params).evaluate(cells)).elevated();
     }
 
     private static Finding findingFor(String locationId, List<Finding> findings) {
