@@ -311,9 +311,9 @@ public final class SampleStreamGenerator {
             };
             GeoPoint geo = draft.signal == LocationMethod.GEOTAG ? pointNear(draft.city.centre()) : null;
             String place = draft.signal == LocationMethod.PLACE ? pick(postRandom, draft.city.platformPlaces()) : null;
-            Post post = new Post(newId(poolAuthor.source(), draft.createdAt), poolAuthor.source(), draft.createdAt,
-                    text, "en", poolAuthor.author(), geo, place, null, null, null, null, tags(HASHTAG, text),
-                    tags(MENTION, text));
+            String id = newId(poolAuthor.source(), draft.createdAt);
+            Post post = new Post(id, poolAuthor.source(), draft.createdAt, text, "en", poolAuthor.author(), geo, place,
+                    null, null, null, urlOf(id, poolAuthor.author()), tags(HASHTAG, text), tags(MENTION, text));
             return new GeneratedPost(post, draft.city.name(), draft.topic == null ? null : draft.topic.id(),
                     draft.label, draft.signal, draft.role);
         }
@@ -514,6 +514,20 @@ public final class SampleStreamGenerator {
             tags.add(matcher.group(1));
         }
         return tags;
+    }
+
+    /**
+     * Where a support agent would open the post. The accounts are invented, so the links use reserved
+     * {@code .example} hosts (RFC 2606) shaped like each network's own, never a real site.
+     */
+    static String urlOf(String id, Author author) {
+        String nativeId = id.substring(id.indexOf(':') + 1);
+        return switch (id.substring(0, id.indexOf(':'))) {
+            case "bluesky" -> "https://bsky.example/profile/" + author.handle() + "/post/" + nativeId;
+            case "mastodon" -> "https://mastodon.example/@" + author.handle() + "/" + nativeId;
+            case "twitter" -> "https://x.example/" + author.handle() + "/status/" + nativeId;
+            default -> "https://forum.example/p/" + nativeId;
+        };
     }
 
     static List<String> hashtagsOf(String text) {

@@ -91,7 +91,7 @@ final class VentingCustomers {
         String id = "twitter:" + SampleStreamGenerator.twitterId(instant.toEpochMilli(), 0x2A5B1 + ids.size());
         Post post = new Post(id, "twitter", instant, text, "en", BENGALURU_DRIVER, null, null,
                 conversationId == null ? id : conversationId, replyToId,
-                replyToId == null ? null : SampleScenario.CARE_HANDLE, null,
+                replyToId == null ? null : SampleScenario.CARE_HANDLE, SampleStreamGenerator.urlOf(id, BENGALURU_DRIVER),
                 SampleStreamGenerator.hashtagsOf(text), SampleStreamGenerator.mentionsOf(text));
         return add(posts, ids, post, "Bengaluru", "parking", signal);
     }
@@ -111,7 +111,8 @@ final class VentingCustomers {
     }
 
     private static Post standalone(String id, String source, Instant createdAt, String text, Author author) {
-        return new Post(id, source, createdAt, text, "en", author, null, null, null, null, null, null,
+        return new Post(id, source, createdAt, text, "en", author, null, null, null, null, null,
+                SampleStreamGenerator.urlOf(id, author),
                 SampleStreamGenerator.hashtagsOf(text), SampleStreamGenerator.mentionsOf(text));
     }
 
