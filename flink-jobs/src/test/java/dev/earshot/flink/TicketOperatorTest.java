@@ -1,0 +1,111 @@
+package dev.earshot.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.model.Alert;
+import dev.earshot.model.AlertKind;
+import dev.earshot.model.AlertStatus;
+import dev.earshot.model.Author;
+import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.GeoPoint;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.Location;
+import dev.earshot.model.LocationMethod;
+import dev.earshot.model.Post;
+import dev.earshot.model.Sentiment;
+import dev.earshot.model.SentimentLabel;
+import dev.earshot.model.TicketPost;
+import dev.earshot.model.TicketStatus;
+import dev.earshot.respond.ConversationKey;
+import dev.earshot.respond.HandoffRules;
+import dev.earshot.respond.VentingClassifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TicketOperatorTest {
+
+    static final Instant T0 = Instant.parse("2026-03-04T05:00:00Z");
+    static final Location BENGALURU = new Location("geonames:1277333", "Bengaluru", "Karnataka", "IN",
+            new GeoPoint(12.97, 77.59), LocationMethod.TEXT, 0.7);
+    static final Author RAMESH = new Author("u1", "ramesh", 40, "Bangalore");
+
+    private final HandoffRules rules = HandoffRules.defaults();
+    private KeyedBroadcastOperatorTestHarness<String, AddressedPost, Alert, HandoffTicket> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new TicketOperator(rules),
+                AddressedPost::conversationKey, BasicTypeInfo.STRING_TYPE_INFO, EarshotPipeline.ALERTS_BY_ID);
+    }
+
+    /** Both inputs: the operator's event time is the slower of the posts and the alerts. */
+    private void advanceEventTime(long watermark) throws Exception {
+        harness.processWatermark(watermark);
+        harness.processBroadcastWatermark(watermark);
+    }
+
+    /** The broadcast harness has no counter of keyed state: read the heap backend the harness runs on. */
+    private int keyedStateEntries() {
+        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
+    }
+
+    private AddressedPost angry(String id, Instant at, double score) {
+        Post post = new Post(id, "twitter", at, "@CityCareDesk towed again, no response " + id, "en", RAMESH, null,
+                null, null, null, null, null, null, List.of("CityCareDesk"));
+        EnrichedPost enriched = new EnrichedPost(post, new Sentiment(score, SentimentLabel.NEGATIVE, 0.8, "test"),
+                List.of("parking"), BENGALURU);
+        var assessment = new VentingClassifier(rules).assess(enriched);
+        return new AddressedPost(ConversationKey.of(enriched, assessment.account()), enriched, assessment);
+    }
+
+    private static Alert parkingIncident(Instant openedAt) {
+        return new Alert("incident-1", AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", "geonames:1277333",
+                "Bengaluru", openedAt.minus(Duration.ofHours(2)), openedAt, openedAt, 0.75, 0.25, 3, 2, 5, 40, 6,
+                List.of(), "Parking posts in Bengaluru are 3.0x more negative than in other cities");
+    }
+
+    @Test
+    void postsArrivingOutOfOrderBecomeOneTicketInEventTimeOrder() throws Exception {
+        harness.processElement(angry("twitter:2", T0.plusSeconds(600), -0.8), T0.plusSeconds(600).toEpochMilli());
+        harness.processElement(angry("twitter:1", T0, -0.4), T0.toEpochMilli());
+
+        advanceEventTime(T0.plusSeconds(600).toEpochMilli());
+
+        List<HandoffTicket> versions = harness.extractOutputValues();
+        assertThat(versions).extracting(HandoffTicket::status).containsExactly(TicketStatus.OPEN, TicketStatus.UPDATED);
+        assertThat(versions).extracting(HandoffTicket::id).containsOnly(versions.get(0).id());
+        assertThat(versions.get(1).posts()).extracting(TicketPost::id).containsExactly("twitter:1", "twitter:2");
+    }
+
+    @Test
+    void aPostIsLinkedToTheIncidentsOpenAtItsEventTime() throws Exception {
+        harness.processBroadcastElement(parkingIncident(T0.plusSeconds(300)), T0.plusSeconds(300).toEpochMilli());
+        harness.processElement(angry("twitter:1", T0, -0.6), T0.toEpochMilli());
+        harness.processElement(angry("twitter:2", T0.plusSeconds(600), -0.8), T0.plusSeconds(600).toEpochMilli());
+
+        advanceEventTime(T0.plusSeconds(600).toEpochMilli());
+
+        List<HandoffTicket> versions = harness.extractOutputValues();
+        assertThat(versions.get(0).linkedAlertIds()).as("posted before the incident opened").isEmpty();
+        assertThat(versions.get(1).linkedAlertIds()).containsExactly("incident-1");
+    }
+
+    @Test
+    void aConversationIsForgottenAfterTheLookBack() throws Exception {
+        harness.processElement(angry("twitter:1", T0, -0.6), T0.toEpochMilli());
+        advanceEventTime(T0.toEpochMilli());
+        assertThat(keyedStateEntries()).isPositive();
+
+        advanceEventTime(T0.plus(rules.lookBack()).plusSeconds(1).toEpochMilli());
+
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+}
