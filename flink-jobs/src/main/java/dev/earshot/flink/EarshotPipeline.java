@@ -43,13 +43,14 @@ public final class EarshotPipeline {
     public Outputs apply(DataStream<String> records) {
         SingleOutputStreamOperator<Post> parsed = records
                 .process(new ParsePosts(config.parse(), origin), Types.POST).name("parse and validate").uid("parse");
-        DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS);
-
-        DataStream<EnrichedPost> enriched = parsed
+        SingleOutputStreamOperator<EnrichedPost> enriched = parsed
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
                 .keyBy(Post::id)
                 .process(new DeduplicatePosts(config.stream().dedupTtl()), Types.POST).name("deduplicate").uid("dedup")
-                .map(new EnrichPosts(config.enrich(), config.enrich().loadTaxonomy()), Types.ENRICHED_POST).name("enrich").uid("enrich");
+                .process(new EnrichPosts(config.enrich(), config.enrich().loadTaxonomy()), Types.ENRICHED_POST)
+                .name("enrich").uid("enrich");
+        DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS)
+                .union(enriched.getSideOutput(EnrichPosts.FAILED));
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();

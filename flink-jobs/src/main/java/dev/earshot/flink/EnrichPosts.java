@@ -10,17 +10,28 @@ import dev.earshot.enrich.topics.TopicMatcher;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.Post;
 import dev.earshot.text.CoreNlpTextAnalyzer;
+import dev.earshot.json.Json;
+import dev.earshot.model.DeadLetter;
+import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
-/** Sentiment, topics and location for each post. The models load once per task manager JVM. */
-final class EnrichPosts extends RichMapFunction<Post, EnrichedPost> {
+/**
+ * Sentiment, topics and location for each post. The models load once per task manager JVM. A post that makes
+ * an enricher fail becomes a dead letter rather than failing the job: one odd post must not stop the stream.
+ */
+final class EnrichPosts extends ProcessFunction<Post, EnrichedPost> {
+
+    static final OutputTag<DeadLetter> FAILED = new OutputTag<>("enrichment-failed", Types.DEAD_LETTER);
 
     private final EarshotConfig.Enrich settings;
     private final String taxonomyYaml;
     private transient Enricher enricher;
     private transient LongCounter enriched;
+    private transient LongCounter failed;
 
     /** @param taxonomy read and validated by the client at start-up, shipped to the tasks as its YAML */
     EnrichPosts(EarshotConfig.Enrich settings, Taxonomy taxonomy) {
@@ -35,11 +46,20 @@ final class EnrichPosts extends RichMapFunction<Post, EnrichedPost> {
                 TopicMatcher.compile(Taxonomy.parse(taxonomyYaml), analyzer),
                 new LocationResolver(Gazetteer.bundled(), settings.location()));
         enriched = getRuntimeContext().getLongCounter(Counters.POSTS_ENRICHED);
+        failed = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
     }
 
     @Override
-    public EnrichedPost map(Post post) {
+    public void processElement(Post post, Context ctx, Collector<EnrichedPost> out) {
+        EnrichedPost result;
+        try {
+            result = enricher.enrich(post);
+        } catch (RuntimeException e) {
+            failed.add(1);
+            ctx.output(FAILED, new DeadLetter(Json.write(post), "enrichment failed: " + e, "enrich", post.id(), Instant.now()));
+            return;
+        }
         enriched.add(1);
-        return enricher.enrich(post);
+        out.collect(result);
     }
 }
