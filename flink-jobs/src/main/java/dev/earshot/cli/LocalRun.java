@@ -3,7 +3,6 @@ package dev.earshot.cli;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.connectors.file.JsonLinesFiles;
 import dev.earshot.flink.EarshotJob;
 import dev.earshot.flink.EarshotSinks;
 import java.io.IOException;
@@ -58,7 +57,7 @@ final class LocalRun {
         // From a plain JVM this is an embedded MiniCluster; under `flink run` or in application mode, the cluster.
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(config.parallelism());
-        new EarshotJob(config, JsonLinesFiles.source(input), inputName, EarshotSinks.jsonLines(outputDir)).build(env);
+        EarshotJob.overFile(config, input, inputName, EarshotSinks.jsonLines(outputDir)).build(env);
 
         Instant started = Instant.now();
         JobClient job = env.executeAsync("earshot");

@@ -41,7 +41,7 @@ public record EarshotConfig(
         return new EarshotConfig(new Input(null), new Output("output"), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", SentimentParams.defaults(), LocationParams.defaults()),
-                new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30)),
+                new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15)),
                 new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults()),
                 HandoffRules.defaults());
     }
@@ -129,9 +129,15 @@ public record EarshotConfig(
      *
      * @param windowSize how much time one window's statistics cover
      * @param windowSlide how often a new window ends (and detection runs)
+     * @param allowedLateness how long after its end (by the watermark) a window still takes late posts and
+     *     re-emits corrected statistics; posts later than that are kept as dead letters, never silently dropped
      */
-    public record Aggregate(Duration windowSize, Duration windowSlide) implements Serializable {
+    public record Aggregate(Duration windowSize, Duration windowSlide, Duration allowedLateness) implements Serializable {
         public Aggregate {
+            if (allowedLateness == null || allowedLateness.isNegative()) {
+                throw new IllegalArgumentException("aggregate.allowedLateness must be zero or a positive duration such as 15m, was "
+                        + allowedLateness);
+            }
             requirePositive(windowSize, "aggregate.windowSize");
             requirePositive(windowSlide, "aggregate.windowSlide");
             if (windowSlide.compareTo(windowSize) > 0) {

@@ -11,6 +11,7 @@ public final class Counters {
     public static final String DUPLICATES = "duplicates";
     public static final String POSTS_ENRICHED = "posts-enriched";
     public static final String WINDOW_STATS = "window-stats";
+    public static final String LATE_POSTS = "late-posts";
     public static final String TICKETS_OPENED = "tickets-opened";
     public static final String TICKET_UPDATES = "ticket-updates";
 

@@ -1,6 +1,7 @@
 package dev.earshot.flink;
 
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.file.JsonLinesFiles;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -16,18 +17,36 @@ public final class EarshotJob {
     private final Source<String, ?, ?> source;
     private final String sourceName;
     private final EarshotSinks sinks;
+    private final int sourceParallelism;
 
+    /** A source read at the job's parallelism, such as a Kafka topic with as many partitions. */
     public EarshotJob(EarshotConfig config, Source<String, ?, ?> source, String sourceName, EarshotSinks sinks) {
+        this(config, source, sourceName, sinks, config.parallelism());
+    }
+
+    /**
+     * @param sourceParallelism how many readers the source gets. One file has one reader's worth of splits, and
+     *     a reader left without a split would hold the watermark back until it finishes: give a file source 1.
+     */
+    public EarshotJob(EarshotConfig config, Source<String, ?, ?> source, String sourceName, EarshotSinks sinks,
+                      int sourceParallelism) {
         this.config = config;
         this.source = source;
         this.sourceName = sourceName;
         this.sinks = sinks;
+        this.sourceParallelism = sourceParallelism;
+    }
+
+    /** A job over one JSON-lines file of posts (.gz allowed), read by a single reader. */
+    public static EarshotJob overFile(EarshotConfig config, java.nio.file.Path file, String sourceName, EarshotSinks sinks) {
+        return new EarshotJob(config, JsonLinesFiles.source(file), sourceName, sinks, 1);
     }
 
     /** Adds the job's graph to {@code env}; the caller executes it. */
     public void build(StreamExecutionEnvironment env) {
         // Event time is assigned after parsing, where a record's time is known; a malformed record has none.
-        DataStream<String> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid("source");
+        DataStream<String> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName)
+                .setParallelism(sourceParallelism).uid("source");
         EarshotPipeline.Outputs outputs = new EarshotPipeline(config, sourceName).apply(records);
         // One writer per output, so that a local run gives one file each.
         outputs.alerts().sinkTo(sinks.alerts()).setParallelism(1).name("alerts sink").uid("alerts-sink");

@@ -54,12 +54,17 @@ public final class EarshotPipeline {
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();
-        DataStream<TopicLocationStats> stats = enriched
+        SingleOutputStreamOperator<TopicLocationStats> stats = enriched
                 .flatMap(new ToCells(), CellPost.TYPE).name("topic x location cells").uid("cells")
                 .keyBy(CellPost::cellKey)
                 .window(SlidingEventTimeWindows.of(size, slide))
+                .allowedLateness(config.aggregate().allowedLateness())
+                .sideOutputLateData(TooLate.TAG)
                 .aggregate(new CellAggregate(), new CellWindow(), CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS)
                 .name("window stats").uid("window-stats");
+        deadLetters = deadLetters.union(stats.getSideOutput(TooLate.TAG)
+                .process(new TooLate(config.stream().outOfOrderness(), config.aggregate().allowedLateness()), Types.DEAD_LETTER)
+                .name("too late for any window").uid("too-late"));
 
         DataStream<Finding> ownBaseline = stats
                 .keyBy(EarshotPipeline::cellKey)
@@ -86,7 +91,8 @@ public final class EarshotPipeline {
     }
 
     private WatermarkStrategy<Post> watermarks() {
-        return WatermarkStrategy.<Post>forBoundedOutOfOrderness(config.stream().outOfOrderness())
+        Duration outOfOrderness = config.stream().outOfOrderness();
+        return WatermarkStrategy.<Post>forGenerator(context -> new EventDrivenWatermarks(outOfOrderness, Duration.ofSeconds(1)))
                 .withTimestampAssigner((post, previous) -> post.createdAt().toEpochMilli())
                 .withIdleness(config.stream().idleness());
     }

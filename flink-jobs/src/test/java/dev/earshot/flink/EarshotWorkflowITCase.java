@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.JsonLinesFileSink;
-import dev.earshot.connectors.file.JsonLinesFiles;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.AlertKind;
@@ -64,8 +63,7 @@ class EarshotWorkflowITCase {
         Path output = work.resolve("output");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        new EarshotJob(EarshotConfig.defaults(), JsonLinesFiles.source(input), "sample", EarshotSinks.jsonLines(output))
-                .build(env);
+        EarshotJob.overFile(EarshotConfig.defaults(), input, "sample", EarshotSinks.jsonLines(output)).build(env);
 
         result = env.execute("earshot workflow test");
 

@@ -1,0 +1,51 @@
+package dev.earshot.flink;
+
+import dev.earshot.config.Durations;
+import dev.earshot.json.Json;
+import dev.earshot.model.DeadLetter;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * A post that arrives after every window it belongs to has closed (beyond the out-of-orderness bound and the
+ * allowed lateness) can no longer change a statistic. It is kept as a dead letter with the reason, and counted,
+ * rather than dropped silently; it has already reached the ticket stage, which does not depend on windows.
+ */
+final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
+
+    static final OutputTag<CellPost> TAG = new OutputTag<>("too-late", CellPost.TYPE);
+
+    private final Duration outOfOrderness;
+    private final Duration allowedLateness;
+    private transient LongCounter late;
+    private transient LongCounter deadLetters;
+
+    TooLate(Duration outOfOrderness, Duration allowedLateness) {
+        this.outOfOrderness = outOfOrderness;
+        this.allowedLateness = allowedLateness;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        late = getRuntimeContext().getLongCounter(Counters.LATE_POSTS);
+        deadLetters = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
+    }
+
+    @Override
+    public void processElement(CellPost cellPost, Context ctx, Collector<DeadLetter> out) {
+        late.add(1);
+        deadLetters.add(1);
+        Instant watermark = Instant.ofEpochMilli(ctx.timerService().currentWatermark());
+        out.collect(new DeadLetter(Json.write(cellPost.post().post()),
+                "too late for the " + cellPost.topic() + " windows: posted at " + cellPost.post().post().createdAt()
+                        + ", arrived when event time was already " + watermark + " (stream.outOfOrderness "
+                        + Durations.format(outOfOrderness) + " + aggregate.allowedLateness "
+                        + Durations.format(allowedLateness) + ")",
+                "aggregate", cellPost.post().post().id(), Instant.now()));
+    }
+}

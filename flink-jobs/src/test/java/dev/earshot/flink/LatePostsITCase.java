@@ -1,0 +1,85 @@
+package dev.earshot.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.json.Json;
+import dev.earshot.model.Author;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.model.Post;
+import dev.earshot.model.TopicLocationStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Event time at the edges: a post a little late corrects its windows; a post far too late is kept, not lost. */
+class LatePostsITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+    @TempDir
+    Path work;
+
+    static String parkingPost(String id, Instant at) {
+        return Json.write(new Post("forum:" + id, "forum", at, "Parking near MG Road in Bengaluru is full again", "en",
+                new Author("a-" + id, "a" + id, 0, null), null, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void aSlightlyLatePostCorrectsItsWindowAndAFarTooLatePostBecomesADeadLetter() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int minute = 0; minute <= 220; minute += 10) {
+            lines.add(parkingPost("p" + minute, T0.plus(Duration.ofMinutes(minute))));
+        }
+        // 15 minutes behind the newest post: past the 5-minute out-of-orderness, so its window [09:30, 11:30) may
+        // already have fired; within the 15-minute allowed lateness, so the window takes it and fires again.
+        lines.add(parkingPost("slightly-late", T0.plus(Duration.ofMinutes(205))));
+        lines.add(parkingPost("p230", T0.plus(Duration.ofMinutes(230))));
+        lines.add(parkingPost("p240", T0.plus(Duration.ofMinutes(240))));
+        // Nearly four hours behind: every window it belongs to closed long ago.
+        lines.add(parkingPost("far-too-late", T0.plus(Duration.ofMinutes(5))));
+        Path input = work.resolve("posts.jsonl");
+        Files.write(input, lines);
+        Path output = work.resolve("output");
+
+        // One channel end to end: at parallelism 2 a window's watermark is the slower of two channels, and on an
+        // input this small which channel is slower is a matter of thread timing, not of the data.
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        EarshotJob.overFile(EarshotConfig.defaults(), input, "test", EarshotSinks.jsonLines(output)).build(env);
+        env.execute("late posts");
+
+        List<DeadLetter> deadLetters = read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class);
+        assertThat(deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.stage()).isEqualTo("aggregate");
+            assertThat(letter.origin()).isEqualTo("forum:far-too-late");
+            assertThat(letter.reason()).contains("too late for the parking windows", "aggregate.allowedLateness 15m");
+            assertThat(Json.read(letter.raw(), Post.class).id()).isEqualTo("forum:far-too-late");
+        });
+        Instant windowEnd = T0.plus(Duration.ofMinutes(210));
+        List<Long> versionsOfThatWindow = read(output, EarshotSinks.STATS, TopicLocationStats.class).stream()
+                .filter(stats -> stats.windowEnd().equals(windowEnd)).map(TopicLocationStats::posts).toList();
+        assertThat(versionsOfThatWindow).as("the window fired on time, then again with the late post")
+                .containsExactly(12L, 13L);
+    }
+
+    private static <T> List<T> read(Path dir, String name, Class<T> type) throws Exception {
+        try (var lines = Files.lines(JsonLinesFileSink.fileOf(dir, name))) {
+            return lines.map(line -> Json.read(line, type)).toList();
+        }
+    }
+}
