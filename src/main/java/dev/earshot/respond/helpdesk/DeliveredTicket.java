@@ -37,9 +37,12 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         return ticket.posts().stream().filter(post -> !known.contains(post.id())).toList();
     }
 
-    /** Whether the helpdesk's priority differs from this version's. */
+    /**
+     * Whether this version's priority should replace the helpdesk's: it differs, and the version is not older than
+     * what was delivered (versions only gain posts), so that a replayed old version never lowers it again.
+     */
     public boolean priorityChanged(HandoffTicket ticket) {
-        return priority != ticket.priority();
+        return priority != ticket.priority() && ticket.posts().size() >= postIds.size();
     }
 
     /** The state after {@code added} and this version's priority were delivered. */
