@@ -1,0 +1,45 @@
+package dev.earshot.connectors.helpdesk;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What a delivery did, for metrics and the benchmark; updated from HTTP callback threads. */
+public final class DeliveryCounters {
+
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+    final AtomicLong ticketsOpened = new AtomicLong();
+    final AtomicLong commentsAdded = new AtomicLong();
+    final AtomicLong ticketsFound = new AtomicLong();
+    final AtomicLong versionsDelivered = new AtomicLong();
+    final AtomicLong deadLetters = new AtomicLong();
+
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Requests sent again after a 429, a 5xx, a timeout or a connection error. */
+    public long retries() {
+        return retries.get();
+    }
+
+    public long ticketsOpened() {
+        return ticketsOpened.get();
+    }
+
+    public long commentsAdded() {
+        return commentsAdded.get();
+    }
+
+    /** Helpdesk tickets found again by external id or tag, because the job's state did not know them. */
+    public long ticketsFound() {
+        return ticketsFound.get();
+    }
+
+    public long versionsDelivered() {
+        return versionsDelivered.get();
+    }
+
+    public long deadLetters() {
+        return deadLetters.get();
+    }
+}

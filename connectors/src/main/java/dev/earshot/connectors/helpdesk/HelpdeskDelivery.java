@@ -1,0 +1,108 @@
+package dev.earshot.connectors.helpdesk;
+
+import dev.earshot.json.Json;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.respond.helpdesk.DeliveredTicket;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Delivers ticket versions to a helpdesk without Flink: the versions of one ticket one after another (the create
+ * must finish before its first comment), different tickets concurrently, at most {@code maxInFlight} versions at a
+ * time. It remembers what each helpdesk ticket holds, and turns every failure into a dead letter (stage
+ * {@value #STAGE}) with the ticket version and a reason free of credentials. Not thread-safe: one caller thread
+ * submits; HTTP callbacks only touch the concurrent parts.
+ */
+public final class HelpdeskDelivery {
+
+    public static final String STAGE = "helpdesk";
+
+    private final HelpdeskApi api;
+    private final HelpdeskSettings settings;
+    private final DeliveryCounters counters;
+    private final Clock clock;
+    private final String origin;
+    private final Semaphore inFlight;
+    private final Map<String, DeliveredTicket> delivered = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> lastOfTicket = new HashMap<>();
+    private final ConcurrentLinkedQueue<DeadLetter> deadLetters = new ConcurrentLinkedQueue<>();
+
+    public HelpdeskDelivery(HelpdeskSettings settings, Secrets secrets, Clock clock) {
+        this.settings = settings;
+        this.counters = new DeliveryCounters();
+        this.clock = clock;
+        this.api = HelpdeskApi.create(settings, secrets, counters, clock);
+        this.origin = settings.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + settings.url();
+        this.inFlight = new Semaphore(settings.maxInFlight());
+    }
+
+    /** Starts delivering {@code ticket} after the ticket's earlier versions; waits while maxInFlight are under way. */
+    public void submit(HandoffTicket ticket) throws InterruptedException {
+        inFlight.acquire();
+        CompletableFuture<Void> previous = lastOfTicket.getOrDefault(ticket.id(), CompletableFuture.completedFuture(null));
+        lastOfTicket.put(ticket.id(), previous.thenCompose(ignored -> deliverOne(ticket)));
+    }
+
+    private CompletableFuture<Void> deliverOne(HandoffTicket ticket) {
+        CompletableFuture<DeliveredTicket> delivery;
+        try {
+            delivery = api.deliver(ticket, delivered.get(ticket.id()));
+        } catch (RuntimeException e) {
+            delivery = CompletableFuture.failedFuture(e);
+        }
+        return delivery.handle((state, error) -> {
+            if (error == null) {
+                delivered.put(ticket.id(), state);
+                counters.versionsDelivered.incrementAndGet();
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                String reason = cause instanceof DeliveryException ? cause.getMessage()
+                        : origin + ": unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                deadLetters.add(new DeadLetter(Json.write(ticket), reason, STAGE, origin, clock.instant()));
+                counters.deadLetters.incrementAndGet();
+            }
+            inFlight.release();
+            return null;
+        });
+    }
+
+    /** Waits until every submitted version is delivered or dead-lettered. */
+    public void awaitAll() {
+        CompletableFuture.allOf(lastOfTicket.values().toArray(CompletableFuture[]::new)).join();
+        lastOfTicket.clear();
+    }
+
+    /** The dead letters since the last call. */
+    public List<DeadLetter> takeDeadLetters() {
+        List<DeadLetter> taken = new ArrayList<>();
+        for (DeadLetter letter; (letter = deadLetters.poll()) != null; ) {
+            taken.add(letter);
+        }
+        return taken;
+    }
+
+    /** What each helpdesk ticket holds, leaving out tickets not delivered within forgetAfter; call after awaitAll. */
+    public Map<String, DeliveredTicket> snapshot() {
+        Instant oldest = clock.instant().minus(settings.forgetAfter());
+        delivered.values().removeIf(ticket -> ticket.deliveredAt() != null && ticket.deliveredAt().isBefore(oldest));
+        return Map.copyOf(delivered);
+    }
+
+    public void restore(Map<String, DeliveredTicket> state) {
+        delivered.putAll(state);
+    }
+
+    public DeliveryCounters counters() {
+        return counters;
+    }
+}

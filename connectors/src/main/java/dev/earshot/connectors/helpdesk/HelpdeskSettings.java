@@ -1,0 +1,125 @@
+package dev.earshot.connectors.helpdesk;
+
+import dev.earshot.respond.helpdesk.HelpdeskMapping;
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where and how tickets are handed to a helpdesk: the {@code respond.helpdesk} section of the configuration.
+ * Every check names the key and the fix.
+ *
+ * @param kind zendesk, freshdesk or webhook
+ * @param url the helpdesk's base URL ({@code https://acme.zendesk.com}, {@code https://acme.freshdesk.com}),
+ *        or for a webhook the full endpoint
+ * @param emailEnv Zendesk only: the environment variable holding the agent e-mail of the API token
+ * @param tokenEnv the environment variable holding the Zendesk API token, the Freshdesk API key, or the webhook's
+ *        bearer token (optional for a webhook)
+ * @param mapping custom fields, tags and placeholder requesters
+ * @param maxInFlight ticket versions being delivered at once per sink subtask; more wait (backpressure)
+ * @param requestTimeout how long one HTTP request may take before it counts as failed and is retried
+ * @param maxAttempts attempts per request, the first included, for 429, 5xx, timeouts and connection errors
+ * @param initialBackoff the wait before the first retry; it doubles each time, with jitter, up to maxBackoff
+ * @param maxBackoff the longest wait between retries, unless the helpdesk's Retry-After asks for longer
+ * @param forgetAfter how long a delivered ticket's mapping is kept in state after its last delivery; a ticket
+ *        updated later is found again by its external id or tag
+ */
+public record HelpdeskSettings(
+        HelpdeskKind kind,
+        String url,
+        String emailEnv,
+        String tokenEnv,
+        HelpdeskMapping mapping,
+        int maxInFlight,
+        Duration requestTimeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration forgetAfter) implements Serializable {
+
+    private static final String KEY = "respond.helpdesk.";
+
+    public HelpdeskSettings {
+        require(kind != null, "kind", "must be one of zendesk, freshdesk, webhook");
+        require(url != null && isHttpUrl(url), "url", "must be an http(s) URL, e.g. https://acme.zendesk.com, was " + url);
+        require(kind != HelpdeskKind.ZENDESK || isSet(emailEnv), "emailEnv",
+                "must name the environment variable holding the Zendesk agent e-mail, e.g. ZENDESK_EMAIL");
+        require(kind == HelpdeskKind.WEBHOOK || isSet(tokenEnv), "tokenEnv",
+                "must name the environment variable holding the " + (kind == HelpdeskKind.ZENDESK
+                        ? "Zendesk API token, e.g. ZENDESK_API_TOKEN" : "Freshdesk API key, e.g. FRESHDESK_API_KEY"));
+        mapping = mapping == null ? HelpdeskMapping.defaults() : mapping;
+        if (kind == HelpdeskKind.ZENDESK) {
+            requireNumeric(mapping.topicField(), "topicField");
+            requireNumeric(mapping.locationField(), "locationField");
+        }
+        require(maxInFlight >= 1 && maxInFlight <= 1024, "maxInFlight", "must be between 1 and 1024, was " + maxInFlight);
+        require(positive(requestTimeout), "requestTimeout", "must be a positive duration, e.g. 10s");
+        require(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts", "must be between 1 and 100, was " + maxAttempts);
+        require(positive(initialBackoff), "initialBackoff", "must be a positive duration, e.g. 500ms");
+        require(positive(maxBackoff) && maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff",
+                "must be a duration at least initialBackoff, e.g. 60s");
+        require(positive(forgetAfter), "forgetAfter", "must be a positive duration, e.g. 30d");
+    }
+
+    /** The defaults for delivery, with the given helpdesk and credentials' variable names. */
+    public static HelpdeskSettings of(HelpdeskKind kind, String url, String emailEnv, String tokenEnv) {
+        return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, HelpdeskMapping.defaults(), 8,
+                Duration.ofSeconds(10), 6, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofDays(30));
+    }
+
+    public HelpdeskSettings withMapping(HelpdeskMapping newMapping) {
+        return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, newMapping, maxInFlight, requestTimeout,
+                maxAttempts, initialBackoff, maxBackoff, forgetAfter);
+    }
+
+    public HelpdeskSettings withDelivery(int newMaxInFlight, Duration newRequestTimeout, int newMaxAttempts,
+                                         Duration newInitialBackoff, Duration newMaxBackoff) {
+        return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, mapping, newMaxInFlight, newRequestTimeout,
+                newMaxAttempts, newInitialBackoff, newMaxBackoff, forgetAfter);
+    }
+
+    /**
+     * Checks at start-up that the named environment variables are set, so that a missing credential stops the
+     * run with the variable's name, never its value.
+     */
+    public void checkSecrets(Secrets secrets) {
+        for (String env : kind == HelpdeskKind.ZENDESK ? List.of(emailEnv, tokenEnv)
+                : isSet(tokenEnv) ? List.of(tokenEnv) : List.<String>of()) {
+            String value = secrets.get(env);
+            if (value == null || value.isBlank()) {
+                String key = env.equals(emailEnv) && kind == HelpdeskKind.ZENDESK ? "emailEnv" : "tokenEnv";
+                throw new IllegalArgumentException(KEY + key + ": the environment variable " + env
+                        + " is not set; export it before starting Earshot");
+            }
+        }
+    }
+
+    private static boolean isSet(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void requireNumeric(String fieldId, String key) {
+        require(fieldId == null || fieldId.matches("\\d{1,19}"), key,
+                "must be the numeric id of a Zendesk ticket field, e.g. 360001234567, was " + fieldId);
+    }
+
+    private static void require(boolean ok, String key, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(KEY + key + ": " + message);
+        }
+    }
+}

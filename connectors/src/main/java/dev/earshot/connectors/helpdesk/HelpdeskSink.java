@@ -1,0 +1,146 @@
+package dev.earshot.connectors.helpdesk;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.earshot.json.Json;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.respond.helpdesk.DeliveredTicket;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * Hands ticket versions to a helpdesk (Zendesk, Freshdesk or a webhook): one helpdesk ticket per Earshot ticket,
+ * later posts as comments, never a second ticket or a repeated comment.
+ *
+ * <p>Guarantees: every version is delivered or dead-lettered before a checkpoint completes (at-least-once
+ * requests), and the writer's state (each Earshot ticket's helpdesk id and the posts it holds) is checkpointed
+ * with it, so a restart resumes without repeats. A version replayed after a restart from that checkpoint finds its
+ * posts already delivered. Without state (a new job, or after rescaling moved a ticket to another subtask), the
+ * helpdesk is asked: see {@link ZendeskApi} and {@link FreshdeskApi}.
+ *
+ * <p>Failures that retries cannot fix become {@link DeadLetter}s with stage {@code helpdesk}, written to
+ * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink).
+ *
+ * <pre>{@code
+ * tickets.keyBy(HandoffTicket::id)
+ *        .sinkTo(new HelpdeskSink(settings, Secrets.environment(), new JsonLinesFileSink<>(dir, "helpdesk-dead-letters")))
+ *        .name("helpdesk").uid("helpdesk");
+ * }</pre>
+ */
+public final class HelpdeskSink implements Sink<HandoffTicket>, SupportsWriterState<HandoffTicket, Map<String, DeliveredTicket>> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final HelpdeskSettings settings;
+    private final Secrets secrets;
+    private final Sink<DeadLetter> deadLetters;
+
+    public HelpdeskSink(HelpdeskSettings settings, Secrets secrets, Sink<DeadLetter> deadLetters) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public StatefulSinkWriter<HandoffTicket, Map<String, DeliveredTicket>> createWriter(WriterInitContext context) throws IOException {
+        return restoreWriter(context, List.of());
+    }
+
+    @Override
+    public StatefulSinkWriter<HandoffTicket, Map<String, DeliveredTicket>> restoreWriter(
+            WriterInitContext context, Collection<Map<String, DeliveredTicket>> recovered) throws IOException {
+        HelpdeskDelivery delivery = new HelpdeskDelivery(settings, secrets, Clock.systemUTC());
+        recovered.forEach(delivery::restore);
+        return new Writer(delivery, deadLetters.createWriter(context));
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Map<String, DeliveredTicket>> getWriterStateSerializer() {
+        return new StateSerializer();
+    }
+
+    private static final class Writer implements StatefulSinkWriter<HandoffTicket, Map<String, DeliveredTicket>> {
+
+        /** Dead letters are written outside the input record's context: no timestamp, no watermark. */
+        private static final Context NO_CONTEXT = new Context() {
+            @Override
+            public long currentWatermark() {
+                return Long.MIN_VALUE;
+            }
+
+            @Override
+            public Long timestamp() {
+                return null;
+            }
+        };
+
+        private final HelpdeskDelivery delivery;
+        private final SinkWriter<DeadLetter> deadLetters;
+
+        Writer(HelpdeskDelivery delivery, SinkWriter<DeadLetter> deadLetters) {
+            this.delivery = delivery;
+            this.deadLetters = deadLetters;
+        }
+
+        @Override
+        public void write(HandoffTicket ticket, Context context) throws IOException, InterruptedException {
+            writeDeadLetters();
+            delivery.submit(ticket);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException, InterruptedException {
+            delivery.awaitAll();
+            writeDeadLetters();
+            deadLetters.flush(endOfInput);
+        }
+
+        @Override
+        public List<Map<String, DeliveredTicket>> snapshotState(long checkpointId) {
+            return List.of(delivery.snapshot());
+        }
+
+        private void writeDeadLetters() throws IOException, InterruptedException {
+            for (DeadLetter letter : delivery.takeDeadLetters()) {
+                deadLetters.write(letter, NO_CONTEXT);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            deadLetters.close();
+        }
+    }
+
+    /** The writer state as canonical JSON, which tolerates fields added to {@link DeliveredTicket} later. */
+    private static final class StateSerializer implements SimpleVersionedSerializer<Map<String, DeliveredTicket>> {
+
+        private static final TypeReference<HashMap<String, DeliveredTicket>> TYPE = new TypeReference<>() {
+        };
+
+        @Override
+        public int getVersion() {
+            return 1;
+        }
+
+        @Override
+        public byte[] serialize(Map<String, DeliveredTicket> state) throws IOException {
+            return Json.mapper().writeValueAsBytes(state);
+        }
+
+        @Override
+        public Map<String, DeliveredTicket> deserialize(int version, byte[] serialized) throws IOException {
+            return Json.mapper().readValue(serialized, TYPE);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.earshot.connectors.helpdesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.json.Json;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.respond.helpdesk.DeliveredTicket;
+import dev.earshot.respond.helpdesk.IdempotencyKeys;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A generic webhook: each ticket version that adds posts (or changes priority) is POSTed whole as canonical
+ * HandoffTicket JSON, with an {@code Idempotency-Key} of the ticket id and version, so the receiver keeps one
+ * ticket per {@code id} and can drop a version it has seen (after a restart without state, versions are re-sent).
+ */
+final class WebhookApi implements HelpdeskApi {
+
+    private final Clock clock;
+    private final HttpCalls http;
+    private final DeliveryCounters counters;
+    private final URI endpoint;
+
+    WebhookApi(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
+        this.clock = clock;
+        this.http = http;
+        this.counters = counters;
+        this.endpoint = URI.create(settings.url());
+    }
+
+    @Override
+    public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
+        if (known != null && known.newPosts(ticket).isEmpty() && !known.priorityChanged(ticket)) {
+            return CompletableFuture.completedFuture(known);
+        }
+        JsonNode body = Json.mapper().valueToTree(ticket);
+        return http.send("POST", endpoint, body, Map.of("Idempotency-Key", IdempotencyKeys.version(ticket)))
+                .thenApply(ignored -> {
+                    (known == null ? counters.ticketsOpened : counters.commentsAdded).incrementAndGet();
+                    return DeliveredTicket.opened(ticket.id(), ticket, clock.instant());
+                });
+    }
+}

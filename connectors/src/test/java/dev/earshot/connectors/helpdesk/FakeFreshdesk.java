@@ -1,0 +1,143 @@
+package dev.earshot.connectors.helpdesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Freshdesk API v2 as far as Earshot uses it: create, search by tag, view, conversations, notes, priority update. */
+final class FakeFreshdesk extends FakeHelpdesk {
+
+    static final String API_KEY = "fd-key-Q7tLm2Vw";
+
+    private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)");
+    private static final Pattern NOTES = Pattern.compile("/api/v2/tickets/(\\d+)/notes");
+    private static final Pattern CONVERSATIONS = Pattern.compile("/api/v2/tickets/(\\d+)/conversations");
+    private static final Pattern TAG_QUERY = Pattern.compile("\"tag:'([^']+)'\"");
+    private static final List<String> REQUESTER_FIELDS = List.of("requester_id", "email", "phone", "twitter_id", "unique_external_id");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+    final Map<Long, List<ObjectNode>> notes = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    boolean authorized(String authorization) {
+        return ("Basic " + Base64.getEncoder().encodeToString((API_KEY + ":X").getBytes(StandardCharsets.UTF_8))).equals(authorization);
+    }
+
+    @Override
+    Object unauthorizedBody() {
+        return JSON.objectNode().put("code", "invalid_credentials").put("message", "You have to be logged in to perform this action.");
+    }
+
+    @Override
+    synchronized Answer answer(String method, String path, Map<String, String> query, Map<String, String> headers, JsonNode body) {
+        Matcher ticket = TICKET.matcher(path);
+        Matcher notesPath = NOTES.matcher(path);
+        Matcher conversations = CONVERSATIONS.matcher(path);
+        if (method.equals("POST") && path.equals("/api/v2/tickets")) {
+            return create(body);
+        }
+        if (method.equals("GET") && path.equals("/api/v2/search/tickets")) {
+            Matcher tag = TAG_QUERY.matcher(query.getOrDefault("query", ""));
+            if (!tag.matches()) {
+                return invalid("query", "must be a quoted query such as \"tag:'x'\", was " + query.get("query"));
+            }
+            ArrayNode results = JSON.arrayNode();
+            tickets.values().stream().filter(t -> t.path("tags").toString().contains("\"" + tag.group(1) + "\"")).forEach(results::add);
+            ObjectNode found = JSON.objectNode();
+            found.set("results", results);
+            return Answer.of(200, found.put("total", results.size()));
+        }
+        if (method.equals("POST") && notesPath.matches()) {
+            long id = Long.parseLong(notesPath.group(1));
+            if (!tickets.containsKey(id)) {
+                return notFound();
+            }
+            if (body == null || !isText(body.get("body")) || !body.path("private").isBoolean()) {
+                return invalid("body", "a note needs a body and private");
+            }
+            ObjectNode note = JSON.objectNode().put("id", ids.incrementAndGet()).put("ticket_id", id)
+                    .put("body", body.get("body").asText()).put("private", body.get("private").asBoolean())
+                    .put("incoming", false).put("source", 2);
+            notes.get(id).add(note);
+            return Answer.of(201, note);
+        }
+        if (method.equals("GET") && conversations.matches()) {
+            long id = Long.parseLong(conversations.group(1));
+            return tickets.containsKey(id) ? Answer.of(200, JSON.arrayNode().addAll(notes.get(id))) : notFound();
+        }
+        if (ticket.matches()) {
+            ObjectNode stored = tickets.get(Long.parseLong(ticket.group(1)));
+            if (stored == null) {
+                return notFound();
+            }
+            if (method.equals("GET")) {
+                return Answer.of(200, stored);
+            }
+            if (method.equals("PUT")) {
+                int priority = body == null ? 0 : body.path("priority").asInt();
+                if (priority < 1 || priority > 4) {
+                    return invalid("priority", "It should be one of these values: '1,2,3,4'");
+                }
+                stored.put("priority", priority);
+                return Answer.of(200, stored);
+            }
+        }
+        violations.add("unexpected " + method + " " + path);
+        return notFound();
+    }
+
+    private Answer create(JsonNode body) {
+        if (body == null || !isText(body.get("subject")) || !isText(body.get("description"))) {
+            return invalid("subject", "subject and description are required");
+        }
+        if (REQUESTER_FIELDS.stream().noneMatch(field -> isText(body.get(field)))) {
+            return invalid("requester_id", "Please fill at least 1 of requester_id, email, phone, twitter_id, unique_external_id");
+        }
+        int priority = body.path("priority").asInt();
+        int status = body.path("status").asInt();
+        if (!body.path("priority").isInt() || priority < 1 || priority > 4) {
+            return invalid("priority", "It should be one of these values: '1,2,3,4'");
+        }
+        if (!body.path("status").isInt() || status < 2 || status > 5) {
+            return invalid("status", "It should be one of these values: '2,3,4,5'");
+        }
+        if (!body.path("source").isInt() || !body.path("tags").isArray()
+                || (body.has("custom_fields") && !body.get("custom_fields").isObject())) {
+            return invalid("source", "source must be a number, tags an array, custom_fields an object");
+        }
+        long id = ids.incrementAndGet();
+        ObjectNode created = fixture("/helpdesk/freshdesk/ticket_201.json");
+        created.put("id", id).put("priority", priority).put("status", status).put("source", body.get("source").asInt());
+        created.set("subject", body.get("subject"));
+        created.set("description", body.get("description"));
+        created.set("tags", body.get("tags"));
+        if (body.has("custom_fields")) {
+            created.set("custom_fields", body.get("custom_fields"));
+        }
+        tickets.put(id, created);
+        notes.put(id, new ArrayList<>());
+        return Answer.of(201, created);
+    }
+
+    private static Answer invalid(String field, String message) {
+        ObjectNode error = JSON.objectNode().put("description", "Validation failed");
+        error.putArray("errors").addObject().put("field", field).put("message", message).put("code", "invalid_value");
+        return Answer.of(400, error);
+    }
+
+    private static Answer notFound() {
+        return Answer.of(404, null);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.earshot.connectors.helpdesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Zendesk's Tickets API as far as Earshot uses it: create, list by external_id, update with a comment, comments. */
+final class FakeZendesk extends FakeHelpdesk {
+
+    static final String EMAIL = "agent@example.com";
+    static final String TOKEN = "zd-token-6wH3x9Qe";
+
+    private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
+    private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
+    private static final Pattern COMMENTS = Pattern.compile("/api/v2/tickets/(\\d+)/comments\\.json");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+    final Map<Long, List<ObjectNode>> comments = new ConcurrentHashMap<>();
+    private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(4013);
+
+    @Override
+    boolean authorized(String authorization) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((EMAIL + "/token:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        return expected.equals(authorization);
+    }
+
+    @Override
+    Object unauthorizedBody() {
+        return JSON.objectNode().put("error", "Couldn't authenticate you");
+    }
+
+    @Override
+    synchronized Answer answer(String method, String path, Map<String, String> query, Map<String, String> headers, JsonNode body) {
+        Matcher ticket = TICKET.matcher(path);
+        Matcher commentsPath = COMMENTS.matcher(path);
+        if (method.equals("POST") && path.equals("/api/v2/tickets.json")) {
+            String key = headers.get("idempotency-key");
+            if (key == null) {
+                violations.add("create without Idempotency-Key");
+            } else if (byIdempotencyKey.containsKey(key)) {
+                Answer first = byIdempotencyKey.get(key);
+                return new Answer(first.status(), first.body(), Map.of("x-idempotency-lookup", "hit"));
+            }
+            Answer created = create(body);
+            if (key != null && created.status() == 201) {
+                byIdempotencyKey.put(key, created);
+            }
+            return created;
+        }
+        if (method.equals("GET") && path.equals("/api/v2/tickets.json")) {
+            String externalId = query.get("external_id");
+            if (externalId == null) {
+                violations.add("list tickets without external_id");
+            }
+            ArrayNode found = JSON.arrayNode();
+            tickets.values().stream().filter(t -> t.path("external_id").asText().equals(externalId)).forEach(found::add);
+            ObjectNode list = JSON.objectNode();
+            list.set("tickets", found);
+            list.putNull("next_page").putNull("previous_page").put("count", found.size());
+            return Answer.of(200, list);
+        }
+        if (method.equals("PUT") && ticket.matches()) {
+            return update(Long.parseLong(ticket.group(1)), body);
+        }
+        if (method.equals("GET") && commentsPath.matches()) {
+            long id = Long.parseLong(commentsPath.group(1));
+            if (!tickets.containsKey(id)) {
+                return notFound();
+            }
+            ObjectNode list = JSON.objectNode();
+            list.putArray("comments").addAll(comments.get(id));
+            list.putNull("next_page").putNull("previous_page").put("count", comments.get(id).size());
+            return Answer.of(200, list);
+        }
+        violations.add("unexpected " + method + " " + path);
+        return notFound();
+    }
+
+    private Answer create(JsonNode body) {
+        JsonNode fields = body == null ? null : body.get("ticket");
+        List<String> invalid = new ArrayList<>();
+        if (fields == null || !fields.isObject()) {
+            return invalid(List.of("ticket: is missing"));
+        }
+        if (!isText(fields.get("subject"))) {
+            invalid.add("subject: is blank");
+        }
+        if (!isText(fields.path("comment").get("body"))) {
+            invalid.add("comment.body: is blank");
+        }
+        if (!fields.path("comment").path("public").isBoolean()) {
+            invalid.add("comment.public: must be a boolean");
+        }
+        if (!isText(fields.get("external_id"))) {
+            invalid.add("external_id: is blank");
+        }
+        if (!isText(fields.path("requester").get("name")) || !fields.path("requester").path("email").asText().contains("@")) {
+            invalid.add("requester: needs a name and an email");
+        }
+        if (!PRIORITIES.contains(fields.path("priority").asText())) {
+            invalid.add("priority: " + fields.path("priority") + " is not low, normal, high or urgent");
+        }
+        fields.path("tags").forEach(tag -> {
+            if (!tag.isTextual() || tag.asText().contains(" ")) {
+                invalid.add("tags: " + tag + " is not a tag");
+            }
+        });
+        fields.path("custom_fields").forEach(field -> {
+            if (!field.path("id").isIntegralNumber() || !field.has("value")) {
+                invalid.add("custom_fields: " + field + " needs a numeric id and a value");
+            }
+        });
+        if (!invalid.isEmpty()) {
+            return invalid(invalid);
+        }
+        long id = ids.incrementAndGet();
+        ObjectNode created = fixture("/helpdesk/zendesk/ticket_201.json");
+        ObjectNode stored = (ObjectNode) created.get("ticket");
+        stored.put("id", id).put("url", url() + "/api/v2/tickets/" + id + ".json");
+        for (String field : List.of("external_id", "subject", "priority")) {
+            stored.set(field, fields.get(field));
+        }
+        stored.put("raw_subject", fields.get("subject").asText()).put("description", fields.at("/comment/body").asText());
+        stored.set("tags", fields.path("tags"));
+        if (fields.has("custom_fields")) {
+            stored.set("custom_fields", fields.get("custom_fields"));
+        }
+        ((ObjectNode) created.get("audit")).put("ticket_id", id);
+        tickets.put(id, stored);
+        comments.put(id, new ArrayList<>(List.of(comment(fields.get("comment")))));
+        return Answer.of(201, created);
+    }
+
+    private Answer update(long id, JsonNode body) {
+        ObjectNode stored = tickets.get(id);
+        if (stored == null) {
+            return notFound();
+        }
+        JsonNode fields = body == null ? null : body.get("ticket");
+        if (fields == null || fields.isEmpty()) {
+            return invalid(List.of("ticket: nothing to update"));
+        }
+        if (fields.has("priority") && !PRIORITIES.contains(fields.get("priority").asText())) {
+            return invalid(List.of("priority: " + fields.get("priority") + " is not low, normal, high or urgent"));
+        }
+        if (fields.has("comment")) {
+            if (!isText(fields.path("comment").get("body")) || !fields.path("comment").path("public").isBoolean()) {
+                return invalid(List.of("comment: needs a body and public"));
+            }
+            comments.get(id).add(comment(fields.get("comment")));
+        }
+        if (fields.has("priority")) {
+            stored.set("priority", fields.get("priority"));
+        }
+        ObjectNode answer = JSON.objectNode();
+        answer.set("ticket", stored);
+        answer.putObject("audit").put("ticket_id", id);
+        return Answer.of(200, answer);
+    }
+
+    private ObjectNode comment(JsonNode comment) {
+        return JSON.objectNode().put("id", ids.incrementAndGet()).put("type", "Comment")
+                .put("body", comment.get("body").asText()).put("public", comment.get("public").asBoolean());
+    }
+
+    private static Answer invalid(List<String> details) {
+        ObjectNode error = JSON.objectNode().put("error", "RecordInvalid").put("description", "Record validation errors");
+        ObjectNode byField = error.putObject("details");
+        details.forEach(detail -> byField.putArray(detail.substring(0, detail.indexOf(':')))
+                .addObject().put("description", detail));
+        return Answer.of(422, error);
+    }
+
+    private static Answer notFound() {
+        return Answer.of(404, JSON.objectNode().put("error", "RecordNotFound").put("description", "Not found"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.earshot.connectors.helpdesk;
+
+import static dev.earshot.connectors.helpdesk.BundledTickets.deliverAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.earshot.connectors.helpdesk.FakeHelpdesk.Fault;
+import dev.earshot.json.Json;
+import dev.earshot.model.HandoffTicket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookDeliveryTest {
+
+    /** A receiver that keeps the newest version of each ticket, as a webhook consumer would. */
+    static final class FakeReceiver extends FakeHelpdesk {
+        static final String TOKEN = "hook-token-9fK2";
+        final Map<String, HandoffTicket> latest = new ConcurrentHashMap<>();
+
+        @Override
+        boolean authorized(String authorization) {
+            return ("Bearer " + TOKEN).equals(authorization);
+        }
+
+        @Override
+        Object unauthorizedBody() {
+            return JsonNodeFactory.instance.objectNode().put("error", "unauthorized");
+        }
+
+        @Override
+        Answer answer(String method, String path, Map<String, String> query, Map<String, String> headers, JsonNode body) {
+            if (!method.equals("POST") || !path.equals("/hooks/tickets")) {
+                violations.add("unexpected " + method + " " + path);
+                return Answer.of(404, null);
+            }
+            HandoffTicket ticket = Json.read(body.toString(), HandoffTicket.class);
+            if (!("earshot-" + ticket.id() + "-" + ticket.posts().size()).equals(headers.get("idempotency-key"))) {
+                violations.add("Idempotency-Key " + headers.get("idempotency-key") + " for " + ticket.id());
+            }
+            latest.merge(ticket.id(), ticket, (old, next) -> next.posts().size() >= old.posts().size() ? next : old);
+            return Answer.of(202, null);
+        }
+    }
+
+    private final FakeReceiver receiver = new FakeReceiver();
+
+    @AfterEach
+    void close() {
+        assertThat(receiver.violations).isEmpty();
+        receiver.close();
+    }
+
+    @Test
+    void everyNewVersionIsPostedOnceAsCanonicalJson() throws Exception {
+        receiver.failNext(Fault.status(503, "{}"));
+        HelpdeskSettings settings = HelpdeskSettings.of(HelpdeskKind.WEBHOOK, receiver.url() + "/hooks/tickets", null, "HOOK_TOKEN")
+                .withDelivery(2, Duration.ofSeconds(2), 3, Duration.ofMillis(50), Duration.ofMillis(200));
+        HelpdeskDelivery delivery = new HelpdeskDelivery(settings, new HashMap<>(Map.of("HOOK_TOKEN", FakeReceiver.TOKEN))::get,
+                Clock.systemUTC());
+        List<HandoffTicket> versions = BundledTickets.versions();
+
+        deliverAll(delivery, versions);
+        deliverAll(delivery, versions);
+
+        assertThat(receiver.requests).hasSize(10 + 1);
+        assertThat(receiver.latest).hasSize(3);
+        assertThat(receiver.latest.values()).extracting(t -> t.posts().size()).containsExactlyInAnyOrder(3, 4, 3);
+        assertThat(receiver.latest.get("fcaee1732bc1206133ae")).isEqualTo(versions.get(6));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.earshot.respond.helpdesk;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketPost;
+import java.util.List;
+
+/**
+ * Zendesk Tickets API bodies (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/).
+ * Comments are private (internal notes): the customer's placeholder address must not be mailed, and agents answer
+ * on the social network where the customer wrote.
+ */
+public final class ZendeskRequests {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private ZendeskRequests() {
+    }
+
+    /** {@code POST /api/v2/tickets.json}: one ticket holding every post of the version. */
+    public static ObjectNode create(HandoffTicket ticket, HelpdeskMapping mapping) {
+        Requester requester = Requester.of(ticket.source(), ticket.customer(), mapping.placeholderDomain());
+        ObjectNode body = JSON.objectNode();
+        ObjectNode fields = body.putObject("ticket");
+        fields.put("external_id", ticket.id());
+        fields.put("subject", TicketText.subject(ticket, requester));
+        fields.set("comment", comment(TicketText.body(ticket, ticket.posts(), true)));
+        fields.putObject("requester").put("name", requester.name()).put("email", requester.placeholderEmail());
+        fields.put("priority", HelpdeskPriorities.zendesk(ticket.priority()));
+        ArrayNode tags = fields.putArray("tags");
+        HelpdeskTags.of(ticket, mapping).forEach(tags::add);
+        ArrayNode custom = JSON.arrayNode();
+        addCustomField(custom, mapping.topicField(), ticket.topics().isEmpty() ? null : String.join(", ", ticket.topics()));
+        addCustomField(custom, mapping.locationField(),
+                ticket.location() == null ? null : TicketText.placeName(ticket.location()));
+        if (!custom.isEmpty()) {
+            fields.set("custom_fields", custom);
+        }
+        return body;
+    }
+
+    /** {@code PUT /api/v2/tickets/{id}.json}: the new posts as one comment, and the priority when it changed. */
+    public static ObjectNode update(HandoffTicket ticket, List<TicketPost> newPosts, boolean priorityChanged) {
+        ObjectNode body = JSON.objectNode();
+        ObjectNode fields = body.putObject("ticket");
+        if (!newPosts.isEmpty()) {
+            fields.set("comment", comment(TicketText.body(ticket, newPosts, false)));
+        }
+        if (priorityChanged) {
+            fields.put("priority", HelpdeskPriorities.zendesk(ticket.priority()));
+        }
+        return body;
+    }
+
+    private static ObjectNode comment(String text) {
+        return JSON.objectNode().put("body", text).put("public", false);
+    }
+
+    private static void addCustomField(ArrayNode custom, String fieldId, String value) {
+        if (fieldId != null && value != null) {
+            custom.addObject().put("id", Long.parseLong(fieldId)).put("value", value);
+        }
+    }
+}
