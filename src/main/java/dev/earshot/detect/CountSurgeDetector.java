@@ -51,14 +51,14 @@ public final class CountSurgeDetector {
             throw new IllegalArgumentException("points must arrive in time order, but " + time + " is not after "
                     + Instant.ofEpochSecond(state.times()[state.size() - 1]));
         }
-        double logCount = Math.log1p(count);
+        double logSum = Math.log1p(count + recentPosts(state, now));
         double[] baseline = baseline(state, now);
         double robustZ = 0;
         double expected = Double.NaN;
         if (baseline.length >= params.minBaselineSamples()) {
             double median = RobustStats.median(baseline);
             double poissonNoise = 1 / Math.sqrt(Math.exp(median)); // sd of log(1 + X) is at most 1/sqrt(1 + mean)
-            robustZ = (logCount - median) / RobustStats.sigma(baseline, median, poissonNoise);
+            robustZ = (logSum - median) / RobustStats.sigma(baseline, median, poissonNoise);
             expected = Math.expm1(median);
         }
         boolean elevated = robustZ >= params.stayZ();
@@ -74,10 +74,19 @@ public final class CountSurgeDetector {
             burst = true;
             lastElevated = now;
         }
-        return new Step(remember(state, now, logCount, burst, lastElevated), alarm, elevated, robustZ, expected);
+        return new Step(remember(state, now, count, logSum, burst, lastElevated), alarm, elevated, robustZ, expected);
     }
 
-    /** log(1 + count) of the earlier days' points within the band around this time of day. */
+    /** Posts of the points before now within {@code sumOver}. */
+    private long recentPosts(CountSurgeState state, long now) {
+        long posts = 0;
+        for (int i = state.size() - 1; i >= 0 && state.times()[i] > now - params.sumOver().getSeconds(); i--) {
+            posts += state.counts()[i];
+        }
+        return posts;
+    }
+
+    /** What the earlier days' points were judged by, within the band around this time of day. */
     private double[] baseline(CountSurgeState state, long now) {
         long season = CountSurgeParams.SEASON.getSeconds();
         long band = params.band().getSeconds();
@@ -93,14 +102,15 @@ public final class CountSurgeDetector {
             }
             long apart = Math.abs(Math.floorMod(t, season) - timeOfDay);
             if (Math.min(apart, season - apart) <= band) {
-                selected[n++] = state.logCounts()[i];
+                selected[n++] = state.logSums()[i];
             }
         }
         return Arrays.copyOf(selected, n);
     }
 
     /** The state with this point added and points too old for any later baseline dropped. */
-    private CountSurgeState remember(CountSurgeState state, long now, double logCount, boolean burst, long lastElevated) {
+    private CountSurgeState remember(CountSurgeState state, long now, long count, double logSum, boolean burst,
+                                     long lastElevated) {
         long keepFrom = now - params.history().getSeconds() - params.band().getSeconds();
         int from = 0;
         while (from < state.size() && state.times()[from] < keepFrom) {
@@ -108,9 +118,11 @@ public final class CountSurgeDetector {
         }
         int kept = state.size() - from;
         long[] times = Arrays.copyOfRange(state.times(), from, from + kept + 1);
-        double[] logCounts = Arrays.copyOfRange(state.logCounts(), from, from + kept + 1);
+        long[] counts = Arrays.copyOfRange(state.counts(), from, from + kept + 1);
+        double[] logSums = Arrays.copyOfRange(state.logSums(), from, from + kept + 1);
         times[kept] = now;
-        logCounts[kept] = logCount;
-        return new CountSurgeState(times, logCounts, burst, lastElevated);
+        counts[kept] = count;
+        logSums[kept] = logSum;
+        return new CountSurgeState(times, counts, logSums, burst, lastElevated);
     }
 }
