@@ -49,7 +49,16 @@ final class EvalDetectCommand implements Callable<Integer> {
         if (passes < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--passes must be >= 1, was " + passes);
         }
-        NabFolder nab = NabFolder.read(folder);
+        try {
+            evaluate(NabFolder.read(folder));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("earshot: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private void evaluate(NabFolder nab) {
         List<boolean[]> alarms = null;
         long[] nanos = new long[passes];
         for (int pass = 0; pass < passes; pass++) {
@@ -74,7 +83,6 @@ final class EvalDetectCommand implements Callable<Integer> {
         out.printf("%nthroughput: %,d points per pass, median of %d passes %.0f ms = %,.0f points/s (one thread)%n",
                 points, passes, medianSeconds * 1e3, points / medianSeconds);
         out.flush();
-        return 0;
     }
 
     /** Runs the detector over one series, each point once and in order, as the job would. */
@@ -151,7 +159,8 @@ final class EvalDetectCommand implements Callable<Integer> {
             }
             rows.put(detector, normalised);
         });
-        out.printf("%nNAB's published detectors on the same %d series (normalised over them)%n", names.size());
+        out.printf("%nPublished results (nab_published_results*.csv) on the same %d series, normalised over them%n",
+                names.size());
         out.printf("%-32s %9s %14s %14s%n", "detector", "standard", "reward_low_FP", "reward_low_FN");
         rows.entrySet().stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed())
