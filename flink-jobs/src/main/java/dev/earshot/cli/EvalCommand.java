@@ -1,0 +1,8 @@
+package dev.earshot.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalDetectCommand.class,
+        description = "Measure Earshot's stages against labelled public data sets.")
+final class EvalCommand {
+}

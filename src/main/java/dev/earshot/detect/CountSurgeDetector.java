@@ -1,0 +1,128 @@
+package dev.earshot.detect;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * An online surge detector for a count series (posts per bucket): each point is judged once, when it arrives, from
+ * the points before it only.
+ *
+ * <p>A point's score is the robust z of log(1 + count) against the same time of day on the previous days: the median
+ * of those points and 1.4826 × their MAD, the MAD never below the Poisson noise of a count at the median level (so
+ * that a quiet series with a MAD of 0 does not make every extra post infinitely significant). Log counts, because
+ * volume varies multiplicatively; the time of day, because the daily rhythm is the largest regular swing; median and
+ * MAD, because earlier bursts in the baseline must not drag it along.
+ *
+ * <p>An alarm is raised at the first point of a burst (z at or above {@code openZ}) and not again until the series has
+ * stayed below {@code stayZ} for {@code quietToRearm}: a burst is one incident however many buckets it lasts, which
+ * matters more for precision than the baseline model does.
+ */
+public final class CountSurgeDetector {
+
+    private final CountSurgeParams params;
+
+    public CountSurgeDetector(CountSurgeParams params) {
+        this.params = params;
+    }
+
+    /**
+     * The verdict on one point.
+     *
+     * @param state the series' state after this point, to keep for the next
+     * @param alarm whether this point starts a burst
+     * @param elevated whether this point is at or above the stay threshold
+     * @param robustZ the point's robust z (0 while the baseline is too short to judge)
+     * @param expected the baseline count (the count whose log is the baseline median), NaN while too short
+     */
+    public record Step(CountSurgeState state, boolean alarm, boolean elevated, double robustZ, double expected) {
+    }
+
+    /**
+     * Judges {@code count} at {@code time} against {@code state}, the series' state after its previous point.
+     *
+     * @throws IllegalArgumentException if the count is negative or the time is not after the previous point's
+     */
+    public Step step(CountSurgeState state, Instant time, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + count + " at " + time);
+        }
+        long now = time.getEpochSecond();
+        if (state.size() > 0 && now <= state.times()[state.size() - 1]) {
+            throw new IllegalArgumentException("points must arrive in time order, but " + time + " is not after "
+                    + Instant.ofEpochSecond(state.times()[state.size() - 1]));
+        }
+        double logSum = Math.log1p(count + recentPosts(state, now));
+        double[] baseline = baseline(state, now);
+        double robustZ = 0;
+        double expected = Double.NaN;
+        if (baseline.length >= params.minBaselineSamples()) {
+            double median = RobustStats.median(baseline);
+            double poissonNoise = 1 / Math.sqrt(Math.exp(median)); // sd of log(1 + X) is at most 1/sqrt(1 + mean)
+            robustZ = (logSum - median) / RobustStats.sigma(baseline, median, poissonNoise);
+            expected = Math.expm1(median);
+        }
+        boolean elevated = robustZ >= params.stayZ();
+        boolean burst = state.burst();
+        long lastElevated = state.lastElevated();
+        if (burst && elevated) {
+            lastElevated = now;
+        } else if (burst && now - lastElevated >= params.quietToRearm().getSeconds()) {
+            burst = false;
+        }
+        boolean alarm = !burst && robustZ >= params.openZ();
+        if (alarm) {
+            burst = true;
+            lastElevated = now;
+        }
+        return new Step(remember(state, now, count, logSum, burst, lastElevated), alarm, elevated, robustZ, expected);
+    }
+
+    /** Posts of the points before now within {@code sumOver}. */
+    private long recentPosts(CountSurgeState state, long now) {
+        long posts = 0;
+        for (int i = state.size() - 1; i >= 0 && state.times()[i] > now - params.sumOver().getSeconds(); i--) {
+            posts += state.counts()[i];
+        }
+        return posts;
+    }
+
+    /** What the earlier days' points were judged by, within the band around this time of day. */
+    private double[] baseline(CountSurgeState state, long now) {
+        long season = CountSurgeParams.SEASON.getSeconds();
+        long band = params.band().getSeconds();
+        long oldest = now - params.history().getSeconds() - band;
+        long newest = now - season + band;
+        long timeOfDay = Math.floorMod(now, season);
+        double[] selected = new double[state.size()];
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            long t = state.times()[i];
+            if (t < oldest || t > newest) {
+                continue;
+            }
+            long apart = Math.abs(Math.floorMod(t, season) - timeOfDay);
+            if (Math.min(apart, season - apart) <= band) {
+                selected[n++] = state.logSums()[i];
+            }
+        }
+        return Arrays.copyOf(selected, n);
+    }
+
+    /** The state with this point added and points too old for any later baseline dropped. */
+    private CountSurgeState remember(CountSurgeState state, long now, long count, double logSum, boolean burst,
+                                     long lastElevated) {
+        long keepFrom = now - params.history().getSeconds() - params.band().getSeconds();
+        int from = 0;
+        while (from < state.size() && state.times()[from] < keepFrom) {
+            from++;
+        }
+        int kept = state.size() - from;
+        long[] times = Arrays.copyOfRange(state.times(), from, from + kept + 1);
+        long[] counts = Arrays.copyOfRange(state.counts(), from, from + kept + 1);
+        double[] logSums = Arrays.copyOfRange(state.logSums(), from, from + kept + 1);
+        times[kept] = now;
+        counts[kept] = count;
+        logSums[kept] = logSum;
+        return new CountSurgeState(times, counts, logSums, burst, lastElevated);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.earshot.detect;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Settings of {@link CountSurgeDetector}. They were fixed from what they mean, before the detector was run on any
+ * labelled series, and the open/stay thresholds and quiet time are those the rest of Earshot uses for volume surges
+ * ({@link BaselineParams}, {@link LifecycleParams}).
+ *
+ * @param sumOver the span whose posts a point is judged by: its own bucket plus those before it within this span.
+ *     2 h, the job's aggregation window: a surge is more posts over a while, and a single 5-minute bucket is mostly
+ *     noise (one viral retweet, or 0 against 3 posts in a quiet series). Zero judges each point alone, for input that
+ *     is already windowed
+ * @param history how far back the baseline looks: 7 days, so that every weekday is in it once and a burst of a day
+ *     is one sample in seven at its time of day
+ * @param band the time-of-day neighbourhood that forms the baseline: the same time ±1 h on each earlier day, so that
+ *     night is compared with night and the busy hours with the busy hours (the daily rhythm is the largest regular
+ *     swing in posting volume)
+ * @param minBaselineSamples baseline points needed before judging; 10, the least from which a median and MAD mean
+ *     anything (at 5-minute buckets a day supplies 25)
+ * @param openZ robust z of log(1 + count) that raises an alarm: 4, as the job's volume surge
+ * @param stayZ robust z that keeps the burst going: 2, as the job's volume surge stay threshold
+ * @param quietToRearm how long the series must stay below stayZ after an alarm before another can be raised: a burst
+ *     raises one alarm, not one per bucket. 2 h, the job's resolve-after plus cooldown (2 + 2 half-hour slides)
+ */
+public record CountSurgeParams(Duration sumOver, Duration history, Duration band, int minBaselineSamples, double openZ, double stayZ,
+                               Duration quietToRearm) implements Serializable {
+
+    /** The rhythm the baseline follows. */
+    static final Duration SEASON = Duration.ofDays(1);
+
+    public CountSurgeParams {
+        if (sumOver == null || sumOver.isNegative() || sumOver.compareTo(SEASON) > 0) {
+            throw new IllegalArgumentException("sumOver must be between 0 and one day, was " + sumOver
+                    + "; e.g. PT2H, or PT0S for counts that are already windowed");
+        }
+        if (history == null || history.compareTo(SEASON) < 0) {
+            throw new IllegalArgumentException("history must be at least one day, was " + history
+                    + "; the baseline compares each time of day with earlier days, e.g. PT168H");
+        }
+        if (band == null || band.isNegative() || band.compareTo(SEASON.dividedBy(2)) > 0) {
+            throw new IllegalArgumentException("band must be between 0 and 12 h, was " + band + "; e.g. PT1H");
+        }
+        if (minBaselineSamples < 3) {
+            throw new IllegalArgumentException("minBaselineSamples must be >= 3, was " + minBaselineSamples + "; e.g. 10");
+        }
+        if (!(stayZ >= 0 && stayZ <= openZ)) {
+            throw new IllegalArgumentException("need 0 <= stayZ <= openZ, was stayZ=" + stayZ + ", openZ=" + openZ
+                    + "; staying in a burst must not be harder than starting one");
+        }
+        if (quietToRearm == null || quietToRearm.isNegative()) {
+            throw new IllegalArgumentException("quietToRearm must be >= 0, was " + quietToRearm + "; e.g. PT2H");
+        }
+    }
+
+    public static CountSurgeParams defaults() {
+        return new CountSurgeParams(Duration.ofHours(2), Duration.ofDays(7), Duration.ofHours(1), 10, 4, 2, Duration.ofHours(2));
+    }
+}
