@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers alerts to people's channels. The {@link AlertRouter} decides (routing, threads, quiet period, rate
  * limit); this writer renders and hands each message to {@link HttpDelivery}, with at most
- * {@code delivery.maxInFlight} messages outstanding: when that many are waiting, sending or backing off,
+ * {@code delivery.maxInFlight} messages outstanding; the messages of one incident's thread on a channel go out one
+ * after the other, in order: when that many are waiting, sending or backing off,
  * {@link #write} waits for one to finish, which holds the stream back by a bounded amount (each message is
  * settled within its attempts' timeouts and backoffs). A message that is not delivered becomes a dead letter
  * (stage {@value #STAGE}) written by the task thread to the dead-letter writer.
@@ -55,6 +58,7 @@ public final class AlertDeliveryWriter implements SinkWriter<Alert> {
     private final int maxInFlight;
     private final Semaphore inFlight;
     private final Queue<DeadLetter> undelivered = new ConcurrentLinkedQueue<>();
+    private final Map<String, CompletableFuture<?>> threadTails = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private long skipped;
@@ -93,7 +97,14 @@ public final class AlertDeliveryWriter implements SinkWriter<Alert> {
                 inFlight.acquire();
                 HttpDelivery.Message message = new HttpDelivery.Message(endpoints.get(channel.name()),
                         body(alert, dispatch), IdempotencyKeys.of(alert, channel.name()), dispatch.position().kind().name());
-                delivery.send(message, dispatch.delay()).whenComplete((result, error) -> {
+                // one thread's messages go out in order: each waits until the previous one is settled
+                String thread = channel.name() + '|' + alert.id();
+                CompletableFuture<?> previous = threadTails.getOrDefault(thread, CompletableFuture.completedFuture(null));
+                CompletableFuture<HttpDelivery.Result> settled = previous.handle((ignored, failure) -> null)
+                        .thenCompose(ignored -> delivery.send(message, dispatch.delay()));
+                threadTails.put(thread, settled);
+                settled.whenComplete((result, error) -> {
+                    threadTails.remove(thread, settled);
                     if (error != null) {
                         undeliverable(alert, channel, error.getClass().getSimpleName());
                     } else if (result.delivered()) {
