@@ -1,0 +1,63 @@
+package dev.earshot.connectors.http;
+
+import dev.earshot.model.Alert;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.respond.alerts.AlertsConfig;
+import java.io.IOException;
+import java.time.Clock;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * Delivers alerts to Slack-compatible incoming webhooks and signed JSON webhooks ({@code respond.alerts}), and
+ * writes what it could not deliver to {@code deadLetters} (stage {@code deliver}, with the reason). Run it at
+ * parallelism 1, or keyed by alert id, so that one incident's versions meet the same writer (its thread and
+ * quiet period) and each channel's rate limit holds for the job.
+ *
+ * <pre>{@code
+ * alerts.sinkTo(new AlertDeliverySink(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-dead-letters")))
+ *       .setParallelism(1).name("alert delivery").uid("alert-delivery");
+ * }</pre>
+ *
+ * <p>Secrets are read on the task manager when the writer starts, from the environment variables the channels
+ * name; {@link #checkSecrets} lets the client fail fast before submitting. The dead-letter sink's writer is
+ * created inside this one, so it should be an at-least-once sink (a file, Kafka without transactions).
+ *
+ * <p>Why not flink-connector-base's AsyncSinkBase: it batches request entries, retries them without a per-entry
+ * attempt limit or {@code Retry-After}, and can only fail the job on a fatal error; alert delivery needs
+ * per-message attempts, backoff honouring the endpoint, a dead letter instead of a failure, and rate limits.
+ */
+public final class AlertDeliverySink implements Sink<Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final AlertsConfig config;
+    private final Sink<DeadLetter> deadLetters;
+    private final SecretSource secrets;
+
+    public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters) {
+        this(config, deadLetters, SecretSource.environment());
+    }
+
+    public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters, SecretSource secrets) {
+        this.config = config;
+        this.deadLetters = deadLetters;
+        this.secrets = secrets;
+    }
+
+    /** Fails with a message naming the channel and the variable when a secret is missing or malformed. */
+    public static void checkSecrets(AlertsConfig config, SecretSource secrets) {
+        ChannelEndpoint.resolve(config.channels(), secrets);
+    }
+
+    @Override
+    public SinkWriter<Alert> createWriter(WriterInitContext context) throws IOException {
+        AlertDeliveryWriter writer = new AlertDeliveryWriter(config, ChannelEndpoint.resolve(config.channels(), secrets),
+                deadLetters.createWriter(context), Clock.systemUTC());
+        context.metricGroup().gauge("alertsDelivered", () -> writer.stats().delivered());
+        context.metricGroup().gauge("alertDeliveryRetries", () -> writer.stats().retries());
+        context.metricGroup().gauge("alertDeadLetters", () -> writer.stats().deadLetters());
+        return writer;
+    }
+}

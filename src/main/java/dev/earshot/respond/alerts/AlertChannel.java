@@ -1,0 +1,139 @@
+package dev.earshot.respond.alerts;
+
+import dev.earshot.model.Alert;
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One place alerts go to, and which alerts go there. Only name, type and urlEnv (and secretEnv for a webhook)
+ * are required; absent values take the defaults shown in {@link #of}. Secrets are never part of the configuration: it names the
+ * environment variables that hold them, so they stay out of files, logs and the job graph.
+ *
+ * @param name unique; shown in logs and dead letters and part of each delivery's idempotency key
+ * @param type {@code slack} or {@code webhook}
+ * @param urlEnv the environment variable holding the endpoint URL (a Slack webhook URL is itself a secret)
+ * @param secretEnv webhook channels only: the environment variable holding the HMAC-SHA256 signing key
+ * @param topics topic ids routed here; empty for all
+ * @param locations location ids ({@code geonames:1277333}) or names ({@code Bengaluru}, any case) routed here;
+ *     empty for all
+ * @param minSeverity an incident is announced here once one of its versions reaches this severity (1-10); its
+ *     later versions follow it here whatever their severity, so that a thread is never cut short
+ * @param dashboardUrl Slack only, optional: the Kibana base URL (e.g. {@code https://kibana.example.com}) the
+ *     message links to
+ * @param rateLimit this channel's token bucket
+ * @param quietPeriod with {@code maxPerIncident}: at most that many messages per incident within this period
+ * @param maxPerIncident see {@code quietPeriod}; OPEN and RESOLVED always pass, UPDATED only when the severity
+ *     changed and the period has room
+ */
+public record AlertChannel(
+        String name,
+        ChannelType type,
+        String urlEnv,
+        String secretEnv,
+        List<String> topics,
+        List<String> locations,
+        Integer minSeverity,
+        String dashboardUrl,
+        RateLimit rateLimit,
+        Duration quietPeriod,
+        Integer maxPerIncident) implements Serializable {
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern CHANNEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public AlertChannel {
+        if (name == null || !CHANNEL_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', e.g. ops-slack; was '" + name + "'");
+        }
+        String where = "channel '" + name + "': ";
+        if (type == null) {
+            throw new IllegalArgumentException(where + "type must be slack or webhook");
+        }
+        if (urlEnv == null || !ENV_NAME.matcher(urlEnv).matches()) {
+            throw new IllegalArgumentException(where + "urlEnv must name the environment variable that holds the URL, "
+                    + "e.g. EARSHOT_SLACK_WEBHOOK_URL; was '" + urlEnv + "'");
+        }
+        if (type == ChannelType.WEBHOOK && (secretEnv == null || !ENV_NAME.matcher(secretEnv).matches())) {
+            throw new IllegalArgumentException(where + "a webhook channel signs its requests: secretEnv must name the "
+                    + "environment variable that holds the HMAC key, e.g. EARSHOT_WEBHOOK_SECRET; was '" + secretEnv + "'");
+        }
+        if (type == ChannelType.SLACK && secretEnv != null) {
+            throw new IllegalArgumentException(where + "secretEnv applies to webhook channels only; remove it "
+                    + "(a Slack webhook's URL is its secret: put it in urlEnv)");
+        }
+        topics = names(topics, where + "topics");
+        locations = names(locations, where + "locations");
+        if (minSeverity == null) {
+            minSeverity = 1;
+        }
+        if (minSeverity < 1 || minSeverity > 10) {
+            throw new IllegalArgumentException(where + "minSeverity must be in [1, 10], e.g. 4; was " + minSeverity);
+        }
+        if (dashboardUrl != null) {
+            if (type != ChannelType.SLACK) {
+                throw new IllegalArgumentException(where + "dashboardUrl applies to slack channels only; remove it");
+            }
+            requireHttpUrl(dashboardUrl, where + "dashboardUrl");
+            dashboardUrl = dashboardUrl.replaceAll("/+$", "");
+        }
+        if (rateLimit == null) {
+            rateLimit = RateLimit.defaults();
+        }
+        if (quietPeriod == null) {
+            quietPeriod = Duration.ofHours(1);
+        }
+        if (maxPerIncident == null) {
+            maxPerIncident = 3;
+        }
+        if (quietPeriod.isNegative() || quietPeriod.isZero()) {
+            throw new IllegalArgumentException(where + "quietPeriod must be a positive duration, e.g. 1h; was " + quietPeriod);
+        }
+        if (maxPerIncident < 2) {
+            throw new IllegalArgumentException(where + "maxPerIncident must be >= 2 (the first message and its resolution), "
+                    + "e.g. 3; was " + maxPerIncident);
+        }
+    }
+
+    /** A channel that takes every alert: minSeverity 1, 20 messages a minute (burst 5), at most 3 per incident an hour. */
+    public static AlertChannel of(String name, ChannelType type, String urlEnv, String secretEnv) {
+        return new AlertChannel(name, type, urlEnv, secretEnv, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the alert's topic and location are routed here (severity is judged per incident, see above). */
+    public boolean covers(Alert alert) {
+        boolean topicMatches = topics.isEmpty() || topics.contains(alert.topic());
+        boolean locationMatches = locations.isEmpty() || locations.stream().anyMatch(location ->
+                location.equalsIgnoreCase(alert.locationId())
+                        || alert.locationName() != null && location.equalsIgnoreCase(alert.locationName()));
+        return topicMatches && locationMatches;
+    }
+
+    static void requireHttpUrl(String value, String key) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " must be an http(s) URL such as https://kibana.example.com; was '" + value + "'");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException(key + " must be an http(s) URL such as https://kibana.example.com; was '" + value + "'");
+        }
+    }
+
+    private static List<String> names(List<String> values, String key) {
+        if (values == null) {
+            return List.of();
+        }
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(key + " must not contain blank entries; remove them");
+            }
+        }
+        return values.stream().map(String::strip).distinct().toList();
+    }
+}

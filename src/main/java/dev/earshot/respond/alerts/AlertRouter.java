@@ -1,0 +1,71 @@
+package dev.earshot.respond.alerts;
+
+import dev.earshot.model.Alert;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every delivery decision for one alert version: which channels it goes to (topics, locations), whether it is
+ * worth a message there (the incident's thread, severity, quiet period), and when it may be sent (the channel's
+ * token bucket). Pure: time is passed in. Not thread-safe: one sink writer owns it.
+ */
+public final class AlertRouter {
+
+    /** What becomes of an alert version on one channel. */
+    public sealed interface Route {
+        AlertChannel channel();
+
+        /** Send it after {@code delay}, as this position in the incident's thread. */
+        record Dispatch(AlertChannel channel, ThreadPosition position, Duration delay) implements Route {
+        }
+
+        /** Not worth a message here; nothing is lost (the alert is in the job's alert output). */
+        record Skip(AlertChannel channel, String reason) implements Route {
+        }
+
+        /** Worth a message, but the channel's rate limit would hold it too long: a dead letter. */
+        record RateLimited(AlertChannel channel, String reason) implements Route {
+        }
+    }
+
+    private record ChannelState(AlertChannel channel, IncidentThreads threads, TokenBucket bucket) {
+    }
+
+    private final List<ChannelState> channels = new ArrayList<>();
+
+    public AlertRouter(List<AlertChannel> channels, Instant now) {
+        for (AlertChannel channel : channels) {
+            this.channels.add(new ChannelState(channel, new IncidentThreads(channel), new TokenBucket(channel.rateLimit(), now)));
+        }
+    }
+
+    /** The alert's route on each channel that covers its topic and location, in configuration order. */
+    public List<Route> route(Alert alert, Instant now) {
+        List<Route> routes = new ArrayList<>();
+        for (ChannelState state : channels) {
+            if (!state.channel().covers(alert)) {
+                continue;
+            }
+            IncidentThreads.Decision decision = state.threads().decide(alert, now);
+            if (decision instanceof IncidentThreads.Decision.Skip skip) {
+                routes.add(new Route.Skip(state.channel(), skip.reason()));
+                continue;
+            }
+            ThreadPosition position = ((IncidentThreads.Decision.Post) decision).position();
+            Optional<Duration> wait = state.bucket().reserve(now);
+            if (wait.isEmpty()) {
+                RateLimit limit = state.channel().rateLimit();
+                routes.add(new Route.RateLimited(state.channel(), "rate limit: the channel allows " + limit.perMinute()
+                        + " messages a minute (burst " + limit.burst() + ") and its queue is longer than maxWait "
+                        + limit.maxWait().toSeconds() + "s"));
+                continue;
+            }
+            state.threads().posted(alert, now);
+            routes.add(new Route.Dispatch(state.channel(), position, wait.get()));
+        }
+        return routes;
+    }
+}

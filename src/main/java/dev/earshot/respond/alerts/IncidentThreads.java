@@ -1,0 +1,105 @@
+package dev.earshot.respond.alerts;
+
+import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One channel's incident threads: which versions of an incident are worth a message, so that an incident is one
+ * thread and not a flood. An incident starts its thread once a version reaches the channel's minSeverity; an
+ * UPDATED version is posted only when its severity changed and the quiet period has room; RESOLVED always
+ * closes a thread that was started. Not thread-safe: one sink writer owns it.
+ */
+public final class IncidentThreads {
+
+    /** A thread that hears nothing for this long is forgotten, so that state stays bounded. */
+    static final Duration FORGET_AFTER = Duration.ofDays(7);
+
+    /** Whether an alert version is posted, and where it stands in its thread. */
+    public sealed interface Decision {
+        record Post(ThreadPosition position) implements Decision {
+        }
+
+        record Skip(String reason) implements Decision {
+        }
+    }
+
+    private static final class IncidentThread {
+        int lastSeverity;
+        final Deque<Instant> postedAt = new ArrayDeque<>();
+        Instant lastHeard;
+    }
+
+    private final AlertChannel channel;
+    private final Map<String, IncidentThread> threads = new HashMap<>();
+
+    public IncidentThreads(AlertChannel channel) {
+        this.channel = channel;
+    }
+
+    /** What to do with this version; no message is counted until {@link #posted} is called. */
+    public Decision decide(Alert alert, Instant now) {
+        IncidentThread thread = threads.get(alert.id());
+        if (thread != null) {
+            thread.lastHeard = now;
+        }
+        if (thread == null) {
+            return switch (alert.status()) {
+                case RESOLVED -> new Decision.Skip("the incident was never announced on this channel");
+                case OPEN, UPDATED -> alert.severity() < channel.minSeverity()
+                        ? new Decision.Skip("severity " + alert.severity() + " is below the channel's minSeverity " + channel.minSeverity())
+                        : new Decision.Post(ThreadPosition.FIRST);
+            };
+        }
+        return switch (alert.status()) {
+            case OPEN -> new Decision.Skip("the incident was already announced");
+            case RESOLVED -> new Decision.Post(new ThreadPosition(MessageKind.RESOLUTION, thread.lastSeverity));
+            case UPDATED -> {
+                if (alert.severity() == thread.lastSeverity) {
+                    yield new Decision.Skip("severity unchanged at " + alert.severity());
+                }
+                if (postedWithin(thread, now) >= channel.maxPerIncident()) {
+                    yield new Decision.Skip("quiet period: " + channel.maxPerIncident() + " messages on this incident within "
+                            + channel.quietPeriod().toMinutes() + " min");
+                }
+                yield new Decision.Post(new ThreadPosition(MessageKind.UPDATE, thread.lastSeverity));
+            }
+        };
+    }
+
+    /** Records that a version decided as {@link Decision.Post} was handed to delivery. */
+    public void posted(Alert alert, Instant now) {
+        forgetIdle(now);
+        if (alert.status() == AlertStatus.RESOLVED) {
+            threads.remove(alert.id());
+            return;
+        }
+        IncidentThread thread = threads.computeIfAbsent(alert.id(), id -> new IncidentThread());
+        thread.lastSeverity = alert.severity();
+        thread.postedAt.addLast(now);
+        thread.lastHeard = now;
+    }
+
+    /** Incidents with an open thread on this channel. */
+    public int openThreads() {
+        return threads.size();
+    }
+
+    private int postedWithin(IncidentThread thread, Instant now) {
+        Instant since = now.minus(channel.quietPeriod());
+        while (!thread.postedAt.isEmpty() && !thread.postedAt.peekFirst().isAfter(since)) {
+            thread.postedAt.removeFirst();
+        }
+        return thread.postedAt.size();
+    }
+
+    private void forgetIdle(Instant now) {
+        Instant before = now.minus(FORGET_AFTER);
+        threads.values().removeIf(thread -> thread.lastHeard.isBefore(before));
+    }
+}
