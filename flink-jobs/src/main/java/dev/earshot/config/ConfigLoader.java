@@ -74,7 +74,8 @@ public final class ConfigLoader {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException) {
                 String section = path(e, false);
-                throw new ConfigException(origin + ": " + (section.isEmpty() ? "" : section + ": ") + cause.getMessage(), e);
+                boolean namesItsKey = section.isEmpty() || cause.getMessage().startsWith(section);
+                throw new ConfigException(origin + ": " + (namesItsKey ? "" : section + ": ") + cause.getMessage(), e);
             }
             throw new ConfigException(origin + ": key '" + path(e, false) + "' has a bad value: "
                     + e.getOriginalMessage().lines().findFirst().orElse("") , e);

@@ -9,6 +9,7 @@ import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.enrich.topics.TaxonomyException;
 import dev.earshot.parse.ParseParams;
 import dev.earshot.respond.HandoffRules;
+import dev.earshot.respond.alerts.AlertsConfig;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -29,7 +30,8 @@ public record EarshotConfig(
         Enrich enrich,
         Aggregate aggregate,
         Detect detect,
-        HandoffRules handoff) implements Serializable {
+        HandoffRules handoff,
+        Respond respond) implements Serializable {
 
     public EarshotConfig {
         if (parallelism < 1 || parallelism > 512) {
@@ -43,7 +45,8 @@ public record EarshotConfig(
                 new Enrich("city-operations", SentimentParams.defaults(), LocationParams.defaults()),
                 new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15)),
                 new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults()),
-                HandoffRules.defaults());
+                HandoffRules.defaults(),
+                new Respond(AlertsConfig.defaults(), null));
     }
 
     /** The same configuration with the command line's overrides; a null override keeps the file's value. */
@@ -51,7 +54,7 @@ public record EarshotConfig(
         return new EarshotConfig(inputPath == null ? input : new Input(inputPath),
                 outputDir == null ? output : new Output(outputDir),
                 parallelismOverride == null ? parallelism : parallelismOverride,
-                parse, stream, enrich, aggregate, detect, handoff);
+                parse, stream, enrich, aggregate, detect, handoff, respond);
     }
 
     /**
@@ -122,6 +125,15 @@ public record EarshotConfig(
 
     /** Spike detection: against the place's own history, against its peers, and how incidents live. */
     public record Detect(BaselineParams baseline, PeerParams peer, LifecycleParams lifecycle) implements Serializable {
+    }
+
+    /**
+     * Where alerts and tickets reach people. Both are off until configured.
+     *
+     * @param alerts chat and webhook channels for alerts
+     * @param helpdesk the helpdesk that venting customers' tickets are handed to, or null for none
+     */
+    public record Respond(AlertsConfig alerts, HelpdeskConfig helpdesk) implements Serializable {
     }
 
     /**

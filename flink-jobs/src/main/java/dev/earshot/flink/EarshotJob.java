@@ -1,6 +1,14 @@
 package dev.earshot.flink;
 
+import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.helpdesk.HelpdeskSettings;
+import dev.earshot.connectors.helpdesk.HelpdeskSink;
+import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.http.AlertDeliverySink;
+import dev.earshot.connectors.Secrets;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.connectors.file.JsonLinesFiles;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -53,5 +61,33 @@ public final class EarshotJob {
         outputs.tickets().sinkTo(sinks.tickets()).setParallelism(1).name("tickets sink").uid("tickets-sink");
         outputs.deadLetters().sinkTo(sinks.deadLetters()).setParallelism(1).name("dead letters sink").uid("dead-letters-sink");
         outputs.stats().sinkTo(sinks.stats()).setParallelism(1).name("window stats sink").uid("stats-sink");
+        deliverToPeople(outputs);
+    }
+
+    /** Alerts to chat and webhooks, tickets to a helpdesk: only where configured. Secrets are checked now. */
+    private void deliverToPeople(EarshotPipeline.Outputs outputs) {
+        AlertsConfig alerts = config.respond().alerts();
+        if (!alerts.channels().isEmpty()) {
+            try {
+                AlertDeliverySink.checkSecrets(alerts, Secrets.environment());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("respond.alerts: " + e.getMessage(), e);
+            }
+            // One writer: rate limits, quiet periods and incident threads hold across the whole job.
+            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, sinks.deliveryDeadLetters().apply("alert-delivery")))
+                    .setParallelism(1).name("alert delivery").uid("alert-delivery");
+        }
+        if (config.respond().helpdesk() != null) {
+            HelpdeskSettings helpdesk = config.respond().helpdesk().toSettings();
+            try {
+                helpdesk.checkSecrets(Secrets.environment());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage(), e);
+            }
+            // Keyed by ticket: one conversation's versions reach the same writer, in order.
+            outputs.tickets().keyBy(HandoffTicket::id)
+                    .sinkTo(new HelpdeskSink(helpdesk, Secrets.environment(), sinks.deliveryDeadLetters().apply("helpdesk")))
+                    .name("helpdesk").uid("helpdesk");
+        }
     }
 }

@@ -7,10 +7,18 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TopicLocationStats;
 import java.nio.file.Path;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.util.function.SerializableFunction;
 
-/** Where a job's outputs go: a parameter of the job, so tests and deployments choose their own. */
+/**
+ * Where a job's outputs go: a parameter of the job, so tests and deployments choose their own.
+ *
+ * @param deliveryDeadLetters gives, for a delivery stage ({@code alert-delivery}, {@code helpdesk}), a sink for the
+ *     records that stage could not deliver. It must be at-least-once without transactions (a file, or Kafka
+ *     without transactions), because the delivering writer drives it itself.
+ */
 public record EarshotSinks(
-        Sink<Alert> alerts, Sink<HandoffTicket> tickets, Sink<DeadLetter> deadLetters, Sink<TopicLocationStats> stats) {
+        Sink<Alert> alerts, Sink<HandoffTicket> tickets, Sink<DeadLetter> deadLetters, Sink<TopicLocationStats> stats,
+        SerializableFunction<String, Sink<DeadLetter>> deliveryDeadLetters) {
 
     public static final String ALERTS = "alerts";
     public static final String TICKETS = "tickets";
@@ -20,6 +28,7 @@ public record EarshotSinks(
     /** The local run's outputs: one JSON-lines file each under {@code dir}. */
     public static EarshotSinks jsonLines(Path dir) {
         return new EarshotSinks(new JsonLinesFileSink<>(dir, ALERTS), new JsonLinesFileSink<>(dir, TICKETS),
-                new JsonLinesFileSink<>(dir, DEAD_LETTERS), new JsonLinesFileSink<>(dir, STATS));
+                new JsonLinesFileSink<>(dir, DEAD_LETTERS), new JsonLinesFileSink<>(dir, STATS),
+                stage -> new JsonLinesFileSink<>(dir, stage + "-dead-letters"));
     }
 }

@@ -73,4 +73,29 @@ class ConfigLoaderTest {
         assertThat(yaml).contains("windowSize: \"2h\"", "windowSlide: \"30m\"", "lookBack: \"7d\"");
         assertThat(ConfigLoader.parse(yaml, "defaults.yaml")).isEqualTo(EarshotConfig.defaults());
     }
+
+    @Test
+    void respondSectionsNeedOnlyTheirRequiredKeys() {
+        EarshotConfig config = ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: ops-slack, type: slack, urlEnv: SLACK_URL, topics: [parking]}
+                  helpdesk: {kind: zendesk, url: https://acme.zendesk.com, emailEnv: ZD_EMAIL, tokenEnv: ZD_TOKEN, maxAttempts: 3}
+                """, "earshot.yaml");
+
+        assertThat(config.respond().alerts().channels()).singleElement()
+                .satisfies(channel -> assertThat(channel.topics()).containsExactly("parking"));
+        var helpdesk = config.respond().helpdesk().toSettings();
+        assertThat(helpdesk.maxAttempts()).isEqualTo(3);
+        assertThat(helpdesk.maxInFlight()).as("a default").isEqualTo(8);
+    }
+
+    @Test
+    void aBadHelpdeskValueNamesItsKey() {
+        assertThatThrownBy(() -> ConfigLoader.parse("respond:\n  helpdesk: {kind: zendesk, url: ftp://x}\n", "earshot.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("respond.helpdesk.url");
+        assertThatThrownBy(() -> ConfigLoader.parse("respond:\n  helpdesk: {kind: jira, url: https://x}\n", "earshot.yaml"))
+                .hasMessageContaining("respond.helpdesk.kind must be one of zendesk, freshdesk, webhook");
+    }
 }

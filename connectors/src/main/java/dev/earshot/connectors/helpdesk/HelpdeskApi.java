@@ -1,5 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.Secrets;
+
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
 import java.net.http.HttpClient;

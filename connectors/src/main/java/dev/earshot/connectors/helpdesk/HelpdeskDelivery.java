@@ -1,5 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.Secrets;
+
 import dev.earshot.json.Json;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;

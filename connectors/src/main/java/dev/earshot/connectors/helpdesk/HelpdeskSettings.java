@@ -1,5 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.Secrets;
+
 import dev.earshot.respond.helpdesk.HelpdeskMapping;
 import java.io.Serializable;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.connectors.Secrets;
+
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertsConfig;
@@ -34,20 +36,20 @@ public final class AlertDeliverySink implements Sink<Alert> {
 
     private final AlertsConfig config;
     private final Sink<DeadLetter> deadLetters;
-    private final SecretSource secrets;
+    private final Secrets secrets;
 
     public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters) {
-        this(config, deadLetters, SecretSource.environment());
+        this(config, deadLetters, Secrets.environment());
     }
 
-    public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters, SecretSource secrets) {
+    public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters, Secrets secrets) {
         this.config = config;
         this.deadLetters = deadLetters;
         this.secrets = secrets;
     }
 
     /** Fails with a message naming the channel and the variable when a secret is missing or malformed. */
-    public static void checkSecrets(AlertsConfig config, SecretSource secrets) {
+    public static void checkSecrets(AlertsConfig config, Secrets secrets) {
         ChannelEndpoint.resolve(config.channels(), secrets);
     }
 

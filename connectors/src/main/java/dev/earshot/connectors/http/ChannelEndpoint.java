@@ -1,5 +1,7 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.connectors.Secrets;
+
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.ChannelType;
 import java.net.URI;
@@ -22,7 +24,7 @@ public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey) 
      * Resolves every channel's secrets. A missing or malformed one stops start-up with a message naming the
      * channel, the key and the variable, never the value.
      */
-    public static Map<String, ChannelEndpoint> resolve(List<AlertChannel> channels, SecretSource secrets) {
+    public static Map<String, ChannelEndpoint> resolve(List<AlertChannel> channels, Secrets secrets) {
         Map<String, ChannelEndpoint> endpoints = new LinkedHashMap<>();
         for (AlertChannel channel : channels) {
             String where = "respond.alerts.channels '" + channel.name() + "': ";

@@ -1,5 +1,6 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.Secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.connectors.file.JsonLinesFileSink;

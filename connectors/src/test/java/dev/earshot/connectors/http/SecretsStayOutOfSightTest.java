@@ -1,5 +1,6 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.connectors.Secrets;
 import static dev.earshot.model.AlertStatus.OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

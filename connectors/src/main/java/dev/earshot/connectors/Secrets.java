@@ -1,9 +1,9 @@
-package dev.earshot.connectors.helpdesk;
+package dev.earshot.connectors;
 
 import java.io.Serializable;
 
 /**
- * Where credentials come from: the configuration names environment variables, and their values are read on the
+ * Where credentials (helpdesk tokens, webhook URLs and signing keys) come from: the configuration names environment variables, and their values are read on the
  * task that uses them, so that no secret sits in the configuration, the job graph, logs or dead letters.
  */
 @FunctionalInterface
