@@ -1,5 +1,6 @@
 package dev.earshot.detect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -7,11 +8,16 @@ import java.util.Arrays;
  * An online surge detector for a count series (posts per bucket): each point is judged once, when it arrives, from
  * the points before it only.
  *
- * <p>A point's score is the robust z of log(1 + count) against the same time of day on the previous days: the median
- * of those points and 1.4826 × their MAD, the MAD never below the Poisson noise of a count at the median level (so
- * that a quiet series with a MAD of 0 does not make every extra post infinitely significant). Log counts, because
- * volume varies multiplicatively; the time of day, because the daily rhythm is the largest regular swing; median and
- * MAD, because earlier bursts in the baseline must not drag it along.
+ * <p>A point's score is the robust z of log(1 + posts over a span) against the same time of day on the previous days:
+ * the median of those points and 1.4826 × their MAD, the MAD never below the Poisson noise of a count at the median
+ * level (so that a quiet series with a MAD of 0 does not make every extra post infinitely significant). Log counts,
+ * because volume varies multiplicatively; the time of day, because the daily rhythm is the largest regular swing;
+ * median and MAD, because earlier bursts in the baseline must not drag it along.
+ *
+ * <p>Two spans are judged, each against its own baseline, and the point's z is the larger: {@code sumOver} (2 h), which
+ * sees a slow swell through the noise, and {@code shortSumOver} (30 min), on which a sharp burst stands out first and
+ * undiluted (in a 2-hour sum a 20-minute spike is mixed with 100 minutes of ordinary volume). An alert is worth most
+ * when it is early, and a sharp burst is the common shape of news on a social network.
  *
  * <p>An alarm is raised at the first point of a burst (z at or above {@code openZ}) and not again until the series has
  * stayed below {@code stayZ} for {@code quietToRearm}: a burst is one incident however many buckets it lasts, which
@@ -31,8 +37,9 @@ public final class CountSurgeDetector {
      * @param state the series' state after this point, to keep for the next
      * @param alarm whether this point starts a burst
      * @param elevated whether this point is at or above the stay threshold
-     * @param robustZ the point's robust z (0 while the baseline is too short to judge)
-     * @param expected the baseline count (the count whose log is the baseline median), NaN while too short
+     * @param robustZ the point's robust z, the larger of the two spans' (0 while the baseline is too short to judge)
+     * @param expected the baseline posts over {@code sumOver} (the count whose log is that baseline's median), NaN
+     *     while too short
      */
     public record Step(CountSurgeState state, boolean alarm, boolean elevated, double robustZ, double expected) {
     }
@@ -51,15 +58,15 @@ public final class CountSurgeDetector {
             throw new IllegalArgumentException("points must arrive in time order, but " + time + " is not after "
                     + Instant.ofEpochSecond(state.times()[state.size() - 1]));
         }
-        double logSum = Math.log1p(count + recentPosts(state, now));
-        double[] baseline = baseline(state, now);
+        double logSum = Math.log1p(count + recentPosts(state, now, params.sumOver()));
+        double shortLogSum = Math.log1p(count + recentPosts(state, now, params.shortSumOver()));
+        boolean[] inBaseline = baseline(state, now);
+        double[] baseline = select(state.logSums(), inBaseline);
         double robustZ = 0;
         double expected = Double.NaN;
         if (baseline.length >= params.minBaselineSamples()) {
-            double median = RobustStats.median(baseline);
-            double poissonNoise = 1 / Math.sqrt(Math.exp(median)); // sd of log(1 + X) is at most 1/sqrt(1 + mean)
-            robustZ = (logSum - median) / RobustStats.sigma(baseline, median, poissonNoise);
-            expected = Math.expm1(median);
+            robustZ = Math.max(robustZ(logSum, baseline), robustZ(shortLogSum, select(state.shortLogSums(), inBaseline)));
+            expected = Math.expm1(RobustStats.median(baseline));
         }
         boolean elevated = robustZ >= params.stayZ();
         boolean burst = state.burst();
@@ -74,43 +81,55 @@ public final class CountSurgeDetector {
             burst = true;
             lastElevated = now;
         }
-        return new Step(remember(state, now, count, logSum, burst, lastElevated), alarm, elevated, robustZ, expected);
+        return new Step(remember(state, now, count, logSum, shortLogSum, burst, lastElevated), alarm, elevated, robustZ,
+                expected);
     }
 
-    /** Posts of the points before now within {@code sumOver}. */
-    private long recentPosts(CountSurgeState state, long now) {
+    private static double robustZ(double logSum, double[] baseline) {
+        double median = RobustStats.median(baseline);
+        double poissonNoise = 1 / Math.sqrt(Math.exp(median)); // sd of log(1 + X) is at most 1/sqrt(1 + mean)
+        return (logSum - median) / RobustStats.sigma(baseline, median, poissonNoise);
+    }
+
+    /** Posts of the points before now within {@code span}. */
+    private static long recentPosts(CountSurgeState state, long now, Duration span) {
         long posts = 0;
-        for (int i = state.size() - 1; i >= 0 && state.times()[i] > now - params.sumOver().getSeconds(); i--) {
+        for (int i = state.size() - 1; i >= 0 && state.times()[i] > now - span.getSeconds(); i--) {
             posts += state.counts()[i];
         }
         return posts;
     }
 
-    /** What the earlier days' points were judged by, within the band around this time of day. */
-    private double[] baseline(CountSurgeState state, long now) {
+    /** Which remembered points are the earlier days' within the band around this time of day. */
+    private boolean[] baseline(CountSurgeState state, long now) {
         long season = CountSurgeParams.SEASON.getSeconds();
         long band = params.band().getSeconds();
         long oldest = now - params.history().getSeconds() - band;
         long newest = now - season + band;
         long timeOfDay = Math.floorMod(now, season);
-        double[] selected = new double[state.size()];
-        int n = 0;
+        boolean[] selected = new boolean[state.size()];
         for (int i = 0; i < state.size(); i++) {
             long t = state.times()[i];
-            if (t < oldest || t > newest) {
-                continue;
-            }
             long apart = Math.abs(Math.floorMod(t, season) - timeOfDay);
-            if (Math.min(apart, season - apart) <= band) {
-                selected[n++] = state.logSums()[i];
+            selected[i] = t >= oldest && t <= newest && Math.min(apart, season - apart) <= band;
+        }
+        return selected;
+    }
+
+    private static double[] select(double[] values, boolean[] selected) {
+        double[] chosen = new double[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (selected[i]) {
+                chosen[n++] = values[i];
             }
         }
-        return Arrays.copyOf(selected, n);
+        return Arrays.copyOf(chosen, n);
     }
 
     /** The state with this point added and points too old for any later baseline dropped. */
-    private CountSurgeState remember(CountSurgeState state, long now, long count, double logSum, boolean burst,
-                                     long lastElevated) {
+    private CountSurgeState remember(CountSurgeState state, long now, long count, double logSum, double shortLogSum,
+                                     boolean burst, long lastElevated) {
         long keepFrom = now - params.history().getSeconds() - params.band().getSeconds();
         int from = 0;
         while (from < state.size() && state.times()[from] < keepFrom) {
@@ -120,9 +139,11 @@ public final class CountSurgeDetector {
         long[] times = Arrays.copyOfRange(state.times(), from, from + kept + 1);
         long[] counts = Arrays.copyOfRange(state.counts(), from, from + kept + 1);
         double[] logSums = Arrays.copyOfRange(state.logSums(), from, from + kept + 1);
+        double[] shortLogSums = Arrays.copyOfRange(state.shortLogSums(), from, from + kept + 1);
         times[kept] = now;
         counts[kept] = count;
         logSums[kept] = logSum;
-        return new CountSurgeState(times, counts, logSums, burst, lastElevated);
+        shortLogSums[kept] = shortLogSum;
+        return new CountSurgeState(times, counts, logSums, shortLogSums, burst, lastElevated);
     }
 }

@@ -75,6 +75,27 @@ class CountSurgeDetectorTest {
     }
 
     @Test
+    void aSharpBurstIsCaughtOnTheShortSpanBeforeTheTwoHourSumShowsIt() {
+        int start = 4 * PER_DAY + 100;
+        long[] counts = surge(dailyRhythm(6, 7), start, 6, 2.5); // x2.5 for half an hour
+        CountSurgeParams d = CountSurgeParams.defaults();
+        CountSurgeDetector longSpanOnly = new CountSurgeDetector(new CountSurgeParams(d.sumOver(), d.sumOver(),
+                d.history(), d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ(), d.quietToRearm()));
+        CountSurgeState state = CountSurgeState.empty();
+        List<Integer> longSpanAlarms = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            CountSurgeDetector.Step step = longSpanOnly.step(state, at(i), counts[i]);
+            if (step.alarm()) {
+                longSpanAlarms.add(i);
+            }
+            state = step.state();
+        }
+
+        assertThat(alarms(run(counts))).singleElement().satisfies(alarm -> assertThat(alarm).isBetween(start, start + 3));
+        assertThat(longSpanAlarms).allSatisfy(alarm -> assertThat(alarm).isGreaterThan(start + 3));
+    }
+
+    @Test
     void aSecondSurgeAlarmsOnlyAfterTheSeriesWasQuietForTwoHours() {
         long[] base = dailyRhythm(6, 3);
         int first = 4 * PER_DAY + 100;
@@ -136,7 +157,9 @@ class CountSurgeDetectorTest {
 
         assertThatThrownBy(() -> DETECTOR.step(state, at(10), 5)).hasMessageContaining("time order");
         assertThatThrownBy(() -> DETECTOR.step(state, at(11), -1)).hasMessageContaining("count must be >= 0");
-        assertThatThrownBy(() -> new CountSurgeParams(Duration.ofHours(2), Duration.ofDays(7), Duration.ofHours(1), 10,
-                2, 4, Duration.ofHours(2))).hasMessageContaining("stayZ <= openZ");
+        assertThatThrownBy(() -> new CountSurgeParams(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofDays(7),
+                Duration.ofHours(1), 10, 2, 4, Duration.ofHours(2))).hasMessageContaining("stayZ <= openZ");
+        assertThatThrownBy(() -> new CountSurgeParams(Duration.ofHours(2), Duration.ofHours(3), Duration.ofDays(7),
+                Duration.ofHours(1), 10, 4, 2, Duration.ofHours(2))).hasMessageContaining("shortSumOver must be between 0 and sumOver");
     }
 }
