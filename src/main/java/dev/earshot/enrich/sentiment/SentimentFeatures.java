@@ -41,10 +41,6 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
         }
     }
 
-    static SentimentFeatures defaults() {
-        return new SentimentFeatures(20, 2, 5);
-    }
-
     /** How many features there are: the hashed buckets, then the lexicon features. */
     int dimension() {
         return (1 << hashBits) + LEXICON_FEATURES;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * The textbook text classifier that a trained sentiment model must beat: TF-IDF of word uni- and bigrams and of
  * character 2-5-grams within words, as scikit-learn's {@code TfidfVectorizer} makes them by default (tokens
  * {@code \b\w\w+\b} of the lower-cased text, smoothed idf, each group scaled to unit length), fed to the same
- * multinomial logistic regression, unweighted. It knows nothing of social text or of the lexicon. For the
- * evaluation only; immutable once trained.
+ * multinomial logistic regression with the adapted model's training settings, unweighted. It knows nothing of
+ * social text or of the lexicon. For the evaluation only; immutable once trained.
  */
 public final class TfIdfBaseline {
 
@@ -53,7 +53,7 @@ public final class TfIdfBaseline {
         }
         TfIdfBaseline untrained = new TfIdfBaseline(vocabulary, idf, null);
         List<SparseVector> examples = texts.stream().map(untrained::vector).toList();
-        LogisticRegression.Training training = new LogisticRegression.Training(12, 0.2, 1e-5, seed, false);
+        LogisticRegression.Training training = new LogisticRegression.Training(15, 0.1, 1e-5, seed, false);
         LogisticRegression regression = LogisticRegression.train(examples,
                 labels.stream().mapToInt(SentimentLabel::ordinal).toArray(), CLASSES.size(), idf.length, training);
         return new TfIdfBaseline(vocabulary, idf, regression);

@@ -44,15 +44,22 @@ public final class TrainedSentimentScorer implements SentimentScorer {
      * @param l2 regularisation strength per post
      * @param seed fixes the order posts are visited in, so that a training is reproducible
      * @param hashBits log2 of the number of hashed n-gram buckets
+     * @param balanceClasses weight posts so that each class counts as much as the others
      */
-    public record Training(int epochs, double learningRate, double l2, long seed, int hashBits) {
+    public record Training(int epochs, double learningRate, double l2, long seed, int hashBits,
+            boolean balanceClasses) {
 
+        /**
+         * Chosen on a validation split carved out of the airline training split only (75/25 of the 80%, seed 7;
+         * the test split was not used): 2^18 buckets did as well as 2^20, and unweighted classes beat balanced
+         * ones (macro-F1 0.790 against 0.785 at best), because balancing over-predicts the rarer neutral class.
+         */
         public static Training defaults() {
-            return new Training(12, 0.2, 1e-5, 42, 20);
+            return new Training(15, 0.1, 1e-5, 42, 18, false);
         }
 
         public Training withSeed(long newSeed) {
-            return new Training(epochs, learningRate, l2, newSeed, hashBits);
+            return new Training(epochs, learningRate, l2, newSeed, hashBits, balanceClasses);
         }
     }
 
@@ -71,7 +78,7 @@ public final class TrainedSentimentScorer implements SentimentScorer {
         this.model = "earshot-trained/1:" + checksum(regression);
     }
 
-    /** Learns from the posts; classes are weighted so that each counts as much as the others. */
+    /** Learns from the posts. */
     public static TrainedSentimentScorer train(List<AnalyzedText> texts, List<SentimentLabel> labels,
             Training training) {
         if (texts.size() != labels.size() || texts.isEmpty()) {
@@ -86,7 +93,7 @@ public final class TrainedSentimentScorer implements SentimentScorer {
         }
         int[] classes = labels.stream().mapToInt(SentimentLabel::ordinal).toArray();
         LogisticRegression.Training sgd = new LogisticRegression.Training(training.epochs(),
-                training.learningRate(), training.l2(), training.seed(), true);
+                training.learningRate(), training.l2(), training.seed(), training.balanceClasses());
         LogisticRegression regression = LogisticRegression.train(examples, classes, CLASSES.size(),
                 features.dimension(), sgd);
         ObjectNode settings = Json.mapper().valueToTree(training);

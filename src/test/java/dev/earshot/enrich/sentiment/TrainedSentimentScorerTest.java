@@ -36,7 +36,7 @@ class TrainedSentimentScorerTest {
     private static final List<SentimentLabel> LABELS = List.of(NEG, NEG, NEG, NEG, NEU, NEU, NEU, NEU, POS, POS,
             POS, POS);
     private static final TrainedSentimentScorer.Training TRAINING = new TrainedSentimentScorer.Training(20, 0.3,
-            1e-5, 42, 16);
+            1e-5, 42, 16, true);
 
     private static List<AnalyzedText> analyze(List<String> texts) {
         return texts.stream().map(CoreNlpTextAnalyzer.shared()::analyze).toList();
