@@ -2,7 +2,7 @@ package dev.earshot.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalDetectCommand.class,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalDetectCommand.class, EvalSentimentCommand.class},
         description = "Measure Earshot's stages against labelled public data sets.")
 final class EvalCommand {
 }

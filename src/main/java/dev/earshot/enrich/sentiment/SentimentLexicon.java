@@ -63,7 +63,11 @@ final class SentimentLexicon {
     }
 
     private static final class Holder {
-        static final SentimentLexicon BUNDLED = load();
+        static final SentimentLexicon BUNDLED = load(true);
+    }
+
+    private static final class VaderHolder {
+        static final SentimentLexicon VADER_ONLY = load(false);
     }
 
     private final Map<String, Term> terms;
@@ -80,6 +84,11 @@ final class SentimentLexicon {
     /** The lexicon built from the bundled resources, loaded on first use. */
     static SentimentLexicon bundled() {
         return Holder.BUNDLED;
+    }
+
+    /** VADER's lexicon and rule words alone, without Earshot's social additions: the plain-VADER baseline. */
+    static SentimentLexicon vaderOnly() {
+        return VaderHolder.VADER_ONLY;
     }
 
     /** The term for a lower-case token, or null when the token carries no sentiment and modifies nothing. */
@@ -102,7 +111,7 @@ final class SentimentLexicon {
         return vaderLexiconEntries;
     }
 
-    private static SentimentLexicon load() {
+    private static SentimentLexicon load(boolean withSocialAdditions) {
         Map<String, Term> terms = new HashMap<>();
         Map<String, Term> phraseTerms = new HashMap<>();
         readLines(VADER_LEXICON, (line, fields) -> {
@@ -112,7 +121,9 @@ final class SentimentLexicon {
         });
         int vaderLexiconEntries = terms.size();
         readRules(VADER_MODIFIERS, terms, phraseTerms);
-        readRules(SOCIAL_ADDITIONS, terms, phraseTerms);
+        if (withSocialAdditions) {
+            readRules(SOCIAL_ADDITIONS, terms, phraseTerms);
+        }
 
         Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
         phraseTerms.forEach((text, term) -> {

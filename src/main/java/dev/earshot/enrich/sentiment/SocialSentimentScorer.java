@@ -44,12 +44,19 @@ public final class SocialSentimentScorer implements SentimentScorer {
     private static final double NORMALISATION_ALPHA = 15;
     private static final int WINDOW = 3;
 
+    /** The model name of {@link #plainVader()}. */
+    public static final String PLAIN_VADER_MODEL = "vader-plain/3.3.2";
+
     private final SentimentLexicon lexicon;
     private final SentimentParams params;
+    private final boolean social;
+    private final String model;
 
-    private SocialSentimentScorer(SentimentLexicon lexicon, SentimentParams params) {
+    private SocialSentimentScorer(SentimentLexicon lexicon, SentimentParams params, boolean social, String model) {
         this.lexicon = lexicon;
         this.params = params;
+        this.social = social;
+        this.model = model;
     }
 
     /** The scorer with the bundled lexicons and the default thresholds. */
@@ -62,7 +69,17 @@ public final class SocialSentimentScorer implements SentimentScorer {
         if (params == null) {
             throw new IllegalArgumentException("params are required; use SentimentParams.defaults()");
         }
-        return new SocialSentimentScorer(SentimentLexicon.bundled(), params);
+        return new SocialSentimentScorer(SentimentLexicon.bundled(), params, true, MODEL);
+    }
+
+    /**
+     * The baseline Earshot is measured against: VADER's published lexicon and rules (the same rule engine as
+     * above) with Earshot's social additions switched off, i.e. without {@code social_additions.tsv} and reading
+     * the tokens as VADER does (see {@link SocialText#plain}). Not meant for the job.
+     */
+    public static SocialSentimentScorer plainVader() {
+        return new SocialSentimentScorer(SentimentLexicon.vaderOnly(), SentimentParams.defaults(), false,
+                PLAIN_VADER_MODEL);
     }
 
     /** Analyzes the text with the shared CoreNLP analyzer, then scores it. */
@@ -72,9 +89,9 @@ public final class SocialSentimentScorer implements SentimentScorer {
 
     @Override
     public Sentiment score(AnalyzedText text) {
-        SocialText social = SocialText.of(text, lexicon);
-        double sum = sumOfValences(social);
-        double punctuation = punctuationEmphasis(social);
+        SocialText reading = social ? SocialText.of(text, lexicon) : SocialText.plain(text, lexicon);
+        double sum = sumOfValences(reading);
+        double punctuation = punctuationEmphasis(reading);
         if (sum > 0) {
             sum += punctuation;
         } else if (sum < 0) {
@@ -82,7 +99,7 @@ public final class SocialSentimentScorer implements SentimentScorer {
         }
         double score = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA)));
         SentimentLabel label = label(score);
-        return new Sentiment(score, label, confidence(score, label), MODEL);
+        return new Sentiment(score, label, confidence(score, label), model);
     }
 
     private double sumOfValences(SocialText social) {

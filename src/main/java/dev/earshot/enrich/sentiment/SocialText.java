@@ -47,9 +47,18 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
     private static final int MIN_SENTIMENT_AFFIX = 4;
     private static final int MIN_HASHTAG_REST = 3;
 
-    /** Reads the analyzed post. */
+    /** Reads the analyzed post the social way described above. */
     static SocialText of(AnalyzedText text, SentimentLexicon lexicon) {
-        return new Reader(lexicon).read(text);
+        return new Reader(lexicon, true).read(text);
+    }
+
+    /**
+     * Reads the analyzed post as plain VADER reads its whitespace tokens, for the baseline: mentions and URLs
+     * stay as words, a hashtag is its text without '#' (unsplit), nothing is de-elongated, "like" is always the
+     * verb and every negation reaches its three words.
+     */
+    static SocialText plain(AnalyzedText text, SentimentLexicon lexicon) {
+        return new Reader(lexicon, false).read(text);
     }
 
     /** A token on its way to becoming a unit; {@code punctuation} pieces only serve phrase matching ("again !"). */
@@ -60,14 +69,16 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
     private static final class Reader {
 
         private final SentimentLexicon lexicon;
+        private final boolean social;
         private final List<Piece> pieces = new ArrayList<>();
         private int exclamations;
         private int questions;
         private int wordCount;
         private int capitalisedCount;
 
-        Reader(SentimentLexicon lexicon) {
+        Reader(SentimentLexicon lexicon, boolean social) {
             this.lexicon = lexicon;
+            this.social = social;
         }
 
         SocialText read(AnalyzedText text) {
@@ -83,7 +94,11 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 String word = token.word();
-                if (isMention(word) || isUrl(token)) {
+                if (social && (isMention(word) || isUrl(token))) {
+                    continue;
+                }
+                if (!social && isHashtag(word)) {
+                    addWord(word.substring(1), token.lemma(), token.pos(), false, sentence);
                     continue;
                 }
                 if (isHashtag(word)) {
@@ -178,7 +193,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 Term term = termOf(piece);
                 // VADER ignores one-character tokens ("a", "I") so that they do not use up the negation window.
                 if (!piece.punctuation() && (term != null || piece.key().length() > 1)) {
-                    boolean ownVerb = term == null && piece.pos().startsWith("VB")
+                    boolean ownVerb = social && term == null && piece.pos().startsWith("VB")
                             && !NEGATION_BEARING_VERBS.contains(piece.lemma());
                     units.add(new Unit(piece.key(), term == null ? Term.NONE : term, piece.capitalised(),
                             piece.elongated(), ownVerb, piece.sentence()));
@@ -207,7 +222,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
         }
 
         private Term termOf(Piece piece) {
-            if (piece.key().equals("like") && piece.pos().equals("IN")) {
+            if (social && piece.key().equals("like") && piece.pos().equals("IN")) {
                 return null; // "looks like rain": the preposition, not the verb of liking
             }
             return lexicon.term(piece.key());
@@ -241,7 +256,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
 
         /** "sooooo" becomes "so" and "gooood" "good": a run of three or more letters shrinks to two, else one. */
         private String withoutElongation(String lower) {
-            if (lexicon.knows(lower) || !hasRunOfThree(lower)) {
+            if (!social || lexicon.knows(lower) || !hasRunOfThree(lower)) {
                 return lower;
             }
             String two = squeezeRuns(lower, 2);

@@ -1,0 +1,85 @@
+package dev.earshot.cli;
+
+import dev.earshot.enrich.sentiment.TrainedSentimentScorer;
+import dev.earshot.eval.LabelledText;
+import dev.earshot.model.SentimentLabel;
+import dev.earshot.text.AnalyzedText;
+import dev.earshot.text.CoreNlpTextAnalyzer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true, subcommands = TrainCommand.Sentiment.class,
+        description = "Train models from your own labelled posts.")
+final class TrainCommand {
+
+    @Command(name = "sentiment", mixinStandardHelpOptions = true,
+            description = {"Train a sentiment model from labelled posts and save it as a model file.",
+                    "Point the job at it with the configuration key enrich.sentiment.model: FILE."})
+    static final class Sentiment implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "FILE",
+                description = "CSV (RFC 4180) with a header row; labels negative, neutral or positive")
+        private Path data;
+
+        @Option(names = "--format", defaultValue = "airline", paramLabel = "airline|sentiment140",
+                description = "airline: a CSV with a header (default); sentiment140: polarity 0/2/4, no header")
+        private SentimentData.Format format;
+
+        @Option(names = "--text-column", defaultValue = "text", description = "default ${DEFAULT-VALUE}")
+        private String textColumn;
+
+        @Option(names = "--label-column", defaultValue = "label",
+                description = "default ${DEFAULT-VALUE}; the airline tweets use airline_sentiment")
+        private String labelColumn;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the model file to write")
+        private Path out;
+
+        @Option(names = "--seed", defaultValue = "42", description = "fixes the training order (default ${DEFAULT-VALUE})")
+        private long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            try {
+                return train();
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("earshot: " + e.getMessage());
+                return 2;
+            }
+        }
+
+        private int train() throws IOException {
+            var console = spec.commandLine().getOut();
+            List<LabelledText> rows = SentimentData.read(data, format, textColumn, labelColumn);
+            Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
+            rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));
+            console.printf("%s: %,d labelled posts %s%n", data, rows.size(), counts);
+            long start = System.nanoTime();
+            CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
+            List<AnalyzedText> texts = rows.stream().map(row -> analyzer.analyze(row.text())).toList();
+            TrainedSentimentScorer model = TrainedSentimentScorer.train(texts,
+                    rows.stream().map(LabelledText::label).toList(),
+                    TrainedSentimentScorer.Training.defaults().withSeed(seed));
+            try (OutputStream file = Files.newOutputStream(out)) {
+                model.save(file);
+            }
+            console.printf("%s: model %s, %,d bytes, trained in %.1f s (CoreNLP analysis included)%n", out,
+                    model.model(), Files.size(out), (System.nanoTime() - start) / 1e9);
+            console.printf("Use it in earshot.yaml:  enrich: { sentiment: { model: %s } }%n", out);
+            return 0;
+        }
+    }
+}

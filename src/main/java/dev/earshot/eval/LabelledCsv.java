@@ -1,0 +1,122 @@
+package dev.earshot.eval;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.earshot.model.SentimentLabel;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads labelled posts from RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks) with Jackson's
+ * CSV parser. A row that cannot be used stops the read with its row number (a header is row 1; a quoted line
+ * break does not start a new row) and the fix, so that an evaluation never silently scores fewer posts than the
+ * file has.
+ */
+public final class LabelledCsv {
+
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
+    private LabelledCsv() {
+    }
+
+    /**
+     * A file with a header row, e.g. the Twitter US Airline Sentiment {@code Tweets.csv} with columns
+     * {@code text} and {@code airline_sentiment}. Labels are {@code negative}, {@code neutral} or
+     * {@code positive} in any case.
+     */
+    public static List<LabelledText> readWithHeader(Reader in, String textColumn, String labelColumn) {
+        List<LabelledText> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> records = iterator(in)) {
+            if (!records.hasNext()) {
+                throw new IllegalArgumentException("the file is empty; expected a header row with columns '"
+                        + textColumn + "' and '" + labelColumn + "'");
+            }
+            List<String> header = records.next();
+            int text = column(header, textColumn, "--text-column");
+            int label = column(header, labelColumn, "--label-column");
+            int row = 1;
+            while (records.hasNext()) {
+                row++;
+                List<String> record = records.next();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                rows.add(new LabelledText(field(record, text, row, textColumn),
+                        namedLabel(field(record, label, row, labelColumn), row, labelColumn)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CSV: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /**
+     * The Sentiment140 test file: no header, six fields per row (polarity 0 negative, 2 neutral, 4 positive; id;
+     * date; query; user; text).
+     */
+    public static List<LabelledText> readSentiment140(Reader in) {
+        List<LabelledText> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> records = iterator(in)) {
+            int row = 0;
+            while (records.hasNext()) {
+                row++;
+                List<String> record = records.next();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                if (record.size() != 6) {
+                    throw new IllegalArgumentException("row " + row + ": " + record.size()
+                            + " fields, expected the 6 of Sentiment140 (polarity,id,date,query,user,text)");
+                }
+                SentimentLabel label = switch (record.get(0).trim()) {
+                    case "0" -> SentimentLabel.NEGATIVE;
+                    case "2" -> SentimentLabel.NEUTRAL;
+                    case "4" -> SentimentLabel.POSITIVE;
+                    default -> throw new IllegalArgumentException("row " + row + ": polarity '" + record.get(0)
+                            + "' is not 0, 2 or 4");
+                };
+                rows.add(new LabelledText(record.get(5), label));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CSV: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** {@code negative}, {@code neutral} or {@code positive}, in any case and with surrounding spaces. */
+    public static SentimentLabel namedLabel(String value, int row, String column) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "negative" -> SentimentLabel.NEGATIVE;
+            case "neutral" -> SentimentLabel.NEUTRAL;
+            case "positive" -> SentimentLabel.POSITIVE;
+            default -> throw new IllegalArgumentException("row " + row + ": label '" + value + "' in column '"
+                    + column + "' is not negative, neutral or positive");
+        };
+    }
+
+    private static MappingIterator<List<String>> iterator(Reader in) throws IOException {
+        return MAPPER.readerForListOf(String.class).readValues(in);
+    }
+
+    private static int column(List<String> header, String name, String option) {
+        int index = header.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column '" + name + "' in the header " + header
+                    + "; name the right one with " + option);
+        }
+        return index;
+    }
+
+    private static String field(List<String> record, int index, int row, String column) {
+        if (index >= record.size()) {
+            throw new IllegalArgumentException("row " + row + ": " + record.size()
+                    + " fields, too few for column '" + column + "'");
+        }
+        return record.get(index);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.earshot.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.model.SentimentLabel;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LabelledCsvTest {
+
+    @Test
+    void readsQuotedFieldsWithLineBreaksCommasAndQuotes() {
+        String csv = "tweet_id,airline_sentiment,text,airline\r\n"
+                + "1,negative,\"@FlyHigh flight delayed, AGAIN.\nSecond line \"\"really\"\"\",FlyHigh\r\n"
+                + "2,Neutral,what time does gate B open?,FlyHigh\n"
+                + "3, positive ,\"thanks,\r\nteam\",FlyHigh\n";
+
+        List<LabelledText> rows = LabelledCsv.readWithHeader(new StringReader(csv), "text", "airline_sentiment");
+
+        assertThat(rows).containsExactly(
+                new LabelledText("@FlyHigh flight delayed, AGAIN.\nSecond line \"really\"", SentimentLabel.NEGATIVE),
+                new LabelledText("what time does gate B open?", SentimentLabel.NEUTRAL),
+                new LabelledText("thanks,\r\nteam", SentimentLabel.POSITIVE));
+    }
+
+    @Test
+    void readsSentiment140Polarities() {
+        String csv = "\"4\",\"3\",\"Mon May 11 03:17:40 UTC 2009\",\"kindle2\",\"someone\",\"love my kindle, really\"\n"
+                + "\"0\",\"4\",\"Mon May 11 03:18:03 UTC 2009\",\"kindle2\",\"other\",\"screen cracked :(\"\n"
+                + "\"2\",\"5\",\"Mon May 11 03:18:54 UTC 2009\",\"nike\",\"third\",\"new shoes out today\"\n";
+
+        assertThat(LabelledCsv.readSentiment140(new StringReader(csv))).extracting(LabelledText::label)
+                .containsExactly(SentimentLabel.POSITIVE, SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL);
+    }
+
+    @Test
+    void badRowsStopTheReadNamingTheRowAndTheFix() {
+        assertThatThrownBy(() -> LabelledCsv.readWithHeader(new StringReader("text,label\nfine,positive\n"
+                + "\"two\nlines\",angry\n"), "text", "label"))
+                .hasMessage("row 3: label 'angry' in column 'label' is not negative, neutral or positive");
+        assertThatThrownBy(() -> LabelledCsv.readWithHeader(new StringReader("body,label\nx,positive\n"), "text",
+                "label"))
+                .hasMessageContaining("no column 'text' in the header [body, label]; name the right one with --text-column");
+        assertThatThrownBy(() -> LabelledCsv.readSentiment140(new StringReader("\"1\",\"2\",\"d\",\"q\",\"u\",\"t\"\n")))
+                .hasMessage("row 1: polarity '1' is not 0, 2 or 4");
+        assertThatThrownBy(() -> LabelledCsv.readSentiment140(new StringReader("\"4\",\"only three\",\"x\"\n")))
+                .hasMessageContaining("row 1: 3 fields, expected the 6 of Sentiment140");
+    }
+
+    @Test
+    void holdOutSplitsAreDisjointCompleteAndFixedBySeed() {
+        List<Integer> rows = java.util.stream.IntStream.range(0, 100).boxed().toList();
+
+        HoldOut.Split<Integer> split = HoldOut.split(rows, 0.8, 42);
+
+        assertThat(split.train()).hasSize(80).doesNotContainAnyElementsOf(split.test());
+        assertThat(split.test()).hasSize(20);
+        assertThat(HoldOut.split(rows, 0.8, 42)).isEqualTo(split);
+        assertThat(HoldOut.split(rows, 0.8, 43).test()).isNotEqualTo(split.test());
+    }
+}
