@@ -24,7 +24,7 @@ final class TrainCommand {
 
     @Command(name = "sentiment", mixinStandardHelpOptions = true,
             description = {"Train a sentiment model from labelled posts and save it as a model file.",
-                    "Point the job at it with the configuration key enrich.sentiment.model: FILE."})
+                    "Point the job at it with the configuration key enrich.sentimentModel: FILE."})
     static final class Sentiment implements Callable<Integer> {
 
         @Spec
@@ -78,7 +78,7 @@ final class TrainCommand {
             }
             console.printf("%s: model %s, %,d bytes, trained in %.1f s (CoreNLP analysis included)%n", out,
                     model.model(), Files.size(out), (System.nanoTime() - start) / 1e9);
-            console.printf("Use it in earshot.yaml:  enrich: { sentiment: { model: %s } }%n", out);
+            console.printf("Use it in earshot.yaml:  enrich: { sentimentModel: %s }%n", out);
             return 0;
         }
     }

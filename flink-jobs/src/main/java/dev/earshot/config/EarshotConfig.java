@@ -10,6 +10,8 @@ import dev.earshot.enrich.topics.TaxonomyException;
 import dev.earshot.parse.ParseParams;
 import dev.earshot.respond.HandoffRules;
 import dev.earshot.respond.alerts.AlertsConfig;
+import dev.earshot.enrich.sentiment.TrainedSentimentScorer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -42,7 +44,7 @@ public record EarshotConfig(
     public static EarshotConfig defaults() {
         return new EarshotConfig(new Input(null), new Output("output"), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
-                new Enrich("city-operations", SentimentParams.defaults(), LocationParams.defaults()),
+                new Enrich("city-operations", SentimentParams.defaults(), null, LocationParams.defaults()),
                 new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15)),
                 new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults()),
                 HandoffRules.defaults(),
@@ -94,12 +96,38 @@ public record EarshotConfig(
      *
      * @param taxonomy a bundled taxonomy's name ({@code city-operations}, {@code brand-care}, {@code airline-care})
      *     or the path of a taxonomy YAML file
+     * @param sentimentModel a model file written by {@code earshot train sentiment}, or null for the social-text
+     *     lexicon scorer tuned by {@code sentiment}
      */
-    public record Enrich(String taxonomy, SentimentParams sentiment, LocationParams location) implements Serializable {
+    public record Enrich(String taxonomy, SentimentParams sentiment, String sentimentModel, LocationParams location)
+            implements Serializable {
         public Enrich {
             if (taxonomy == null || taxonomy.isBlank()) {
                 throw new IllegalArgumentException("enrich.taxonomy must name a bundled taxonomy (" + Taxonomy.BUNDLED
                         + ") or a YAML file");
+            }
+        }
+
+        /**
+         * Reads and checks the trained sentiment model, if one is configured, so that a bad file stops start-up; the
+         * bytes travel with the job, so task managers need no copy of the file.
+         */
+        public byte[] loadSentimentModel() {
+            if (sentimentModel == null) {
+                return null;
+            }
+            Path file = Path.of(sentimentModel);
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("enrich.sentimentModel: " + file + " is not a file. Train one with: "
+                        + "earshot train sentiment --data labelled.csv --out " + file + ", or remove the key to use the lexicon");
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                TrainedSentimentScorer.load(new ByteArrayInputStream(bytes));
+                return bytes;
+            } catch (IOException | RuntimeException e) {
+                throw new ConfigException("enrich.sentimentModel: cannot use " + file + ": " + e.getMessage()
+                        + ". Train one with: earshot train sentiment --data labelled.csv --out " + file, e);
             }
         }
 

@@ -47,7 +47,7 @@ public final class EarshotPipeline {
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
                 .keyBy(Post::id)
                 .process(new DeduplicatePosts(config.stream().dedupTtl()), Types.POST).name("deduplicate").uid("dedup")
-                .process(new EnrichPosts(config.enrich(), config.enrich().loadTaxonomy()), Types.ENRICHED_POST)
+                .process(new EnrichPosts(config.enrich(), config.enrich().loadTaxonomy(), config.enrich().loadSentimentModel()), Types.ENRICHED_POST)
                 .name("enrich").uid("enrich");
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS)
                 .union(enriched.getSideOutput(EnrichPosts.FAILED));

@@ -4,7 +4,11 @@ import dev.earshot.config.EarshotConfig;
 import dev.earshot.enrich.Enricher;
 import dev.earshot.enrich.location.Gazetteer;
 import dev.earshot.enrich.location.LocationResolver;
+import dev.earshot.enrich.sentiment.SentimentScorer;
 import dev.earshot.enrich.sentiment.SocialSentimentScorer;
+import dev.earshot.enrich.sentiment.TrainedSentimentScorer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.enrich.topics.TopicMatcher;
 import dev.earshot.model.EnrichedPost;
@@ -29,20 +33,28 @@ final class EnrichPosts extends ProcessFunction<Post, EnrichedPost> {
 
     private final EarshotConfig.Enrich settings;
     private final String taxonomyYaml;
+    private final byte[] sentimentModel;
     private transient Enricher enricher;
     private transient LongCounter enriched;
     private transient LongCounter failed;
 
-    /** @param taxonomy read and validated by the client at start-up, shipped to the tasks as its YAML */
-    EnrichPosts(EarshotConfig.Enrich settings, Taxonomy taxonomy) {
+    /**
+     * @param taxonomy read and validated by the client at start-up, shipped to the tasks as its YAML
+     * @param sentimentModel a trained model's file content, likewise checked by the client, or null for the lexicon
+     */
+    EnrichPosts(EarshotConfig.Enrich settings, Taxonomy taxonomy, byte[] sentimentModel) {
         this.settings = settings;
         this.taxonomyYaml = taxonomy.yaml();
+        this.sentimentModel = sentimentModel;
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws IOException {
         CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
-        enricher = new Enricher(analyzer, SocialSentimentScorer.create(settings.sentiment()),
+        SentimentScorer sentiment = sentimentModel == null
+                ? SocialSentimentScorer.create(settings.sentiment())
+                : TrainedSentimentScorer.load(new ByteArrayInputStream(sentimentModel));
+        enricher = new Enricher(analyzer, sentiment,
                 TopicMatcher.compile(Taxonomy.parse(taxonomyYaml), analyzer),
                 new LocationResolver(Gazetteer.bundled(), settings.location()));
         enriched = getRuntimeContext().getLongCounter(Counters.POSTS_ENRICHED);

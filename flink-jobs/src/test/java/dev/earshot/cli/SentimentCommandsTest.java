@@ -64,7 +64,7 @@ class SentimentCommandsTest {
                 "--out", model.toString());
 
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.out()).contains("20 labelled posts").contains("enrich: { sentiment: { model: " + model);
+        assertThat(train.out()).contains("20 labelled posts").contains("enrich: { sentimentModel: " + model);
         assertThat(Files.readString(model)).startsWith("{\"format\":\"earshot-sentiment-model/1\"");
 
         Run eval = run("eval", "sentiment", "--data", data.toString(), "--methods", "earshot", "--model",
