@@ -32,6 +32,7 @@ public final class KafkaPostSource {
                 .setBootstrapServers(options.bootstrapServers())
                 .setTopics(options.postsTopic())
                 .setGroupId(options.groupId())
+                // Kafka 4 deprecates OffsetResetStrategy, but it is what this connector version's API takes.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(deserializer)
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
