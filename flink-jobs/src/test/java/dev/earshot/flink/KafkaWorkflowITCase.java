@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -46,9 +47,13 @@ class KafkaWorkflowITCase {
     static EmbeddedKafka kafka;
     static SampleScenario scenario;
     static Set<String> sentLines;
+    static int sent;
     static List<ConsumerRecord<byte[], byte[]>> alerts;
     static List<ConsumerRecord<byte[], byte[]>> tickets;
     static List<ConsumerRecord<byte[], byte[]>> deadLetters;
+    static List<ConsumerRecord<byte[], byte[]>> stats;
+    static int uncommittedTickets;
+    static JobExecutionResult result;
 
     @BeforeAll
     static void runTheSampleStreamThroughKafka() throws Exception {
@@ -61,6 +66,7 @@ class KafkaWorkflowITCase {
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
         List<String> lines = sampleLines();
         sentLines = Set.copyOf(lines);
+        sent = lines.size();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             records.add(new ProducerRecord<>(options.postsTopic(), i % 2, null, lines.get(i).getBytes(UTF_8)));
@@ -72,16 +78,27 @@ class KafkaWorkflowITCase {
         env.enableCheckpointing(2_000);
         new EarshotJob(EarshotConfig.defaults(), KafkaPostSource.values(options), options.postsTopic(),
                 KafkaEarshotSinks.of(options)).build(env);
-        env.execute("earshot kafka workflow test");
+        result = env.execute("earshot kafka workflow test");
 
         alerts = kafka.readAll(options.alertsTopic(), "read_committed");
         tickets = kafka.readAll(options.ticketsTopic(), "read_committed");
         deadLetters = kafka.readAll(options.deadLetterTopic(), "read_committed");
+        stats = kafka.readAll(options.statsTopic(), "read_committed");
+        uncommittedTickets = kafka.readAll(options.ticketsTopic(), "read_uncommitted").size();
     }
 
     @AfterAll
     static void stopKafka() throws Exception {
         kafka.close();
+    }
+
+    @Test
+    void everyRecordIsReadOnceAndEveryOutputTheJobCountedIsCommittedOnce() {
+        assertThat(counter(Counters.RECORDS_READ)).isEqualTo(sent);
+        assertThat(tickets).as("ticket versions committed (%d written in all)", uncommittedTickets)
+                .hasSize((int) (counter(Counters.TICKETS_OPENED) + counter(Counters.TICKET_UPDATES)));
+        assertThat(stats).hasSize((int) counter(Counters.WINDOW_STATS));
+        assertThat(deadLetters).hasSize((int) counter(Counters.DEAD_LETTERS));
     }
 
     @Test
@@ -120,6 +137,11 @@ class KafkaWorkflowITCase {
             // Today's pipeline names the source, not the partition and offset: see RawRecord.
             assertThat(header(record, DeadLetterSerializer.ORIGIN)).isEqualTo(KafkaOptions.POSTS_TOPIC);
         });
+    }
+
+    private static long counter(String name) {
+        Object value = result.getAllAccumulatorResults().get(name);
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static <T> T value(ConsumerRecord<byte[], byte[]> record, Class<T> type) {

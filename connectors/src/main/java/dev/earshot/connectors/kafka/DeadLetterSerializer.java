@@ -49,7 +49,8 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
             add(headers, REJECTED_AT, letter.rejectedAt().toString());
         }
         byte[] original = letter.raw() == null ? null : letter.raw().getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(topic, null, timestamp, null, original, headers);
+        // Stamped when written, like the other sinks' records (see KafkaJsonSerializer).
+        return new ProducerRecord<>(topic, null, null, null, original, headers);
     }
 
     private static void add(List<Header> headers, String key, String value) {

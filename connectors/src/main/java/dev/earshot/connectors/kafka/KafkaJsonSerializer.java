@@ -11,6 +11,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Writes a value as its canonical JSON, keyed by its id: Kafka keeps one key's versions in order on one partition,
  * and a compacted topic keeps the latest version of each alert or ticket.
+ *
+ * <p>The record's timestamp is when it is written, not the element's event time: a replay of old posts would
+ * otherwise write records that the topic's time-based retention deletes at once.
  */
 public final class KafkaJsonSerializer<T> implements KafkaRecordSerializationSchema<T> {
 
@@ -27,7 +30,7 @@ public final class KafkaJsonSerializer<T> implements KafkaRecordSerializationSch
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
         try {
-            return new ProducerRecord<>(topic, null, timestamp, key.apply(element).getBytes(StandardCharsets.UTF_8),
+            return new ProducerRecord<>(topic, null, null, key.apply(element).getBytes(StandardCharsets.UTF_8),
                     Json.mapper().writeValueAsBytes(element));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + element.getClass().getSimpleName() + " as JSON", e);
