@@ -1,0 +1,161 @@
+package dev.earshot.flink;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.stream.Collectors.toSet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.kafka.DeadLetterSerializer;
+import dev.earshot.connectors.kafka.EmbeddedKafka;
+import dev.earshot.connectors.kafka.KafkaOptions;
+import dev.earshot.connectors.kafka.KafkaPostSource;
+import dev.earshot.json.Json;
+import dev.earshot.model.Alert;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketStatus;
+import dev.earshot.sample.SampleScenario;
+import dev.earshot.sample.SampleStreamGenerator;
+import dev.earshot.sample.SampleStreamParams;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole job from Kafka to Kafka: the bundled sample stream is written to {@code earshot.posts} (two
+ * partitions), the job runs at parallelism 2 with checkpoints and exactly-once sinks, and a read_committed consumer
+ * finds the stream's known incidents, tickets and malformed records on the output topics.
+ */
+class KafkaWorkflowITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    static EmbeddedKafka kafka;
+    static SampleScenario scenario;
+    static Set<String> sentLines;
+    static int sent;
+    static List<ConsumerRecord<byte[], byte[]>> alerts;
+    static List<ConsumerRecord<byte[], byte[]>> tickets;
+    static List<ConsumerRecord<byte[], byte[]>> deadLetters;
+    static List<ConsumerRecord<byte[], byte[]>> stats;
+    static int uncommittedTickets;
+    static JobExecutionResult result;
+
+    @BeforeAll
+    static void runTheSampleStreamThroughKafka() throws Exception {
+        kafka = EmbeddedKafka.start();
+        KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).bounded(true).build();
+        kafka.createTopic(options.postsTopic(), 2);
+        for (String topic : List.of(options.deadLetterTopic(), options.alertsTopic(), options.ticketsTopic(), options.statsTopic())) {
+            kafka.createTopic(topic, 1);
+        }
+        scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
+        List<String> lines = sampleLines();
+        sentLines = Set.copyOf(lines);
+        sent = lines.size();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            records.add(new ProducerRecord<>(options.postsTopic(), i % 2, null, lines.get(i).getBytes(UTF_8)));
+        }
+        kafka.send(records);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(2_000);
+        new EarshotJob(EarshotConfig.defaults(), KafkaPostSource.values(options), options.postsTopic(),
+                KafkaEarshotSinks.of(options)).build(env);
+        result = env.execute("earshot kafka workflow test");
+
+        alerts = kafka.readAll(options.alertsTopic(), "read_committed");
+        tickets = kafka.readAll(options.ticketsTopic(), "read_committed");
+        deadLetters = kafka.readAll(options.deadLetterTopic(), "read_committed");
+        stats = kafka.readAll(options.statsTopic(), "read_committed");
+        uncommittedTickets = kafka.readAll(options.ticketsTopic(), "read_uncommitted").size();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void everyRecordIsReadOnceAndEveryOutputTheJobCountedIsCommittedOnce() {
+        assertThat(counter(Counters.RECORDS_READ)).isEqualTo(sent);
+        assertThat(tickets).as("ticket versions committed (%d written in all)", uncommittedTickets)
+                .hasSize((int) (counter(Counters.TICKETS_OPENED) + counter(Counters.TICKET_UPDATES)));
+        assertThat(stats).hasSize((int) counter(Counters.WINDOW_STATS));
+        assertThat(deadLetters).hasSize((int) counter(Counters.DEAD_LETTERS));
+    }
+
+    @Test
+    void alertsAreTheKnownIncidentsKeyedByAlertId() {
+        Set<String> expected = scenario.incidents().stream()
+                .flatMap(incident -> incident.expectedAlerts().stream()
+                        .map(kind -> kind + " " + incident.topic() + " " + incident.city()))
+                .collect(toSet());
+
+        assertThat(alerts).allSatisfy(record ->
+                assertThat(new String(record.key(), UTF_8)).isEqualTo(value(record, Alert.class).id()));
+        assertThat(alerts.stream().map(record -> value(record, Alert.class))
+                .map(a -> a.kind() + " " + a.topic() + " " + a.locationName()).collect(toSet()))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void eachVentingCustomerGetsOneTicketKeyedByTicketId() {
+        List<HandoffTicket> versions = tickets.stream().map(record -> value(record, HandoffTicket.class)).toList();
+
+        assertThat(tickets).allSatisfy(record ->
+                assertThat(new String(record.key(), UTF_8)).isEqualTo(value(record, HandoffTicket.class).id()));
+        assertThat(versions).filteredOn(t -> t.status() == TicketStatus.OPEN)
+                .extracting(t -> t.customer().id())
+                .containsExactlyInAnyOrderElementsOf(scenario.ventingCustomers().stream()
+                        .map(SampleScenario.VentingCustomer::authorId).toList());
+    }
+
+    @Test
+    void everyMalformedRecordIsInTheDeadLetterTopicAsItsOriginalBytesWithTheReason() {
+        assertThat(deadLetters).hasSize(scenario.malformedRecords());
+        assertThat(deadLetters).allSatisfy(record -> {
+            assertThat(sentLines).contains(new String(record.value(), UTF_8));
+            assertThat(header(record, DeadLetterSerializer.REASON)).isNotBlank();
+            assertThat(header(record, DeadLetterSerializer.STAGE)).isEqualTo("parse");
+            // Today's pipeline names the source, not the partition and offset: see RawRecord.
+            assertThat(header(record, DeadLetterSerializer.ORIGIN)).isEqualTo(KafkaOptions.POSTS_TOPIC);
+        });
+    }
+
+    private static long counter(String name) {
+        Object value = result.getAllAccumulatorResults().get(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static <T> T value(ConsumerRecord<byte[], byte[]> record, Class<T> type) {
+        return Json.read(new String(record.value(), UTF_8), type);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String key) {
+        return new String(record.headers().lastHeader(key).value(), UTF_8);
+    }
+
+    private static List<String> sampleLines() throws Exception {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(KafkaWorkflowITCase.class.getResourceAsStream("/sample/posts.jsonl.gz")), UTF_8))) {
+            return reader.lines().toList();
+        }
+    }
+}
