@@ -7,7 +7,9 @@ import dev.earshot.connectors.elasticsearch.IndexTemplates;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "es", mixinStandardHelpOptions = true, subcommands = ElasticsearchCommand.Setup.class,
         description = "Elasticsearch: the indices Earshot writes.")
@@ -22,16 +24,20 @@ final class ElasticsearchCommand {
                 description = "Elasticsearch node(s), comma-separated (default: ${DEFAULT-VALUE})")
         private String url;
 
+        @Spec
+        private CommandSpec spec;
+
         @Override
         public Integer call() {
             try (ElasticsearchTransport transport = ElasticsearchClients.transport(url)) {
                 IndexTemplates.install(ElasticsearchClients.client(transport), EarshotIndices.TEMPLATES);
             } catch (IOException | RuntimeException e) {
-                System.err.println("earshot: cannot install the index templates at " + url + ": " + e.getMessage()
-                        + " (is Elasticsearch running there? set --url)");
+                spec.commandLine().getErr().println("earshot: cannot install the index templates at " + url + ": "
+                        + e.getMessage() + " (is Elasticsearch running there? set --url)");
                 return 1;
             }
-            System.out.println("installed index templates " + String.join(", ", EarshotIndices.TEMPLATES) + " at " + url);
+            spec.commandLine().getOut().println(
+                    "installed index templates " + String.join(", ", EarshotIndices.TEMPLATES) + " at " + url);
             return 0;
         }
     }

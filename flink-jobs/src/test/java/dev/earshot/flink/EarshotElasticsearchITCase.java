@@ -3,7 +3,9 @@ package dev.earshot.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.cli.EarshotCli;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.elasticsearch.EarshotIndices;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
 import dev.earshot.connectors.elasticsearch.ElasticsearchTestNode;
 import dev.earshot.connectors.file.JsonLinesFileSink;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The whole job on the bundled sample stream at parallelism 2 with its outputs in a real Elasticsearch: each
@@ -105,6 +108,18 @@ class EarshotElasticsearchITCase {
         for (String output : List.of(EarshotSinks.ALERTS, EarshotSinks.TICKETS, EarshotSinks.STATS)) {
             assertThat(JsonLinesFileSink.fileOf(work, "refused-" + output)).isEmptyFile();
         }
+    }
+
+    @Test
+    void esSetupInstallsEveryTemplate() throws Exception {
+        elasticsearch.request("DELETE", "/_index_template/earshot-*", null);
+
+        int exit = new CommandLine(new EarshotCli()).execute("es", "setup", "--url", elasticsearch.url());
+
+        assertThat(exit).isZero();
+        JsonNode templates = elasticsearch.request("GET", "/_index_template/earshot-*", null).path("index_templates");
+        assertThat(templates).extracting(template -> template.path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(EarshotIndices.TEMPLATES);
     }
 
     private static <T> List<T> sources(String index, Class<T> type) throws Exception {

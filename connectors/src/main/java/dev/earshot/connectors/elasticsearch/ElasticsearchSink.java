@@ -23,6 +23,10 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  *       only the newest waiting version is kept. So the latest version wins, also across retries.</li>
  * </ul>
  *
+ * <p>Versions of one {@code _id} must reach the same writer in order: run an {@link WriteMode#UPSERT} route at
+ * parallelism 1 (as {@code EarshotJob} runs its sinks), or key its stream by {@code _id}. Metrics per writer:
+ * {@code elasticsearchDocumentsWritten}, {@code elasticsearchDocumentsRefused}, {@code elasticsearchRetries}.
+ *
  * <p>The refused sink's writer runs inside this sink's writer; it gets {@code write}, {@code flush} and
  * {@code close}, so it must be a sink without a committer, such as a file sink or an at-least-once Kafka sink.
  *
@@ -47,6 +51,6 @@ public final class ElasticsearchSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return ElasticsearchSinkWriter.open(settings, route, refused.createWriter(context));
+        return ElasticsearchSinkWriter.open(settings, route, refused.createWriter(context), context.metricGroup());
     }
 }

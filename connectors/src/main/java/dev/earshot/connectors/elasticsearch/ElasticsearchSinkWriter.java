@@ -26,6 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,19 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
     static final String STAGE = "elasticsearch";
+
+    /** A refused document has no event time of its own. */
+    private static final Context NO_CONTEXT = new Context() {
+        @Override
+        public long currentWatermark() {
+            return Long.MIN_VALUE;
+        }
+
+        @Override
+        public Long timestamp() {
+            return null;
+        }
+    };
 
     /** One try of one document version; a retry is a new try of the same document. */
     private record Attempt(String index, String id, byte[] json, int retry) {
@@ -55,6 +71,10 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private final ScheduledExecutorService resender;
     private final SinkWriter<DeadLetter> refused;
 
+    private final Counter written;
+    private final Counter refusedCount;
+    private final Counter retries;
+
     private final Object lock = new Object();
     /** Per document key, the version Elasticsearch has not answered for yet. Guarded by {@link #lock}. */
     private final Map<String, Attempt> inFlight = new HashMap<>();
@@ -65,8 +85,12 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private volatile IOException failure;
 
     private ElasticsearchSinkWriter(ElasticsearchSettings settings, IndexRoute<T> route, ElasticsearchTransport transport,
-                                    SinkWriter<DeadLetter> refused) {
+                                    SinkWriter<DeadLetter> refused, MetricGroup metrics) {
         this.route = route;
+        // Counted on the client's threads, hence thread-safe counters.
+        this.written = metrics.counter("elasticsearchDocumentsWritten", new ThreadSafeSimpleCounter());
+        this.refusedCount = metrics.counter("elasticsearchDocumentsRefused", new ThreadSafeSimpleCounter());
+        this.retries = metrics.counter("elasticsearchRetries", new ThreadSafeSimpleCounter());
         this.retryPolicy = settings.retry();
         this.transport = transport;
         this.refused = refused;
@@ -84,13 +108,13 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     }
 
     static <T> ElasticsearchSinkWriter<T> open(ElasticsearchSettings settings, IndexRoute<T> route,
-                                              SinkWriter<DeadLetter> refused) throws IOException {
+                                              SinkWriter<DeadLetter> refused, MetricGroup metrics) throws IOException {
         ElasticsearchTransport transport = ElasticsearchClients.transport(settings.urls());
         try {
             if (settings.installTemplates()) {
                 IndexTemplates.install(ElasticsearchClients.client(transport), List.of(route.template()));
             }
-            return new ElasticsearchSinkWriter<>(settings, route, transport, refused);
+            return new ElasticsearchSinkWriter<>(settings, route, transport, refused, metrics);
         } catch (IOException | RuntimeException e) {
             transport.close();
             throw new IOException("cannot install index template " + route.template() + " at " + settings.urls()
@@ -169,7 +193,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private void writeRefused() throws IOException {
         for (DeadLetter letter = refusedDocuments.poll(); letter != null; letter = refusedDocuments.poll()) {
             try {
-                refused.write(letter, null);
+                refused.write(letter, NO_CONTEXT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while writing a refused document");
@@ -199,14 +223,25 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private void retryOrFail(Attempt attempt, String problem) {
         if (retryPolicy.allowsRetry(attempt.retry())) {
             Attempt retry = attempt.next();
+            retries.inc();
             long delay = retryPolicy.backoff(retry.retry()).toMillis();
             LOG.debug("retrying {} in {} ms (retry {}): {}", attempt.key(), delay, retry.retry(), problem);
             resend(retry, delay);
             return;
         }
-        failure = new IOException("Elasticsearch did not take document " + attempt.key() + " after " + (attempt.retry() + 1)
-                + " tries: " + problem + " (give it more time with the sink's RetryPolicy, or check the cluster's health)");
+        fail(new IOException("Elasticsearch did not take document " + attempt.key() + " after " + (attempt.retry() + 1)
+                + " tries: " + problem + " (give it more time with the sink's RetryPolicy, or check the cluster's health)"));
         done(attempt);
+    }
+
+    /** The listener cannot throw into the task: the next write or flush does. */
+    private void fail(IOException e) {
+        synchronized (lock) {
+            if (failure == null) {
+                failure = e;
+            }
+            lock.notifyAll();
+        }
     }
 
     private void resend(Attempt attempt, long delayMillis) {
@@ -232,26 +267,36 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Attempt> attempts, BulkResponse response) {
-            List<BulkResponseItem> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                Attempt attempt = attempts.get(i);
-                BulkResponseItem item = items.get(i);
-                if (item.error() == null) {
-                    done(attempt);
-                } else if (RetryPolicy.isTransient(item.status())) {
-                    retryOrFail(attempt, "HTTP " + item.status() + " " + item.error().type() + ": " + item.error().reason());
-                } else {
-                    refusedDocuments.add(deadLetter(attempt, item));
-                    done(attempt);
+            try {
+                List<BulkResponseItem> items = response.items();
+                for (int i = 0; i < items.size(); i++) {
+                    Attempt attempt = attempts.get(i);
+                    BulkResponseItem item = items.get(i);
+                    if (item.error() == null) {
+                        written.inc();
+                        done(attempt);
+                    } else if (RetryPolicy.isTransient(item.status())) {
+                        retryOrFail(attempt, "HTTP " + item.status() + " " + item.error().type() + ": " + item.error().reason());
+                    } else {
+                        refusedCount.inc();
+                        refusedDocuments.add(deadLetter(attempt, item));
+                        done(attempt);
+                    }
                 }
+            } catch (RuntimeException e) {
+                fail(new IOException("cannot handle Elasticsearch's bulk response: " + e, e));
             }
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Attempt> attempts, Throwable failure) {
             // No answer per document (connection refused, timeout, a whole-request 429 or 503): try each again.
-            for (Attempt attempt : attempts) {
-                retryOrFail(attempt, String.valueOf(failure));
+            try {
+                for (Attempt attempt : attempts) {
+                    retryOrFail(attempt, String.valueOf(failure));
+                }
+            } catch (RuntimeException e) {
+                fail(new IOException("cannot retry a failed bulk request: " + e, e));
             }
         }
     }

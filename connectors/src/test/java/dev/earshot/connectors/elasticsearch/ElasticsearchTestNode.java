@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * (its directory is the system property {@value #HOME_PROPERTY}). It listens on 127.0.0.1 on a free port with
  * security off and a 512 MB heap, runs on this JVM's JDK, and keeps its data and logs in a fresh directory under
  * {@code target/}. Elasticsearch refuses to run as root, so as root it runs as the system user {@value #USER},
- * created on first use. Start one per test class; {@link #close()} stops its process tree.
+ * created on first use; when that user cannot reach {@code target/} (a checkout under {@code /root}), the node runs
+ * from a copy of the distribution in the temp directory. Start one per test class; {@link #close()} stops its
+ * process tree (and a shutdown hook does, should the JVM end first).
  *
  * <p>The minimal distribution has no scripting, no ingest pipelines and no language analyzers, and answers
  * {@code GET /} with 405; health is {@code _cluster/health}.
@@ -37,13 +39,16 @@ public final class ElasticsearchTestNode implements AutoCloseable {
     private final Process process;
     private final String url;
     private final Path runDir;
+    /** A copy of the distribution made for this node, removed when it stops; null when it runs from target/. */
+    private final Path copy;
     private final HttpClient http = HttpClient.newHttpClient();
     private Duration startupTime;
 
-    private ElasticsearchTestNode(Process process, String url, Path runDir) {
+    private ElasticsearchTestNode(Process process, String url, Path runDir, Path copy) {
         this.process = process;
         this.url = url;
         this.runDir = runDir;
+        this.copy = copy;
     }
 
     /** Starts a node and returns once its cluster is green. */
@@ -54,21 +59,32 @@ public final class ElasticsearchTestNode implements AutoCloseable {
                     + ": run the integration tests through Maven (`./mvnw verify`), which unpacks it before them");
         }
         Path home = Path.of(homeProperty).toAbsolutePath();
-        Path runDir = Files.createTempDirectory(home.getParent(), "elasticsearch-run-");
+        Path base = home.getParent();
+        Path copy = null;
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            ensureUser();
+            if (!canRead(home.resolve("bin/elasticsearch"))) {
+                // E.g. a checkout under /root: the user cannot reach target/, so it runs from a copy in the temp dir.
+                copy = Files.createTempDirectory("earshot-elasticsearch-");
+                run("chmod", "755", copy.toString());
+                run("cp", "-a", home.toString(), copy.toString());
+                base = copy;
+                home = copy.resolve(home.getFileName());
+            }
+        }
+        Path runDir = Files.createTempDirectory(base, "elasticsearch-run-");
         for (String dir : List.of("data", "logs", "tmp")) {
             Files.createDirectories(runDir.resolve(dir));
         }
         try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
             scripts.forEach(script -> script.toFile().setExecutable(true, false));
         }
-        int port = freePort();
-
-        List<String> command = new ArrayList<>();
         if (isRoot()) {
-            ensureUser();
             run("chown", "-R", USER + ":", home.toString(), runDir.toString());
             command.addAll(List.of("runuser", "-u", USER, "--"));
         }
+        int port = freePort();
         command.addAll(List.of(home.resolve("bin/elasticsearch").toString(),
                 "-Ediscovery.type=single-node", "-Expack.security.enabled=false", "-Enetwork.host=127.0.0.1",
                 "-Ehttp.port=" + port, "-Epath.data=" + runDir.resolve("data"), "-Epath.logs=" + runDir.resolve("logs"),
@@ -85,7 +101,9 @@ public final class ElasticsearchTestNode implements AutoCloseable {
         env.put("ES_TMPDIR", runDir.resolve("tmp").toString());
 
         long started = System.nanoTime();
-        ElasticsearchTestNode node = new ElasticsearchTestNode(builder.start(), "http://127.0.0.1:" + port, runDir);
+        ElasticsearchTestNode node = new ElasticsearchTestNode(builder.start(), "http://127.0.0.1:" + port, runDir, copy);
+        // Should the JVM end without close(), the node must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> node.processTree().forEach(ProcessHandle::destroyForcibly)));
         try {
             node.awaitGreen();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -145,10 +163,8 @@ public final class ElasticsearchTestNode implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        // runuser starts the launcher, which starts the server JVM: stop the whole tree.
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
+    public void close() throws InterruptedException, IOException {
+        List<ProcessHandle> tree = processTree();
         tree.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : tree) {
             if (!handle.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join().isAlive()) {
@@ -156,6 +172,16 @@ public final class ElasticsearchTestNode implements AutoCloseable {
             }
             handle.destroyForcibly();
         }
+        if (copy != null) {
+            run("rm", "-rf", copy.toString());
+        }
+    }
+
+    /** runuser starts the launcher, which starts the server JVM: the whole tree. */
+    private List<ProcessHandle> processTree() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        return tree;
     }
 
     private void awaitGreen() throws IOException, InterruptedException {
@@ -183,6 +209,10 @@ public final class ElasticsearchTestNode implements AutoCloseable {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static boolean canRead(Path file) throws IOException, InterruptedException {
+        return new ProcessBuilder("runuser", "-u", USER, "--", "test", "-r", file.toString()).start().waitFor() == 0;
     }
 
     private static void ensureUser() throws IOException, InterruptedException {

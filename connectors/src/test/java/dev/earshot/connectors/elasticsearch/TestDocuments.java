@@ -48,7 +48,7 @@ public final class TestDocuments {
         Instant start = START.plus(Duration.ofMinutes(30L * window));
         return new Alert(id, AlertKind.PEER_OUTLIER, status, "parking", BENGALURU.id(), BENGALURU.city(), start,
                 start.plus(Duration.ofHours(2)), START.plus(Duration.ofHours(2)), 0.75, 0.24, 3.1, 1.6, 5.4, 37,
-                5 + window, List.of("bluesky:post1"),
+                Math.min(10, 5 + window), List.of("bluesky:post1"),
                 "Parking posts in Bengaluru are 3.1x more negative than in other cities (window " + window + ")");
     }
 }
