@@ -71,6 +71,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private final ScheduledExecutorService resender;
     private final SinkWriter<DeadLetter> refused;
 
+    private final int maxInFlight;
     private final Counter written;
     private final Counter refusedCount;
     private final Counter retries;
@@ -87,6 +88,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private ElasticsearchSinkWriter(ElasticsearchSettings settings, IndexRoute<T> route, ElasticsearchTransport transport,
                                     SinkWriter<DeadLetter> refused, MetricGroup metrics) {
         this.route = route;
+        this.maxInFlight = settings.maxActions() * (settings.maxConcurrentRequests() + 1);
         // Counted on the client's threads, hence thread-safe counters.
         this.written = metrics.counter("elasticsearchDocumentsWritten", new ThreadSafeSimpleCounter());
         this.refusedCount = metrics.counter("elasticsearchDocumentsRefused", new ThreadSafeSimpleCounter());
@@ -110,21 +112,22 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     static <T> ElasticsearchSinkWriter<T> open(ElasticsearchSettings settings, IndexRoute<T> route,
                                               SinkWriter<DeadLetter> refused, MetricGroup metrics) throws IOException {
         ElasticsearchTransport transport = ElasticsearchClients.transport(settings.urls());
-        try {
-            if (settings.installTemplates()) {
+        if (settings.installTemplates()) {
+            try {
                 IndexTemplates.install(ElasticsearchClients.client(transport), List.of(route.template()));
+            } catch (IOException | RuntimeException e) {
+                transport.close();
+                throw new IOException("cannot install index template " + route.template() + " at " + settings.urls()
+                        + ": " + e.getMessage() + " (is Elasticsearch running there? check elasticsearch.url)", e);
             }
-            return new ElasticsearchSinkWriter<>(settings, route, transport, refused, metrics);
-        } catch (IOException | RuntimeException e) {
-            transport.close();
-            throw new IOException("cannot install index template " + route.template() + " at " + settings.urls()
-                    + ": " + e.getMessage() + " (is Elasticsearch running there? check elasticsearch.url)", e);
         }
+        return new ElasticsearchSinkWriter<>(settings, route, transport, refused, metrics);
     }
 
     @Override
-    public void write(T element, Context context) throws IOException {
-        throwIfFailed();
+    public void write(T element, Context context) throws IOException, InterruptedException {
+        // Bounded also while retries wait out their back-off, which the ingester's own limits do not count.
+        awaitInFlightBelow(maxInFlight);
         writeRefused();
         Attempt attempt = new Attempt(route.index().apply(element), route.id().apply(element), Json.mapper().writeValueAsBytes(element), 0);
         synchronized (lock) {
@@ -141,20 +144,31 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     /** Returns once Elasticsearch has answered for every document written so far, retries included. */
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        while (true) {
-            throwIfFailed();
-            ingester.flush();
-            synchronized (lock) {
-                if (inFlight.isEmpty()) {
-                    break;
-                }
-                // Retries and waiting versions enter the ingester later; flush again when they may have.
-                lock.wait(50);
-            }
-        }
+        awaitInFlightBelow(1);
         writeRefused();
         refused.flush(endOfInput);
         throwIfFailed();
+    }
+
+    /**
+     * Waits until fewer than {@code limit} documents await Elasticsearch's answer. Retries and waiting versions
+     * enter the ingester from other threads, so it flushes again each time it wakes.
+     */
+    private void awaitInFlightBelow(int limit) throws IOException, InterruptedException {
+        while (true) {
+            throwIfFailed();
+            synchronized (lock) {
+                if (inFlight.size() < limit) {
+                    return;
+                }
+            }
+            ingester.flush();
+            synchronized (lock) {
+                if (inFlight.size() >= limit && failure == null) {
+                    lock.wait(50);
+                }
+            }
+        }
     }
 
     @Override
