@@ -1,0 +1,317 @@
+package dev.earshot.connectors.elasticsearch;
+
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import dev.earshot.json.Json;
+import dev.earshot.model.DeadLetter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The writer of {@link ElasticsearchSink}; see there for what it guarantees. */
+final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
+    static final String STAGE = "elasticsearch";
+
+    /** A refused document has no event time of its own. */
+    private static final Context NO_CONTEXT = new Context() {
+        @Override
+        public long currentWatermark() {
+            return Long.MIN_VALUE;
+        }
+
+        @Override
+        public Long timestamp() {
+            return null;
+        }
+    };
+
+    /** One try of one document version; a retry is a new try of the same document. */
+    private record Attempt(String index, String id, byte[] json, int retry) {
+
+        String key() {
+            return index + '/' + id;
+        }
+
+        Attempt next() {
+            return new Attempt(index, id, json, retry + 1);
+        }
+    }
+
+    private final IndexRoute<T> route;
+    private final RetryPolicy retryPolicy;
+    private final ElasticsearchTransport transport;
+    private final BulkIngester<Attempt> ingester;
+    /** Sends retries and waiting versions, so that neither blocks the task thread nor the ingester's listener. */
+    private final ScheduledExecutorService resender;
+    private final SinkWriter<DeadLetter> refused;
+
+    private final int maxInFlight;
+    private final Counter written;
+    private final Counter refusedCount;
+    private final Counter retries;
+
+    private final Object lock = new Object();
+    /** Per document key, the version Elasticsearch has not answered for yet. Guarded by {@link #lock}. */
+    private final Map<String, Attempt> inFlight = new HashMap<>();
+    /** Per document key, the newest version that arrived while another was in flight. Guarded by {@link #lock}. */
+    private final Map<String, Attempt> waiting = new HashMap<>();
+    /** Filled by the listener's thread, drained into {@link #refused} by the task thread. */
+    private final Queue<DeadLetter> refusedDocuments = new ConcurrentLinkedQueue<>();
+    private volatile IOException failure;
+
+    private ElasticsearchSinkWriter(ElasticsearchSettings settings, IndexRoute<T> route, ElasticsearchTransport transport,
+                                    SinkWriter<DeadLetter> refused, MetricGroup metrics) {
+        this.route = route;
+        this.maxInFlight = settings.maxActions() * (settings.maxConcurrentRequests() + 1);
+        // Counted on the client's threads, hence thread-safe counters.
+        this.written = metrics.counter("elasticsearchDocumentsWritten", new ThreadSafeSimpleCounter());
+        this.refusedCount = metrics.counter("elasticsearchDocumentsRefused", new ThreadSafeSimpleCounter());
+        this.retries = metrics.counter("elasticsearchRetries", new ThreadSafeSimpleCounter());
+        this.retryPolicy = settings.retry();
+        this.transport = transport;
+        this.refused = refused;
+        this.resender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "elasticsearch-resender-" + route.template());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.ingester = BulkIngester.of(b -> b.client(ElasticsearchClients.asyncClient(transport))
+                .maxOperations(settings.maxActions())
+                .maxSize(settings.maxBytes())
+                .maxConcurrentRequests(settings.maxConcurrentRequests())
+                .flushInterval(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .listener(new Listener()));
+    }
+
+    static <T> ElasticsearchSinkWriter<T> open(ElasticsearchSettings settings, IndexRoute<T> route,
+                                              SinkWriter<DeadLetter> refused, MetricGroup metrics) throws IOException {
+        ElasticsearchTransport transport = ElasticsearchClients.transport(settings.urls());
+        if (settings.installTemplates()) {
+            try {
+                IndexTemplates.install(ElasticsearchClients.client(transport), List.of(route.template()));
+            } catch (IOException | RuntimeException e) {
+                transport.close();
+                throw new IOException("cannot install index template " + route.template() + " at " + settings.urls()
+                        + ": " + e.getMessage() + " (is Elasticsearch running there? check elasticsearch.url)", e);
+            }
+        }
+        return new ElasticsearchSinkWriter<>(settings, route, transport, refused, metrics);
+    }
+
+    @Override
+    public void write(T element, Context context) throws IOException, InterruptedException {
+        // Bounded also while retries wait out their back-off, which the ingester's own limits do not count.
+        awaitInFlightBelow(maxInFlight);
+        writeRefused();
+        Attempt attempt = new Attempt(route.index().apply(element), route.id().apply(element), Json.mapper().writeValueAsBytes(element), 0);
+        synchronized (lock) {
+            if (inFlight.containsKey(attempt.key())) {
+                waiting.put(attempt.key(), attempt);
+                return;
+            }
+            inFlight.put(attempt.key(), attempt);
+        }
+        // Outside the lock: when maxConcurrentRequests are in flight, this blocks the task (back-pressure).
+        ingester.add(operation(attempt), attempt);
+    }
+
+    /** Returns once Elasticsearch has answered for every document written so far, retries included. */
+    @Override
+    public void flush(boolean endOfInput) throws IOException, InterruptedException {
+        awaitInFlightBelow(1);
+        writeRefused();
+        refused.flush(endOfInput);
+        throwIfFailed();
+    }
+
+    /**
+     * Waits until fewer than {@code limit} documents await Elasticsearch's answer. Retries and waiting versions
+     * enter the ingester from other threads, so it flushes again each time it wakes.
+     */
+    private void awaitInFlightBelow(int limit) throws IOException, InterruptedException {
+        while (true) {
+            throwIfFailed();
+            synchronized (lock) {
+                if (inFlight.size() < limit) {
+                    return;
+                }
+            }
+            ingester.flush();
+            synchronized (lock) {
+                if (inFlight.size() >= limit && failure == null) {
+                    lock.wait(50);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        resender.shutdownNow();
+        try {
+            ingester.close();
+        } finally {
+            try {
+                transport.close();
+            } finally {
+                refused.close();
+            }
+        }
+    }
+
+    private BulkOperation operation(Attempt attempt) {
+        return switch (route.mode()) {
+            case INDEX -> BulkOperation.of(op -> op.index(index -> index.index(attempt.index()).id(attempt.id())
+                    .document(BinaryData.of(attempt.json(), ContentType.APPLICATION_JSON))));
+            // The update action as bytes, as BulkIngester would make it; the client cannot nest a BinaryData doc.
+            case UPSERT -> BulkOperation.of(op -> op.update(update -> update.index(attempt.index()).id(attempt.id())
+                    .binaryAction(BinaryData.of(upsertAction(attempt.json()), ContentType.APPLICATION_JSON))));
+        };
+    }
+
+    private static byte[] upsertAction(byte[] document) {
+        byte[] head = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ",\"doc_as_upsert\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] action = Arrays.copyOf(head, head.length + document.length + tail.length);
+        System.arraycopy(document, 0, action, head.length, document.length);
+        System.arraycopy(tail, 0, action, head.length + document.length, tail.length);
+        return action;
+    }
+
+    private void writeRefused() throws IOException {
+        for (DeadLetter letter = refusedDocuments.poll(); letter != null; letter = refusedDocuments.poll()) {
+            try {
+                refused.write(letter, NO_CONTEXT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing a refused document");
+            }
+        }
+    }
+
+    private void throwIfFailed() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Elasticsearch answered for {@code attempt} for good: the next waiting version of its document may go. */
+    private void done(Attempt attempt) {
+        synchronized (lock) {
+            inFlight.remove(attempt.key());
+            Attempt next = waiting.remove(attempt.key());
+            if (next != null) {
+                inFlight.put(next.key(), next);
+                resend(next, 0);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private void retryOrFail(Attempt attempt, String problem) {
+        if (retryPolicy.allowsRetry(attempt.retry())) {
+            Attempt retry = attempt.next();
+            retries.inc();
+            long delay = retryPolicy.backoff(retry.retry()).toMillis();
+            LOG.debug("retrying {} in {} ms (retry {}): {}", attempt.key(), delay, retry.retry(), problem);
+            resend(retry, delay);
+            return;
+        }
+        fail(new IOException("Elasticsearch did not take document " + attempt.key() + " after " + (attempt.retry() + 1)
+                + " tries: " + problem + " (give it more time with the sink's RetryPolicy, or check the cluster's health)"));
+        done(attempt);
+    }
+
+    /** The listener cannot throw into the task: the next write or flush does. */
+    private void fail(IOException e) {
+        synchronized (lock) {
+            if (failure == null) {
+                failure = e;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private void resend(Attempt attempt, long delayMillis) {
+        if (!resender.isShutdown()) {
+            resender.schedule(() -> ingester.add(operation(attempt), attempt), delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private DeadLetter deadLetter(Attempt attempt, BulkResponseItem item) {
+        ErrorCause error = item.error();
+        String cause = error == null ? "no reason given" : error.type() + ": " + error.reason()
+                + (error.causedBy() == null ? "" : " (caused by " + error.causedBy().type() + ": " + error.causedBy().reason() + ")");
+        return new DeadLetter(new String(attempt.json(), StandardCharsets.UTF_8),
+                "Elasticsearch refused the document (HTTP " + item.status() + ") " + cause, STAGE,
+                "elasticsearch " + attempt.key(), Instant.now());
+    }
+
+    private final class Listener implements BulkListener<Attempt> {
+
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<Attempt> attempts) {
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Attempt> attempts, BulkResponse response) {
+            try {
+                List<BulkResponseItem> items = response.items();
+                for (int i = 0; i < items.size(); i++) {
+                    Attempt attempt = attempts.get(i);
+                    BulkResponseItem item = items.get(i);
+                    if (item.error() == null) {
+                        written.inc();
+                        done(attempt);
+                    } else if (RetryPolicy.isTransient(item.status())) {
+                        retryOrFail(attempt, "HTTP " + item.status() + " " + item.error().type() + ": " + item.error().reason());
+                    } else {
+                        refusedCount.inc();
+                        refusedDocuments.add(deadLetter(attempt, item));
+                        done(attempt);
+                    }
+                }
+            } catch (RuntimeException e) {
+                fail(new IOException("cannot handle Elasticsearch's bulk response: " + e, e));
+            }
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Attempt> attempts, Throwable failure) {
+            // No answer per document (connection refused, timeout, a whole-request 429 or 503): try each again.
+            try {
+                for (Attempt attempt : attempts) {
+                    retryOrFail(attempt, String.valueOf(failure));
+                }
+            } catch (RuntimeException e) {
+                fail(new IOException("cannot retry a failed bulk request: " + e, e));
+            }
+        }
+    }
+}
