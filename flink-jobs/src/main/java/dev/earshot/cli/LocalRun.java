@@ -3,7 +3,12 @@ package dev.earshot.cli;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.kafka.KafkaOptions;
+import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.ElasticsearchEarshotSinks;
+import dev.earshot.flink.KafkaEarshotSinks;
+import dev.earshot.flink.RecordSource;
 import dev.earshot.flink.EarshotSinks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,16 +47,26 @@ final class LocalRun {
     }
 
     int execute() throws Exception {
-        Path input = config.input().path() == null ? extractBundledSample() : Path.of(config.input().path());
-        if (!Files.exists(input)) {
-            throw new ConfigException("input.path: " + input + " does not exist. Give a JSON-lines file of posts, "
-                    + "or leave input.path out to run on the bundled sample stream.");
-        }
         Files.createDirectories(outputDir);
-        String inputName = config.input().path() == null ? "bundled sample stream" : input.toString();
+        boolean kafkaInput = config.input().kind().equals(EarshotConfig.Input.KAFKA);
+        KafkaOptions kafka = config.kafka() == null ? null : config.kafka().toOptions();
+        RecordSource source;
+        String inputName;
+        if (kafkaInput) {
+            inputName = "kafka topic " + kafka.postsTopic() + " at " + kafka.bootstrapServers();
+            source = RecordSource.withOrigins(KafkaPostSource.withOrigins(kafka), kafka.postsTopic());
+        } else {
+            Path input = config.input().path() == null ? extractBundledSample() : Path.of(config.input().path());
+            if (!Files.exists(input)) {
+                throw new ConfigException("input.path: " + input + " does not exist. Give a JSON-lines file of posts, "
+                        + "or leave input.path out to run on the bundled sample stream.");
+            }
+            inputName = config.input().path() == null ? "bundled sample stream" : input.toString();
+            source = RecordSource.file(input, inputName);
+        }
         out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
-                outputDir.toAbsolutePath(), config.parallelism(), Durations.format(config.aggregate().windowSize()),
-                Durations.format(config.aggregate().windowSlide()));
+                String.join(", ", config.output().to()), config.parallelism(),
+                Durations.format(config.aggregate().windowSize()), Durations.format(config.aggregate().windowSlide()));
 
         Configuration flinkConfig = new Configuration();
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.
@@ -57,7 +74,8 @@ final class LocalRun {
         // From a plain JVM this is an embedded MiniCluster; under `flink run` or in application mode, the cluster.
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(config.parallelism());
-        EarshotJob.overFile(config, input, inputName, EarshotSinks.jsonLines(outputDir)).build(env);
+        env.enableCheckpointing(config.checkpoint().interval().toMillis());
+        new EarshotJob(config, source, sinks(kafka)).build(env);
 
         Instant started = Instant.now();
         JobClient job = env.executeAsync("earshot");
@@ -70,8 +88,23 @@ final class LocalRun {
                 printProgress(job, started);
             }
         }
-        out.println(new RunSummary(result.getAllAccumulatorResults()).finalReport(Duration.between(started, Instant.now()), outputDir));
+        out.println(new RunSummary(result.getAllAccumulatorResults()).finalReport(Duration.between(started, Instant.now()),
+                config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null));
         return 0;
+    }
+
+    /** One set of sinks per {@code output.to} entry; Elasticsearch's refusals are kept as files. */
+    private List<EarshotSinks> sinks(KafkaOptions kafka) {
+        List<EarshotSinks> sets = new ArrayList<>();
+        for (String target : config.output().to()) {
+            switch (target) {
+                case EarshotConfig.Output.FILES -> sets.add(EarshotSinks.jsonLines(outputDir));
+                case EarshotConfig.Output.KAFKA -> sets.add(KafkaEarshotSinks.of(kafka));
+                default -> sets.add(ElasticsearchEarshotSinks.of(config.elasticsearch().toSettings(), null,
+                        ElasticsearchEarshotSinks.refusedIn(outputDir)));
+            }
+        }
+        return sets;
     }
 
     private void printProgress(JobClient job, Instant started) throws InterruptedException {

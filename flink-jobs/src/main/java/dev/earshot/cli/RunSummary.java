@@ -56,7 +56,8 @@ final class RunSummary {
         return Arrays.stream(AlertKind.values()).mapToLong(kind -> get(Counters.alertsOpened(kind))).sum();
     }
 
-    private static Path file(Path dir, String name) {
-        return JsonLinesFileSink.fileOf(dir, name);
+    /** Where a file output is, or where else the outputs went when the run wrote no files. */
+    private static String file(Path dir, String name) {
+        return dir == null ? "(see output.to)" : JsonLinesFileSink.fileOf(dir, name).toString();
     }
 }

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything a run can be told, as read from {@code earshot.yaml}. Every key is optional: {@link #defaults()}
@@ -26,6 +27,9 @@ import java.time.Duration;
 public record EarshotConfig(
         Input input,
         Output output,
+        KafkaConfig kafka,
+        ElasticsearchConfig elasticsearch,
+        Checkpoint checkpoint,
         int parallelism,
         ParseParams parse,
         Stream stream,
@@ -39,10 +43,20 @@ public record EarshotConfig(
         if (parallelism < 1 || parallelism > 512) {
             throw new IllegalArgumentException("parallelism must be between 1 and 512, was " + parallelism);
         }
+        boolean usesKafka = input.kind().equals(Input.KAFKA) || output.to().contains(Output.KAFKA);
+        if (usesKafka && (kafka == null || kafka.bootstrapServers() == null)) {
+            throw new IllegalArgumentException("kafka.bootstrapServers is required when input.kind is kafka or "
+                    + "output.to lists kafka; e.g. kafka: { bootstrapServers: localhost:9092 }");
+        }
+        if (output.to().contains(Output.ELASTICSEARCH) && (elasticsearch == null || elasticsearch.url() == null)) {
+            throw new IllegalArgumentException("elasticsearch.url is required when output.to lists elasticsearch; "
+                    + "e.g. elasticsearch: { url: http://localhost:9200 }");
+        }
     }
 
     public static EarshotConfig defaults() {
-        return new EarshotConfig(new Input(null), new Output("output"), 2, ParseParams.defaults(),
+        return new EarshotConfig(new Input(Input.FILE, null), new Output("output", List.of(Output.FILES)), null, null,
+                new Checkpoint(Duration.ofSeconds(30)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", SentimentParams.defaults(), null, LocationParams.defaults()),
                 new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15)),
@@ -53,8 +67,8 @@ public record EarshotConfig(
 
     /** The same configuration with the command line's overrides; a null override keeps the file's value. */
     public EarshotConfig withOverrides(String inputPath, String outputDir, Integer parallelismOverride) {
-        return new EarshotConfig(inputPath == null ? input : new Input(inputPath),
-                outputDir == null ? output : new Output(outputDir),
+        return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath),
+                outputDir == null ? output : new Output(outputDir, output.to()), kafka, elasticsearch, checkpoint,
                 parallelismOverride == null ? parallelism : parallelismOverride,
                 parse, stream, enrich, aggregate, detect, handoff, respond);
     }
@@ -62,17 +76,57 @@ public record EarshotConfig(
     /**
      * Where posts come from.
      *
-     * @param path a JSON-lines file of canonical posts (optionally .gz), or null for the bundled sample stream
+     * @param kind {@code file} (the default) or {@code kafka} (the {@code kafka.postsTopic} topic)
+     * @param path with {@code file}: a JSON-lines file of canonical posts (optionally .gz), or null for the bundled
+     *     sample stream
      */
-    public record Input(String path) implements Serializable {
+    public record Input(String kind, String path) implements Serializable {
+        public static final String FILE = "file";
+        public static final String KAFKA = "kafka";
+
+        public Input {
+            kind = kind == null ? FILE : kind;
+            if (!kind.equals(FILE) && !kind.equals(KAFKA)) {
+                throw new IllegalArgumentException("input.kind must be file or kafka, was " + kind);
+            }
+        }
     }
 
-    /** @param dir where a local run writes its JSON-lines outputs */
-    public record Output(String dir) implements Serializable {
+    /**
+     * Where outputs go.
+     *
+     * @param dir where the {@code files} outputs (and what deliveries could not deliver) are written
+     * @param to any of {@code files}, {@code kafka}, {@code elasticsearch}; each receives every output
+     */
+    public record Output(String dir, List<String> to) implements Serializable {
+        public static final String FILES = "files";
+        public static final String KAFKA = "kafka";
+        public static final String ELASTICSEARCH = "elasticsearch";
+
         public Output {
             if (dir == null || dir.isBlank()) {
                 throw new IllegalArgumentException("output.dir must name a folder, e.g. output");
             }
+            to = to == null ? List.of(FILES) : List.copyOf(to);
+            for (String target : to) {
+                if (!List.of(FILES, KAFKA, ELASTICSEARCH).contains(target)) {
+                    throw new IllegalArgumentException("output.to lists '" + target + "': write files, kafka or elasticsearch");
+                }
+            }
+            if (!to.contains(FILES) && !to.contains(KAFKA)) {
+                throw new IllegalArgumentException("output.to must list files or kafka: dead letters need a home that"
+                        + " Elasticsearch is not; e.g. output: { to: [kafka, elasticsearch] }");
+            }
+        }
+    }
+
+    /**
+     * @param interval how often state is checkpointed; Kafka's exactly-once outputs become visible to
+     *     {@code read_committed} consumers at each checkpoint, so this is also their latency
+     */
+    public record Checkpoint(Duration interval) implements Serializable {
+        public Checkpoint {
+            requirePositive(interval, "checkpoint.interval");
         }
     }
 

@@ -2,17 +2,16 @@ package dev.earshot.flink;
 
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.helpdesk.HelpdeskSettings;
 import dev.earshot.connectors.helpdesk.HelpdeskSink;
-import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.http.AlertDeliverySink;
-import dev.earshot.connectors.Secrets;
+import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.respond.alerts.AlertsConfig;
-import dev.earshot.connectors.file.JsonLinesFiles;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.streaming.api.datastream.DataStream;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -22,45 +21,42 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EarshotJob {
 
     private final EarshotConfig config;
-    private final Source<String, ?, ?> source;
-    private final String sourceName;
-    private final EarshotSinks sinks;
-    private final int sourceParallelism;
+    private final RecordSource source;
+    private final List<EarshotSinks> sinks;
 
-    /** A source read at the job's parallelism, such as a Kafka topic with as many partitions. */
-    public EarshotJob(EarshotConfig config, Source<String, ?, ?> source, String sourceName, EarshotSinks sinks) {
-        this(config, source, sourceName, sinks, config.parallelism());
-    }
-
-    /**
-     * @param sourceParallelism how many readers the source gets. One file has one reader's worth of splits, and
-     *     a reader left without a split would hold the watermark back until it finishes: give a file source 1.
-     */
-    public EarshotJob(EarshotConfig config, Source<String, ?, ?> source, String sourceName, EarshotSinks sinks,
-                      int sourceParallelism) {
+    /** @param sinks one or more sets; every output goes to each set */
+    public EarshotJob(EarshotConfig config, RecordSource source, List<EarshotSinks> sinks) {
+        if (sinks.isEmpty()) {
+            throw new IllegalArgumentException("a job needs at least one set of sinks");
+        }
         this.config = config;
         this.source = source;
-        this.sourceName = sourceName;
-        this.sinks = sinks;
-        this.sourceParallelism = sourceParallelism;
+        this.sinks = List.copyOf(sinks);
     }
 
-    /** A job over one JSON-lines file of posts (.gz allowed), read by a single reader. */
-    public static EarshotJob overFile(EarshotConfig config, java.nio.file.Path file, String sourceName, EarshotSinks sinks) {
-        return new EarshotJob(config, JsonLinesFiles.source(file), sourceName, sinks, 1);
+    public EarshotJob(EarshotConfig config, RecordSource source, EarshotSinks sinks) {
+        this(config, source, List.of(sinks));
     }
 
     /** Adds the job's graph to {@code env}; the caller executes it. */
     public void build(StreamExecutionEnvironment env) {
-        // Event time is assigned after parsing, where a record's time is known; a malformed record has none.
-        DataStream<String> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName)
-                .setParallelism(sourceParallelism).uid("source");
-        EarshotPipeline.Outputs outputs = new EarshotPipeline(config, sourceName).apply(records);
-        // One writer per output, so that a local run gives one file each.
-        outputs.alerts().sinkTo(sinks.alerts()).setParallelism(1).name("alerts sink").uid("alerts-sink");
-        outputs.tickets().sinkTo(sinks.tickets()).setParallelism(1).name("tickets sink").uid("tickets-sink");
-        outputs.deadLetters().sinkTo(sinks.deadLetters()).setParallelism(1).name("dead letters sink").uid("dead-letters-sink");
-        outputs.stats().sinkTo(sinks.stats()).setParallelism(1).name("window stats sink").uid("stats-sink");
+        EarshotPipeline.Outputs outputs = new EarshotPipeline(config).apply(source.open(env));
+        for (int i = 0; i < sinks.size(); i++) {
+            EarshotSinks set = sinks.get(i);
+            String suffix = i == 0 ? "" : "-" + i;
+            // One writer per output where versions of one id must stay in order, and a local run gets one file each.
+            outputs.alerts().sinkTo(set.alerts()).setParallelism(1).name("alerts sink" + suffix).uid("alerts-sink" + suffix);
+            outputs.tickets().sinkTo(set.tickets()).setParallelism(1).name("tickets sink" + suffix).uid("tickets-sink" + suffix);
+            if (set.deadLetters() != null) {
+                outputs.deadLetters().sinkTo(set.deadLetters()).setParallelism(1)
+                        .name("dead letters sink" + suffix).uid("dead-letters-sink" + suffix);
+            }
+            outputs.stats().sinkTo(set.stats()).setParallelism(1).name("window stats sink" + suffix).uid("stats-sink" + suffix);
+            if (set.posts() != null) {
+                // Posts never change, so any number of writers may index them.
+                outputs.enriched().sinkTo(set.posts()).name("posts sink" + suffix).uid("posts-sink" + suffix);
+            }
+        }
         deliverToPeople(outputs);
     }
 
@@ -74,7 +70,7 @@ public final class EarshotJob {
                 throw new ConfigException("respond.alerts: " + e.getMessage(), e);
             }
             // One writer: rate limits, quiet periods and incident threads hold across the whole job.
-            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, sinks.deliveryDeadLetters().apply("alert-delivery")))
+            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters("alert-delivery")))
                     .setParallelism(1).name("alert delivery").uid("alert-delivery");
         }
         if (config.respond().helpdesk() != null) {
@@ -86,8 +82,15 @@ public final class EarshotJob {
             }
             // Keyed by ticket: one conversation's versions reach the same writer, in order.
             outputs.tickets().keyBy(HandoffTicket::id)
-                    .sinkTo(new HelpdeskSink(helpdesk, Secrets.environment(), sinks.deliveryDeadLetters().apply("helpdesk")))
+                    .sinkTo(new HelpdeskSink(helpdesk, Secrets.environment(), deliveryDeadLetters("helpdesk")))
                     .name("helpdesk").uid("helpdesk");
         }
+    }
+
+    private Sink<DeadLetter> deliveryDeadLetters(String stage) {
+        return sinks.stream().map(EarshotSinks::deliveryDeadLetters).filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> new ConfigException("respond: no output can keep what " + stage
+                        + " fails to deliver; give output.dir or a Kafka output"))
+                .apply(stage);
     }
 }

@@ -6,6 +6,7 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.Post;
+import dev.earshot.model.RawRecord;
 import dev.earshot.model.TopicLocationStats;
 import dev.earshot.detect.Finding;
 import java.time.Duration;
@@ -33,16 +34,14 @@ public final class EarshotPipeline {
             new MapStateDescriptor<>("alerts-by-id", BasicTypeInfo.STRING_TYPE_INFO, Types.ALERT);
 
     private final EarshotConfig config;
-    private final String origin;
 
-    public EarshotPipeline(EarshotConfig config, String origin) {
+    public EarshotPipeline(EarshotConfig config) {
         this.config = config;
-        this.origin = origin;
     }
 
-    public Outputs apply(DataStream<String> records) {
+    public Outputs apply(DataStream<RawRecord> records) {
         SingleOutputStreamOperator<Post> parsed = records
-                .process(new ParsePosts(config.parse(), origin), Types.POST).name("parse and validate").uid("parse");
+                .process(new ParsePosts(config.parse()), Types.POST).name("parse and validate").uid("parse");
         SingleOutputStreamOperator<EnrichedPost> enriched = parsed
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
                 .keyBy(Post::id)

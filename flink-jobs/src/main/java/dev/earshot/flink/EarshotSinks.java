@@ -3,6 +3,7 @@ package dev.earshot.flink;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
+import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TopicLocationStats;
 import java.nio.file.Path;
@@ -10,25 +11,28 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Where a job's outputs go: a parameter of the job, so tests and deployments choose their own.
+ * Where a job's outputs go: a parameter of the job, so tests and deployments choose their own, and a job may write
+ * to several sets at once (files, Kafka, Elasticsearch).
  *
+ * @param deadLetters the records the job could not use, or null where another set keeps them
+ * @param posts the enriched posts, or null where this set does not keep them
  * @param deliveryDeadLetters gives, for a delivery stage ({@code alert-delivery}, {@code helpdesk}), a sink for the
- *     records that stage could not deliver. It must be at-least-once without transactions (a file, or Kafka
- *     without transactions), because the delivering writer drives it itself.
+ *     records that stage could not deliver, or null where this set has none. It must be at-least-once without
+ *     transactions (a file, or Kafka without transactions), because the delivering writer drives it itself.
  */
 public record EarshotSinks(
         Sink<Alert> alerts, Sink<HandoffTicket> tickets, Sink<DeadLetter> deadLetters, Sink<TopicLocationStats> stats,
-        SerializableFunction<String, Sink<DeadLetter>> deliveryDeadLetters) {
+        Sink<EnrichedPost> posts, SerializableFunction<String, Sink<DeadLetter>> deliveryDeadLetters) {
 
     public static final String ALERTS = "alerts";
     public static final String TICKETS = "tickets";
     public static final String DEAD_LETTERS = "dead-letters";
     public static final String STATS = "window-stats";
 
-    /** The local run's outputs: one JSON-lines file each under {@code dir}. */
+    /** The local run's outputs: one JSON-lines file each under {@code dir} (the enriched posts are not kept). */
     public static EarshotSinks jsonLines(Path dir) {
         return new EarshotSinks(new JsonLinesFileSink<>(dir, ALERTS), new JsonLinesFileSink<>(dir, TICKETS),
-                new JsonLinesFileSink<>(dir, DEAD_LETTERS), new JsonLinesFileSink<>(dir, STATS),
+                new JsonLinesFileSink<>(dir, DEAD_LETTERS), new JsonLinesFileSink<>(dir, STATS), null,
                 stage -> new JsonLinesFileSink<>(dir, stage + "-dead-letters"));
     }
 }

@@ -24,14 +24,18 @@ public final class ElasticsearchEarshotSinks {
     private ElasticsearchEarshotSinks() {
     }
 
-    /** Alerts, tickets and stats to Elasticsearch; the job's own dead letters (parse errors) to {@code deadLetters}. */
+    /**
+     * Alerts, tickets, stats and enriched posts to Elasticsearch; the job's own dead letters (parse errors) to
+     * {@code deadLetters}.
+     */
     public static EarshotSinks of(ElasticsearchSettings settings, Sink<DeadLetter> deadLetters,
                                   Function<String, Sink<DeadLetter>> refused) {
         return new EarshotSinks(
                 new ElasticsearchSink<>(settings, EarshotIndices.ALERTS, refused.apply(EarshotSinks.ALERTS)),
                 new ElasticsearchSink<>(settings, EarshotIndices.TICKETS, refused.apply(EarshotSinks.TICKETS)),
                 deadLetters,
-                new ElasticsearchSink<>(settings, EarshotIndices.STATS, refused.apply(EarshotSinks.STATS)));
+                new ElasticsearchSink<>(settings, EarshotIndices.STATS, refused.apply(EarshotSinks.STATS)),
+                posts(settings, refused.apply(POSTS)), null);
     }
 
     /** As {@link #of}, with every dead letter in a JSON-lines file under {@code dir}: refused ones in {@code refused-<output>.jsonl}. */

@@ -2,6 +2,7 @@ package dev.earshot.flink;
 
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.Post;
+import dev.earshot.model.RawRecord;
 import dev.earshot.parse.ParseParams;
 import dev.earshot.parse.ParseResult;
 import dev.earshot.parse.PostParser;
@@ -13,20 +14,18 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /** Parses raw records into posts; every rejected record goes to {@link #DEAD_LETTERS} with its reason. */
-final class ParsePosts extends ProcessFunction<String, Post> {
+final class ParsePosts extends ProcessFunction<RawRecord, Post> {
 
     static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", Types.DEAD_LETTER);
 
     private final ParseParams params;
-    private final String origin;
     private transient PostParser parser;
     private transient LongCounter read;
     private transient LongCounter valid;
     private transient LongCounter rejected;
 
-    ParsePosts(ParseParams params, String origin) {
+    ParsePosts(ParseParams params) {
         this.params = params;
-        this.origin = origin;
     }
 
     @Override
@@ -38,15 +37,15 @@ final class ParsePosts extends ProcessFunction<String, Post> {
     }
 
     @Override
-    public void processElement(String raw, Context ctx, Collector<Post> out) {
+    public void processElement(RawRecord record, Context ctx, Collector<Post> out) {
         read.add(1);
-        ParseResult result = parser.parse(raw);
+        ParseResult result = parser.parse(record.value());
         if (result instanceof ParseResult.Valid v) {
             valid.add(1);
             out.collect(v.post());
         } else if (result instanceof ParseResult.Invalid invalid) {
             rejected.add(1);
-            ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", origin, Instant.now()));
+            ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), Instant.now()));
         }
     }
 }

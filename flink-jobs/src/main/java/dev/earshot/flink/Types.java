@@ -7,12 +7,14 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.Post;
+import dev.earshot.model.RawRecord;
 import dev.earshot.model.TopicLocationStats;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /** The type information of every stream the job passes between operators: canonical JSON (see JsonTypeInfo). */
 final class Types {
 
+    static final TypeInformation<RawRecord> RAW_RECORD = JsonTypeInfo.of(RawRecord.class);
     static final TypeInformation<Post> POST = JsonTypeInfo.of(Post.class);
     static final TypeInformation<EnrichedPost> ENRICHED_POST = JsonTypeInfo.of(EnrichedPost.class);
     static final TypeInformation<TopicLocationStats> STATS = JsonTypeInfo.of(TopicLocationStats.class);

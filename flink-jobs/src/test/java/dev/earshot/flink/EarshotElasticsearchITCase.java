@@ -9,7 +9,6 @@ import dev.earshot.connectors.elasticsearch.EarshotIndices;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
 import dev.earshot.connectors.elasticsearch.ElasticsearchTestNode;
 import dev.earshot.connectors.file.JsonLinesFileSink;
-import dev.earshot.connectors.file.JsonLinesFiles;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.AlertStatus;
@@ -61,7 +60,7 @@ class EarshotElasticsearchITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         EarshotSinks sinks = ElasticsearchEarshotSinks.withDeadLettersIn(ElasticsearchSettings.defaults(elasticsearch.url()), work);
-        new EarshotJob(EarshotConfig.defaults(), JsonLinesFiles.source(input), "sample", sinks).build(env);
+        new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), sinks).build(env);
 
         result = env.execute("earshot to elasticsearch");
     }

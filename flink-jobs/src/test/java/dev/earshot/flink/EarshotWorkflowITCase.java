@@ -63,7 +63,7 @@ class EarshotWorkflowITCase {
         Path output = work.resolve("output");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        EarshotJob.overFile(EarshotConfig.defaults(), input, "sample", EarshotSinks.jsonLines(output)).build(env);
+        new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), EarshotSinks.jsonLines(output)).build(env);
 
         result = env.execute("earshot workflow test");
 

@@ -76,8 +76,8 @@ class KafkaWorkflowITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(2_000);
-        new EarshotJob(EarshotConfig.defaults(), KafkaPostSource.values(options), options.postsTopic(),
-                KafkaEarshotSinks.of(options)).build(env);
+        new EarshotJob(EarshotConfig.defaults(), RecordSource.withOrigins(KafkaPostSource.withOrigins(options),
+                options.postsTopic()), KafkaEarshotSinks.of(options)).build(env);
         result = env.execute("earshot kafka workflow test");
 
         alerts = kafka.readAll(options.alertsTopic(), "read_committed");
@@ -134,8 +134,10 @@ class KafkaWorkflowITCase {
             assertThat(sentLines).contains(new String(record.value(), UTF_8));
             assertThat(header(record, DeadLetterSerializer.REASON)).isNotBlank();
             assertThat(header(record, DeadLetterSerializer.STAGE)).isEqualTo("parse");
-            // Today's pipeline names the source, not the partition and offset: see RawRecord.
-            assertThat(header(record, DeadLetterSerializer.ORIGIN)).isEqualTo(KafkaOptions.POSTS_TOPIC);
+            assertThat(header(record, DeadLetterSerializer.ORIGIN)).matches(KafkaOptions.POSTS_TOPIC + "/[01]/\\d+");
+            assertThat(header(record, DeadLetterSerializer.SOURCE_TOPIC)).isEqualTo(KafkaOptions.POSTS_TOPIC);
+            assertThat(header(record, DeadLetterSerializer.SOURCE_PARTITION)).isIn("0", "1");
+            assertThat(header(record, DeadLetterSerializer.SOURCE_OFFSET)).matches("\\d+");
         });
     }
 

@@ -60,7 +60,7 @@ class LatePostsITCase {
         // input this small which channel is slower is a matter of thread timing, not of the data.
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        EarshotJob.overFile(EarshotConfig.defaults(), input, "test", EarshotSinks.jsonLines(output)).build(env);
+        new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output)).build(env);
         env.execute("late posts");
 
         List<DeadLetter> deadLetters = read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class);

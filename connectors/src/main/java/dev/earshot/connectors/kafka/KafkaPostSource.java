@@ -1,5 +1,7 @@
 package dev.earshot.connectors.kafka;
 
+import dev.earshot.model.RawRecord;
+
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;

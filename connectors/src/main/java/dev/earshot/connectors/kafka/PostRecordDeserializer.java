@@ -1,5 +1,7 @@
 package dev.earshot.connectors.kafka;
 
+import dev.earshot.model.RawRecord;
+
 import dev.earshot.connectors.serde.JsonTypeInfo;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

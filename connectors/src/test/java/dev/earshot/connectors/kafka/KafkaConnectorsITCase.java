@@ -1,5 +1,7 @@
 package dev.earshot.connectors.kafka;
 
+import dev.earshot.model.RawRecord;
+
 import static dev.earshot.connectors.kafka.KafkaJsonSerializerTest.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 

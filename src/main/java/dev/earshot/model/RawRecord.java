@@ -1,8 +1,8 @@
-package dev.earshot.connectors.kafka;
+package dev.earshot.model;
 
 /**
  * One raw record as read, with where it came from, so that a rejected record's dead letter can say exactly where
- * it was: for Kafka the {@link KafkaOrigin} text {@code topic/partition/offset}.
+ * it was: a file name, or for Kafka {@code topic/partition/offset}.
  *
  * @param value the record's value decoded as UTF-8; empty for a record without a value
  * @param origin where the record came from

@@ -1,0 +1,72 @@
+package dev.earshot.config;
+
+import dev.earshot.connectors.kafka.KafkaOptions;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * {@code kafka} as a user writes it: only the brokers are required; every topic and delivery setting falls back
+ * to {@link KafkaOptions}' defaults. Used when {@code input.kind} is {@code kafka} or {@code output.to} lists it.
+ *
+ * <pre>{@code
+ * kafka: { bootstrapServers: kafka:9092 }
+ * }</pre>
+ */
+public record KafkaConfig(
+        String bootstrapServers,
+        String postsTopic,
+        String deadLetterTopic,
+        String alertsTopic,
+        String ticketsTopic,
+        String statsTopic,
+        String groupId,
+        DeliveryGuarantee deliveryGuarantee,
+        String transactionalIdPrefix,
+        Duration transactionTimeout,
+        Map<String, String> clientProperties) implements Serializable {
+
+    /** Builds the connectors' options, which name the offending {@code kafka.*} key when a value is wrong. */
+    public KafkaOptions toOptions() {
+        KafkaOptions.Builder builder = KafkaOptions.builder();
+        if (bootstrapServers != null) {
+            builder.bootstrapServers(bootstrapServers);
+        }
+        if (postsTopic != null) {
+            builder.postsTopic(postsTopic);
+        }
+        if (deadLetterTopic != null) {
+            builder.deadLetterTopic(deadLetterTopic);
+        }
+        if (alertsTopic != null) {
+            builder.alertsTopic(alertsTopic);
+        }
+        if (ticketsTopic != null) {
+            builder.ticketsTopic(ticketsTopic);
+        }
+        if (statsTopic != null) {
+            builder.statsTopic(statsTopic);
+        }
+        if (groupId != null) {
+            builder.groupId(groupId);
+        }
+        if (deliveryGuarantee != null) {
+            builder.deliveryGuarantee(deliveryGuarantee);
+        }
+        if (transactionalIdPrefix != null) {
+            builder.transactionalIdPrefix(transactionalIdPrefix);
+        }
+        if (transactionTimeout != null) {
+            builder.transactionTimeout(transactionTimeout);
+        }
+        if (clientProperties != null) {
+            clientProperties.forEach(builder::clientProperty);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.earshot.flink;
+
+import dev.earshot.connectors.file.JsonLinesFiles;
+import dev.earshot.model.RawRecord;
+import java.nio.file.Path;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Where a job's raw records come from, each with its origin so that a dead letter says where its record was.
+ * Event time is assigned later, after parsing, where a record's time is known (a malformed record has none).
+ */
+@FunctionalInterface
+public interface RecordSource {
+
+    DataStream<RawRecord> open(StreamExecutionEnvironment env);
+
+    /** A source that knows each record's own origin, such as a Kafka topic's partition and offset. */
+    static RecordSource withOrigins(Source<RawRecord, ?, ?> source, String name) {
+        return env -> env.fromSource(source, WatermarkStrategy.noWatermarks(), name, Types.RAW_RECORD).uid("source");
+    }
+
+    /**
+     * A source of plain lines, all with the same origin.
+     *
+     * @param parallelism how many readers: a reader left without a split holds the watermark back until it
+     *     finishes, so give a single file 1
+     */
+    static RecordSource lines(Source<String, ?, ?> source, String name, int parallelism) {
+        return env -> env.fromSource(source, WatermarkStrategy.noWatermarks(), name).setParallelism(parallelism).uid("source")
+                .map(line -> new RawRecord(line, name), Types.RAW_RECORD).setParallelism(parallelism).name("origin").uid("origin");
+    }
+
+    /** One JSON-lines file of posts (.gz allowed), read by a single reader. */
+    static RecordSource file(Path file, String name) {
+        return lines(JsonLinesFiles.source(file), name, 1);
+    }
+}
