@@ -18,4 +18,5 @@ create earshot.posts.dlq 1
 # One partition each: consumers see every version of an alert or a ticket in order.
 create earshot.alerts 1
 create earshot.tickets 1
+create earshot.window-stats 1
 "$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP_SERVERS" --list
