@@ -1,5 +1,7 @@
 package dev.earshot.connectors.elasticsearch;
 
+import dev.earshot.connectors.SinkContexts;
+
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -37,19 +39,6 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
     static final String STAGE = "elasticsearch";
-
-    /** A refused document has no event time of its own. */
-    private static final Context NO_CONTEXT = new Context() {
-        @Override
-        public long currentWatermark() {
-            return Long.MIN_VALUE;
-        }
-
-        @Override
-        public Long timestamp() {
-            return null;
-        }
-    };
 
     /** One try of one document version; a retry is a new try of the same document. */
     private record Attempt(String index, String id, byte[] json, int retry) {
@@ -207,7 +196,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private void writeRefused() throws IOException {
         for (DeadLetter letter = refusedDocuments.poll(); letter != null; letter = refusedDocuments.poll()) {
             try {
-                refused.write(letter, NO_CONTEXT);
+                refused.write(letter, SinkContexts.NONE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while writing a refused document");

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * delivered; a ticket the state does not know is looked up by its tag with the search API, and the posts it holds
  * are read back from its description and conversations.
  */
-final class FreshdeskApi implements HelpdeskApi {
+final class FreshdeskApi implements LookupBeforeCreate {
 
     private final HelpdeskSettings settings;
     private final Clock clock;
@@ -41,12 +41,7 @@ final class FreshdeskApi implements HelpdeskApi {
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
-        CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket);
-        return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found));
-    }
-
-    private CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
+    public CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
         String query = "\"tag:'" + HelpdeskTags.ticketTag(ticket.id()) + "'\"";
         URI search = URI.create(base + "/api/v2/search/tickets?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         return http.send("GET", search, null, Map.of()).thenCompose(found -> {
@@ -72,7 +67,8 @@ final class FreshdeskApi implements HelpdeskApi {
         });
     }
 
-    private CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
+    @Override
+    public CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
         return http.send("POST", URI.create(base + "/api/v2/tickets"), FreshdeskRequests.create(ticket, settings.mapping()), Map.of())
                 .thenApply(created -> {
                     String id = created.path("id").asText("");
@@ -84,7 +80,8 @@ final class FreshdeskApi implements HelpdeskApi {
                 });
     }
 
-    private CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
+    @Override
+    public CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         CompletableFuture<DeliveredTicket> noted = added.isEmpty()
                 ? CompletableFuture.completedFuture(known)

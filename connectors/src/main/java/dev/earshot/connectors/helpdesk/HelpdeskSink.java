@@ -1,5 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.SinkContexts;
+
 import dev.earshot.connectors.Secrets;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -73,19 +75,6 @@ public final class HelpdeskSink implements Sink<HandoffTicket>, SupportsWriterSt
 
     private static final class Writer implements StatefulSinkWriter<HandoffTicket, Map<String, DeliveredTicket>> {
 
-        /** Dead letters are written outside the input record's context: no timestamp, no watermark. */
-        private static final Context NO_CONTEXT = new Context() {
-            @Override
-            public long currentWatermark() {
-                return Long.MIN_VALUE;
-            }
-
-            @Override
-            public Long timestamp() {
-                return null;
-            }
-        };
-
         private final HelpdeskDelivery delivery;
         private final SinkWriter<DeadLetter> deadLetters;
 
@@ -114,7 +103,7 @@ public final class HelpdeskSink implements Sink<HandoffTicket>, SupportsWriterSt
 
         private void writeDeadLetters() throws IOException, InterruptedException {
             for (DeadLetter letter : delivery.takeDeadLetters()) {
-                deadLetters.write(letter, NO_CONTEXT);
+                deadLetters.write(letter, SinkContexts.NONE);
             }
         }
 

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * a second ticket nor repeats a comment. The create carries an {@code Idempotency-Key}, so a retry after a lost
  * response returns the ticket already made.
  */
-final class ZendeskApi implements HelpdeskApi {
+final class ZendeskApi implements LookupBeforeCreate {
 
     private final HelpdeskSettings settings;
     private final Clock clock;
@@ -42,12 +42,7 @@ final class ZendeskApi implements HelpdeskApi {
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
-        CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket);
-        return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found));
-    }
-
-    private CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
+    public CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
         URI lookup = URI.create(base + "/api/v2/tickets.json?external_id="
                 + URLEncoder.encode(ticket.id(), StandardCharsets.UTF_8));
         return http.send("GET", lookup, null, Map.of()).thenCompose(list -> {
@@ -76,7 +71,8 @@ final class ZendeskApi implements HelpdeskApi {
         });
     }
 
-    private CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
+    @Override
+    public CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
         return http.send("POST", URI.create(base + "/api/v2/tickets.json"), ZendeskRequests.create(ticket, settings.mapping()),
                         Map.of("Idempotency-Key", IdempotencyKeys.create(ticket.id())))
                 .thenApply(created -> {
@@ -89,7 +85,8 @@ final class ZendeskApi implements HelpdeskApi {
                 });
     }
 
-    private CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
+    @Override
+    public CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
         if (added.isEmpty() && !priorityChanged) {
