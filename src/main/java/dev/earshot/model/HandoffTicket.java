@@ -46,4 +46,10 @@ public record HandoffTicket(
                     + sentimentTrajectory.size() + " scores");
         }
     }
+
+    /** This ticket as closed at {@code at}: the same conversation, posts and links. */
+    public HandoffTicket closedAt(Instant at) {
+        return new HandoffTicket(id, conversationKey, TicketStatus.CLOSED, source, customer, account, posts, topics,
+                location, sentimentTrajectory, priority, linkedAlertIds, reasons, openedAt, at);
+    }
 }

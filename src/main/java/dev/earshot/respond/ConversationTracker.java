@@ -91,6 +91,17 @@ public final class ConversationTracker {
      *
      * @return whether the ticket is closed
      */
+    /**
+     * Closes the ticket if it has been quiet for {@link HandoffRules#quietPeriod()} by {@code eventTime}, and says so
+     * once: the CLOSED version of the ticket, dated when the quiet period ended.
+     */
+    public Optional<HandoffTicket> close(ConversationState state, Instant eventTime) {
+        if (state.ticket() == null || state.closedAt() != null || !closeIfQuiet(state, eventTime)) {
+            return Optional.empty();
+        }
+        return Optional.of(state.ticket().closedAt(state.closedAt()));
+    }
+
     public boolean closeIfQuiet(ConversationState state, Instant eventTime) {
         HandoffTicket ticket = state.ticket();
         if (ticket != null && state.closedAt() == null) {

@@ -208,6 +208,23 @@ class ConversationTrackerTest {
     }
 
     @Test
+    void closingSaysSoOnceWithTheSameTicketDatedWhenTheQuietPeriodEnded() {
+        ConversationTracker tracker = new ConversationTracker(rules);
+        ConversationState state = new ConversationState();
+        assertThat(tracker.close(state, hours(100))).as("nothing to close").isEmpty();
+        HandoffTicket open = feed(state, ventingPost(ASHA, "no parking anywhere", -0.5, T0)).orElseThrow();
+
+        assertThat(tracker.close(state, hours(47))).isEmpty();
+        HandoffTicket closed = tracker.close(state, hours(49)).orElseThrow();
+        assertThat(tracker.close(state, hours(50))).as("only once").isEmpty();
+
+        assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(closed.id()).isEqualTo(open.id());
+        assertThat(closed.posts()).isEqualTo(open.posts());
+        assertThat(closed.updatedAt()).isEqualTo(hours(48));
+    }
+
+    @Test
     void theSamePostsReplayedGiveTheSameTicketsWhateverTheInterleavingOfConversations() {
         List<EnrichedPost> stream = List.of(
                 ventingPost(ASHA, "no parking anywhere", -0.4, T0),

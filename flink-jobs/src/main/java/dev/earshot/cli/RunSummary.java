@@ -46,8 +46,9 @@ final class RunSummary {
                         get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS)),
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
-                String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates  -> %s", get(Counters.TICKETS_OPENED),
-                        get(Counters.TICKET_UPDATES), file(outputDir, EarshotSinks.TICKETS)),
+                String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates, %,d closed  -> %s",
+                        get(Counters.TICKETS_OPENED), get(Counters.TICKET_UPDATES), get(Counters.TICKETS_CLOSED),
+                        file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
     }

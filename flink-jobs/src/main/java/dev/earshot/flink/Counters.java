@@ -14,6 +14,7 @@ public final class Counters {
     public static final String LATE_POSTS = "late-posts";
     public static final String TICKETS_OPENED = "tickets-opened";
     public static final String TICKET_UPDATES = "ticket-updates";
+    public static final String TICKETS_CLOSED = "tickets-closed";
 
     private Counters() {
     }

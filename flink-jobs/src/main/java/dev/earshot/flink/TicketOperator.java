@@ -43,6 +43,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Address
     private transient ValueState<ConversationState> conversation;
     private transient LongCounter opened;
     private transient LongCounter updates;
+    private transient LongCounter closed;
 
     TicketOperator(HandoffRules rules) {
         this.rules = rules;
@@ -57,6 +58,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Address
                 JsonTypeInfo.of(ConversationState.class)));
         opened = getRuntimeContext().getLongCounter(Counters.TICKETS_OPENED);
         updates = getRuntimeContext().getLongCounter(Counters.TICKET_UPDATES);
+        closed = getRuntimeContext().getLongCounter(Counters.TICKETS_CLOSED);
     }
 
     @Override
@@ -93,9 +95,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Address
         ConversationState state = conversation.value();
         if (due != null) {
             pending.remove(timestamp);
-            if (state == null) {
-                state = new ConversationState();
-            }
+            state = state == null ? new ConversationState() : state;
             List<Alert> openAlerts = openAt(ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID), Instant.ofEpochMilli(timestamp));
             List<AddressedPost> posts = new ArrayList<>(due.posts());
             posts.sort(Comparator.comparing(p -> p.post().post().id()));
@@ -107,12 +107,29 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Address
                 }
             }
             conversation.update(state);
-            tracker.forgetAt(state).ifPresent(at -> ctx.timerService().registerEventTimeTimer(at.toEpochMilli()));
-        } else if (state != null) {
-            Instant forgetAt = tracker.forgetAt(state).orElse(Instant.MIN);
-            if (!forgetAt.isAfter(Instant.ofEpochMilli(timestamp)) && pending.isEmpty()) {
-                conversation.clear();
+            if (state.ticket() != null) {
+                // Just after the quiet period: the ticket closes then unless another post came.
+                ctx.timerService().registerEventTimeTimer(
+                        state.ticket().updatedAt().plus(rules.quietPeriod()).toEpochMilli() + 1);
             }
+            tracker.forgetAt(state).ifPresent(at -> ctx.timerService().registerEventTimeTimer(at.toEpochMilli()));
+            return;
+        }
+        if (state == null) {
+            return;
+        }
+        // At the end of a bounded input the watermark jumps to the end of time: that is no quiet period.
+        if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+            var closing = tracker.close(state, Instant.ofEpochMilli(timestamp));
+            if (closing.isPresent()) {
+                closed.add(1);
+                out.collect(closing.get());
+                conversation.update(state);
+            }
+        }
+        Instant forgetAt = tracker.forgetAt(state).orElse(Instant.MIN);
+        if (!forgetAt.isAfter(Instant.ofEpochMilli(timestamp)) && pending.isEmpty()) {
+            conversation.clear();
         }
     }
 

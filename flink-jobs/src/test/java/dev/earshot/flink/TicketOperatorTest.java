@@ -108,4 +108,29 @@ class TicketOperatorTest {
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
+
+    @Test
+    void aQuietConversationClosesOnceAndAVentingPostWithinTheReopenWindowReopensIt() throws Exception {
+        harness.processElement(angry("twitter:1", T0, -0.6), T0.toEpochMilli());
+        Instant quietEnds = T0.plus(rules.quietPeriod());
+        advanceEventTime(quietEnds.plusSeconds(60).toEpochMilli());
+        Instant back = quietEnds.plus(Duration.ofHours(1));
+        harness.processElement(angry("twitter:2", back, -0.9), back.toEpochMilli());
+        advanceEventTime(back.toEpochMilli());
+
+        List<HandoffTicket> versions = harness.extractOutputValues();
+        assertThat(versions).extracting(HandoffTicket::status)
+                .containsExactly(TicketStatus.OPEN, TicketStatus.CLOSED, TicketStatus.UPDATED);
+        assertThat(versions).extracting(HandoffTicket::id).containsOnly(versions.get(0).id());
+        assertThat(versions.get(1).updatedAt()).isEqualTo(quietEnds);
+    }
+
+    @Test
+    void theEndOfABoundedInputClosesNothing() throws Exception {
+        harness.processElement(angry("twitter:1", T0, -0.6), T0.toEpochMilli());
+
+        advanceEventTime(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues()).extracting(HandoffTicket::status).containsExactly(TicketStatus.OPEN);
+    }
 }
