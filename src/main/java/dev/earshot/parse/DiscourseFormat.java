@@ -23,7 +23,7 @@ final class DiscourseFormat implements PostFormat {
 
     @Override
     public boolean recognises(JsonNode tree) {
-        return tree.path("latest_posts").isArray()
+        return tree.has("latest_posts")
                 || (tree.has("topic_id") && tree.has("post_number") && (tree.has("cooked") || tree.has("raw")));
     }
 

@@ -26,4 +26,24 @@ public final class TwitterV11 {
     public static String deletedPostId(JsonNode tree) {
         return "twitter:" + Fields.requiredText(tree.path("delete").path("status"), "id_str", "delete.status.id_str");
     }
+
+    /**
+     * Checks the fields a post needs before twitter4j reads the status (its errors do not name fields); a retweet is
+     * checked on the retweeted status, which is the post it becomes.
+     */
+    public static void requireFields(JsonNode status) {
+        JsonNode original = status.path("retweeted_status");
+        String at = original.isObject() ? "retweeted_status." : "";
+        JsonNode checked = original.isObject() ? original : status;
+        Fields.requiredText(checked, "id_str", at + "id_str");
+        Fields.requiredText(checked, "created_at", at + "created_at");
+        JsonNode user = Fields.requiredObject(checked, "user", at + "user");
+        Fields.requiredText(user, "id_str", at + "user.id_str");
+        String text = checked.path("extended_tweet").path("full_text").isTextual() ? checked.path("extended_tweet").path("full_text").asText()
+                : checked.path("full_text").isTextual() ? checked.path("full_text").asText()
+                : Fields.requiredText(checked, "text", at + "text");
+        if (text.isBlank()) {
+            throw MalformedRecordException.wrong(at + "text", "is empty");
+        }
+    }
 }

@@ -28,7 +28,7 @@ final class TwitterV2Format implements PostFormat {
     @Override
     public boolean recognises(JsonNode tree) {
         JsonNode data = tree.path("data");
-        return data.isArray() || (data.isObject() && data.has("id"));
+        return data.isArray() || data.isObject();
     }
 
     @Override
