@@ -1,21 +1,46 @@
 package dev.earshot.parse;
 
 import java.io.Serializable;
+import java.util.Objects;
+
 /**
- * Limits the parser enforces on every record.
+ * How the parser reads records and the limits it enforces on every one.
  *
  * @param maxTextChars posts with longer text are dead letters: a sane social or forum post is far shorter, and a
  *     runaway record would otherwise cost every later stage
+ * @param format {@code auto} (recognise each record's format from its shape) or a format's name
+ *     ({@link PostParser#FORMATS}) to read every record as that format
+ * @param csv the column mapping of CSV rows, required when format is {@code csv}, else null
  */
-public record ParseParams(int maxTextChars) implements Serializable {
+public record ParseParams(int maxTextChars, String format, CsvColumns csv) implements Serializable {
+
+    public static final String AUTO = "auto";
 
     public ParseParams {
         if (maxTextChars < 1) {
             throw new IllegalArgumentException("parse.maxTextChars must be at least 1, was " + maxTextChars);
         }
+        format = Objects.requireNonNullElse(format, AUTO);
+        if (!format.equals(AUTO) && !PostParser.FORMATS.contains(format)) {
+            throw new IllegalArgumentException("input.format must be " + AUTO + " or one of " + PostParser.FORMATS
+                    + ", was " + format);
+        }
+        if (format.equals(CsvRowFormat.NAME) && csv == null) {
+            throw new IllegalArgumentException("input.format csv needs the column mapping input.csv, e.g."
+                    + " input.csv: {text: text, createdAt: tweet_created}");
+        }
+    }
+
+    public ParseParams(int maxTextChars) {
+        this(maxTextChars, AUTO, null);
     }
 
     public static ParseParams defaults() {
         return new ParseParams(10_000);
+    }
+
+    /** These limits, reading CSV rows with the given columns. */
+    public ParseParams withCsv(CsvColumns columns) {
+        return new ParseParams(maxTextChars, CsvRowFormat.NAME, columns);
     }
 }

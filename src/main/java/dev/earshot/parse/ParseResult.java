@@ -2,12 +2,32 @@ package dev.earshot.parse;
 
 import dev.earshot.model.Post;
 
-/** A record either became a valid {@link Post} or was rejected with a reason. */
+/**
+ * What one record (or one item of a record that holds several) became. A record of a platform's stream may be a
+ * post, a new version of a post, a deletion, an event that carries no post, or bad input.
+ */
 public sealed interface ParseResult {
 
+    /** A new post. */
     record Valid(Post post) implements ParseResult {
     }
 
+    /** A new version of a post already published (a Mastodon {@code status.update}, a Bluesky record update): same id. */
+    record Edited(Post post) implements ParseResult {
+    }
+
+    /**
+     * The author deleted the post with this id (Mastodon {@code delete}, a Bluesky {@code delete} commit, a Twitter
+     * v1.1 delete notice); the pipeline should forget it wherever it is kept.
+     */
+    record Deletion(String postId) implements ParseResult {
+    }
+
+    /** A well-formed record that carries no post (a repost's notice, an account event, another collection). */
+    record Skipped(String reason) implements ParseResult {
+    }
+
+    /** Bad input: the raw record and why it was rejected, naming the format and the field. */
     record Invalid(String raw, String reason) implements ParseResult {
     }
 }

@@ -1,83 +1,104 @@
 package dev.earshot.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.json.Json;
 import dev.earshot.model.Post;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Turns one JSON-lines record of a canonical post into a {@link Post}, or says precisely why it cannot.
- * It never throws on bad input: every rejection is a {@link ParseResult.Invalid} with the raw record.
+ * Turns one record into posts (or deletions, edits, skipped events), recognising each record's platform format from
+ * its shape unless {@link ParseParams#format()} names one, or says precisely why it cannot. It never throws on bad
+ * input: every rejection is a {@link ParseResult.Invalid} with the raw record and a reason naming the format and
+ * the field. A record yields at least one result; a Twitter v2 response or a Discourse page may yield several.
  */
 public final class PostParser {
 
-    private static final String[] REQUIRED = {"id", "source", "createdAt", "text", "author"};
+    /** Every format's name, as {@code input.format} accepts it. */
+    public static final List<String> FORMATS = List.of(CanonicalFormat.NAME, TwitterV11.NAME, TwitterV2Format.NAME,
+            MastodonFormat.NAME, BlueskyJetstreamFormat.NAME, DiscourseFormat.NAME, CsvRowFormat.NAME);
 
     private final ObjectMapper mapper = Json.mapper();
     private final ParseParams params;
+    private final MastodonFormat mastodon = new MastodonFormat();
+    /** In the order auto-detection tries them; canonical last, as the fallback. */
+    private final List<PostFormat> formats = new ArrayList<>();
 
+    /** A parser of the core's formats: all but Twitter v1.1, whose mapping lives with twitter4j in the connectors. */
     public PostParser(ParseParams params) {
-        this.params = params;
+        this(params, List.of());
     }
 
-    public ParseResult parse(String raw) {
+    /** @param platformFormats formats beyond the core's, e.g. the connectors' Twitter v1.1 mapping */
+    public PostParser(ParseParams params, List<PostFormat> platformFormats) {
+        this.params = params;
+        formats.add(new BlueskyJetstreamFormat());
+        formats.addAll(platformFormats);
+        formats.add(new TwitterV2Format());
+        formats.add(mastodon);
+        formats.add(new DiscourseFormat());
+        if (params.csv() != null) {
+            formats.add(new CsvRowFormat(params.csv()));
+        }
+        formats.add(new CanonicalFormat());
+        if (!params.format().equals(ParseParams.AUTO) && forced() == null) {
+            throw new IllegalArgumentException("input.format " + params.format() + " is not available here: "
+                    + (params.format().equals(TwitterV11.NAME) ? "Twitter v1.1 needs the connectors' TwitterV11Format"
+                    : "no such format"));
+        }
+    }
+
+    public List<ParseResult> parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            return new ParseResult.Invalid(raw == null ? "" : raw, "empty record");
+            return List.of(new ParseResult.Invalid(raw == null ? "" : raw, "empty record"));
+        }
+        boolean auto = params.format().equals(ParseParams.AUTO);
+        if (MastodonFormat.isStreamingText(raw) && (auto || params.format().equals(MastodonFormat.NAME))) {
+            return checked(mastodon, raw, () -> mastodon.readStreamingText(raw));
         }
         JsonNode tree;
         try {
             tree = mapper.readTree(raw);
         } catch (JsonProcessingException e) {
-            return new ParseResult.Invalid(raw, "not valid JSON: " + e.getOriginalMessage());
+            return List.of(new ParseResult.Invalid(raw, "not valid JSON: " + e.getOriginalMessage()));
         }
         if (!tree.isObject()) {
-            return new ParseResult.Invalid(raw, "expected a JSON object, found " + tree.getNodeType().name().toLowerCase());
+            return List.of(new ParseResult.Invalid(raw, "expected a JSON object, found " + Fields.type(tree)));
         }
-        for (String field : REQUIRED) {
-            JsonNode value = tree.get(field);
-            if (value == null || value.isNull()) {
-                return new ParseResult.Invalid(raw, "missing required field '" + field + "'");
-            }
-        }
-        if (!tree.get("createdAt").isTextual()) {
-            // Jackson would read a number as epoch seconds; a canonical post says its time in ISO-8601.
-            return new ParseResult.Invalid(raw, "field 'createdAt' has the wrong type: expected an ISO-8601 instant"
-                    + " such as \"2026-03-02T08:15:00Z\", found " + tree.get("createdAt").getNodeType().name().toLowerCase());
-        }
-        JsonNode text = tree.get("text");
-        if (!text.isTextual()) {
-            return new ParseResult.Invalid(raw, "field 'text' must be a string, found " + text.getNodeType().name().toLowerCase());
-        }
-        if (text.asText().isBlank()) {
-            return new ParseResult.Invalid(raw, "field 'text' is empty");
-        }
-        int length = text.asText().length();
-        if (length > params.maxTextChars()) {
-            return new ParseResult.Invalid(raw, "field 'text' has " + length + " characters, more than the limit of "
-                    + params.maxTextChars() + " (parse.maxTextChars)");
-        }
-        try {
-            return new ParseResult.Valid(mapper.treeToValue(tree, Post.class));
-        } catch (JsonMappingException e) {
-            return new ParseResult.Invalid(raw, describe(e));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new ParseResult.Invalid(raw, "invalid post: " + e.getMessage());
-        }
+        PostFormat format = auto ? formats.stream().filter(f -> f.recognises(tree)).findFirst().orElseThrow() : forced();
+        return checked(format, raw, () -> format.read(tree, raw));
     }
 
-    /** Names the offending field by its JSON path ("author.followers") and what was wrong with it. */
-    private static String describe(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException) {
-            return "invalid post: " + cause.getMessage();
+    private PostFormat forced() {
+        return formats.stream().filter(f -> f.name().equals(params.format())).findFirst().orElse(null);
+    }
+
+    /** Runs a format's mapping, turning a malformed record into a dead letter and enforcing the text limit. */
+    private List<ParseResult> checked(PostFormat format, String raw, java.util.function.Supplier<List<ParseResult>> read) {
+        String prefix = format.name().equals(CanonicalFormat.NAME) ? "" : format.name() + ": ";
+        List<ParseResult> results;
+        try {
+            results = read.get();
+        } catch (MalformedRecordException e) {
+            return List.of(new ParseResult.Invalid(raw, prefix + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return List.of(new ParseResult.Invalid(raw, prefix + "invalid post: " + e.getMessage()));
         }
-        String problem = e.getOriginalMessage().lines().findFirst().orElse("wrong type");
-        return path.isEmpty() ? "invalid post: " + problem : "field '" + path + "' has the wrong type: " + problem;
+        if (results.isEmpty()) {
+            return List.of(new ParseResult.Skipped(format.name() + ": the record holds no posts"));
+        }
+        return results.stream().map(result -> withinLimits(result, raw, prefix)).toList();
+    }
+
+    private ParseResult withinLimits(ParseResult result, String raw, String prefix) {
+        Post post = result instanceof ParseResult.Valid valid ? valid.post()
+                : result instanceof ParseResult.Edited edited ? edited.post() : null;
+        if (post != null && post.text().length() > params.maxTextChars()) {
+            return new ParseResult.Invalid(raw, prefix + "field 'text' has " + post.text().length()
+                    + " characters, more than the limit of " + params.maxTextChars() + " (parse.maxTextChars)");
+        }
+        return result;
     }
 }

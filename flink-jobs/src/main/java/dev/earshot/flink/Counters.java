@@ -8,6 +8,9 @@ public final class Counters {
     public static final String RECORDS_READ = "records-read";
     public static final String POSTS_VALID = "posts-valid";
     public static final String DEAD_LETTERS = "dead-letters";
+    public static final String POSTS_EDITED = "posts-edited";
+    public static final String POSTS_DELETED = "posts-deleted";
+    public static final String RECORDS_SKIPPED = "records-skipped";
     public static final String DUPLICATES = "duplicates";
     public static final String POSTS_ENRICHED = "posts-enriched";
     public static final String WINDOW_STATS = "window-stats";

@@ -1,5 +1,6 @@
 package dev.earshot.flink;
 
+import dev.earshot.connectors.twitter.TwitterV11Format;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.Post;
 import dev.earshot.model.RawRecord;
@@ -7,22 +8,33 @@ import dev.earshot.parse.ParseParams;
 import dev.earshot.parse.ParseResult;
 import dev.earshot.parse.PostParser;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Parses raw records into posts; every rejected record goes to {@link #DEAD_LETTERS} with its reason. */
+/**
+ * Parses raw records of any platform format into posts; a record may hold several. Every rejected record goes to
+ * {@link #DEAD_LETTERS} with its reason; deletions (post ids) go to {@link #DELETIONS} and new versions of posts to
+ * {@link #EDITS}, for the pipeline to honour; events that carry no post are counted and dropped.
+ */
 final class ParsePosts extends ProcessFunction<RawRecord, Post> {
 
     static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", Types.DEAD_LETTER);
+    static final OutputTag<String> DELETIONS = new OutputTag<>("deletions", BasicTypeInfo.STRING_TYPE_INFO);
+    static final OutputTag<Post> EDITS = new OutputTag<>("edits", Types.POST);
 
     private final ParseParams params;
     private transient PostParser parser;
     private transient LongCounter read;
     private transient LongCounter valid;
     private transient LongCounter rejected;
+    private transient LongCounter edited;
+    private transient LongCounter deleted;
+    private transient LongCounter skipped;
 
     ParsePosts(ParseParams params) {
         this.params = params;
@@ -30,22 +42,34 @@ final class ParsePosts extends ProcessFunction<RawRecord, Post> {
 
     @Override
     public void open(OpenContext openContext) {
-        parser = new PostParser(params);
+        parser = new PostParser(params, List.of(new TwitterV11Format()));
         read = getRuntimeContext().getLongCounter(Counters.RECORDS_READ);
         valid = getRuntimeContext().getLongCounter(Counters.POSTS_VALID);
         rejected = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
+        edited = getRuntimeContext().getLongCounter(Counters.POSTS_EDITED);
+        deleted = getRuntimeContext().getLongCounter(Counters.POSTS_DELETED);
+        skipped = getRuntimeContext().getLongCounter(Counters.RECORDS_SKIPPED);
     }
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<Post> out) {
         read.add(1);
-        ParseResult result = parser.parse(record.value());
-        if (result instanceof ParseResult.Valid v) {
-            valid.add(1);
-            out.collect(v.post());
-        } else if (result instanceof ParseResult.Invalid invalid) {
-            rejected.add(1);
-            ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), Instant.now()));
+        for (ParseResult result : parser.parse(record.value())) {
+            if (result instanceof ParseResult.Valid v) {
+                valid.add(1);
+                out.collect(v.post());
+            } else if (result instanceof ParseResult.Edited e) {
+                edited.add(1);
+                ctx.output(EDITS, e.post());
+            } else if (result instanceof ParseResult.Deletion d) {
+                deleted.add(1);
+                ctx.output(DELETIONS, d.postId());
+            } else if (result instanceof ParseResult.Skipped) {
+                skipped.add(1);
+            } else if (result instanceof ParseResult.Invalid invalid) {
+                rejected.add(1);
+                ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), Instant.now()));
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.earshot.flink;
 
+import dev.earshot.connectors.file.CsvRowsFormat;
 import dev.earshot.connectors.file.JsonLinesFiles;
 import dev.earshot.model.RawRecord;
 import java.nio.file.Path;
@@ -36,5 +37,10 @@ public interface RecordSource {
     /** One JSON-lines file of posts (.gz allowed), read by a single reader. */
     static RecordSource file(Path file, String name) {
         return lines(JsonLinesFiles.source(file), name, 1);
+    }
+
+    /** One CSV file with a header (.gz allowed): each row a JSON object for the parse stage's csv format. */
+    static RecordSource csvFile(Path file, String name) {
+        return lines(CsvRowsFormat.source(file), name, 1);
     }
 }

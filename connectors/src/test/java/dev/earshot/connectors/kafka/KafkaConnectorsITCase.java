@@ -230,11 +230,12 @@ class KafkaConnectorsITCase {
 
         @Override
         public void processElement(RawRecord record, Context ctx, Collector<Post> out) {
-            ParseResult result = parser.parse(record.value());
-            if (result instanceof ParseResult.Valid valid) {
-                out.collect(valid.post());
-            } else if (result instanceof ParseResult.Invalid invalid) {
-                ctx.output(REJECTED, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), Instant.now()));
+            for (ParseResult result : parser.parse(record.value())) {
+                if (result instanceof ParseResult.Valid valid) {
+                    out.collect(valid.post());
+                } else if (result instanceof ParseResult.Invalid invalid) {
+                    ctx.output(REJECTED, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), Instant.now()));
+                }
             }
         }
     }

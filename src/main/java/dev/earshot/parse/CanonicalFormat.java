@@ -1,0 +1,74 @@
+package dev.earshot.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.json.Json;
+import dev.earshot.model.Post;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Earshot's own canonical post JSON. Auto-detection falls back to it, so a malformed canonical post is reported in
+ * its own terms ("missing required field 'id'"); its reasons carry no format prefix, as before formats existed.
+ */
+final class CanonicalFormat implements PostFormat {
+
+    static final String NAME = "canonical";
+    private static final String[] REQUIRED = {"id", "source", "createdAt", "text", "author"};
+
+    private final ObjectMapper mapper = Json.mapper();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean recognises(JsonNode tree) {
+        return true;
+    }
+
+    @Override
+    public List<ParseResult> read(JsonNode tree, String raw) {
+        for (String field : REQUIRED) {
+            JsonNode value = tree.get(field);
+            if (value == null || value.isNull()) {
+                throw MalformedRecordException.missing(field);
+            }
+        }
+        if (!tree.get("createdAt").isTextual()) {
+            // Jackson would read a number as epoch seconds; a canonical post says its time in ISO-8601.
+            throw MalformedRecordException.wrong("createdAt", "has the wrong type: expected an ISO-8601 instant"
+                    + " such as \"2026-03-02T08:15:00Z\", found " + Fields.type(tree.get("createdAt")));
+        }
+        JsonNode text = tree.get("text");
+        if (!text.isTextual()) {
+            throw MalformedRecordException.wrong("text", "must be a string, found " + Fields.type(text));
+        }
+        if (text.asText().isBlank()) {
+            throw MalformedRecordException.wrong("text", "is empty");
+        }
+        try {
+            return List.of(new ParseResult.Valid(mapper.treeToValue(tree, Post.class)));
+        } catch (JsonMappingException e) {
+            throw new MalformedRecordException(describe(e));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedRecordException("invalid post: " + e.getMessage());
+        }
+    }
+
+    /** Names the offending field by its JSON path ("author.followers") and what was wrong with it. */
+    private static String describe(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException) {
+            return "invalid post: " + cause.getMessage();
+        }
+        String problem = e.getOriginalMessage().lines().findFirst().orElse("wrong type");
+        return path.isEmpty() ? "invalid post: " + problem : "field '" + path + "' has the wrong type: " + problem;
+    }
+}

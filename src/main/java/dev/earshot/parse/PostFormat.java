@@ -1,0 +1,21 @@
+package dev.earshot.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** One platform's JSON shape: how to recognise it and how to map it to posts. */
+public interface PostFormat {
+
+    /** The name used in reasons and by {@code input.format}, e.g. {@code twitter-v2}. */
+    String name();
+
+    /** Whether a JSON object has this format's shape; formats recognise disjoint shapes. */
+    boolean recognises(JsonNode tree);
+
+    /**
+     * Maps one record to one or more results.
+     *
+     * @throws MalformedRecordException naming the field when the whole record is unusable
+     */
+    List<ParseResult> read(JsonNode tree, String raw);
+}
