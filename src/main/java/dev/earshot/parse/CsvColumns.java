@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Which CSV column holds which part of a post ({@code input.csv}); every value is a column name from the header.
+ * Which CSV column holds which part of a post ({@code parse.csv}); every value is a column name from the header.
  *
  * @param text required
  * @param createdAt required
@@ -21,17 +21,17 @@ public record CsvColumns(String text, String createdAt, String id, String author
 
     public CsvColumns {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("input.csv.text must name the column that holds the post's text");
+            throw new IllegalArgumentException("parse.csv.text must name the column that holds the post's text");
         }
         if (createdAt == null || createdAt.isBlank()) {
-            throw new IllegalArgumentException("input.csv.createdAt must name the column that holds the post's time");
+            throw new IllegalArgumentException("parse.csv.createdAt must name the column that holds the post's time");
         }
         source = source == null || source.isBlank() ? "csv" : source;
         if (timeFormat != null) {
             try {
                 DateTimeFormatter.ofPattern(timeFormat);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("input.csv.timeFormat is not a date-time pattern: " + e.getMessage()
+                throw new IllegalArgumentException("parse.csv.timeFormat is not a date-time pattern: " + e.getMessage()
                         + "; e.g. yyyy-MM-dd HH:mm:ss Z");
             }
         }

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * A CSV row, as the replay reader hands it on: a JSON object of header name to cell text. The columns come from
- * {@code input.csv} ({@link CsvColumns}); a row is never auto-detected, since any object could be one.
+ * {@code parse.csv} ({@link CsvColumns}); a row is never auto-detected, since any object could be one.
  */
 final class CsvRowFormat implements PostFormat {
 
@@ -61,7 +61,7 @@ final class CsvRowFormat implements PostFormat {
         }
         JsonNode value = row.get(column);
         if (value == null) {
-            throw new MalformedRecordException("column '" + column + "' (input.csv." + key + ") is not in the file's header");
+            throw new MalformedRecordException("column '" + column + "' (parse.csv." + key + ") is not in the file's header");
         }
         return value.asText().isBlank() ? null : value.asText();
     }
@@ -69,7 +69,7 @@ final class CsvRowFormat implements PostFormat {
     private static String required(JsonNode row, String column, String key) {
         String value = cell(row, column, key);
         if (value == null) {
-            throw new MalformedRecordException("column '" + column + "' (input.csv." + key + ") is empty");
+            throw new MalformedRecordException("column '" + column + "' (parse.csv." + key + ") is empty");
         }
         return value;
     }
@@ -82,9 +82,9 @@ final class CsvRowFormat implements PostFormat {
             return value.contains("T") ? OffsetDateTime.parse(value).toInstant()
                     : OffsetDateTime.parse(value, SPACED_WITH_OFFSET).toInstant();
         } catch (DateTimeParseException e) {
-            throw new MalformedRecordException("column '" + columns.createdAt() + "' (input.csv.createdAt) is not a time: \""
+            throw new MalformedRecordException("column '" + columns.createdAt() + "' (parse.csv.createdAt) is not a time: \""
                     + value + "\"; expected " + (columns.timeFormat() != null ? columns.timeFormat()
-                    : "ISO-8601 or yyyy-MM-dd HH:mm:ss Z") + " (input.csv.timeFormat)");
+                    : "ISO-8601 or yyyy-MM-dd HH:mm:ss Z") + " (parse.csv.timeFormat)");
         }
     }
 
@@ -102,7 +102,7 @@ final class CsvRowFormat implements PostFormat {
             double lon = Double.parseDouble(parts[1].strip());
             return lat == 0 && lon == 0 ? null : new GeoPoint(lat, lon);
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException("column '" + columns.coordinates() + "' (input.csv.coordinates) must be"
+            throw new MalformedRecordException("column '" + columns.coordinates() + "' (parse.csv.coordinates) must be"
                     + " \"[lat, lon]\", was \"" + value + "\"");
         }
     }

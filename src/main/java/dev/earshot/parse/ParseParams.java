@@ -21,13 +21,17 @@ public record ParseParams(int maxTextChars, String format, CsvColumns csv) imple
             throw new IllegalArgumentException("parse.maxTextChars must be at least 1, was " + maxTextChars);
         }
         format = Objects.requireNonNullElse(format, AUTO);
+        if (format.equals(AUTO) && csv != null) {
+            // A column mapping says what the records are: CSV rows have no shape to detect.
+            format = CsvRowFormat.NAME;
+        }
         if (!format.equals(AUTO) && !PostParser.FORMATS.contains(format)) {
-            throw new IllegalArgumentException("input.format must be " + AUTO + " or one of " + PostParser.FORMATS
+            throw new IllegalArgumentException("parse.format must be " + AUTO + " or one of " + PostParser.FORMATS
                     + ", was " + format);
         }
         if (format.equals(CsvRowFormat.NAME) && csv == null) {
-            throw new IllegalArgumentException("input.format csv needs the column mapping input.csv, e.g."
-                    + " input.csv: {text: text, createdAt: tweet_created}");
+            throw new IllegalArgumentException("parse.format csv needs the column mapping parse.csv, e.g."
+                    + " parse.csv: {text: text, createdAt: tweet_created}");
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /** One platform's JSON shape: how to recognise it and how to map it to posts. */
 public interface PostFormat {
 
-    /** The name used in reasons and by {@code input.format}, e.g. {@code twitter-v2}. */
+    /** The name used in reasons and by {@code parse.format}, e.g. {@code twitter-v2}. */
     String name();
 
     /** Whether a JSON object has this format's shape; formats recognise disjoint shapes. */

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class PostParser {
 
-    /** Every format's name, as {@code input.format} accepts it. */
+    /** Every format's name, as {@code parse.format} accepts it. */
     public static final List<String> FORMATS = List.of(CanonicalFormat.NAME, TwitterV11.NAME, TwitterV2Format.NAME,
             MastodonFormat.NAME, BlueskyJetstreamFormat.NAME, DiscourseFormat.NAME, CsvRowFormat.NAME);
 
@@ -44,7 +44,7 @@ public final class PostParser {
         }
         formats.add(new CanonicalFormat());
         if (!params.format().equals(ParseParams.AUTO) && forced() == null) {
-            throw new IllegalArgumentException("input.format " + params.format() + " is not available here: "
+            throw new IllegalArgumentException("parse.format " + params.format() + " is not available here: "
                     + (params.format().equals(TwitterV11.NAME) ? "Twitter v1.1 needs the connectors' TwitterV11Format"
                     : "no such format"));
         }

@@ -53,14 +53,14 @@ class CsvRowFormatTest {
     @Test
     void rejectsRowsNamingTheColumnAndTheKey() {
         assertThat(invalidReason("{\"tweet_id\":\"4\",\"name\":\"x\",\"text\":\"delayed\",\"tweet_coord\":\"\",\"tweet_created\":\"yesterday\",\"tweet_location\":\"\"}"))
-                .isEqualTo("csv: column 'tweet_created' (input.csv.createdAt) is not a time: \"yesterday\"; expected ISO-8601 or"
-                        + " yyyy-MM-dd HH:mm:ss Z (input.csv.timeFormat)");
+                .isEqualTo("csv: column 'tweet_created' (parse.csv.createdAt) is not a time: \"yesterday\"; expected ISO-8601 or"
+                        + " yyyy-MM-dd HH:mm:ss Z (parse.csv.timeFormat)");
         assertThat(invalidReason("{\"tweet_id\":\"4\",\"name\":\"x\",\"text\":\"\",\"tweet_coord\":\"\",\"tweet_created\":\"2015-02-23 21:00:00 +0000\",\"tweet_location\":\"\"}"))
-                .isEqualTo("csv: column 'text' (input.csv.text) is empty");
+                .isEqualTo("csv: column 'text' (parse.csv.text) is empty");
         assertThat(invalidReason("{\"tweet_id\":\"4\",\"text\":\"hi\",\"tweet_created\":\"2015-02-23 21:00:00 +0000\"}"))
-                .isEqualTo("csv: column 'name' (input.csv.author) is not in the file's header");
+                .isEqualTo("csv: column 'name' (parse.csv.author) is not in the file's header");
         assertThat(invalidReason("{\"tweet_id\":\"4\",\"name\":\"x\",\"text\":\"hi\",\"tweet_coord\":\"[north]\",\"tweet_created\":\"2015-02-23 21:00:00 +0000\",\"tweet_location\":\"\"}"))
-                .contains("input.csv.coordinates");
+                .contains("parse.csv.coordinates");
     }
 
     private Post onlyPost(String row) {

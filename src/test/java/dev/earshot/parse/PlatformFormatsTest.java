@@ -193,11 +193,11 @@ class PlatformFormatsTest {
 
         assertThat(mastodonOnly.parse(fixture("bluesky-jetstream-create.json"))).singleElement()
                 .isInstanceOfSatisfying(ParseResult.Invalid.class, invalid -> assertThat(invalid.reason()).startsWith("mastodon: missing required field"));
-        assertThatThrownBy(() -> new ParseParams(10_000, "myspace", null)).hasMessageContaining("input.format")
+        assertThatThrownBy(() -> new ParseParams(10_000, "myspace", null)).hasMessageContaining("parse.format")
                 .hasMessageContaining("twitter-v2");
         assertThatThrownBy(() -> new PostParser(new ParseParams(10_000, "twitter-v1.1", null)))
                 .hasMessageContaining("TwitterV11Format");
-        assertThatThrownBy(() -> new ParseParams(10_000, "csv", null)).hasMessageContaining("input.csv");
+        assertThatThrownBy(() -> new ParseParams(10_000, "csv", null)).hasMessageContaining("parse.csv");
     }
 
     @Test

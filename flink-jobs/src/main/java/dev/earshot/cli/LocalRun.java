@@ -62,7 +62,12 @@ final class LocalRun {
                         + "or leave input.path out to run on the bundled sample stream.");
             }
             inputName = config.input().path() == null ? "bundled sample stream" : input.toString();
-            source = RecordSource.file(input, inputName);
+            boolean csv = config.parse().csv() != null || input.toString().matches(".*\\.csv(\\.gz)?$");
+            if (csv && config.parse().csv() == null) {
+                throw new ConfigException("parse.csv: " + input + " is a CSV file; say which columns hold what, e.g. "
+                        + "parse: { csv: { text: text, createdAt: tweet_created, id: tweet_id, author: name } }");
+            }
+            source = csv ? RecordSource.csvFile(input, inputName) : RecordSource.file(input, inputName);
         }
         out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
                 String.join(", ", config.output().to()), config.parallelism(),

@@ -42,6 +42,8 @@ final class RunSummary {
                         get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
                 String.format(Locale.ROOT, "  posts read      %,d valid (%,d duplicates processed once), %,d enriched",
                         get(Counters.POSTS_VALID), get(Counters.DUPLICATES), get(Counters.POSTS_ENRICHED)),
+                String.format(Locale.ROOT, "  platform events %,d edits, %,d deletions, %,d records that are not posts",
+                        get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED), get(Counters.RECORDS_SKIPPED)),
                 String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
                         get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS)),
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,

@@ -16,7 +16,7 @@ import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
  * Reads a CSV file with a header row (.gz decompressed by extension) as one JSON object per row, header name to cell
- * text, for the parse stage's {@code csv} format to map with {@code input.csv}. Jackson CSV reads quoted cells, so
+ * text, for the parse stage's {@code csv} format to map with {@code parse.csv}. Jackson CSV reads quoted cells, so
  * a post's text may hold commas, quotes and newlines. The file is read whole by one reader (it is not splittable).
  */
 public final class CsvRowsFormat extends SimpleStreamFormat<String> {
