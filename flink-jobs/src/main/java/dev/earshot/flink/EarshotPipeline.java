@@ -42,14 +42,16 @@ public final class EarshotPipeline {
     public Outputs apply(DataStream<RawRecord> records) {
         SingleOutputStreamOperator<Post> parsed = records
                 .process(new ParsePosts(config.parse()), Types.POST).name("parse and validate").uid("parse");
+        SingleOutputStreamOperator<String> taxonomyVersions = TaxonomyVersions.of(records, config.enrich());
         SingleOutputStreamOperator<EnrichedPost> enriched = parsed
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
                 .keyBy(Post::id)
                 .process(new DeduplicatePosts(config.stream().dedupTtl()), Types.POST).name("deduplicate").uid("dedup")
+                .connect(taxonomyVersions.broadcast(EnrichPosts.TAXONOMY))
                 .process(new EnrichPosts(config.enrich(), config.enrich().loadTaxonomy(), config.enrich().loadSentimentModel()), Types.ENRICHED_POST)
                 .name("enrich").uid("enrich");
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS)
-                .union(enriched.getSideOutput(EnrichPosts.FAILED));
+                .union(enriched.getSideOutput(EnrichPosts.FAILED), taxonomyVersions.getSideOutput(CheckTaxonomy.REJECTED));
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();
