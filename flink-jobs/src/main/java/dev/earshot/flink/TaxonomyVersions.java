@@ -2,8 +2,8 @@ package dev.earshot.flink;
 
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.FileContentSource;
+import dev.earshot.enrich.topics.Taxonomy;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -21,23 +21,28 @@ import org.apache.flink.streaming.api.transformations.WithBoundedness;
  *
  * <p>The file is watched only where an edit can matter: a taxonomy file (a bundled one cannot change) and an input
  * that never ends (Kafka). A bounded run replays a fixed stream in seconds under the start-up taxonomy, so its
- * result does not depend on when someone saved a file, and no watcher keeps it from finishing; its versions
- * stream is empty and ends at once.
+ * result does not depend on when someone saved a file, and no watcher keeps it from finishing: its only version
+ * is the start-up one, and that stream ends at once. (An empty stream would do, but Flink 2.2's
+ * {@code fromData} fails on an empty collection.)
  */
 final class TaxonomyVersions {
 
     private TaxonomyVersions() {
     }
 
-    /** @param input the job's records, whose sources tell whether it ever ends */
-    static SingleOutputStreamOperator<String> of(DataStream<?> input, EarshotConfig.Enrich settings) {
+    /**
+     * @param input the job's records, whose sources tell whether it ever ends
+     * @param startup the taxonomy the job starts with, checked by the client
+     */
+    static SingleOutputStreamOperator<String> of(DataStream<?> input, EarshotConfig.Enrich settings, Taxonomy startup) {
         StreamExecutionEnvironment env = input.getExecutionEnvironment();
         Path file = settings.taxonomyFile();
         DataStream<String> versions = file != null && neverEnds(input)
                 ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
                         "taxonomy file", BasicTypeInfo.STRING_TYPE_INFO).setParallelism(1).uid("taxonomy-file")
-                : env.fromData(List.of(), BasicTypeInfo.STRING_TYPE_INFO).name("taxonomy fixed at start-up").uid("taxonomy-fixed");
-        return versions.process(new CheckTaxonomy(String.valueOf(file)), BasicTypeInfo.STRING_TYPE_INFO)
+                : env.fromData(BasicTypeInfo.STRING_TYPE_INFO, startup.yaml()).name("taxonomy fixed at start-up").uid("taxonomy-fixed");
+        String origin = file == null ? settings.taxonomy() : file.toAbsolutePath().toString();
+        return versions.process(new CheckTaxonomy(origin), BasicTypeInfo.STRING_TYPE_INFO)
                 .setParallelism(1).name("check taxonomy").uid("check-taxonomy");
     }
 
