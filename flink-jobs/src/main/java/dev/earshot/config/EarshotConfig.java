@@ -58,7 +58,7 @@ public record EarshotConfig(
         return new EarshotConfig(new Input(Input.FILE, null), new Output("output", List.of(Output.FILES)), null, null,
                 new Checkpoint(Duration.ofSeconds(30)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
-                new Enrich("city-operations", SentimentParams.defaults(), null, LocationParams.defaults()),
+                new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
                 new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15)),
                 new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults()),
                 HandoffRules.defaults(),
@@ -150,16 +150,24 @@ public record EarshotConfig(
      *
      * @param taxonomy a bundled taxonomy's name ({@code city-operations}, {@code brand-care}, {@code airline-care})
      *     or the path of a taxonomy YAML file
+     * @param taxonomyPollInterval with a taxonomy file and an unbounded input (Kafka): how often the running job
+     *     rereads the file; a changed, valid taxonomy applies to the posts that follow, without a restart
      * @param sentimentModel a model file written by {@code earshot train sentiment}, or null for the social-text
      *     lexicon scorer tuned by {@code sentiment}
      */
-    public record Enrich(String taxonomy, SentimentParams sentiment, String sentimentModel, LocationParams location)
-            implements Serializable {
+    public record Enrich(String taxonomy, Duration taxonomyPollInterval, SentimentParams sentiment, String sentimentModel,
+                         LocationParams location) implements Serializable {
         public Enrich {
             if (taxonomy == null || taxonomy.isBlank()) {
                 throw new IllegalArgumentException("enrich.taxonomy must name a bundled taxonomy (" + Taxonomy.BUNDLED
                         + ") or a YAML file");
             }
+            requirePositive(taxonomyPollInterval, "enrich.taxonomyPollInterval");
+        }
+
+        /** The taxonomy file to watch, or null for a bundled taxonomy. */
+        public Path taxonomyFile() {
+            return Taxonomy.BUNDLED.contains(taxonomy) ? null : Path.of(taxonomy);
         }
 
         /**

@@ -9,6 +9,7 @@ import dev.earshot.model.Post;
 import dev.earshot.model.RawRecord;
 import dev.earshot.model.TopicLocationStats;
 import dev.earshot.detect.Finding;
+import dev.earshot.enrich.topics.Taxonomy;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -42,14 +43,17 @@ public final class EarshotPipeline {
     public Outputs apply(DataStream<RawRecord> records) {
         SingleOutputStreamOperator<Post> parsed = records
                 .process(new ParsePosts(config.parse()), Types.POST).name("parse and validate").uid("parse");
+        Taxonomy taxonomy = config.enrich().loadTaxonomy();
+        SingleOutputStreamOperator<String> taxonomyVersions = TaxonomyVersions.of(records, config.enrich(), taxonomy);
         SingleOutputStreamOperator<EnrichedPost> enriched = parsed
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
                 .keyBy(Post::id)
                 .process(new DeduplicatePosts(config.stream().dedupTtl()), Types.POST).name("deduplicate").uid("dedup")
-                .process(new EnrichPosts(config.enrich(), config.enrich().loadTaxonomy(), config.enrich().loadSentimentModel()), Types.ENRICHED_POST)
+                .connect(taxonomyVersions.broadcast(EnrichPosts.TAXONOMY))
+                .process(new EnrichPosts(config.enrich(), taxonomy, config.enrich().loadSentimentModel()), Types.ENRICHED_POST)
                 .name("enrich").uid("enrich");
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS)
-                .union(enriched.getSideOutput(EnrichPosts.FAILED));
+                .union(enriched.getSideOutput(EnrichPosts.FAILED), taxonomyVersions.getSideOutput(CheckTaxonomy.REJECTED));
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();

@@ -7,34 +7,51 @@ import dev.earshot.enrich.location.LocationResolver;
 import dev.earshot.enrich.sentiment.SentimentScorer;
 import dev.earshot.enrich.sentiment.SocialSentimentScorer;
 import dev.earshot.enrich.sentiment.TrainedSentimentScorer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.enrich.topics.TopicMatcher;
+import dev.earshot.json.Json;
+import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.Post;
 import dev.earshot.text.CoreNlpTextAnalyzer;
-import dev.earshot.json.Json;
-import dev.earshot.model.DeadLetter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sentiment, topics and location for each post. The models load once per task manager JVM. A post that makes
  * an enricher fail becomes a dead letter rather than failing the job: one odd post must not stop the stream.
+ *
+ * <p>The broadcast input brings taxonomy versions, already validated ({@link TaxonomyVersions}); each applies to
+ * the posts that follow it. The latest is kept in broadcast state, so a job restored from a checkpoint goes on
+ * with the taxonomy it last used rather than the one it started with.
  */
-final class EnrichPosts extends ProcessFunction<Post, EnrichedPost> {
+final class EnrichPosts extends BroadcastProcessFunction<Post, String, EnrichedPost> {
 
     static final OutputTag<DeadLetter> FAILED = new OutputTag<>("enrichment-failed", Types.DEAD_LETTER);
+    static final MapStateDescriptor<String, String> TAXONOMY =
+            new MapStateDescriptor<>("taxonomy", BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO);
+    private static final String LATEST = "latest";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichPosts.class);
 
     private final EarshotConfig.Enrich settings;
-    private final String taxonomyYaml;
+    private final String startupTaxonomy;
     private final byte[] sentimentModel;
+    private transient CoreNlpTextAnalyzer analyzer;
+    private transient SentimentScorer sentiment;
+    private transient LocationResolver locations;
     private transient Enricher enricher;
+    private transient String taxonomyInForce;
     private transient LongCounter enriched;
     private transient LongCounter failed;
 
@@ -44,25 +61,29 @@ final class EnrichPosts extends ProcessFunction<Post, EnrichedPost> {
      */
     EnrichPosts(EarshotConfig.Enrich settings, Taxonomy taxonomy, byte[] sentimentModel) {
         this.settings = settings;
-        this.taxonomyYaml = taxonomy.yaml();
+        this.startupTaxonomy = taxonomy.yaml();
         this.sentimentModel = sentimentModel;
     }
 
     @Override
     public void open(OpenContext openContext) throws IOException {
-        CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
-        SentimentScorer sentiment = sentimentModel == null
+        analyzer = CoreNlpTextAnalyzer.shared();
+        sentiment = sentimentModel == null
                 ? SocialSentimentScorer.create(settings.sentiment())
                 : TrainedSentimentScorer.load(new ByteArrayInputStream(sentimentModel));
-        enricher = new Enricher(analyzer, sentiment,
-                TopicMatcher.compile(Taxonomy.parse(taxonomyYaml), analyzer),
-                new LocationResolver(Gazetteer.bundled(), settings.location()));
+        locations = new LocationResolver(Gazetteer.bundled(), settings.location());
+        use(startupTaxonomy);
         enriched = getRuntimeContext().getLongCounter(Counters.POSTS_ENRICHED);
         failed = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
     }
 
     @Override
-    public void processElement(Post post, Context ctx, Collector<EnrichedPost> out) {
+    public void processElement(Post post, ReadOnlyContext ctx, Collector<EnrichedPost> out) throws Exception {
+        // Broadcast state is not readable in open(): a version restored from a checkpoint is picked up here.
+        String latest = ctx.getBroadcastState(TAXONOMY).get(LATEST);
+        if (latest != null && latest != taxonomyInForce) {
+            use(latest);
+        }
         EnrichedPost result;
         try {
             result = enricher.enrich(post);
@@ -73,5 +94,24 @@ final class EnrichPosts extends ProcessFunction<Post, EnrichedPost> {
         }
         enriched.add(1);
         out.collect(result);
+    }
+
+    @Override
+    public void processBroadcastElement(String yaml, Context ctx, Collector<EnrichedPost> out) throws Exception {
+        ctx.getBroadcastState(TAXONOMY).put(LATEST, yaml);
+        use(yaml);
+    }
+
+    /** Compiles {@code yaml} unless it is the taxonomy in force already (the watcher repeats itself after a restore). */
+    private void use(String yaml) {
+        if (!yaml.equals(taxonomyInForce)) {
+            Taxonomy taxonomy = Taxonomy.parse(yaml);
+            enricher = new Enricher(analyzer, sentiment, TopicMatcher.compile(taxonomy, analyzer), locations);
+            if (taxonomyInForce != null && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                LOG.info("enrich.taxonomy: the following posts are tagged with the new taxonomy's topics {}", taxonomy.ids());
+            }
+        }
+        // The same string object from now on: the check per post is then a reference comparison.
+        taxonomyInForce = yaml;
     }
 }

@@ -1,0 +1,68 @@
+package dev.earshot.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.enrich.topics.Taxonomy;
+import dev.earshot.model.Author;
+import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.Post;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
+import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** Taxonomy versions in the enrich step: each applies to the posts after it, and survives a restore. */
+class EnrichPostsTest {
+
+    static final String PARKING = TaxonomyReloadITCase.PARKING;
+    static final String PARKING_AND_ROADS = TaxonomyReloadITCase.PARKING_AND_ROADS;
+
+    @Test
+    void aVersionAppliesToThePostsAfterIt() throws Exception {
+        try (BroadcastOperatorTestHarness<Post, String, EnrichedPost> harness = started(null)) {
+            harness.processElement(post("before"), 0);
+            harness.processBroadcastElement(PARKING_AND_ROADS, 0);
+            harness.processElement(post("after"), 0);
+
+            assertThat(harness.extractOutputValues()).extracting(EnrichedPost::topics)
+                    .containsExactly(List.of("parking"), List.of("parking", "roads"));
+        }
+    }
+
+    @Test
+    void aRestoredJobGoesOnWithTheLatestVersionNotTheStartUpOne() throws Exception {
+        OperatorSubtaskState checkpoint;
+        try (BroadcastOperatorTestHarness<Post, String, EnrichedPost> harness = started(null)) {
+            harness.processBroadcastElement(PARKING_AND_ROADS, 0);
+            checkpoint = harness.snapshot(1, 1);
+        }
+        try (BroadcastOperatorTestHarness<Post, String, EnrichedPost> restored = started(checkpoint)) {
+            restored.processElement(post("after-restore"), 0);
+
+            assertThat(restored.extractOutputValues()).extracting(EnrichedPost::topics)
+                    .containsExactly(List.of("parking", "roads"));
+        }
+    }
+
+    /** A job started with the parking-only taxonomy, restored from {@code checkpoint} if not null. */
+    static BroadcastOperatorTestHarness<Post, String, EnrichedPost> started(OperatorSubtaskState checkpoint) throws Exception {
+        EnrichPosts enrich = new EnrichPosts(EarshotConfig.defaults().enrich(), Taxonomy.parse(PARKING), null);
+        BroadcastOperatorTestHarness<Post, String, EnrichedPost> harness = new BroadcastOperatorTestHarness<>(
+                new CoBroadcastWithNonKeyedOperator<>(enrich, List.of(EnrichPosts.TAXONOMY)), 1, 1, 0);
+        harness.setup();
+        if (checkpoint != null) {
+            harness.initializeState(checkpoint);
+        }
+        harness.open();
+        return harness;
+    }
+
+    static Post post(String id) {
+        return new Post("forum:" + id, "forum", Instant.parse("2026-03-02T08:00:00Z"),
+                "Parking near MG Road in Bengaluru is full again and the pothole there is huge", "en",
+                new Author("a-" + id, "a" + id, 0, null), null, null, null, null, null, null, null, null);
+    }
+}
