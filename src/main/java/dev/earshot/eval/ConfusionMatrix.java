@@ -1,5 +1,6 @@
 package dev.earshot.eval;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,7 +83,15 @@ public final class ConfusionMatrix {
 
     /** The unweighted mean of the classes' F1, so that a rare class counts as much as a common one. */
     public double macroF1() {
-        return classes.stream().mapToDouble(this::f1).average().orElse(0);
+        return macroF1(classes);
+    }
+
+    /**
+     * The unweighted mean F1 of some of the classes: e.g. the gold labels only, when one predicted class stands for
+     * "no answer" and has no F1 of its own worth averaging.
+     */
+    public double macroF1(Collection<String> labels) {
+        return labels.stream().mapToDouble(this::f1).average().orElse(0);
     }
 
     /** The matrix as text: one row per gold class, one column per predicted class. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /** Seeded shuffles and train/test splits, the same on every run and machine for a seed. */
 public final class HoldOut {
@@ -30,5 +31,23 @@ public final class HoldOut {
         List<T> order = shuffled(rows, seed);
         int cut = (int) Math.round(order.size() * trainShare);
         return new Split<>(List.copyOf(order.subList(0, cut)), List.copyOf(order.subList(cut, order.size())));
+    }
+
+    /**
+     * Rows whose numeric id is even to develop on, odd to test on: a split anyone can reproduce from the data alone,
+     * and that keeps repeated rows of one id on one side.
+     */
+    public static <T> Split<T> byIdParity(List<T> rows, Function<T, String> id) {
+        List<T> even = new ArrayList<>();
+        List<T> odd = new ArrayList<>();
+        for (T row : rows) {
+            String value = id.apply(row).trim();
+            char last = value.isEmpty() ? ' ' : value.charAt(value.length() - 1);
+            if (!Character.isDigit(last)) {
+                throw new IllegalArgumentException("id '" + value + "' does not end in a digit, so it has no parity");
+            }
+            ((last - '0') % 2 == 0 ? even : odd).add(row);
+        }
+        return new Split<>(List.copyOf(even), List.copyOf(odd));
     }
 }

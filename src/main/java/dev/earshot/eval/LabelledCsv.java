@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads labelled posts from RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks) with Jackson's
@@ -48,6 +50,43 @@ public final class LabelledCsv {
                 }
                 rows.add(new LabelledText(field(record, text, row, textColumn),
                         namedLabel(field(record, label, row, labelColumn), row, labelColumn)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CSV: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /**
+     * The named columns of every row of a file with a header row, each row as column name to value in the order
+     * asked, e.g. {@code tweet_id}, {@code negativereason} and {@code text} of the airline tweets.
+     */
+    public static List<Map<String, String>> readColumns(Reader in, List<String> columns) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> records = iterator(in)) {
+            if (!records.hasNext()) {
+                throw new IllegalArgumentException("the file is empty; expected a header row with columns " + columns);
+            }
+            List<String> header = records.next();
+            int[] indexes = new int[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                indexes[i] = header.indexOf(columns.get(i));
+                if (indexes[i] < 0) {
+                    throw new IllegalArgumentException("no column '" + columns.get(i) + "' in the header " + header);
+                }
+            }
+            int row = 1;
+            while (records.hasNext()) {
+                row++;
+                List<String> record = records.next();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    values.put(columns.get(i), field(record, indexes[i], row, columns.get(i)));
+                }
+                rows.add(values);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the CSV: " + e.getMessage(), e);

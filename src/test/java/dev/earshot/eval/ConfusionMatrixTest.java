@@ -57,4 +57,13 @@ class ConfusionMatrixTest {
         assertThatThrownBy(() -> empty.add("a", "c")).hasMessageContaining("unknown class 'c'");
         assertThatThrownBy(() -> new ConfusionMatrix(List.of("a", "a"))).hasMessageContaining("distinct");
     }
+
+    @Test
+    void macroF1OverSomeClassesLeavesANoAnswerClassOut() {
+        // gold neg x2: neg, neu ("neu" standing for no answer); gold pos x2: pos, pos
+        ConfusionMatrix matrix = of(new String[][] {{"neg", "neg"}, {"neg", "neu"}, {"pos", "pos"}, {"pos", "pos"}});
+
+        assertThat(matrix.macroF1(List.of("neg", "pos"))).isCloseTo((2.0 / 3 + 1) / 2, within(1e-12));
+        assertThat(matrix.macroF1()).isCloseTo((2.0 / 3 + 0 + 1) / 3, within(1e-12));
+    }
 }

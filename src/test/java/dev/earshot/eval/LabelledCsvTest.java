@@ -60,4 +60,17 @@ class LabelledCsvTest {
         assertThat(HoldOut.split(rows, 0.8, 42)).isEqualTo(split);
         assertThat(HoldOut.split(rows, 0.8, 43).test()).isNotEqualTo(split.test());
     }
+
+    @Test
+    void readsNamedColumnsOfEveryRowInTheOrderAsked() {
+        String csv = "tweet_id,text,tweet_coord,tweet_location\n"
+                + "1,\"hi, there\",\"[40.7, -74.0]\",NYC\n"
+                + "2,\"two\nlines\",,\n";
+
+        assertThat(LabelledCsv.readColumns(new StringReader(csv), List.of("tweet_location", "tweet_coord")))
+                .containsExactly(java.util.Map.of("tweet_location", "NYC", "tweet_coord", "[40.7, -74.0]"),
+                        java.util.Map.of("tweet_location", "", "tweet_coord", ""));
+        assertThatThrownBy(() -> LabelledCsv.readColumns(new StringReader(csv), List.of("negativereason")))
+                .hasMessageContaining("no column 'negativereason' in the header [tweet_id, text, tweet_coord, tweet_location]");
+    }
 }

@@ -10,9 +10,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +58,7 @@ public final class Gazetteer {
     private final Map<String, Set<Region>> regionsByName = new HashMap<>();
     private final Map<String, Set<Region>> regionsByCode = new HashMap<>();
     private final Map<Long, Place> placesById = new HashMap<>();
+    private final Map<Long, List<String>> namesById = new HashMap<>();
     private final Map<Integer, List<Place>> grid = new HashMap<>();
 
     private Gazetteer(Stream<String> lines) {
@@ -120,17 +124,20 @@ public final class Gazetteer {
         placesById.put(place.geonameid(), place);
         grid.computeIfAbsent(cell(latCell(place.lat()), lonCell(place.lon())), k -> new ArrayList<>()).add(place);
         Set<String> seen = new HashSet<>();
-        addName(place, c[2], NameKind.NAME, seen);
+        List<String> names = new ArrayList<>();
+        addName(place, c[2], NameKind.NAME, seen, names);
         for (String alias : aliases(c[8])) {
-            addName(place, alias, isAbbreviation(alias) ? NameKind.ABBREVIATION : NameKind.ALIAS, seen);
+            addName(place, alias, isAbbreviation(alias) ? NameKind.ABBREVIATION : NameKind.ALIAS, seen, names);
         }
+        namesById.put(place.geonameid(), List.copyOf(names));
     }
 
-    private void addName(Place place, String name, NameKind kind, Set<String> seen) {
+    private void addName(Place place, String name, NameKind kind, Set<String> seen, List<String> names) {
         String key = PlaceNames.key(name);
         if (key.isEmpty() || !seen.add(key)) {
             return;
         }
+        names.add(name);
         Candidate candidate = new Candidate(place, kind);
         placesByKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(candidate);
         if (key.indexOf(' ') > 0) {
@@ -139,7 +146,7 @@ public final class Gazetteer {
     }
 
     private static Set<String> aliases(String column) {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (String alias : column.split("\\|")) {
             if (!alias.isBlank()) {
                 names.add(alias);
@@ -205,6 +212,16 @@ public final class Gazetteer {
 
     public Optional<Place> place(long geonameid) {
         return Optional.ofNullable(placesById.get(geonameid));
+    }
+
+    /** Every place, in no particular order. */
+    public Collection<Place> places() {
+        return Collections.unmodifiableCollection(placesById.values());
+    }
+
+    /** The place's name and then its alternate names and abbreviations as written, one per key; empty when unknown. */
+    public List<String> names(Place place) {
+        return namesById.getOrDefault(place.geonameid(), List.of());
     }
 
     public int size() {

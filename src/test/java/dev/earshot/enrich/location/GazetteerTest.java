@@ -38,4 +38,12 @@ class GazetteerTest {
         assertThat(location.method()).isEqualTo(LocationMethod.TEXT);
         assertThat(location.confidence()).isEqualTo(0.7);
     }
+
+    @Test
+    void namesListThePlacesNameThenItsAlternateNamesAsWritten() {
+        Place mumbai = gazetteer.place(1275339).orElseThrow();
+
+        assertThat(gazetteer.names(mumbai)).startsWith("Mumbai").contains("Bombay");
+        assertThat(gazetteer.places()).hasSize(gazetteer.size()).contains(mumbai);
+    }
 }

@@ -1,0 +1,88 @@
+package dev.earshot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both commands on nine rows in the airline file's format: even tweet ids are development, odd held out. */
+class EvalTopicsAndLocationCommandsTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Path data;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void copyFixture() throws IOException {
+        data = folder.resolve("tiny-tweets.csv");
+        try (InputStream fixture = EvalTopicsAndLocationCommandsTest.class.getResourceAsStream("/eval/tiny-tweets.csv")) {
+            Files.copy(fixture, data);
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = EarshotCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exitCode = cli.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void topicsScoresTheBestTopicOfEachNegativeTweetWithAReasonOnBothHalves() {
+        Run run = run("eval", "topics", "--data", data.toString(), "--show-misses", "5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("7 negative tweets with a reason (\"Can't Tell\" left out); taxonomy airline-care")
+                .contains("luggage              -> Lost Luggage")
+                .contains("development half (even tweet_id; the taxonomy was tuned on it): 3 posts")
+                .contains("macro-F1 1.000   accuracy 1.000   coverage 1.000 (3 with any topic)")
+                .contains("held-out half (odd tweet_id): 4 posts")
+                .contains("macro-F1 0.667   accuracy 0.750   coverage 0.750 (3 with any topic)")
+                .containsPattern("Late Flight +1\\.000 +1\\.000 +1\\.000 +2\n")
+                .containsPattern("Damaged Luggage +0\\.000 +0\\.000 +0\\.000 +1\n")
+                .contains("Held-out macro-F1 0.667 (development 1.000): meets the bar of 0.60")
+                .as("misses are shown from the development half only").doesNotContain("nice weather");
+    }
+
+    @Test
+    void locationComparesTheResolverWithTheNaiveBaselineAndChecksAliasesAndNonPlaces() {
+        Run run = run("eval", "location", "--data", data.toString(), "--cities", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("5 tweets with a geotag and a profile location; right = within 50 km of the geotag")
+                .containsPattern("Earshot LocationResolver \\(profile\\) +4 80\\.0% +3 +75\\.0%")
+                .containsPattern("naive: first comma part, exact name, largest population +4 80\\.0% +2 +50\\.0%")
+                .contains("within-50-km share +25.0 points over the naive baseline, 80.0% resolved: meets the bar")
+                .contains("Mumbai, IN (geonames:1275339").contains("    Bombay -> Mumbai, IN\n")
+                .contains("New York City, US (geonames:5128581").contains("    NYC -> New York City, US\n")
+                .contains("\"in my head\"             -> nothing")
+                .contains(String.format("0 of %d resolve to a place", EvalLocationCommand.NON_PLACES.size()));
+    }
+
+    @Test
+    void badInputGetsAClearMessage() {
+        Run missing = run("eval", "topics", "--data", folder.resolve("none.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("none.csv: no such file");
+
+        Run taxonomy = run("eval", "topics", "--data", data.toString(), "--taxonomy", "airline");
+        assertThat(taxonomy.exitCode()).isEqualTo(2);
+        assertThat(taxonomy.err()).contains("--taxonomy 'airline' is neither a bundled taxonomy");
+    }
+}
