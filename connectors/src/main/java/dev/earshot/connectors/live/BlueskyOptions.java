@@ -26,13 +26,18 @@ public record BlueskyOptions(URI endpoint, List<String> collections, Long startC
 
     private static final Pattern NSID = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*(\\.[a-zA-Z0-9-]+)+(\\.\\*)?");
 
+    /** Null values take the defaults, so that a configuration names only what it changes. */
     public BlueskyOptions {
-        if (endpoint == null || !("ws".equals(endpoint.getScheme()) || "wss".equals(endpoint.getScheme()))
+        endpoint = endpoint == null ? ENDPOINT : endpoint;
+        collections = collections == null ? COLLECTIONS : collections;
+        idleTimeout = idleTimeout == null ? IDLE_TIMEOUT : idleTimeout;
+        reconnect = Backoff.checked("input.bluesky", reconnect);
+        if (!("ws".equals(endpoint.getScheme()) || "wss".equals(endpoint.getScheme()))
                 || endpoint.getHost() == null || endpoint.getRawQuery() != null) {
             throw new IllegalArgumentException("input.bluesky.endpoint must be a ws:// or wss:// URL without a query, was '"
                     + endpoint + "'; e.g. " + ENDPOINT);
         }
-        if (collections == null || collections.isEmpty() || !collections.stream().allMatch(c -> c != null && NSID.matcher(c).matches())) {
+        if (collections.isEmpty() || !collections.stream().allMatch(c -> c != null && NSID.matcher(c).matches())) {
             throw new IllegalArgumentException("input.bluesky.collections must be collection NSIDs, was " + collections
                     + "; e.g. [app.bsky.feed.post]");
         }
@@ -42,14 +47,11 @@ public record BlueskyOptions(URI endpoint, List<String> collections, Long startC
                     + startCursor + "; leave it out to start from now");
         }
         LiveOptions.positive("input.bluesky.idleTimeout", idleTimeout, "60s");
-        if (reconnect == null) {
-            throw new IllegalArgumentException("input.bluesky.reconnect must be set; e.g. initialDelay 1s, maxDelay 1m");
-        }
     }
 
     /** Posts from the public Jetstream instance, from now. */
     public static BlueskyOptions defaults() {
-        return new BlueskyOptions(ENDPOINT, COLLECTIONS, null, IDLE_TIMEOUT, Backoff.DEFAULT);
+        return new BlueskyOptions(null, null, null, null, null);
     }
 
     public BlueskyOptions withEndpoint(URI newEndpoint) {

@@ -17,7 +17,10 @@ public record DiscourseOptions(URI forum, Duration pollInterval, Long startAfter
 
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(30);
 
+    /** Null values but {@code forum} take the defaults, so that a configuration names only what it changes. */
     public DiscourseOptions {
+        pollInterval = pollInterval == null ? POLL_INTERVAL : pollInterval;
+        reconnect = Backoff.checked("input.discourse", reconnect);
         if (forum == null || !("https".equals(forum.getScheme()) || "http".equals(forum.getScheme()))
                 || forum.getHost() == null || forum.getRawQuery() != null) {
             throw new IllegalArgumentException("input.discourse.forum must be the forum's https:// URL, was '" + forum
@@ -28,13 +31,10 @@ public record DiscourseOptions(URI forum, Duration pollInterval, Long startAfter
             throw new IllegalArgumentException("input.discourse.startAfter must be a post id (0 or more), was " + startAfter
                     + "; leave it out to start with the latest posts");
         }
-        if (reconnect == null) {
-            throw new IllegalArgumentException("input.discourse.reconnect must be set; e.g. initialDelay 1s, maxDelay 1m");
-        }
     }
 
     public static DiscourseOptions latest(URI forum) {
-        return new DiscourseOptions(forum, POLL_INTERVAL, null, Backoff.DEFAULT);
+        return new DiscourseOptions(forum, null, null, null);
     }
 
     public DiscourseOptions withPollInterval(Duration interval) {

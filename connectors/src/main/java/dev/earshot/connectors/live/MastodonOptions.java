@@ -1,5 +1,6 @@
 package dev.earshot.connectors.live;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.earshot.connectors.Secrets;
 import java.io.Serializable;
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param timeline which timeline: {@code public}, {@code local}, {@code hashtag} or {@code list}
  * @param tag the hashtag (without {@code #}) when the timeline is {@code hashtag}
  * @param list the list id when the timeline is {@code list}
- * @param tokenEnv the environment variable that holds the access token; null: no token (servers before 4.2)
+ * @param tokenEnv the environment variable that holds the access token; empty: no token (servers before 4.2)
  * @param idleTimeout how long a silent connection is trusted (servers send a heartbeat every few seconds)
  * @param reconnect the back-off between reconnects
  */
@@ -33,17 +34,22 @@ public record MastodonOptions(URI instance, Timeline timeline, String tag, Strin
 
     /** The timelines the streaming API serves, with their streaming and REST paths. */
     public enum Timeline {
-        PUBLIC, LOCAL, HASHTAG, LIST
+        @JsonProperty("public") PUBLIC,
+        @JsonProperty("local") LOCAL,
+        @JsonProperty("hashtag") HASHTAG,
+        @JsonProperty("list") LIST
     }
 
+    /** Null values but {@code instance} take the defaults, so that a configuration names only what it changes. */
     public MastodonOptions {
+        timeline = timeline == null ? Timeline.PUBLIC : timeline;
+        tokenEnv = tokenEnv == null ? TOKEN_ENV : tokenEnv;
+        idleTimeout = idleTimeout == null ? IDLE_TIMEOUT : idleTimeout;
+        reconnect = Backoff.checked("input.mastodon", reconnect);
         if (instance == null || !("https".equals(instance.getScheme()) || "http".equals(instance.getScheme()))
                 || instance.getHost() == null || instance.getRawQuery() != null) {
             throw new IllegalArgumentException("input.mastodon.instance must be the server's https:// URL, was '" + instance
                     + "'; e.g. https://mastodon.social");
-        }
-        if (timeline == null) {
-            throw new IllegalArgumentException("input.mastodon.timeline must be public, local, hashtag or list");
         }
         if (timeline == Timeline.HASHTAG && (tag == null || !TAG.matcher(tag).matches())) {
             throw new IllegalArgumentException("input.mastodon.tag must be a hashtag without '#' for timeline hashtag, was '"
@@ -53,19 +59,16 @@ public record MastodonOptions(URI instance, Timeline timeline, String tag, Strin
             throw new IllegalArgumentException("input.mastodon.list must be a list id for timeline list, was '" + list
                     + "'; see GET /api/v1/lists");
         }
-        if (tokenEnv != null && !ENV.matcher(tokenEnv).matches()) {
+        if (!tokenEnv.isEmpty() && !ENV.matcher(tokenEnv).matches()) {
             throw new IllegalArgumentException("input.mastodon.tokenEnv must name an environment variable, was '" + tokenEnv
                     + "'; e.g. " + TOKEN_ENV);
         }
         LiveOptions.positive("input.mastodon.idleTimeout", idleTimeout, "60s");
-        if (reconnect == null) {
-            throw new IllegalArgumentException("input.mastodon.reconnect must be set; e.g. initialDelay 1s, maxDelay 1m");
-        }
     }
 
     /** The public timeline of {@code instance}, with the token in {@value #TOKEN_ENV}. */
     public static MastodonOptions publicTimeline(URI instance) {
-        return new MastodonOptions(instance, Timeline.PUBLIC, null, null, TOKEN_ENV, IDLE_TIMEOUT, Backoff.DEFAULT);
+        return new MastodonOptions(instance, null, null, null, null, null, null);
     }
 
     public MastodonOptions withTimeline(Timeline newTimeline, String newTag, String newList) {
@@ -82,7 +85,7 @@ public record MastodonOptions(URI instance, Timeline timeline, String tag, Strin
 
     /** The token, or null when none is configured; fails, naming the key, when the variable is not set. */
     public String token(Secrets secrets) {
-        if (tokenEnv == null) {
+        if (tokenEnv.isEmpty()) {
             return null;
         }
         String token = secrets.get(tokenEnv);

@@ -66,7 +66,7 @@ final class Reconnecting {
                     Thread.sleep(wait.toMillis());
                 }
             } catch (RateLimited e) {
-                Duration wait = e.wait.compareTo(backoff.initial()) < 0 ? backoff.initial() : e.wait;
+                Duration wait = e.wait.compareTo(backoff.initialDelay()) < 0 ? backoff.initialDelay() : e.wait;
                 LOG.warn("{}: {}; waiting {} ms", feed, e.getMessage(), wait.toMillis());
                 Thread.sleep(wait.toMillis());
             } catch (IOException e) {

@@ -1,10 +1,8 @@
 package dev.earshot.connectors.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.model.RawRecord;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -71,13 +69,5 @@ class DiscourseFeedTest {
                     "discourse 127.0.0.1 post 102", "discourse 127.0.0.1 post 103", "discourse 127.0.0.1 post (no id)");
             assertThat(following.cursor()).isEqualTo("103");
         }
-    }
-
-    @Test
-    void optionsRejectBadValuesNamingTheKey() {
-        assertThatThrownBy(() -> DiscourseOptions.latest(URI.create("ftp://forum.example")))
-                .hasMessageStartingWith("input.discourse.forum must be the forum's https:// URL");
-        assertThatThrownBy(() -> DiscourseOptions.latest(URI.create("https://forum.example")).withPollInterval(Duration.ZERO))
-                .hasMessageStartingWith("input.discourse.pollInterval must be more than 0");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.model.RawRecord;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,17 +96,5 @@ class JetstreamFeedTest {
                     .hasMessageContaining("HTTP 404").hasMessageContaining("input.bluesky.endpoint");
             assertThat(jetstream.requests).hasSize(1);
         }
-    }
-
-    @Test
-    void optionsRejectBadValuesNamingTheKey() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BlueskyOptions.defaults()
-                        .withEndpoint(java.net.URI.create("https://jetstream2.us-east.bsky.network/subscribe")))
-                .hasMessageStartingWith("input.bluesky.endpoint must be a ws:// or wss:// URL");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BlueskyOptions(BlueskyOptions.ENDPOINT, List.of("not a nsid"),
-                        null, BlueskyOptions.IDLE_TIMEOUT, Backoff.DEFAULT))
-                .hasMessageStartingWith("input.bluesky.collections");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Backoff.of("input.bluesky", Duration.ofSeconds(5), Duration.ofSeconds(1)))
-                .hasMessageStartingWith("input.bluesky.reconnect.maxDelay must be at least initialDelay");
     }
 }
