@@ -61,7 +61,9 @@ public final class MastodonFeed implements LiveFeed {
 
     @Override
     public void follow(String cursor, Output output) throws InterruptedException {
-        Session session = new Session(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
+        // Servers whose streaming API is on another host may redirect to it
+        Session session = new Session(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build(),
                 options.token(secrets), output, cursor);
         Reconnecting.forever(NAME + " " + options.instance().getHost(), options.reconnect(), session::connect);
     }
