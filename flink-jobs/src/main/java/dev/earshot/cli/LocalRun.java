@@ -5,6 +5,7 @@ import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
+import dev.earshot.connectors.live.LiveSources;
 import dev.earshot.flink.EarshotJob;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
@@ -52,9 +53,19 @@ final class LocalRun {
         KafkaOptions kafka = config.kafka() == null ? null : config.kafka().toOptions();
         RecordSource source;
         String inputName;
+        EarshotConfig.Input in = config.input();
         if (kafkaInput) {
             inputName = "kafka topic " + kafka.postsTopic() + " at " + kafka.bootstrapServers();
             source = RecordSource.withOrigins(KafkaPostSource.withOrigins(kafka), kafka.postsTopic());
+        } else if (in.kind().equals(EarshotConfig.Input.BLUESKY)) {
+            inputName = "Bluesky Jetstream " + in.bluesky().endpoint();
+            source = RecordSource.single(LiveSources.bluesky(in.bluesky()), "bluesky-jetstream");
+        } else if (in.kind().equals(EarshotConfig.Input.MASTODON)) {
+            inputName = "Mastodon " + in.mastodon().instance();
+            source = RecordSource.single(LiveSources.mastodon(in.mastodon()), "mastodon");
+        } else if (in.kind().equals(EarshotConfig.Input.DISCOURSE)) {
+            inputName = "Discourse " + in.discourse().forum();
+            source = RecordSource.single(LiveSources.discourse(in.discourse()), "discourse");
         } else {
             Path input = config.input().path() == null ? extractBundledSample() : Path.of(config.input().path());
             if (!Files.exists(input)) {

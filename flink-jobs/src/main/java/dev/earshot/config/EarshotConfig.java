@@ -3,6 +3,9 @@ package dev.earshot.config;
 import dev.earshot.detect.BaselineParams;
 import dev.earshot.detect.LifecycleParams;
 import dev.earshot.detect.PeerParams;
+import dev.earshot.connectors.live.BlueskyOptions;
+import dev.earshot.connectors.live.DiscourseOptions;
+import dev.earshot.connectors.live.MastodonOptions;
 import dev.earshot.enrich.location.LocationParams;
 import dev.earshot.enrich.sentiment.SentimentParams;
 import dev.earshot.enrich.topics.Taxonomy;
@@ -55,7 +58,7 @@ public record EarshotConfig(
     }
 
     public static EarshotConfig defaults() {
-        return new EarshotConfig(new Input(Input.FILE, null), new Output("output", List.of(Output.FILES)), null, null,
+        return new EarshotConfig(new Input(Input.FILE, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
                 new Checkpoint(Duration.ofSeconds(30)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
@@ -67,7 +70,7 @@ public record EarshotConfig(
 
     /** The same configuration with the command line's overrides; a null override keeps the file's value. */
     public EarshotConfig withOverrides(String inputPath, String outputDir, Integer parallelismOverride) {
-        return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath),
+        return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath, null, null, null),
                 outputDir == null ? output : new Output(outputDir, output.to()), kafka, elasticsearch, checkpoint,
                 parallelismOverride == null ? parallelism : parallelismOverride,
                 parse, stream, enrich, aggregate, detect, handoff, respond);
@@ -76,18 +79,38 @@ public record EarshotConfig(
     /**
      * Where posts come from.
      *
-     * @param kind {@code file} (the default) or {@code kafka} (the {@code kafka.postsTopic} topic)
-     * @param path with {@code file}: a JSON-lines file of canonical posts (optionally .gz), or null for the bundled
-     *     sample stream
+     * @param kind {@code file} (the default), {@code kafka} (the {@code kafka.postsTopic} topic), or a live network:
+     *     {@code bluesky} (the Jetstream firehose), {@code mastodon} (a streaming timeline), {@code discourse} (a
+     *     forum's latest posts)
+     * @param path with {@code file}: a JSON-lines file of posts in any supported format, or a CSV file with
+     *     {@code parse.csv}, (optionally .gz), or null for the bundled sample stream
+     * @param bluesky with {@code bluesky}: the Jetstream endpoint and cursor; absent takes the public defaults
+     * @param mastodon with {@code mastodon}: the instance, timeline and the environment variable with the token
+     * @param discourse with {@code discourse}: the forum and poll interval
      */
-    public record Input(String kind, String path) implements Serializable {
+    public record Input(String kind, String path, BlueskyOptions bluesky, MastodonOptions mastodon,
+                        DiscourseOptions discourse) implements Serializable {
         public static final String FILE = "file";
         public static final String KAFKA = "kafka";
+        public static final String BLUESKY = "bluesky";
+        public static final String MASTODON = "mastodon";
+        public static final String DISCOURSE = "discourse";
 
         public Input {
             kind = kind == null ? FILE : kind;
-            if (!kind.equals(FILE) && !kind.equals(KAFKA)) {
-                throw new IllegalArgumentException("input.kind must be file or kafka, was " + kind);
+            if (!List.of(FILE, KAFKA, BLUESKY, MASTODON, DISCOURSE).contains(kind)) {
+                throw new IllegalArgumentException("input.kind must be file, kafka, bluesky, mastodon or discourse, was " + kind);
+            }
+            if (kind.equals(BLUESKY) && bluesky == null) {
+                bluesky = BlueskyOptions.defaults();
+            }
+            if (kind.equals(MASTODON) && mastodon == null) {
+                throw new IllegalArgumentException("input.mastodon.instance is required when input.kind is mastodon; "
+                        + "e.g. input: {kind: mastodon, mastodon: {instance: https://mastodon.social}}");
+            }
+            if (kind.equals(DISCOURSE) && discourse == null) {
+                throw new IllegalArgumentException("input.discourse.forum is required when input.kind is discourse; "
+                        + "e.g. input: {kind: discourse, discourse: {forum: https://meta.discourse.org}}");
             }
         }
     }

@@ -24,6 +24,15 @@ public interface RecordSource {
     }
 
     /**
+     * A source with a single split, such as a live feed: one reader, since a reader left without a split would hold
+     * the watermark back.
+     */
+    static RecordSource single(Source<RawRecord, ?, ?> source, String name) {
+        return env -> env.fromSource(source, WatermarkStrategy.noWatermarks(), name, Types.RAW_RECORD).setParallelism(1)
+                .uid("source");
+    }
+
+    /**
      * A source of plain lines, all with the same origin.
      *
      * @param parallelism how many readers: a reader left without a split holds the watermark back until it
