@@ -96,7 +96,8 @@ class KafkaWorkflowITCase {
     void everyRecordIsReadOnceAndEveryOutputTheJobCountedIsCommittedOnce() {
         assertThat(counter(Counters.RECORDS_READ)).isEqualTo(sent);
         assertThat(tickets).as("ticket versions committed (%d written in all)", uncommittedTickets)
-                .hasSize((int) (counter(Counters.TICKETS_OPENED) + counter(Counters.TICKET_UPDATES)));
+                .hasSize((int) (counter(Counters.TICKETS_OPENED) + counter(Counters.TICKET_UPDATES)
+                        + counter(Counters.TICKETS_CLOSED)));
         assertThat(stats).hasSize((int) counter(Counters.WINDOW_STATS));
         assertThat(deadLetters).hasSize((int) counter(Counters.DEAD_LETTERS));
     }
