@@ -3,9 +3,6 @@ package dev.earshot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,30 +17,15 @@ class EvalTopicsAndLocationCommandsTest {
 
     private static Path data;
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void copyFixture() throws IOException {
-        data = folder.resolve("tiny-tweets.csv");
-        try (InputStream fixture = EvalTopicsAndLocationCommandsTest.class.getResourceAsStream("/eval/tiny-tweets.csv")) {
-            Files.copy(fixture, data);
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = EarshotCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        data = CliRun.fixture("/eval/tiny-tweets.csv", folder);
     }
 
     @Test
     void topicsScoresTheBestTopicOfEachNegativeTweetWithAReasonOnBothHalves() {
-        Run run = run("eval", "topics", "--data", data.toString(), "--show-misses", "5");
+        CliRun run = CliRun.run("eval", "topics", "--data", data.toString(), "--show-misses", "5");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
@@ -61,7 +43,7 @@ class EvalTopicsAndLocationCommandsTest {
 
     @Test
     void locationComparesTheResolverWithTheNaiveBaselineAndChecksAliasesAndNonPlaces() {
-        Run run = run("eval", "location", "--data", data.toString(), "--cities", "1");
+        CliRun run = CliRun.run("eval", "location", "--data", data.toString(), "--cities", "1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
@@ -77,11 +59,11 @@ class EvalTopicsAndLocationCommandsTest {
 
     @Test
     void badInputGetsAClearMessage() {
-        Run missing = run("eval", "topics", "--data", folder.resolve("none.csv").toString());
+        CliRun missing = CliRun.run("eval", "topics", "--data", folder.resolve("none.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("none.csv: no such file");
 
-        Run taxonomy = run("eval", "topics", "--data", data.toString(), "--taxonomy", "airline");
+        CliRun taxonomy = CliRun.run("eval", "topics", "--data", data.toString(), "--taxonomy", "airline");
         assertThat(taxonomy.exitCode()).isEqualTo(2);
         assertThat(taxonomy.err()).contains("--taxonomy 'airline' is neither a bundled taxonomy");
     }
