@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run Earshot on the local Flink MiniCluster.",
+        description = {"Run Earshot: on a local Flink MiniCluster from a plain JVM, on the cluster under flink run.",
                 "Without options: the bundled sample stream, outputs under ./output."})
 final class RunCommand implements Callable<Integer> {
 
