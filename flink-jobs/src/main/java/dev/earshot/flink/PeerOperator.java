@@ -45,6 +45,8 @@ final class PeerOperator extends KeyedProcessFunction<String, TopicLocationStats
         long windowEnd = stats.windowEnd().toEpochMilli();
         Cells cells = cellsByWindowEnd.get(windowEnd);
         List<TopicLocationStats> list = cells == null ? new ArrayList<>() : new ArrayList<>(cells.cells());
+        // A window that fires again for a late post brings its corrected statistics: they replace the earlier ones.
+        list.removeIf(cell -> cell.locationId().equals(stats.locationId()));
         list.add(stats);
         cellsByWindowEnd.put(windowEnd, new Cells(list));
         // Window results carry the timestamp windowEnd - 1; once the watermark passes it, every cell is in.

@@ -1,0 +1,52 @@
+package dev.earshot.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.detect.Finding;
+import dev.earshot.detect.PeerParams;
+import dev.earshot.model.TopicLocationStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PeerOperatorTest {
+
+    static final Instant END = Instant.parse("2026-03-04T06:00:00Z");
+    static final Instant START = END.minus(Duration.ofHours(2));
+
+    private KeyedOneInputStreamOperatorTestHarness<String, TopicLocationStats, Finding> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PeerOperator(PeerParams.defaults()),
+                TopicLocationStats::topic, BasicTypeInfo.STRING_TYPE_INFO);
+    }
+
+    static TopicLocationStats parking(String city, long posts, long negative) {
+        return new TopicLocationStats("parking", "geonames:" + city, city, "IN", START, END, posts, negative,
+                posts - negative, 0, 0, (double) negative / posts, posts, List.of());
+    }
+
+    @Test
+    void aWindowThatFiresAgainReplacesItsCellInsteadOfCountingItTwice() throws Exception {
+        long at = END.toEpochMilli() - 1;
+        for (String city : List.of("Mumbai", "Delhi", "Chennai", "Pune")) {
+            harness.processElement(parking(city, 30, 7), at);
+        }
+        harness.processElement(parking("Bengaluru", 30, 22), at);
+        harness.processElement(parking("Bengaluru", 31, 23), at);
+
+        harness.processWatermark(at);
+
+        List<Finding> findings = harness.extractOutputValues();
+        assertThat(findings).extracting(Finding::locationId).doesNotHaveDuplicates().contains("geonames:Bengaluru");
+        assertThat(findings).filteredOn(f -> f.locationId().equals("geonames:Bengaluru"))
+                .singleElement().satisfies(f -> assertThat(f.posts()).isEqualTo(31));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+}
