@@ -25,9 +25,26 @@ public final class EarshotCli implements Runnable {
                 commandLine.getErr().println("earshot: configuration error: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof java.util.concurrent.ExecutionException) {
+                // The job failed after its restarts: say why in one line per cause, not as Flink's stack trace.
+                commandLine.getErr().println("earshot: the job failed: " + causes(e));
+                return 1;
+            }
             throw e;
         });
         return cli;
+    }
+
+    /** The distinct messages of an exception's causes, outermost first. */
+    static String causes(Throwable e) {
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            if (messages.stream().noneMatch(m -> m.contains(message))) {
+                messages.add(message);
+            }
+        }
+        return String.join(System.lineSeparator() + "  caused by ", messages);
     }
 
     @Override

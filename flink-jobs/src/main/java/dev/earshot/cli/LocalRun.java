@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -87,6 +88,10 @@ final class LocalRun {
         Configuration flinkConfig = new Configuration();
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.
         flinkConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        // With checkpointing on, Flink's default is to restart without end: a failure that recurs would hang the run.
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.recovery().attempts());
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, config.recovery().delay());
         // From a plain JVM this is an embedded MiniCluster; under `flink run` or in application mode, the cluster.
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(config.parallelism());

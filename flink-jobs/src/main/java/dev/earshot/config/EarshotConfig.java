@@ -33,6 +33,7 @@ public record EarshotConfig(
         KafkaConfig kafka,
         ElasticsearchConfig elasticsearch,
         Checkpoint checkpoint,
+        Recovery recovery,
         int parallelism,
         ParseParams parse,
         Stream stream,
@@ -59,7 +60,7 @@ public record EarshotConfig(
 
     public static EarshotConfig defaults() {
         return new EarshotConfig(new Input(Input.FILE, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
-                new Checkpoint(Duration.ofSeconds(30)), 2, ParseParams.defaults(),
+                new Checkpoint(Duration.ofSeconds(30)), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
                 new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15)),
@@ -71,7 +72,7 @@ public record EarshotConfig(
     /** The same configuration with the command line's overrides; a null override keeps the file's value. */
     public EarshotConfig withOverrides(String inputPath, String outputDir, Integer parallelismOverride) {
         return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath, null, null, null),
-                outputDir == null ? output : new Output(outputDir, output.to()), kafka, elasticsearch, checkpoint,
+                outputDir == null ? output : new Output(outputDir, output.to()), kafka, elasticsearch, checkpoint, recovery,
                 parallelismOverride == null ? parallelism : parallelismOverride,
                 parse, stream, enrich, aggregate, detect, handoff, respond);
     }
@@ -140,6 +141,22 @@ public record EarshotConfig(
                 throw new IllegalArgumentException("output.to must list files or kafka: dead letters need a home that"
                         + " Elasticsearch is not; e.g. output: { to: [kafka, elasticsearch] }");
             }
+        }
+    }
+
+    /**
+     * What a failed job does: restart from its last checkpoint a few times (a broker that was briefly away), then
+     * stop with the cause, rather than retrying a failure that will recur forever.
+     *
+     * @param attempts restarts before the job fails for good
+     * @param delay the wait before each restart
+     */
+    public record Recovery(int attempts, Duration delay) implements Serializable {
+        public Recovery {
+            if (attempts < 0) {
+                throw new IllegalArgumentException("recovery.attempts must be 0 or more, was " + attempts);
+            }
+            requirePositive(delay, "recovery.delay");
         }
     }
 
