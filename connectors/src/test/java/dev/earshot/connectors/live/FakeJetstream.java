@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
@@ -82,7 +83,13 @@ final class FakeJetstream extends WebSocketServer implements AutoCloseable {
         if (!socket.isOpen() || dropped.contains(socket)) {
             return;
         }
-        socket.send(event);
+        try {
+            socket.send(event);
+        } catch (WebsocketNotConnectedException closedMeanwhile) {
+            // The client went away between the check and the send (a failover): as a real server, lose it quietly.
+            open.remove(socket);
+            return;
+        }
         if (++sentOnThisConnection == dropAfter) {
             dropAfter = -1;
             open.remove(socket);
