@@ -24,24 +24,14 @@ import java.util.concurrent.CompletableFuture;
  * delivered; a ticket the state does not know is looked up by its tag with the search API, and the posts it holds
  * are read back from its description and conversations.
  */
-final class FreshdeskApi implements LookupBeforeCreate {
-
-    private final HelpdeskSettings settings;
-    private final Clock clock;
-    private final HttpCalls http;
-    private final DeliveryCounters counters;
-    private final String base;
+final class FreshdeskApi extends LookupBeforeCreate {
 
     FreshdeskApi(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
-        this.settings = settings;
-        this.clock = clock;
-        this.http = http;
-        this.counters = counters;
-        this.base = settings.url().replaceAll("/+$", "");
+        super(settings, clock, http, counters);
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
+    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
         String query = "\"tag:'" + HelpdeskTags.ticketTag(ticket.id()) + "'\"";
         URI search = URI.create(base + "/api/v2/search/tickets?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         return http.send("GET", search, null, Map.of()).thenCompose(found -> {
@@ -68,7 +58,7 @@ final class FreshdeskApi implements LookupBeforeCreate {
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
+    CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
         return http.send("POST", URI.create(base + "/api/v2/tickets"), FreshdeskRequests.create(ticket, settings.mapping()), Map.of())
                 .thenApply(created -> {
                     String id = created.path("id").asText("");
@@ -81,7 +71,7 @@ final class FreshdeskApi implements LookupBeforeCreate {
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
+    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         CompletableFuture<DeliveredTicket> noted = added.isEmpty()
                 ? CompletableFuture.completedFuture(known)

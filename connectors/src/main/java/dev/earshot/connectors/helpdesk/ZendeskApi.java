@@ -25,24 +25,14 @@ import java.util.concurrent.CompletableFuture;
  * a second ticket nor repeats a comment. The create carries an {@code Idempotency-Key}, so a retry after a lost
  * response returns the ticket already made.
  */
-final class ZendeskApi implements LookupBeforeCreate {
-
-    private final HelpdeskSettings settings;
-    private final Clock clock;
-    private final HttpCalls http;
-    private final DeliveryCounters counters;
-    private final String base;
+final class ZendeskApi extends LookupBeforeCreate {
 
     ZendeskApi(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
-        this.settings = settings;
-        this.clock = clock;
-        this.http = http;
-        this.counters = counters;
-        this.base = settings.url().replaceAll("/+$", "");
+        super(settings, clock, http, counters);
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
+    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
         URI lookup = URI.create(base + "/api/v2/tickets.json?external_id="
                 + URLEncoder.encode(ticket.id(), StandardCharsets.UTF_8));
         return http.send("GET", lookup, null, Map.of()).thenCompose(list -> {
@@ -72,7 +62,7 @@ final class ZendeskApi implements LookupBeforeCreate {
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
+    CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
         return http.send("POST", URI.create(base + "/api/v2/tickets.json"), ZendeskRequests.create(ticket, settings.mapping()),
                         Map.of("Idempotency-Key", IdempotencyKeys.create(ticket.id())))
                 .thenApply(created -> {
@@ -86,7 +76,7 @@ final class ZendeskApi implements LookupBeforeCreate {
     }
 
     @Override
-    public CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
+    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
         if (added.isEmpty() && !priorityChanged) {
