@@ -80,6 +80,10 @@ final class LocalRun {
                         + "parse: { csv: { text: text, createdAt: tweet_created, id: tweet_id, author: name } }");
             }
             source = csv ? RecordSource.csvFile(input, inputName) : RecordSource.file(input, inputName);
+            if (in.speedup() != null) {
+                source = source.paced(config.parse(), in.speedup());
+                inputName += " replayed at " + in.speedup() + "x event time";
+            }
         }
         out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
                 String.join(", ", config.output().to()), config.parallelism(),

@@ -25,10 +25,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-p", "--parallelism"}, paramLabel = "N", description = "operator parallelism (parallelism)")
     private Integer parallelism;
 
+    @Option(names = {"-s", "--speedup"}, paramLabel = "X",
+            description = "replay the input file in event time, X times faster (60: an hour a minute) (input.speedup)")
+    private Double speedup;
+
     @Override
     public Integer call() throws Exception {
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
-        EarshotConfig effective = loaded.withOverrides(input, output, parallelism);
+        EarshotConfig effective = loaded.withOverrides(input, output, parallelism).withSpeedup(speedup);
         return new LocalRun(effective, Path.of(effective.output().dir()), System.out).execute();
     }
 }

@@ -59,7 +59,7 @@ public record EarshotConfig(
     }
 
     public static EarshotConfig defaults() {
-        return new EarshotConfig(new Input(Input.FILE, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
+        return new EarshotConfig(new Input(Input.FILE, null, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
                 new Checkpoint(Duration.ofSeconds(30)), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
@@ -71,10 +71,17 @@ public record EarshotConfig(
 
     /** The same configuration with the command line's overrides; a null override keeps the file's value. */
     public EarshotConfig withOverrides(String inputPath, String outputDir, Integer parallelismOverride) {
-        return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath, null, null, null),
+        return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath, null, null, null, input.speedup()),
                 outputDir == null ? output : new Output(outputDir, output.to()), kafka, elasticsearch, checkpoint, recovery,
                 parallelismOverride == null ? parallelism : parallelismOverride,
                 parse, stream, enrich, aggregate, detect, handoff, respond);
+    }
+
+    /** The same configuration replaying its input file at {@code speedup}; null keeps the file's value. */
+    public EarshotConfig withSpeedup(Double speedup) {
+        return speedup == null ? this : new EarshotConfig(new Input(input.kind(), input.path(), input.bluesky(),
+                input.mastodon(), input.discourse(), speedup), output, kafka, elasticsearch, checkpoint, recovery,
+                parallelism, parse, stream, enrich, aggregate, detect, handoff, respond);
     }
 
     /**
@@ -88,9 +95,11 @@ public record EarshotConfig(
      * @param bluesky with {@code bluesky}: the Jetstream endpoint and cursor; absent takes the public defaults
      * @param mastodon with {@code mastodon}: the instance, timeline and the environment variable with the token
      * @param discourse with {@code discourse}: the forum and poll interval
+     * @param speedup with {@code file}: replay the posts in event time, this many times faster than they were
+     *     written (60 plays an hour a minute); null reads the file as fast as possible, which gives the same results
      */
     public record Input(String kind, String path, BlueskyOptions bluesky, MastodonOptions mastodon,
-                        DiscourseOptions discourse) implements Serializable {
+                        DiscourseOptions discourse, Double speedup) implements Serializable {
         public static final String FILE = "file";
         public static final String KAFKA = "kafka";
         public static final String BLUESKY = "bluesky";
@@ -101,6 +110,14 @@ public record EarshotConfig(
             kind = kind == null ? FILE : kind;
             if (!List.of(FILE, KAFKA, BLUESKY, MASTODON, DISCOURSE).contains(kind)) {
                 throw new IllegalArgumentException("input.kind must be file, kafka, bluesky, mastodon or discourse, was " + kind);
+            }
+            if (speedup != null && !(speedup > 0 && speedup < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("input.speedup must be a positive number, was " + speedup
+                        + "; e.g. 60 plays an hour of posts per minute, or leave it out to read as fast as possible");
+            }
+            if (speedup != null && !kind.equals(FILE)) {
+                throw new IllegalArgumentException("input.speedup applies to replayed files only, not to input.kind "
+                        + kind + ", which arrives in real time; remove input.speedup");
             }
             if (kind.equals(BLUESKY) && bluesky == null) {
                 bluesky = BlueskyOptions.defaults();

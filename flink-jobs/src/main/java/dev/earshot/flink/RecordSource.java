@@ -3,6 +3,7 @@ package dev.earshot.flink;
 import dev.earshot.connectors.file.CsvRowsFormat;
 import dev.earshot.connectors.file.JsonLinesFiles;
 import dev.earshot.model.RawRecord;
+import dev.earshot.parse.ParseParams;
 import java.nio.file.Path;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -46,6 +47,18 @@ public interface RecordSource {
     /** One JSON-lines file of posts (.gz allowed), read by a single reader. */
     static RecordSource file(Path file, String name) {
         return lines(JsonLinesFiles.source(file), name, 1);
+    }
+
+    /**
+     * This source replayed in event time, {@code speedup} times faster than the posts were written (see
+     * {@link PaceReplay}). Only for a source with a single reader, such as {@link #file} and {@link #csvFile}.
+     */
+    default RecordSource paced(ParseParams parse, double speedup) {
+        return env -> {
+            DataStream<RawRecord> records = open(env);
+            return records.map(new PaceReplay(parse, speedup), Types.RAW_RECORD)
+                    .setParallelism(records.getParallelism()).name("replay in event time").uid("replay-pace");
+        };
     }
 
     /** One CSV file with a header (.gz allowed): each row a JSON object for the parse stage's csv format. */

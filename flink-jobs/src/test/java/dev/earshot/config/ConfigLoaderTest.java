@@ -55,6 +55,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aReplaySpeedupMustBePositiveAndOnlyForFiles() {
+        assertThat(ConfigLoader.parse("input:\n  speedup: 60\n", "earshot.yaml").input().speedup()).isEqualTo(60.0);
+        assertThatThrownBy(() -> ConfigLoader.parse("input:\n  speedup: 0\n", "earshot.yaml"))
+                .hasMessageContaining("input.speedup must be a positive number").hasMessageContaining("e.g. 60");
+        assertThatThrownBy(() -> ConfigLoader.parse("input:\n  kind: bluesky\n  speedup: 10\n", "earshot.yaml"))
+                .hasMessageContaining("input.speedup applies to replayed files only");
+        assertThat(EarshotConfig.defaults().withOverrides("posts.jsonl", null, null).withSpeedup(30.0).input())
+                .satisfies(input -> {
+                    assertThat(input.path()).isEqualTo("posts.jsonl");
+                    assertThat(input.speedup()).isEqualTo(30.0);
+                });
+    }
+
+    @Test
     void brokenYamlSaysWhere() {
         assertThatThrownBy(() -> ConfigLoader.parse("aggregate: [\n", "earshot.yaml"))
                 .hasMessageContaining("not valid YAML");
