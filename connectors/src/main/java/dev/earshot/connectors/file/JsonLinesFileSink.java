@@ -18,7 +18,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * subtask writes {@code <name>-<subtask>.jsonl}, so writers never interleave within a line.
  *
  * <p>Lines are flushed at every checkpoint and at the end of input. It is not transactional: after a failure the
- * file may repeat lines written since the last checkpoint, which is why every record carries a deterministic id.
+ * job restarts from its last checkpoint and appends, so the file may repeat lines written since that checkpoint,
+ * which is why every record carries a deterministic id. A fresh start (no checkpoint to restore) starts the file
+ * afresh.
  * Production sinks (Kafka, Elasticsearch) give the stronger guarantees.
  *
  * <pre>{@code
@@ -50,8 +52,11 @@ public final class JsonLinesFileSink<T> implements Sink<T> {
                 ? fileOf(dir, name)
                 : dir.resolve(name + "-" + task.getIndexOfThisSubtask() + ".jsonl");
         Files.createDirectories(dir);
+        // Truncating on a restore would throw away the lines written before the checkpoint.
+        StandardOpenOption startFrom = context.getRestoredCheckpointId().isPresent()
+                ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         return new Writer<>(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+                StandardOpenOption.CREATE, startFrom, StandardOpenOption.WRITE));
     }
 
     private static final class Writer<T> implements SinkWriter<T> {

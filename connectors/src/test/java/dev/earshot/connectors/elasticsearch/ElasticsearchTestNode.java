@@ -36,7 +36,8 @@ public final class ElasticsearchTestNode implements AutoCloseable {
     static final String USER = "earshot-es";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    private final Process process;
+    private final ProcessBuilder launcher;
+    private Process process;
     private final String url;
     private final Path runDir;
     /** A copy of the distribution made for this node, removed when it stops; null when it runs from target/. */
@@ -44,8 +45,9 @@ public final class ElasticsearchTestNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private Duration startupTime;
 
-    private ElasticsearchTestNode(Process process, String url, Path runDir, Path copy) {
-        this.process = process;
+    private ElasticsearchTestNode(ProcessBuilder launcher, String url, Path runDir, Path copy) throws IOException {
+        this.launcher = launcher;
+        this.process = launcher.start();
         this.url = url;
         this.runDir = runDir;
         this.copy = copy;
@@ -94,14 +96,14 @@ public final class ElasticsearchTestNode implements AutoCloseable {
                 "-Eaction.destructive_requires_name=false"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(runDir.resolve("console.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("console.log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
         env.put("ES_TMPDIR", runDir.resolve("tmp").toString());
 
         long started = System.nanoTime();
-        ElasticsearchTestNode node = new ElasticsearchTestNode(builder.start(), "http://127.0.0.1:" + port, runDir, copy);
+        ElasticsearchTestNode node = new ElasticsearchTestNode(builder, "http://127.0.0.1:" + port, runDir, copy);
         // Should the JVM end without close(), the node must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> node.processTree().forEach(ProcessHandle::destroyForcibly)));
         try {
@@ -162,16 +164,32 @@ public final class ElasticsearchTestNode implements AutoCloseable {
         request("DELETE", "/" + pattern + "?expand_wildcards=all&allow_no_indices=true", null);
     }
 
-    @Override
-    public void close() throws InterruptedException, IOException {
+    /**
+     * Stops the node as an operator would (SIGTERM, then SIGKILL after 30 s), keeping its data, so that a test can
+     * see what its clients do while Elasticsearch is away.
+     */
+    public void stop() {
         List<ProcessHandle> tree = processTree();
         tree.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : tree) {
-            if (!handle.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join().isAlive()) {
+            if (!handle.onExit().completeOnTimeout(handle, 30, TimeUnit.SECONDS).join().isAlive()) {
                 continue;
             }
             handle.destroyForcibly();
         }
+    }
+
+    /** Starts a stopped node again on the same port and data, and returns once it is green. */
+    public void restart() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        process = launcher.start();
+        awaitGreen();
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        stop();
         if (copy != null) {
             run("rm", "-rf", copy.toString());
         }

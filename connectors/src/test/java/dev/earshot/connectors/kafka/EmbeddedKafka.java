@@ -108,6 +108,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker as a crash or an operator would, keeping its log and the controller, so that a test can see
+     * what clients do while it is away.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> broker.shutdown());
+    }
+
+    /** Starts the stopped broker again on the same port and log, and returns once it serves clients. */
+    public void restartBroker() throws Exception {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        cluster.waitForReadyBrokers();
+    }
+
     @Override
     public void close() throws Exception {
         cluster.close();
