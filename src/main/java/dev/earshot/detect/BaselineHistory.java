@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The recent windows of one (topic, location) cell, oldest first, at most one per window end. Immutable: {@link
@@ -12,8 +13,14 @@ import java.util.List;
  */
 public record BaselineHistory(List<Entry> entries) {
 
-    /** What the baseline needs of one past window. */
-    public record Entry(Instant windowStart, Instant windowEnd, long posts, long negative) {
+    /**
+     * What the baseline needs of one past window.
+     *
+     * @param lastSlidePosts posts of the window's newest slide, null where unknown
+     * @param lastSlideNegative negative posts of that slide, null where unknown
+     */
+    public record Entry(Instant windowStart, Instant windowEnd, long posts, long negative, Long lastSlidePosts,
+                        Long lastSlideNegative) {
 
         public Entry {
             if (windowStart == null || windowEnd == null) {
@@ -22,6 +29,10 @@ public record BaselineHistory(List<Entry> entries) {
             if (posts < 0 || negative < 0 || negative > posts) {
                 throw new IllegalArgumentException("need 0 <= negative <= posts, was " + negative + " of " + posts);
             }
+        }
+
+        Entry(Instant windowStart, Instant windowEnd, long posts, long negative) {
+            this(windowStart, windowEnd, posts, negative, null, null);
         }
 
         double negativeShare() {
@@ -46,6 +57,26 @@ public record BaselineHistory(List<Entry> entries) {
     }
 
     /**
+     * Posts and negative posts of the slides that ended after {@code from} and before {@code until}, from the newest
+     * slide of each window ending in that span, or empty when a remembered window there does not know its newest
+     * slide. A window that is not remembered had no posts at all, so its slide counts as empty.
+     */
+    public Optional<long[]> slidesEndedWithin(Instant from, Instant until) {
+        long posts = 0;
+        long negative = 0;
+        for (Entry e : entries) {
+            if (e.windowEnd().isAfter(from) && e.windowEnd().isBefore(until)) {
+                if (e.lastSlidePosts() == null) {
+                    return Optional.empty();
+                }
+                posts += e.lastSlidePosts();
+                negative += e.lastSlideNegative();
+            }
+        }
+        return Optional.of(new long[] {posts, negative});
+    }
+
+    /**
      * This history with {@code stats} added, keeping the {@code capacity} latest windows. A window that is already
      * there (a late re-firing) is replaced rather than counted twice.
      */
@@ -53,7 +84,8 @@ public record BaselineHistory(List<Entry> entries) {
         List<Entry> updated = new ArrayList<>(entries.stream()
                 .filter(e -> !e.windowEnd().equals(stats.windowEnd()))
                 .toList());
-        updated.add(new Entry(stats.windowStart(), stats.windowEnd(), stats.posts(), stats.negative()));
+        updated.add(new Entry(stats.windowStart(), stats.windowEnd(), stats.posts(), stats.negative(),
+                stats.lastSlidePosts(), stats.lastSlideNegative()));
         updated.sort(Comparator.comparing(Entry::windowEnd));
         return new BaselineHistory(updated.subList(Math.max(0, updated.size() - capacity), updated.size()));
     }

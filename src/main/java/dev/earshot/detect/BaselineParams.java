@@ -1,6 +1,7 @@
 package dev.earshot.detect;
 
 import java.io.Serializable;
+import java.time.Duration;
 /**
  * Thresholds of {@link OwnBaselineDetector}. A cell is judged against its own recent windows; windows that overlap
  * the judged one are never part of its baseline (they share its posts), whatever the window size and slide.
@@ -42,6 +43,12 @@ import java.io.Serializable;
  * @param surgeStayRobustZ robust z of log(1 + posts) that keeps a volume surge open: 2, still well outside the usual
  *     steps between windows
  * @param minLogSpread the smallest robust spread of log(1 + posts); 0.25 means +-28 % is ordinary variation
+ * @param recentSpan the newest part of a window that may also open a negative spike on its own, while the whole
+ *     window is at least elevated (see {@link OwnBaselineDetector}): 1 h, half the 2-hour window, so that an incident
+ *     an hour old is judged on posts that are all its own rather than diluted half and half with the hour before.
+ *     It is judged by the same {@code minRatio} and {@code minBinomialZ}; 0 turns it off
+ * @param recentMinPosts posts the recent span needs to be judged: 10, as {@code minHistoryPosts}, below which a share
+ *     is mostly chance
  */
 public record BaselineParams(
         int historySize,
@@ -60,7 +67,9 @@ public record BaselineParams(
         double surgeMinRobustZ,
         double surgeStayRatio,
         double surgeStayRobustZ,
-        double minLogSpread) implements Serializable {
+        double minLogSpread,
+        Duration recentSpan,
+        long recentMinPosts) implements Serializable {
 
     public BaselineParams {
         if (historySize < 1) {
@@ -89,10 +98,16 @@ public record BaselineParams(
         requireNoStricter("surgeStayRatio", surgeStayRatio, 1, "surgeMinRatio", surgeMinRatio);
         requireNoStricter("surgeStayRobustZ", surgeStayRobustZ, 0, "surgeMinRobustZ", surgeMinRobustZ);
         requirePositive("minLogSpread", minLogSpread);
+        if (recentSpan == null || recentSpan.isNegative()) {
+            throw new IllegalArgumentException("recentSpan must be zero or a positive duration, was " + recentSpan
+                    + "; e.g. 1h, or 0s to judge whole windows only");
+        }
+        requireAtLeast("recentMinPosts", recentMinPosts, 1);
     }
 
     public static BaselineParams defaults() {
-        return new BaselineParams(48, 12, 10, 20, 1.8, 4, 4, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25);
+        return new BaselineParams(48, 12, 10, 20, 1.8, 4, 4, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25,
+                Duration.ofHours(1), 10);
     }
 
     private static void requireAtLeast(String name, double value, double min) {

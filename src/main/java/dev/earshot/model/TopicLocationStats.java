@@ -11,6 +11,9 @@ import java.util.List;
  * @param windowEnd exclusive
  * @param negativeShare negative / posts
  * @param samplePostIds a few of the window's posts, the most negative first
+ * @param lastSlidePosts posts in the window's newest slide (its last {@code windowSlide}), so that a detector can
+ *     judge the latest posts undiluted by the older part of the window; null where unknown (e.g. older documents)
+ * @param lastSlideNegative negative posts in that newest slide; null where unknown
  */
 public record TopicLocationStats(
         String topic,
@@ -26,7 +29,9 @@ public record TopicLocationStats(
         double meanScore,
         double negativeShare,
         long uniqueAuthors,
-        List<String> samplePostIds) {
+        List<String> samplePostIds,
+        Long lastSlidePosts,
+        Long lastSlideNegative) {
 
     public TopicLocationStats {
         if (topic == null || locationId == null || windowStart == null || windowEnd == null) {
@@ -37,5 +42,25 @@ public record TopicLocationStats(
                     "negative + neutral + positive must equal posts: " + negative + "+" + neutral + "+" + positive + " != " + posts);
         }
         samplePostIds = samplePostIds == null ? List.of() : List.copyOf(samplePostIds);
+        if ((lastSlidePosts == null) != (lastSlideNegative == null) || lastSlidePosts != null
+                && (lastSlideNegative < 0 || lastSlideNegative > lastSlidePosts || lastSlidePosts > posts)) {
+            throw new IllegalArgumentException("need both or neither of lastSlidePosts and lastSlideNegative, with "
+                    + "0 <= lastSlideNegative <= lastSlidePosts <= posts, was " + lastSlideNegative + " of "
+                    + lastSlidePosts + " of " + posts);
+        }
+    }
+
+    /** Stats without the newest slide's counts. */
+    public TopicLocationStats(String topic, String locationId, String locationName, String country, Instant windowStart,
+                              Instant windowEnd, long posts, long negative, long neutral, long positive,
+                              double meanScore, double negativeShare, long uniqueAuthors, List<String> samplePostIds) {
+        this(topic, locationId, locationName, country, windowStart, windowEnd, posts, negative, neutral, positive,
+                meanScore, negativeShare, uniqueAuthors, samplePostIds, null, null);
+    }
+
+    /** These stats with the counts of the window's newest slide. */
+    public TopicLocationStats withLastSlide(long slidePosts, long slideNegative) {
+        return new TopicLocationStats(topic, locationId, locationName, country, windowStart, windowEnd, posts, negative,
+                neutral, positive, meanScore, negativeShare, uniqueAuthors, samplePostIds, slidePosts, slideNegative);
     }
 }

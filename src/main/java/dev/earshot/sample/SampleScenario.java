@@ -49,6 +49,9 @@ public record SampleScenario(
             List.of(AlertKind.VOLUME_SURGE), "public_transport", "Mumbai",
             Instant.parse("2026-03-03T05:00:00Z"), Instant.parse("2026-03-03T08:00:00Z"), 5.0, 0.08);
 
+    /** The designed incidents, in the order the generator plants them. */
+    public static final List<Incident> INCIDENTS = List.of(BENGALURU_PARKING, MUMBAI_METRO_OPENING);
+
     public SampleScenario {
         incidents = List.copyOf(incidents);
         ventingCustomers = List.copyOf(ventingCustomers);

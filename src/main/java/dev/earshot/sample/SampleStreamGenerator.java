@@ -129,13 +129,15 @@ public final class SampleStreamGenerator {
         private final TextComposer composer;
         private final List<AuthorPool> pools;
         private final Set<String> usedIds = new HashSet<>();
-        private final long periodSeconds = SampleScenario.PERIOD_END.getEpochSecond()
-                - SampleScenario.PERIOD_START.getEpochSecond();
+        private final long periodSeconds;
+        private final List<Incident> incidents;
         private int nextSequence;
         private long nextForumPost = 4_810_000;
 
         Run(SampleStreamParams params) {
             this.params = params;
+            this.periodSeconds = params.period().toSeconds();
+            this.incidents = params.incidents() ? SampleScenario.INCIDENTS : List.of();
             SplittableRandom root = new SplittableRandom(params.seed());
             SplittableRandom authorRandom = root.split();
             this.draftRandom = root.split();
@@ -149,9 +151,11 @@ public final class SampleStreamGenerator {
 
         SampleStream generate() {
             List<Draft> drafts = new ArrayList<>(baselineDrafts());
-            drafts.addAll(incidentExtras(drafts, SampleScenario.BENGALURU_PARKING, TopicPhrases.PARKING, false));
-            drafts.addAll(incidentExtras(drafts, SampleScenario.MUMBAI_METRO_OPENING, TopicPhrases.PUBLIC_TRANSPORT,
-                    true));
+            if (params.incidents()) {
+                drafts.addAll(incidentExtras(drafts, SampleScenario.BENGALURU_PARKING, TopicPhrases.PARKING, false));
+                drafts.addAll(incidentExtras(drafts, SampleScenario.MUMBAI_METRO_OPENING, TopicPhrases.PUBLIC_TRANSPORT,
+                        true));
+            }
             assignLabels(drafts);
             drafts.addAll(distractors());
             drafts.sort(Comparator.comparing((Draft d) -> d.createdAt).thenComparingInt(d -> d.sequence));
@@ -175,8 +179,7 @@ public final class SampleStreamGenerator {
             lines.sort(Comparator.comparingLong(Line::sortKey).thenComparingInt(Line::order));
 
             SampleScenario scenario = new SampleScenario(params.seed(), SampleScenario.PERIOD_START,
-                    SampleScenario.PERIOD_END,
-                    List.of(SampleScenario.BENGALURU_PARKING, SampleScenario.MUMBAI_METRO_OPENING),
+                    SampleScenario.PERIOD_START.plus(params.period()), incidents,
                     VentingCustomers.CUSTOMERS,
                     posts.size(), params.duplicateLines(), malformed);
             return new SampleStream(lines.stream().map(Line::json).toList(), posts, scenario);
@@ -264,10 +267,10 @@ public final class SampleStreamGenerator {
             }
         }
 
-        private static SentimentLabel labelAt(double position, Draft draft) {
+        private SentimentLabel labelAt(double position, Draft draft) {
             double negative = 0.25;
             double neutral = 0.45;
-            for (Incident incident : List.of(SampleScenario.BENGALURU_PARKING, SampleScenario.MUMBAI_METRO_OPENING)) {
+            for (Incident incident : incidents) {
                 if (draft.topic != null && draft.topic.id().equals(incident.topic())
                         && draft.city.name().equals(incident.city()) && incident.covers(draft.createdAt)) {
                     negative = incident.negativeShare();

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.json.Json;
 import dev.earshot.model.AlertKind;
+import dev.earshot.model.TopicLocationStats;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class OwnBaselineDetectorTest {
@@ -46,8 +48,49 @@ class OwnBaselineDetectorTest {
     }
 
     @Test
+    void anIncidentAnHourOldOpensOnItsNewestHourWhileTheWholeWindowIsStillDiluted() {
+        // Slides of 10 posts, a quarter negative; the incident's two slides have 8 of 10 negative.
+        BaselineHistory history = BaselineHistory.empty();
+        for (int n = 0; n < 24; n++) {
+            history = detector.evaluate(slides(n, 40, 10, 10, 2 + n % 2), history).history();
+        }
+        history = detector.evaluate(slides(24, 40, 16, 10, 8), history).history();
+        TopicLocationStats halfIncident = slides(25, 40, 20, 10, 8);
+
+        Finding spike = detector.evaluate(halfIncident, history).negativeSpike();
+        Finding wholeWindowOnly = new OwnBaselineDetector(withRecentSpan(Duration.ZERO)).evaluate(halfIncident, history)
+                .negativeSpike();
+
+        assertThat(wholeWindowOnly.anomalous()).as("20 of 40 against 0.25: z 3.7").isFalse();
+        assertThat(wholeWindowOnly.elevated()).isTrue();
+        assertThat(spike.anomalous()).isTrue();
+        assertThat(spike.observed()).as("16 of the newest 20 posts").isCloseTo(0.8, within(1e-12));
+        assertThat(spike.posts()).isEqualTo(20);
+        assertThat(spike.statistic()).isCloseTo((16 - 5) / Math.sqrt(20 * 0.25 * 0.75), within(1e-9));
+    }
+
+    @Test
+    void theNewestHourAloneNeverOpensWhileTheWindowIsNotElevatedNorWhenItHasTooFewPosts() {
+        BaselineHistory history = BaselineHistory.empty();
+        for (int n = 0; n < 24; n++) {
+            history = detector.evaluate(slides(n, 40, 10, 10, 2 + n % 2), history).history();
+        }
+        BaselineHistory beforeBurst = detector.evaluate(slides(24, 40, 10, 5, 5), history).history();
+
+        assertThat(detector.evaluate(slides(25, 40, 12, 5, 5), beforeBurst).negativeSpike().elevated())
+                .as("12 of 40 is the usual share").isFalse();
+        assertThat(detector.evaluate(slides(25, 40, 12, 5, 5), beforeBurst).negativeSpike().anomalous())
+                .as("10 of 10 negative in the newest hour, but the window is not elevated").isFalse();
+        assertThat(detector.evaluate(slides(25, 40, 18, 5, 5), beforeBurst).negativeSpike().anomalous())
+                .as("elevated window, 10 of 10 in the newest hour: exactly recentMinPosts").isTrue();
+        BaselineHistory fewer = detector.evaluate(slides(24, 40, 10, 4, 4), history).history();
+        assertThat(detector.evaluate(slides(25, 40, 18, 5, 5), fewer).negativeSpike().anomalous())
+                .as("9 posts in the newest hour").isFalse();
+    }
+
+    @Test
     void windowsOverlappingTheJudgedOneAreNotItsBaseline() {
-        BaselineParams shortHistory = new BaselineParams(48, 3, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25);
+        BaselineParams shortHistory = new BaselineParams(48, 3, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25, Duration.ofHours(1), 10);
         OwnBaselineDetector shortHistoryDetector = new OwnBaselineDetector(shortHistory);
         BaselineHistory history = BaselineHistory.empty();
         for (int n = 0; n < 3; n++) {
@@ -268,8 +311,21 @@ class OwnBaselineDetectorTest {
 
     @Test
     void paramsNameTheParameterAndTheFix() {
-        assertThatThrownBy(() -> new BaselineParams(48, 60, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25))
+        assertThatThrownBy(() -> new BaselineParams(48, 60, 10, 20, 1.8, 4, 3, 1.3, 2, 0.05, 0.02, 30, 3, 4, 1.5, 2, 0.25, Duration.ofHours(1), 10))
                 .hasMessageContaining("minHistory").hasMessageContaining("raise historySize");
+    }
+
+    /** Window {@code n} of parking in Bengaluru whose newest slide has {@code slidePosts}, {@code slideNegative}. */
+    private static TopicLocationStats slides(int n, long posts, long negative, long slidePosts, long slideNegative) {
+        return parkingInBengaluru(n, posts, negative).withLastSlide(slidePosts, slideNegative);
+    }
+
+    private static BaselineParams withRecentSpan(Duration recentSpan) {
+        BaselineParams d = BaselineParams.defaults();
+        return new BaselineParams(d.historySize(), d.minHistory(), d.minHistoryPosts(), d.minPosts(), d.minRatio(),
+                d.minRobustZ(), d.minBinomialZ(), d.stayRatio(), d.stayBinomialZ(), d.minShareSpread(),
+                d.minBaselineShare(), d.surgeMinPosts(), d.surgeMinRatio(), d.surgeMinRobustZ(), d.surgeStayRatio(),
+                d.surgeStayRobustZ(), d.minLogSpread(), recentSpan, d.recentMinPosts());
     }
 
     /** The default thresholds with these stay thresholds. */
@@ -279,7 +335,7 @@ class OwnBaselineDetectorTest {
         return new BaselineParams(d.historySize(), d.minHistory(), d.minHistoryPosts(), d.minPosts(), d.minRatio(),
                 d.minRobustZ(), d.minBinomialZ(), stayRatio, stayBinomialZ, d.minShareSpread(), d.minBaselineShare(),
                 d.surgeMinPosts(), d.surgeMinRatio(), d.surgeMinRobustZ(), surgeStayRatio, surgeStayRobustZ,
-                d.minLogSpread());
+                d.minLogSpread(), d.recentSpan(), d.recentMinPosts());
     }
 
     private static boolean spikeElevated(BaselineParams params, BaselineHistory history) {

@@ -37,7 +37,8 @@ class CanonicalJsonTest {
                 List.of("a1b2c3"), List.of("negative (-0.74) and addresses @CityCareDesk"), T0, T0);
         DeadLetter deadLetter = new DeadLetter("{oops", "not valid JSON", "parse", "sample/posts.jsonl.gz", T0);
 
-        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, alert, ticket, deadLetter)) {
+        TopicLocationStats withSlide = stats.withLastSlide(12, 10);
+        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, alert, ticket, deadLetter)) {
             assertThat(Json.read(Json.write(value), value.getClass())).isEqualTo(value);
         }
     }
@@ -56,10 +57,22 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void statsWrittenBeforeTheNewestSlideCountsStillRead() {
+        TopicLocationStats stats = Json.read("{\"topic\":\"parking\",\"locationId\":\"geonames:1\",\"windowStart\":"
+                + "\"2026-03-04T02:00:00Z\",\"windowEnd\":\"2026-03-04T04:00:00Z\",\"posts\":3,\"negative\":1,"
+                + "\"neutral\":1,\"positive\":1}", TopicLocationStats.class);
+
+        assertThat(stats.lastSlidePosts()).isNull();
+        assertThat(Json.mapper().valueToTree(stats).has("lastSlidePosts")).isFalse();
+    }
+
+    @Test
     void invariantsAreCheckedOnConstruction() {
         assertThatThrownBy(() -> new Sentiment(1.5, SentimentLabel.POSITIVE, 1, "m")).hasMessageContaining("[-1, 1]");
         assertThatThrownBy(() -> new TopicLocationStats("t", "l", "L", "IN", T0, T1, 3, 1, 1, 0, 0, 0, 1, null))
                 .hasMessageContaining("must equal posts");
+        assertThatThrownBy(() -> new TopicLocationStats("t", "l", "L", "IN", T0, T1, 3, 1, 1, 1, 0, 0, 1, null)
+                .withLastSlide(4, 1)).hasMessageContaining("lastSlidePosts <= posts");
         assertThatThrownBy(() -> new GeoPoint(91, 0)).hasMessageContaining("WGS84");
     }
 }

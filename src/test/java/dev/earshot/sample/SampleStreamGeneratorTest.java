@@ -74,6 +74,27 @@ class SampleStreamGeneratorTest {
     }
 
     @Test
+    void theQuietWeekSpansSevenDaysAtTheBundledPaceWithNoIncidentAnywhere() {
+        SampleStream week = SampleStreamGenerator.generate(SampleStreamParams.quietWeek());
+        List<GeneratedPost> weekPosts = week.posts();
+
+        assertThat(week.scenario().incidents()).isEmpty();
+        assertThat(week.scenario().end()).isEqualTo(SampleScenario.PERIOD_START.plus(Duration.ofDays(7)));
+        assertThat(weekPosts).noneMatch(p -> p.role() == Role.INCIDENT_EXTRA);
+        assertThat(weekPosts.get(weekPosts.size() - 1).post().createdAt()).isAfter(Instant.parse("2026-03-08T20:00:00Z"));
+        double perDayBundled = posts.stream().filter(p -> p.role() == Role.BASELINE).count() / 4.0;
+        double perDayWeek = weekPosts.stream().filter(p -> p.role() == Role.BASELINE).count() / 7.0;
+        assertThat(perDayWeek).isCloseTo(perDayBundled, within(perDayBundled * 0.02));
+        // Where the bundled stream has its parking incident, the quiet week has the usual quarter of negative posts.
+        Incident parking = SampleScenario.BENGALURU_PARKING;
+        List<GeneratedPost> cell = weekPosts.stream().filter(p -> p.city().equals(parking.city())
+                && parking.topic().equals(p.topic()) && parking.covers(p.post().createdAt())).toList();
+        double negativeShare = cell.stream().filter(p -> p.intendedSentiment() == SentimentLabel.NEGATIVE).count()
+                / (double) cell.size();
+        assertThat(negativeShare).isCloseTo(0.25, within(0.08));
+    }
+
+    @Test
     void theBundledResourceIsTheStreamOfTheDocumentedSeed() throws IOException {
         List<String> bundled = new ArrayList<>();
         try (InputStream resource = getClass().getResourceAsStream("/sample/posts.jsonl.gz")) {

@@ -3,6 +3,8 @@ package dev.earshot.flink;
 import dev.earshot.aggregate.StatsAccumulator;
 import dev.earshot.connectors.serde.JsonTypeInfo;
 import dev.earshot.model.Location;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /** A window's running statistics for one cell, with the cell's identity that the window result needs. */
@@ -13,4 +15,6 @@ public final class CellAccumulator {
     public String topic;
     public Location location;
     public StatsAccumulator stats = new StatsAccumulator();
+    /** Posts and negative posts per slide of the window, by the slide's start in epoch millis. */
+    public Map<Long, long[]> slides = new TreeMap<>();
 }

@@ -1,9 +1,17 @@
 package dev.earshot.flink;
 
+import dev.earshot.model.SentimentLabel;
+import java.time.Duration;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Incremental window aggregation: the window keeps one accumulator per cell, not its posts. */
 final class CellAggregate implements AggregateFunction<CellPost, CellAccumulator, CellAccumulator> {
+
+    private final long slideMillis;
+
+    CellAggregate(Duration windowSlide) {
+        this.slideMillis = windowSlide.toMillis();
+    }
 
     @Override
     public CellAccumulator createAccumulator() {
@@ -17,6 +25,12 @@ final class CellAggregate implements AggregateFunction<CellPost, CellAccumulator
             acc.location = value.post().location();
         }
         acc.stats.add(value.post());
+        long[] slide = acc.slides.computeIfAbsent(slideStart(value.post().post().createdAt().toEpochMilli()),
+                start -> new long[2]);
+        slide[0]++;
+        if (value.post().sentiment().label() == SentimentLabel.NEGATIVE) {
+            slide[1]++;
+        }
         return acc;
     }
 
@@ -31,6 +45,16 @@ final class CellAggregate implements AggregateFunction<CellPost, CellAccumulator
             return b;
         }
         a.stats.merge(b.stats);
+        b.slides.forEach((start, counts) -> {
+            long[] into = a.slides.computeIfAbsent(start, s -> new long[2]);
+            into[0] += counts[0];
+            into[1] += counts[1];
+        });
         return a;
+    }
+
+    /** The start of the slide an event time falls in: slides are aligned on the epoch, as Flink's windows are. */
+    long slideStart(long eventMillis) {
+        return Math.floorDiv(eventMillis, slideMillis) * slideMillis;
     }
 }

@@ -1,6 +1,7 @@
 package dev.earshot.flink;
 
 import dev.earshot.model.TopicLocationStats;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -11,7 +12,12 @@ import org.apache.flink.util.Collector;
 /** Stamps a cell's accumulated statistics with its window. */
 final class CellWindow extends ProcessWindowFunction<CellAccumulator, TopicLocationStats, String, TimeWindow> {
 
+    private final long slideMillis;
     private transient LongCounter emitted;
+
+    CellWindow(Duration windowSlide) {
+        this.slideMillis = windowSlide.toMillis();
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -23,8 +29,9 @@ final class CellWindow extends ProcessWindowFunction<CellAccumulator, TopicLocat
         TimeWindow window = context.window();
         for (CellAccumulator acc : elements) {
             emitted.add(1);
+            long[] newest = acc.slides.getOrDefault(window.getEnd() - slideMillis, new long[2]);
             out.collect(acc.stats.toStats(acc.topic, acc.location, Instant.ofEpochMilli(window.getStart()),
-                    Instant.ofEpochMilli(window.getEnd())));
+                    Instant.ofEpochMilli(window.getEnd())).withLastSlide(newest[0], newest[1]));
         }
     }
 }

@@ -63,7 +63,7 @@ public final class EarshotPipeline {
                 .window(SlidingEventTimeWindows.of(size, slide))
                 .allowedLateness(config.aggregate().allowedLateness())
                 .sideOutputLateData(TooLate.TAG)
-                .aggregate(new CellAggregate(), new CellWindow(), CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS)
+                .aggregate(new CellAggregate(slide), new CellWindow(slide), CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS)
                 .name("window stats").uid("window-stats");
         deadLetters = deadLetters.union(stats.getSideOutput(TooLate.TAG)
                 .process(new TooLate(config.stream().outOfOrderness(), config.aggregate().allowedLateness()), Types.DEAD_LETTER)
