@@ -45,7 +45,14 @@ import java.util.stream.Collectors;
  * a whole part of a place string ("london, uk").
  *
  * <p>Non-places ("Earth", "everywhere", "worldwide", "the internet": gazetteer/non-places.txt) and names of countries
- * or regions alone ("India", "Karnataka") resolve to nothing: Earshot locates posts at city level.
+ * or regions alone ("India", "Karnataka", "USA", "New Jersey", "Upstate New York") resolve to nothing: Earshot
+ * locates posts at city level, and a town that merely shares a region's name is a guess. A region's name stays its
+ * namesake city only when that city lies in it ("New York") or is major ("Charlotte").
+ *
+ * <p>Profiles: places listed one after another ("NYC | LA", "Atlanta, GA & St Augustine, FL") are not each other's
+ * context, the first that resolves wins; a city named inside a longer part ("Floridian from Cincinnati") must be a
+ * major city or be confirmed by a region or country. The confidence says how strong the evidence was (see
+ * {@code Evidence}), calibrated on the development half of geotagged airline tweets.
  */
 public final class LocationResolver {
 
