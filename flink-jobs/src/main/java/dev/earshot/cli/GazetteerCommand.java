@@ -1,5 +1,6 @@
 package dev.earshot.cli;
 
+import dev.earshot.enrich.location.Gazetteer;
 import dev.earshot.enrich.location.GazetteerBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +23,16 @@ import picocli.CommandLine.Option;
 @Command(name = "gazetteer", mixinStandardHelpOptions = true, subcommands = GazetteerCommand.Build.class,
         description = "The location gazetteer derived from GeoNames (CC BY 4.0).")
 final class GazetteerCommand {
+
+    /** A gazetteer file written by {@code gazetteer build}. */
+    static Gazetteer read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--gazetteer " + file + ": no such file");
+        }
+        try (Stream<String> lines = Build.lines(file)) {
+            return Gazetteer.fromLines(lines);
+        }
+    }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"Derive the bundled gazetteer from a GeoNames download.",

@@ -47,9 +47,16 @@ class EvalTopicsAndLocationCommandsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
+                .contains("Gazetteer bundled (/gazetteer/cities15000.tsv.gz)")
+                .contains("the resolver, the naive baseline and the oracle all use it")
                 .contains("5 tweets with a geotag and a profile location; right = within 50 km of the geotag")
-                .containsPattern("Earshot LocationResolver \\(profile\\) +4 80\\.0% +3 +75\\.0%")
-                .containsPattern("naive: first comma part, exact name, largest population +4 80\\.0% +2 +50\\.0%")
+                .containsPattern("Earshot LocationResolver \\(profile\\) +100\\.0% +50\\.0% \\(1/2\\) +66\\.7% +100\\.0% "
+                        + "\\(2/2\\) +80\\.0% +75\\.0% \\(3/4\\)")
+                .containsPattern("naive: first comma part, exact name, largest population +100\\.0% +50\\.0% \\(1/2\\) "
+                        + "+66\\.7% +50\\.0% \\(1/2\\) +80\\.0% +50\\.0% \\(2/4\\)")
+                .as("Portland, Maine is 4,000 km from the LAX geotag; NYC, Seattle and Richmond are near")
+                .contains("oracle: the profile names some gazetteer place within 50 km of the geotag: 3 of 5 (60.0%)")
+                .containsPattern("0\\.45 +0\\.0% \\(0/1\\) \\| 100\\.0% \\(2/2\\)")
                 .contains("within-50-km share +25.0 points over the naive baseline, 80.0% resolved: meets the bar")
                 .contains("Mumbai, IN (geonames:1275339").contains("    Bombay -> Mumbai, IN\n")
                 .contains("New York City, US (geonames:5128581").contains("    NYC -> New York City, US\n")
@@ -62,6 +69,11 @@ class EvalTopicsAndLocationCommandsTest {
         CliRun missing = CliRun.run("eval", "topics", "--data", folder.resolve("none.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("none.csv: no such file");
+
+        CliRun gazetteer = CliRun.run("eval", "location", "--data", data.toString(), "--gazetteer",
+                folder.resolve("none.tsv.gz").toString());
+        assertThat(gazetteer.exitCode()).isEqualTo(2);
+        assertThat(gazetteer.err()).contains("--gazetteer").contains("none.tsv.gz: no such file");
 
         CliRun taxonomy = CliRun.run("eval", "topics", "--data", data.toString(), "--taxonomy", "airline");
         assertThat(taxonomy.exitCode()).isEqualTo(2);

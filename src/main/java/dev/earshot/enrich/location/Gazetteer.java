@@ -45,6 +45,11 @@ public final class Gazetteer {
         public double score() {
             return Math.max(1, place.population()) * (kind == NameKind.NAME ? NAME_OVER_ALIAS : 1);
         }
+
+        /** The candidate's first-level division, as {@link #regions} names it. */
+        public Region region() {
+            return new Region(place.countryCode(), place.region());
+        }
     }
 
     /** A first-level administrative division, as places name it. */

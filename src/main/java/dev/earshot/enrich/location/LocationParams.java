@@ -8,7 +8,9 @@ import java.io.Serializable;
  * @param geotagConfidence confidence of a location from a geotag
  * @param placeConfidence confidence of a location from the platform's place name
  * @param textConfidence confidence of a location named in the text
- * @param profileConfidence confidence of a location from the author's profile
+ * @param profileConfidence confidence of a location from the author's profile, when a region or country confirms it
+ *     ("Austin, TX"): the chance that the post was written within 50 km of that city, 0.45 on geotagged airline
+ *     tweets (posters travel); weaker evidence gets less (see {@code LocationResolver})
  * @param ambiguityFactor multiplies the confidence when another city was a close second (or the text named several)
  * @param textAliasMinPopulation an alternate name ("Bombay") counts in text only for a city at least this big:
  *     smaller cities' alternate names include many ordinary words in some language
@@ -45,6 +47,6 @@ public record LocationParams(
     }
 
     public static LocationParams defaults() {
-        return new LocationParams(30, 0.95, 0.9, 0.7, 0.5, 0.8, 1_000_000);
+        return new LocationParams(30, 0.95, 0.9, 0.7, 0.45, 0.8, 1_000_000);
     }
 }

@@ -45,7 +45,14 @@ import java.util.stream.Collectors;
  * a whole part of a place string ("london, uk").
  *
  * <p>Non-places ("Earth", "everywhere", "worldwide", "the internet": gazetteer/non-places.txt) and names of countries
- * or regions alone ("India", "Karnataka") resolve to nothing: Earshot locates posts at city level.
+ * or regions alone ("India", "Karnataka", "USA", "New Jersey", "Upstate New York") resolve to nothing: Earshot
+ * locates posts at city level, and a town that merely shares a region's name is a guess. A region's name stays its
+ * namesake city only when that city lies in it ("New York") or is major ("Charlotte").
+ *
+ * <p>Profiles: places listed one after another ("NYC | LA", "Atlanta, GA & St Augustine, FL") are not each other's
+ * context, the first that resolves wins; a city named inside a longer part ("Floridian from Cincinnati") must be a
+ * major city or be confirmed by a region or country. The confidence says how strong the evidence was (see
+ * {@code Evidence}), calibrated on the development half of geotagged airline tweets.
  */
 public final class LocationResolver {
 
@@ -54,7 +61,19 @@ public final class LocationResolver {
     private static final int MIN_ALIAS_LETTERS_IN_TEXT = 5;
     /** A runner-up with at least this share of the winner's score makes the choice ambiguous. */
     private static final double RIVAL_SHARE = 0.2;
-    private static final Pattern PLACE_PARTS = Pattern.compile("[,;|/()\\n\u2022\u00b7]| [-\u2013\u2014] ");
+    /**
+     * A city this big is what its name means even where a region or country has the same name (Charlotte NC, not
+     * the parish of St Vincent), and the only kind found inside a longer profile part without a region or country to
+     * confirm it ("All Over The World" is not Over, Cambridgeshire): small towns' names are ordinary words.
+     */
+    private static final long MAJOR_CITY_POPULATION = 100_000;
+    /** Words that turn a region's name into part of the region ("Upstate New York"), not its namesake city. */
+    private static final Set<String> DIRECTIONS = Set.of("upstate", "downstate", "northern", "southern", "eastern",
+            "western", "central", "north", "south", "east", "west", "rural", "coastal");
+    /** Separate places listed one after another ("NYC | LA"): one is not the other's context. */
+    private static final Pattern PLACE_LIST = Pattern.compile("[;|/\\n\u2022\u00b7&]| [-\u2013\u2014] ");
+    /** A place and its context ("Portland, ME", "Hyderabad (India)"). */
+    private static final Pattern PLACE_PARTS = Pattern.compile("[,()]");
 
     private static final Set<String> AMBIGUOUS_NAMES = readList("/gazetteer/ambiguous-names.txt");
     private static final Set<String> NON_PLACES = readList("/gazetteer/non-places.txt");
@@ -107,41 +126,90 @@ public final class LocationResolver {
         List<String> keys = new ArrayList<>();
         List<List<Word>> words = new ArrayList<>();
         List<Context> contexts = new ArrayList<>();
-        for (String part : PLACE_PARTS.split(text)) {
-            String key = PlaceNames.key(part);
-            if (!key.isEmpty()) {
-                keys.add(key);
-                words.add(Words.of(part));
-                contexts.add(contextOfPart(key, words.get(words.size() - 1)));
+        List<Integer> listItems = new ArrayList<>();
+        String[] items = PLACE_LIST.split(text);
+        for (int item = 0; item < items.length; item++) {
+            for (String part : PLACE_PARTS.split(items[item])) {
+                String key = PlaceNames.key(part);
+                if (!key.isEmpty()) {
+                    keys.add(key);
+                    words.add(Words.of(part));
+                    contexts.add(contextOfPart(key, words.get(words.size() - 1)));
+                    listItems.add(item);
+                }
             }
         }
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            Context context = Context.unionExcept(contexts, i);
+            Context context = Context.unionOfOthers(contexts, listItems, i);
             if (NON_PLACES.contains(key) || (guarded && AMBIGUOUS_NAMES.contains(key) && context.isEmpty())) {
                 continue;
             }
-            List<Candidate> candidates = placeCandidates(key).stream()
+            // With a region or country beside it, "Portland" may be Portland, ME, though Portland is also a parish.
+            List<Candidate> candidates = (context.isEmpty() ? placeCandidates(key, true) : gazetteer.places(key))
+                    .stream()
                     .filter(candidate -> key.length() >= 3 || candidate.kind() == NameKind.ABBREVIATION)
                     .toList();
             Choice choice = choose(candidates, context);
             if (choice != null) {
-                return Optional.of(toLocation(choice, method, 1));
+                Evidence evidence = context.isEmpty() ? Evidence.WHOLE_PART : Evidence.WHOLE_PART_IN_CONTEXT;
+                return Optional.of(toLocation(choice, method, guarded ? evidence.factor : 1));
             }
         }
-        Context all = Context.unionExcept(contexts, -1);
-        for (List<Word> partWords : words) {
+        // Inside a part, the context is the part's own (the TX of "Gainesville GA") and other parts that are wholly
+        // a region or country: "Jersey bred, Atlanta resident" names two places, neither the other's context.
+        List<Context> wholeContexts = keys.stream().map(key -> new Context(gazetteer.countries(key, true),
+                gazetteer.regions(key, true))).toList();
+        for (int part = 0; part < words.size(); part++) {
+            List<Word> partWords = words.get(part);
+            if (namesRegionOrCountry(keys.get(part))) {
+                continue; // "New Mexico", "Maryland": a region, not the town inside its name
+            }
+            Context around = Context.unionOfOthers(wholeContexts, listItems, part).and(contexts.get(part));
             for (int i = 0; i < partWords.size(); i++) {
                 Mention mention = mentionAt(partWords, i, false, guarded);
-                if (mention != null) {
-                    Choice choice = choose(mention.candidates(), all.and(mention.context()));
-                    if (choice != null) {
-                        return Optional.of(toLocation(choice, method, 1));
-                    }
+                if (mention == null || (guarded && i > 0 && namesRegionOrCountry(mention.key())
+                        && DIRECTIONS.contains(partWords.get(i - 1).key()))) {
+                    continue; // "Upstate New York" is the state
+                }
+                Context context = around.and(mention.context());
+                List<Candidate> candidates = guarded ? mention.candidates().stream()
+                        .filter(candidate -> candidate.place().population() >= MAJOR_CITY_POPULATION
+                                || (!context.isEmpty() && context.allows(candidate.place())))
+                        .toList() : mention.candidates();
+                Choice choice = choose(candidates, context);
+                if (choice != null) {
+                    return Optional.of(toLocation(choice, method, guarded ? Evidence.INSIDE_PART.factor : 1));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * How a profile names its city. The factors multiply {@link LocationParams#profileConfidence}; they are the share
+     * of such profiles whose geotag lay within 50 km of the city, relative to a whole part confirmed by a region or
+     * country, measured on the development half (even tweet ids) of the geotagged airline tweets: 45% ("Austin, TX"),
+     * 38% ("Seattle"), 40% (a name inside a longer part, which must be a major city or confirmed). Many posters
+     * travel, so even the best evidence is right only about half the time.
+     */
+    private enum Evidence {
+        /** "Austin, TX", "Bengaluru, India". */
+        WHOLE_PART_IN_CONTEXT(1),
+        /** "Seattle", "NYC". */
+        WHOLE_PART(0.85),
+        /** "Floridian from Cincinnati", "SF Bay Area". */
+        INSIDE_PART(0.85);
+
+        final double factor;
+
+        Evidence(double factor) {
+            this.factor = factor;
+        }
+    }
+
+    private boolean namesRegionOrCountry(String key) {
+        return !gazetteer.countries(key, false).isEmpty() || !gazetteer.regions(key, false).isEmpty();
     }
 
     /** Cities named in a post's text; when it names several, the most mentioned (then the biggest), less confident. */
@@ -173,7 +241,7 @@ public final class LocationResolver {
                 });
     }
 
-    private record Mention(int end, List<Candidate> candidates, Context context) {
+    private record Mention(String key, int end, List<Candidate> candidates, Context context) {
     }
 
     /**
@@ -183,7 +251,7 @@ public final class LocationResolver {
     private Mention mentionAt(List<Word> words, int start, boolean inText, boolean guarded) {
         Word first = words.get(start);
         if (first.hashtag()) {
-            List<Candidate> candidates = new ArrayList<>(placeCandidates(first.key()));
+            List<Candidate> candidates = new ArrayList<>(placeCandidates(first.key(), false));
             candidates.addAll(gazetteer.placesByCompactKey(first.key()));
             return accept(first.key(), candidates, List.of(first), Context.NONE, inText, guarded, start + 1);
         }
@@ -200,7 +268,7 @@ public final class LocationResolver {
             String prefix = span.subList(0, n - 1).stream().map(word -> word.key() + " ").collect(Collectors.joining());
             Context context = contextAfter(words, start + n);
             for (String key : new LinkedHashSet<>(List.of(prefix + last.keyWithoutPossessive(), prefix + last.key()))) {
-                Mention mention = accept(key, placeCandidates(key), span, context, inText, guarded, start + n);
+                Mention mention = accept(key, placeCandidates(key, false), span, context, inText, guarded, start + n);
                 if (mention != null) {
                     return mention;
                 }
@@ -223,21 +291,31 @@ public final class LocationResolver {
                     && candidate.place().population() >= params.textAliasMinPopulation()));
             case NAME -> !shortWord;
         }).toList();
-        return usable.isEmpty() ? null : new Mention(end, usable, context);
+        return usable.isEmpty() ? null : new Mention(key, end, usable, context);
     }
 
     /**
-     * A country's name stands for a city only when it is the name of a city in that country (Singapore), not a town
-     * elsewhere ("Mexico", Philippines) or another name of the capital.
+     * A country's or region's name stands for a city only when it is the name of a city in that country or region
+     * (Singapore, New York), not a town elsewhere ("Mexico", Philippines; "Maryland", an old name of an Australian
+     * town) or another name of the capital. {@code codesAllowed}: the key is a whole part of a place string, where
+     * "USA" or "NJ" is a code, not a word. A major city keeps its own name (Charlotte), and the city abbreviations
+     * people write (LA, not Louisiana) keep theirs.
      */
-    private List<Candidate> placeCandidates(String key) {
+    private List<Candidate> placeCandidates(String key, boolean codesAllowed) {
         List<Candidate> candidates = gazetteer.places(key);
-        Set<String> countries = candidates.isEmpty() ? Set.of() : gazetteer.countries(key, false);
-        if (countries.isEmpty()) {
+        if (candidates.isEmpty()) {
             return candidates;
         }
-        return candidates.stream().filter(candidate -> candidate.kind() == NameKind.NAME
-                && countries.contains(candidate.place().countryCode())).toList();
+        Set<String> countries = gazetteer.countries(key, codesAllowed);
+        Set<Region> regions = gazetteer.regions(key, codesAllowed);
+        if (countries.isEmpty() && regions.isEmpty()) {
+            return candidates;
+        }
+        return candidates.stream().filter(candidate -> regions.contains(candidate.region())
+                || (candidate.kind() == NameKind.NAME && countries.contains(candidate.place().countryCode()))
+                || (candidate.kind() == NameKind.NAME && candidate.place().population() >= MAJOR_CITY_POPULATION)
+                || candidate.kind() == NameKind.ABBREVIATION)
+                .toList();
     }
 
     private record Choice(Place place, boolean ambiguous) {
@@ -292,11 +370,12 @@ public final class LocationResolver {
             return new Context(allCountries, allRegions);
         }
 
-        static Context unionExcept(List<Context> contexts, int skipped) {
+        /** The contexts of the other parts of part {@code i}'s list item. */
+        static Context unionOfOthers(List<Context> contexts, List<Integer> listItems, int i) {
             Context union = NONE;
-            for (int i = 0; i < contexts.size(); i++) {
-                if (i != skipped) {
-                    union = union.and(contexts.get(i));
+            for (int other = 0; other < contexts.size(); other++) {
+                if (other != i && listItems.get(other).equals(listItems.get(i))) {
+                    union = union.and(contexts.get(other));
                 }
             }
             return union;
@@ -330,6 +409,9 @@ public final class LocationResolver {
             }
             key.append(end > start ? " " : "").append(word.key());
             capitals &= word.allCapitals();
+            if (DIRECTIONS.contains(key.toString()) || AMBIGUOUS_NAMES.contains(key.toString())) {
+                continue; // "North Minneapolis", "SF Bay Area": not Cameroon's North Region or Somalia's Bay
+            }
             Set<String> countries = gazetteer.countries(key.toString(), capitals);
             Set<Region> regions = gazetteer.regions(key.toString(), capitals);
             if (!countries.isEmpty() || !regions.isEmpty()) {

@@ -100,6 +100,45 @@ class LocationResolverTest {
         assertThat(text("Greetings from Paris, Texas!")).contains("geonames:4717560");
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ';', value = {
+            "NYC | LA; geonames:5128581", "LA / NYC; geonames:5368361", "Born in Texas, living in Boston; geonames:4930956",
+            "Washington DC; geonames:4140963", "DC; geonames:4140963", "SF Bay Area; geonames:5391959",
+            "Chicago, IL; geonames:4887398", "Los Angeles, CA 90045; geonames:5368361", "New York, NY; geonames:5128581",
+            "Gainesville GA; geonames:4196586", "Charlotte, North Carolina; geonames:4460243",
+            "Floridian from Cincinnati; geonames:4508722", "Jersey bred, Atlanta resident; geonames:4180439",
+            "North Minneapolis; geonames:5037649", "bangalore, india; geonames:1277333"})
+    void noisyProfilesResolveToTheirCity(String profile, String id) {
+        assertThat(profile(profile)).as(profile).contains(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"USA", "Texas", "New Jersey", "Maryland", "california", 
+            "New Mexico", "Upstate New York", "Jersey", "All Over The World",
+            "somewhere over the rainbow", "NY, NY", "Georgia", "Washington"})
+    void regionsCountriesAndPhrasesAreNotCities(String profile) {
+        assertThat(profile(profile)).as(profile).isEmpty();
+    }
+
+    @Test
+    void aProfileConfirmedByItsRegionIsMoreConfidentThanANameAloneOrInsideAPhrase() {
+        double confirmed = resolver.fromPlaceName("Seattle, WA", LocationMethod.PROFILE).orElseThrow().confidence();
+        double alone = resolver.fromPlaceName("Seattle", LocationMethod.PROFILE).orElseThrow().confidence();
+        double inside = resolver.fromPlaceName("Floridian from Cincinnati", LocationMethod.PROFILE).orElseThrow()
+                .confidence();
+
+        assertThat(confirmed).isGreaterThan(alone);
+        assertThat(confirmed).isGreaterThan(inside);
+        assertThat(resolver.fromPlaceName("Seattle", LocationMethod.PLACE).orElseThrow().confidence())
+                .as("the platform's place is trusted as it is").isEqualTo(LocationParams.defaults().placeConfidence());
+    }
+
+    @Test
+    void aCitySectionSharedWithAnotherTownNeedsItsRegion() {
+        assertThat(profile("Hollywood")).as("Hollywood, Florida, is a city of its own").isNotEqualTo(Optional.of("geonames:5368361"));
+        assertThat(profile("Hollywood, CA")).contains("geonames:5368361");
+    }
+
     @Test
     void aContextThatNoCandidateMatchesResolvesToNothing() {
         assertThat(place("Bengaluru, Canada")).isEmpty();
@@ -113,9 +152,9 @@ class LocationResolverTest {
         double hyderabadIndia = resolver.fromPlaceName("Hyderabad, India", LocationMethod.PROFILE).orElseThrow()
                 .confidence();
 
-        assertThat(london).isEqualTo(0.5);
+        assertThat(hyderabadIndia).as("confirmed by its country").isEqualTo(LocationParams.defaults().profileConfidence());
+        assertThat(london).as("unconfirmed").isLessThan(hyderabadIndia);
         assertThat(hyderabad).isLessThan(london); // Hyderabad, Pakistan is big too
-        assertThat(hyderabadIndia).isEqualTo(0.5);
         assertThat(resolver.fromText("From Pune to Mumbai by train, then the Mumbai local").orElseThrow())
                 .satisfies(location -> {
                     assertThat(location.id()).isEqualTo(MUMBAI);
