@@ -15,7 +15,7 @@ import java.io.Serializable;
  *     a share that falls back to the peers' ordinary range is not
  * @param stayLowerRatio the lower bound an open incident needs to stay open: 1.0 means the city is still
  *     significantly more negative than its peers at all. In the demo's Bengaluru parking incident (ratio about 3)
- *     the bound dips from 1.60 to 1.38 as posts thin out: not enough to open, but far from a city back in line
+ *     the bound dips to 1.44 as posts thin out: not enough to open, but far from a city back in line
  * @param q the false-discovery rate across every topic x city cell tested in one window (Benjamini-Hochberg): of
  *     the cells that open an incident, at most this share on average are chance. 0.01 because a person reads
  *     each alert; the interval of an alert is the matching one (see {@link PeerOutlierDetector})
