@@ -105,8 +105,8 @@ public final class AlertLifecycle {
 
     private static Alert alert(String id, AlertStatus status, Instant openedAt, Finding f, int severity) {
         return new Alert(id, f.kind(), status, f.topic(), f.locationId(), f.locationName(), f.windowStart(),
-                f.windowEnd(), openedAt, f.observed(), f.expected(), f.ratio(), f.ratioLower(), f.statistic(),
-                f.posts(), severity, f.evidencePostIds(), AlertSummary.of(f, status));
+                f.windowEnd(), openedAt, f.observed(), f.expected(), f.ratio(), f.ratioLower(), f.ratioUpper(),
+                f.statistic(), f.posts(), severity, f.evidencePostIds(), AlertSummary.of(f, status));
     }
 
     /**

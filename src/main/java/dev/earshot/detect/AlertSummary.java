@@ -15,8 +15,9 @@ final class AlertSummary {
             return "Resolved: " + (f.posts() == 0 ? subject + " stopped (no posts in the latest window)" : resolved(f, subject));
         }
         return switch (f.kind()) {
-            case PEER_OUTLIER -> format("%s are %.1fx more negative than in other cities (%s vs %s negative, %d posts, lower bound %.1fx)",
-                    subject, f.ratio(), percent(f.observed()), percent(f.expected()), f.posts(), f.ratioLower());
+            case PEER_OUTLIER -> format("%s are %.1fx more negative than in other cities (%s vs %s negative, %d posts, lower bound %.1fx%s)",
+                    subject, f.ratio(), percent(f.observed()), percent(f.expected()), f.posts(), f.ratioLower(),
+                    f.ratioUpper() == null ? "" : format(", upper bound %.1fx", f.ratioUpper()));
             case NEGATIVE_SPIKE -> format("%s are %.1fx more negative than their own baseline (%s vs %s negative, %d posts)",
                     subject, f.ratio(), percent(f.observed()), percent(f.expected()), f.posts());
             case VOLUME_SURGE -> format("%s surged %.1fx above normal volume (%d posts vs %.0f)",

@@ -20,6 +20,7 @@ import java.util.List;
  * @param expected what it is compared with: the baseline or the peers' value
  * @param ratio observed / expected (1 when there is nothing to compare with)
  * @param ratioLower the ratio's lower confidence bound, or the ratio itself where no interval applies
+ * @param ratioUpper the ratio's upper confidence bound; null where no interval applies
  * @param statistic the detector's z-score
  * @param evidencePostIds the window's most telling posts, most negative first
  */
@@ -36,6 +37,7 @@ public record Finding(
         double expected,
         double ratio,
         double ratioLower,
+        Double ratioUpper,
         double statistic,
         long posts,
         List<String> evidencePostIds) {
@@ -47,5 +49,13 @@ public record Finding(
         // Evidence strong enough to open is strong enough to stay; also fills in findings written before the field.
         elevated = elevated || anomalous;
         evidencePostIds = evidencePostIds == null ? List.of() : List.copyOf(evidencePostIds);
+    }
+
+    /** A finding without an upper bound: the detectors whose ratio has no interval. */
+    public Finding(AlertKind kind, String topic, String locationId, String locationName, Instant windowStart,
+                   Instant windowEnd, boolean anomalous, boolean elevated, double observed, double expected, double ratio,
+                   double ratioLower, double statistic, long posts, List<String> evidencePostIds) {
+        this(kind, topic, locationId, locationName, windowStart, windowEnd, anomalous, elevated, observed, expected,
+                ratio, ratioLower, null, statistic, posts, evidencePostIds);
     }
 }

@@ -15,14 +15,18 @@ import java.io.Serializable;
  *     a share that falls back to the peers' ordinary range is not
  * @param stayLowerRatio the lower bound an open incident needs to stay open: 1.0 means the city is still
  *     significantly more negative than its peers at all. In the demo's Bengaluru parking incident (ratio about 3)
- *     the bound dips from 1.60 to 1.38 as posts thin out: not enough to open, but far from a city back in line
- * @param z the normal quantile of the interval. 3.29 (99.9 % two-sided, 0.05 % one-sided) rather than 1.96
- *     because every window tests each topic in each city at once (9 topics x 10 cities = 90 cells in the demo):
- *     at 95 % about four of them would clear the bound by chance in every window; at 99.9 % fewer than one in ten
- *     windows has a single chance hit, close to a Bonferroni correction for 90 tests
+ *     the bound dips to 1.44 as posts thin out: not enough to open, but far from a city back in line
+ * @param q the false-discovery rate across every topic x city cell tested in one window (Benjamini-Hochberg): of
+ *     the cells that open an incident, at most this share on average are chance. 0.01 because a person reads
+ *     each alert; the interval of an alert is the matching one (see {@link PeerOutlierDetector})
+ * @param maxPriorPosts the most weight, in posts, the empirical-Bayes prior may get when it pulls a city's share
+ *     toward the pool. The fit gives less when the cities really differ; this cap applies when their spread is no
+ *     more than noise (the fit would then pool completely). 20, as minPosts: a city that can be judged at all
+ *     weighs at least as much as the prior
  */
 public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double minRatio, double minLowerRatio,
-                         double stayRatio, double stayLowerRatio, double z) implements Serializable {
+                         double stayRatio, double stayLowerRatio, double q, double maxPriorPosts)
+        implements Serializable {
 
     public PeerParams {
         if (minPosts < 1) {
@@ -57,12 +61,17 @@ public record PeerParams(long minPosts, long minPeerPosts, int minPeers, double 
                     + stayLowerRatio + "; staying open must not be harder than opening: lower stayLowerRatio or raise"
                     + " minLowerRatio");
         }
-        if (!(z > 0)) {
-            throw new IllegalArgumentException("z must be > 0, was " + z + "; e.g. 3.29 for 99.9 %");
+        if (!(q > 0 && q < 1)) {
+            throw new IllegalArgumentException("q must be in (0, 1), was " + q + "; e.g. 0.01 for a 1 % false-discovery"
+                    + " rate");
+        }
+        if (!(maxPriorPosts >= BetaBinomialPrior.MIN_STRENGTH)) {
+            throw new IllegalArgumentException("maxPriorPosts must be >= " + (int) BetaBinomialPrior.MIN_STRENGTH
+                    + ", was " + maxPriorPosts + "; e.g. 20");
         }
     }
 
     public static PeerParams defaults() {
-        return new PeerParams(20, 50, 3, 2.0, 1.5, 1.5, 1.0, 3.29);
+        return new PeerParams(20, 50, 3, 2.0, 1.5, 1.5, 1.0, 0.01, 20);
     }
 }

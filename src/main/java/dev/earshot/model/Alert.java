@@ -13,6 +13,8 @@ import java.util.List;
  * @param expected the baseline's or the peers' value it is compared with
  * @param ratio observed / expected
  * @param ratioLower the lower confidence bound of the ratio, or the ratio itself where no interval applies
+ * @param ratioUpper the upper confidence bound of the ratio; absent where no interval applies (and in alerts written
+ *     before the field)
  * @param statistic the detector's test statistic (a z-score)
  * @param severity from 1 to 10
  * @param evidencePostIds the posts that show the incident, the most telling first
@@ -32,6 +34,7 @@ public record Alert(
         double expected,
         double ratio,
         double ratioLower,
+        Double ratioUpper,
         double statistic,
         long posts,
         int severity,
@@ -46,5 +49,14 @@ public record Alert(
             throw new IllegalArgumentException("severity must be in [1, 10], was " + severity);
         }
         evidencePostIds = evidencePostIds == null ? List.of() : List.copyOf(evidencePostIds);
+    }
+
+    /** An alert without an upper bound, for ratios that have no interval. */
+    public Alert(String id, AlertKind kind, AlertStatus status, String topic, String locationId, String locationName,
+                 Instant windowStart, Instant windowEnd, Instant openedAt, double observed, double expected,
+                 double ratio, double ratioLower, double statistic, long posts, int severity,
+                 List<String> evidencePostIds, String summary) {
+        this(id, kind, status, topic, locationId, locationName, windowStart, windowEnd, openedAt, observed, expected,
+                ratio, ratioLower, null, statistic, posts, severity, evidencePostIds, summary);
     }
 }

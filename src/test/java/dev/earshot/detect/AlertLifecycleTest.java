@@ -164,8 +164,8 @@ class AlertLifecycleTest {
     @Test
     void theDemoIncidentJudgedByThePeerDetectorStaysOneIncident() {
         PeerOutlierDetector detector = new PeerOutlierDetector(PeerParams.defaults());
-        long[][] bengaluruPostsAndNegative = {{35, 20}, {49, 24}, {36, 19}, {30, 18}, {30, 5}, {30, 6}};
-        double[][] demoRatioAndLower = {{3.13, 1.60}, {2.68, 1.38}, {2.90, 1.45}, {3.29, 1.67}};
+        long[][] bengaluruPostsAndNegative = {{35, 22}, {35, 20}, {30, 18}, {30, 20}, {30, 5}, {30, 6}};
+        double[][] demoRatioAndLower = {{3.03, 1.65}, {2.64, 1.40}, {2.71, 1.42}, {3.17, 1.72}};
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < bengaluruPostsAndNegative.length; i++) {
             List<TopicLocationStats> cells = parkingWithPeers(108 + i, bengaluruPostsAndNegative[i]);

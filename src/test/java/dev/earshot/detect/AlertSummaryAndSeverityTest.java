@@ -25,6 +25,15 @@ class AlertSummaryAndSeverityTest {
     }
 
     @Test
+    void aPeerOutlierWithAnIntervalGivesBothBounds() {
+        Finding f = new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1, true, true,
+                0.756, 0.24, 2.97, 1.84, 4.8, 5.3, 37, List.of());
+
+        assertThat(AlertSummary.of(f, AlertStatus.OPEN)).isEqualTo("Parking posts in Bengaluru are 3.0x more negative"
+                + " than in other cities (76% vs 24% negative, 37 posts, lower bound 1.8x, upper bound 4.8x)");
+    }
+
+    @Test
     void describesASpikeAgainstTheCellsOwnBaseline() {
         Finding f = new Finding(AlertKind.NEGATIVE_SPIKE, "parking", "geonames:1277333", "Bengaluru", T0, T1, true, true,
                 0.75, 0.26, 2.88, 2.88, 7.1, 40, List.of());
@@ -57,7 +66,13 @@ class AlertSummaryAndSeverityTest {
         Finding elevatedOnly = new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1,
                 false, true, 0.67, 0.25, 2.68, 1.38, 5.2, 30, List.of("twitter:2"));
 
+        Finding withInterval = new Finding(AlertKind.PEER_OUTLIER, "parking", "geonames:1277333", "Bengaluru", T0, T1,
+                true, true, 0.756, 0.24, 2.97, 1.84, 4.8, 5.3, 37, List.of("twitter:3"));
+
         assertThat(Json.read(Json.write(f), Finding.class)).isEqualTo(f);
+        assertThat(Json.write(f)).doesNotContain("ratioUpper");
+        assertThat(Json.read(Json.write(withInterval), Finding.class)).isEqualTo(withInterval)
+                .extracting(Finding::ratioUpper).isEqualTo(4.8);
         assertThat(Json.read(Json.write(elevatedOnly), Finding.class)).isEqualTo(elevatedOnly)
                 .extracting(Finding::anomalous, Finding::elevated).containsExactly(false, true);
     }

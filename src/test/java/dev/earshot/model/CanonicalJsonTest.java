@@ -29,7 +29,7 @@ class CanonicalJsonTest {
         TopicLocationStats stats = new TopicLocationStats("parking", BENGALURU.id(), "Bengaluru", "IN", T0, T1, 40, 30, 6, 4,
                 -0.41, 0.75, 37, List.of(POST.id()));
         Alert alert = new Alert("a1b2c3", AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", BENGALURU.id(), "Bengaluru",
-                T0, T1, T1, 0.75, 0.25, 3.0, 2.1, 5.2, 40, 7, List.of(POST.id()),
+                T0, T1, T1, 0.75, 0.25, 3.0, 2.1, 4.4, 5.2, 40, 7, List.of(POST.id()),
                 "Parking posts in Bengaluru are 3.0x more negative than in other cities");
         HandoffTicket ticket = new HandoffTicket("t1", "twitter|citycaredesk|u42", TicketStatus.OPEN, "twitter",
                 POST.author(), "CityCareDesk", List.of(new TicketPost(POST.id(), T0, POST.text(), POST.url(), -0.74,
@@ -41,6 +41,17 @@ class CanonicalJsonTest {
         for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, alert, ticket, deadLetter)) {
             assertThat(Json.read(Json.write(value), value.getClass())).isEqualTo(value);
         }
+    }
+
+    @Test
+    void anAlertWithoutAnUpperBoundOmitsItAndReadsBackAlertsWrittenBeforeTheField() {
+        Alert surge = new Alert("d4e5f6", AlertKind.VOLUME_SURGE, AlertStatus.OPEN, "public_transport", "geonames:1275339",
+                "Mumbai", T0, T1, T1, 412, 79, 5.2, 5.2, 6.2, 412, 8, List.of(), "Public transport posts in Mumbai surged");
+        String written = Json.write(surge);
+
+        assertThat(surge.ratioUpper()).isNull();
+        assertThat(written).doesNotContain("ratioUpper");
+        assertThat(Json.read(written, Alert.class)).isEqualTo(surge);
     }
 
     @Test

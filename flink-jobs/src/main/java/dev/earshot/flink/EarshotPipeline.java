@@ -74,9 +74,9 @@ public final class EarshotPipeline {
                 .process(new OwnBaselineOperator(config.detect().baseline(), size, slide), Types.FINDING)
                 .name("detect: own baseline").uid("detect-baseline");
         DataStream<Finding> peers = stats
-                .keyBy(TopicLocationStats::topic)
+                .keyBy(EarshotPipeline::windowEndKey)
                 .process(new PeerOperator(config.detect().peer()), Types.FINDING)
-                .name("detect: peers").uid("detect-peers");
+                .name("detect: peers").uid("detect-peers-by-window");
         DataStream<Alert> alerts = ownBaseline.union(peers)
                 .keyBy(EarshotPipeline::incidentKey)
                 .process(new LifecycleOperator(config.detect().lifecycle(), size, slide), Types.ALERT)
@@ -102,6 +102,11 @@ public final class EarshotPipeline {
 
     static String cellKey(TopicLocationStats stats) {
         return stats.topic() + '|' + stats.locationId();
+    }
+
+    /** Every topic and location of one window together: the peer test's false-discovery rate spans them all. */
+    static Long windowEndKey(TopicLocationStats stats) {
+        return stats.windowEnd().toEpochMilli();
     }
 
     static String incidentKey(Finding finding) {

@@ -9,25 +9,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Per topic: gathers every location's statistics for a window and, once the watermark shows that all of them
- * have arrived, lets {@link PeerOutlierDetector} compare each location with the others.
+ * Per window (keyed by its end): gathers every topic's and every location's statistics and, once the watermark
+ * shows that all of them have arrived, lets {@link PeerOutlierDetector} compare each location with the others. One
+ * key holds the whole window because the false-discovery rate is controlled across all its topics at once; the
+ * tests themselves are cheap, so a per-topic stage before it would only add a shuffle and more state.
  */
-final class PeerOperator extends KeyedProcessFunction<String, TopicLocationStats, Finding> {
+final class PeerOperator extends KeyedProcessFunction<Long, TopicLocationStats, Finding> {
 
-    /** One window's cells of one topic. */
+    /** One window's cells. */
     record Cells(List<TopicLocationStats> cells) {
     }
 
     private final PeerParams params;
     private transient PeerOutlierDetector detector;
-    private transient MapState<Long, Cells> cellsByWindowEnd;
+    private transient ValueState<Cells> window;
 
     PeerOperator(PeerParams params) {
         this.params = params;
@@ -36,34 +37,31 @@ final class PeerOperator extends KeyedProcessFunction<String, TopicLocationStats
     @Override
     public void open(OpenContext openContext) {
         detector = new PeerOutlierDetector(params);
-        cellsByWindowEnd = getRuntimeContext().getMapState(new MapStateDescriptor<>("cells-by-window-end",
-                BasicTypeInfo.LONG_TYPE_INFO, JsonTypeInfo.of(Cells.class)));
+        window = getRuntimeContext().getState(new ValueStateDescriptor<>("cells", JsonTypeInfo.of(Cells.class)));
     }
 
     @Override
     public void processElement(TopicLocationStats stats, Context ctx, Collector<Finding> out) throws Exception {
-        long windowEnd = stats.windowEnd().toEpochMilli();
-        Cells cells = cellsByWindowEnd.get(windowEnd);
+        Cells cells = window.value();
         List<TopicLocationStats> list = cells == null ? new ArrayList<>() : new ArrayList<>(cells.cells());
         // A window that fires again for a late post brings its corrected statistics: they replace the earlier ones.
-        list.removeIf(cell -> cell.locationId().equals(stats.locationId()));
+        list.removeIf(cell -> cell.topic().equals(stats.topic()) && cell.locationId().equals(stats.locationId()));
         list.add(stats);
-        cellsByWindowEnd.put(windowEnd, new Cells(list));
+        window.update(new Cells(list));
         // Window results carry the timestamp windowEnd - 1; once the watermark passes it, every cell is in.
-        ctx.timerService().registerEventTimeTimer(windowEnd - 1);
+        ctx.timerService().registerEventTimeTimer(stats.windowEnd().toEpochMilli() - 1);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
-        long windowEnd = timestamp + 1;
-        Cells cells = cellsByWindowEnd.get(windowEnd);
+        Cells cells = window.value();
         if (cells == null) {
             return;
         }
-        cellsByWindowEnd.remove(windowEnd);
+        window.clear();
         // Arrival order differs between runs; the detector sees the cells in a fixed order.
         List<TopicLocationStats> sorted = new ArrayList<>(cells.cells());
-        sorted.sort(Comparator.comparing(TopicLocationStats::locationId));
+        sorted.sort(Comparator.comparing(TopicLocationStats::topic).thenComparing(TopicLocationStats::locationId));
         detector.evaluate(sorted).forEach(out::collect);
     }
 }

@@ -81,6 +81,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePeerFalseDiscoveryRateAndPriorCapAreKeysWithCheckedValues() {
+        EarshotConfig config = ConfigLoader.parse("detect:\n  peer:\n    q: 0.05\n    maxPriorPosts: 10\n", "earshot.yaml");
+
+        assertThat(config.detect().peer().q()).isEqualTo(0.05);
+        assertThat(config.detect().peer().maxPriorPosts()).isEqualTo(10);
+        assertThatThrownBy(() -> ConfigLoader.parse("detect:\n  peer:\n    q: 1.5\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: detect.peer: q must be in (0, 1)");
+        assertThatThrownBy(() -> ConfigLoader.parse("detect:\n  peer:\n    z: 3.29\n", "earshot.yaml"))
+                .hasMessageContaining("unknown key 'detect.peer.z'").hasMessageContaining("maxPriorPosts");
+    }
+
+    @Test
     void theDefaultsPrintAsYamlThatReadsBackToTheDefaults() {
         String yaml = ConfigLoader.defaultsAsYaml();
 

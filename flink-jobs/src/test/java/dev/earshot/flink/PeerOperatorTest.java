@@ -19,16 +19,20 @@ class PeerOperatorTest {
     static final Instant END = Instant.parse("2026-03-04T06:00:00Z");
     static final Instant START = END.minus(Duration.ofHours(2));
 
-    private KeyedOneInputStreamOperatorTestHarness<String, TopicLocationStats, Finding> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Long, TopicLocationStats, Finding> harness;
 
     @BeforeEach
     void setUp() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PeerOperator(PeerParams.defaults()),
-                TopicLocationStats::topic, BasicTypeInfo.STRING_TYPE_INFO);
+                EarshotPipeline::windowEndKey, BasicTypeInfo.LONG_TYPE_INFO);
     }
 
     static TopicLocationStats parking(String city, long posts, long negative) {
-        return new TopicLocationStats("parking", "geonames:" + city, city, "IN", START, END, posts, negative,
+        return stats("parking", city, posts, negative);
+    }
+
+    static TopicLocationStats stats(String topic, String city, long posts, long negative) {
+        return new TopicLocationStats(topic, "geonames:" + city, city, "IN", START, END, posts, negative,
                 posts - negative, 0, 0, (double) negative / posts, posts, List.of());
     }
 
@@ -47,6 +51,26 @@ class PeerOperatorTest {
         assertThat(findings).extracting(Finding::locationId).doesNotHaveDuplicates().contains("geonames:Bengaluru");
         assertThat(findings).filteredOn(f -> f.locationId().equals("geonames:Bengaluru"))
                 .singleElement().satisfies(f -> assertThat(f.posts()).isEqualTo(31));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void judgesEveryTopicOfAWindowTogether() throws Exception {
+        long at = END.toEpochMilli() - 1;
+        for (String topic : List.of("parking", "traffic")) {
+            for (String city : List.of("Mumbai", "Delhi", "Chennai", "Pune")) {
+                harness.processElement(stats(topic, city, 30, 7), at);
+            }
+        }
+        harness.processElement(stats("parking", "Bengaluru", 40, 30), at);
+        harness.processElement(stats("traffic", "Bengaluru", 30, 7), at);
+
+        harness.processWatermark(at);
+
+        List<Finding> findings = harness.extractOutputValues();
+        assertThat(findings).hasSize(10).extracting(Finding::topic).containsOnly("parking", "traffic");
+        assertThat(findings).filteredOn(Finding::anomalous).singleElement()
+                .satisfies(f -> assertThat(f.topic() + "|" + f.locationId()).isEqualTo("parking|geonames:Bengaluru"));
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }
