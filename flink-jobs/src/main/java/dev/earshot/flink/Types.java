@@ -6,7 +6,6 @@ import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
-import dev.earshot.model.Post;
 import dev.earshot.model.PostChange;
 import dev.earshot.model.PostDeletion;
 import dev.earshot.model.RawRecord;
@@ -17,7 +16,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 final class Types {
 
     static final TypeInformation<RawRecord> RAW_RECORD = JsonTypeInfo.of(RawRecord.class);
-    static final TypeInformation<Post> POST = JsonTypeInfo.of(Post.class);
     static final TypeInformation<EnrichedPost> ENRICHED_POST = JsonTypeInfo.of(EnrichedPost.class);
     static final TypeInformation<PostChange> POST_CHANGE = JsonTypeInfo.of(PostChange.class);
     static final TypeInformation<PostDeletion> POST_DELETION = JsonTypeInfo.of(PostDeletion.class);
