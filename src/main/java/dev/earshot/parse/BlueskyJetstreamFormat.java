@@ -3,6 +3,8 @@ package dev.earshot.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.model.Author;
 import dev.earshot.model.Post;
+import dev.earshot.model.PostDeletion;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -45,12 +47,19 @@ final class BlueskyJetstreamFormat implements PostFormat {
         String id = "bluesky:at://" + did + "/" + POSTS + "/" + rkey;
         String operation = Fields.requiredText(commit, "operation", "commit.operation");
         return switch (operation) {
-            case "delete" -> List.of(new ParseResult.Deletion(id));
+            case "delete" -> List.of(new ParseResult.Deletion(PostDeletion.of(id, did, eventTime(tree))));
             case "create" -> List.of(new ParseResult.Valid(post(id, did, rkey, commit)));
             case "update" -> List.of(new ParseResult.Edited(post(id, did, rkey, commit)));
             default -> throw MalformedRecordException.wrong("commit.operation",
                     "must be create, update or delete, was \"" + operation + "\"");
         };
+    }
+
+    /** When Jetstream saw the event ({@code time_us}, microseconds since the epoch), or null when it is no number. */
+    private static Instant eventTime(JsonNode tree) {
+        JsonNode micros = tree.get("time_us");
+        return micros != null && micros.canConvertToLong()
+                ? Instant.EPOCH.plusNanos(Math.multiplyExact(micros.asLong(), 1000L)) : null;
     }
 
     private static Post post(String id, String did, String rkey, JsonNode commit) {

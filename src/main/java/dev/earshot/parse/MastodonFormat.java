@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.json.Json;
 import dev.earshot.model.Author;
 import dev.earshot.model.Post;
+import dev.earshot.model.PostDeletion;
 import java.util.List;
 import java.util.Objects;
 
@@ -76,7 +77,8 @@ final class MastodonFormat implements PostFormat {
                 if (payload.isBlank()) {
                     throw MalformedRecordException.wrong("data", "of a delete event must hold the status id");
                 }
-                yield new ParseResult.Deletion(NAME + ":" + payload.strip());
+                // Mastodon names neither the author nor the time of a deletion.
+                yield new ParseResult.Deletion(PostDeletion.of(NAME + ":" + payload.strip(), null, null));
             }
             default -> new ParseResult.Skipped(NAME + ": event '" + event + "' carries no post");
         };

@@ -1,6 +1,7 @@
 package dev.earshot.parse;
 
 import dev.earshot.model.Post;
+import dev.earshot.model.PostDeletion;
 
 /**
  * What one record (or one item of a record that holds several) became. A record of a platform's stream may be a
@@ -18,9 +19,13 @@ public sealed interface ParseResult {
 
     /**
      * The author deleted the post with this id (Mastodon {@code delete}, a Bluesky {@code delete} commit, a Twitter
-     * v1.1 delete notice); the pipeline should forget it wherever it is kept.
+     * v1.1 delete notice, an X v2 compliance {@code delete} event); the pipeline removes it wherever it is kept.
      */
-    record Deletion(String postId) implements ParseResult {
+    record Deletion(PostDeletion deletion) implements ParseResult {
+
+        public String postId() {
+            return deletion.postId();
+        }
     }
 
     /** A well-formed record that carries no post (a repost's notice, an account event, another collection). */

@@ -1,6 +1,8 @@
 package dev.earshot.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.model.PostDeletion;
+import java.time.Instant;
 
 /**
  * The shape of Twitter/X API v1.1 JSON: a status ({@code id_str}, {@code created_at}, {@code user}) or a stream's
@@ -22,9 +24,17 @@ public final class TwitterV11 {
         return tree.path("delete").path("status").isObject();
     }
 
-    /** The post id of a delete notice, or a {@link MalformedRecordException} naming the field. */
-    public static String deletedPostId(JsonNode tree) {
-        return "twitter:" + Fields.requiredText(tree.path("delete").path("status"), "id_str", "delete.status.id_str");
+    /**
+     * A delete notice ({@code {"delete":{"status":{"id_str":..,"user_id_str":..},"timestamp_ms":".."}}}) as a
+     * deletion, or a {@link MalformedRecordException} naming the field.
+     */
+    public static PostDeletion deletion(JsonNode tree) {
+        JsonNode status = tree.path("delete").path("status");
+        JsonNode millis = tree.path("delete").path("timestamp_ms");
+        Instant deletedAt = millis.canConvertToLong() || millis.asText().matches("\\d{1,18}")
+                ? Instant.ofEpochMilli(millis.asLong()) : null;
+        return PostDeletion.of("twitter:" + Fields.requiredText(status, "id_str", "delete.status.id_str"),
+                Fields.optionalText(status, "user_id_str", "delete.status.user_id_str"), deletedAt);
     }
 
     /**

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.model.Author;
 import dev.earshot.model.GeoPoint;
 import dev.earshot.model.Post;
+import dev.earshot.model.PostDeletion;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Twitter/X API v2: a response ({@code data} one tweet or an array of them) with its {@code includes} (users,
@@ -19,6 +22,10 @@ import java.util.Map;
 final class TwitterV2Format implements PostFormat {
 
     static final String NAME = "twitter-v2";
+    /** The compliance stream's events besides {@code delete}; they name no post Earshot keeps. */
+    private static final Set<String> COMPLIANCE_EVENTS = Set.of("withheld", "drop", "undrop", "scrub_geo",
+            "user_delete", "user_undelete", "user_suspend", "user_unsuspend", "user_withheld", "user_protect",
+            "user_unprotect", "user_profile_modification", "tweet_edit");
 
     @Override
     public String name() {
@@ -38,6 +45,9 @@ final class TwitterV2Format implements PostFormat {
             throw data == null ? MalformedRecordException.missing("data")
                     : MalformedRecordException.wrong("data", "must be a tweet or an array of tweets, found " + Fields.type(data));
         }
+        if (data.isObject() && !data.has("id")) {
+            return List.of(compliance(data));
+        }
         Includes includes = new Includes(tree.path("includes"));
         if (data.isObject()) {
             return List.of(Fields.item(NAME, raw, () -> tweet(data, "data.", includes)));
@@ -49,6 +59,26 @@ final class TwitterV2Format implements PostFormat {
             results.add(Fields.item(NAME, raw, () -> tweet(tweet, path, includes)));
         }
         return results;
+    }
+
+    /**
+     * A compliance stream event ({@code GET /2/tweets/compliance/stream}), as replay files keep them:
+     * {@code {"data":{"delete":{"tweet":{"id":..,"author_id":..},"event_at":..}}}} is a deletion; other events
+     * (withheld, scrub_geo, user events, ...) carry no post.
+     */
+    private static ParseResult compliance(JsonNode data) {
+        JsonNode delete = data.get("delete");
+        if (delete == null) {
+            String event = data.fieldNames().hasNext() ? data.fieldNames().next() : "(empty)";
+            if (!COMPLIANCE_EVENTS.contains(event)) {
+                throw MalformedRecordException.missing("data.id");
+            }
+            return new ParseResult.Skipped(NAME + ": compliance event '" + event + "' carries no post deletion");
+        }
+        JsonNode tweet = Fields.requiredObject(delete, "tweet", "data.delete.tweet");
+        Instant deletedAt = delete.has("event_at") ? Fields.requiredInstant(delete, "event_at", "data.delete.event_at") : null;
+        return new ParseResult.Deletion(PostDeletion.of("twitter:" + Fields.requiredText(tweet, "id", "data.delete.tweet.id"),
+                Fields.optionalText(tweet, "author_id", "data.delete.tweet.author_id"), deletedAt));
     }
 
     private static ParseResult tweet(JsonNode tweet, String path, Includes includes) {

@@ -23,6 +23,7 @@ public final class ConversationState {
     private List<String> openingReasons = List.of();
     private String reopenReason;
     private List<String> urgentWords = List.of();
+    private long removedPosts;
 
     /** An empty conversation: no ticket yet. */
     public ConversationState() {
@@ -46,6 +47,11 @@ public final class ConversationState {
     /** All posts of the ticket, including those dropped from it to keep the state bounded. */
     public long postCount() {
         return postCount;
+    }
+
+    /** Posts removed from the ticket because their authors deleted them. */
+    public long removedPosts() {
+        return removedPosts;
     }
 
     List<String> openingReasons() {
@@ -76,6 +82,7 @@ public final class ConversationState {
         openingReasons = List.copyOf(reasons);
         reopenReason = null;
         urgentWords = List.of();
+        removedPosts = 0;
     }
 
     void close(Instant at) {
@@ -91,6 +98,18 @@ public final class ConversationState {
         ticket = updated;
         urgentWords = List.copyOf(allUrgentWords);
         postCount++;
+    }
+
+    /** The ticket without a post its author deleted (no longer counted). */
+    void recordRemoval(HandoffTicket updated) {
+        ticket = updated;
+        removedPosts++;
+        postCount = Math.max(0, postCount - 1);
+    }
+
+    /** The ticket with a post replaced by its edited version. */
+    void recordEdit(HandoffTicket updated) {
+        ticket = updated;
     }
 
     void forget() {

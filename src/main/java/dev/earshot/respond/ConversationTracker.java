@@ -86,6 +86,83 @@ public final class ConversationTracker {
     }
 
     /**
+     * An edited post replaces its earlier version in the ticket: text, link and sentiment. Priority and reasons stay
+     * as the posts set them when they arrived (an edit is not a new post). Works on a closed ticket too, which stays
+     * closed.
+     *
+     * @return the ticket with the new version, or empty when the ticket does not hold the post
+     */
+    public Optional<HandoffTicket> onEdit(ConversationState state, EnrichedPost edited) {
+        HandoffTicket ticket = state.ticket();
+        int index = ticket == null ? -1 : indexOf(ticket, edited.post().id());
+        if (index < 0) {
+            return Optional.empty();
+        }
+        List<TicketPost> posts = new ArrayList<>(ticket.posts());
+        List<Double> trajectory = new ArrayList<>(ticket.sentimentTrajectory());
+        posts.set(index, ticketPost(edited));
+        trajectory.set(index, edited.sentiment().score());
+        HandoffTicket updated = revised(ticket, posts, trajectory, ticket.reasons());
+        state.recordEdit(updated);
+        return Optional.of(emitted(state, updated));
+    }
+
+    /**
+     * A post its author deleted leaves the ticket, and no text of it is kept: the ticket says only how many posts
+     * were removed at their authors' request. A ticket left without posts is closed.
+     *
+     * @return the ticket without the post, or empty when the ticket does not hold it
+     */
+    public Optional<HandoffTicket> onDeletion(ConversationState state, String postId) {
+        HandoffTicket ticket = state.ticket();
+        int index = ticket == null ? -1 : indexOf(ticket, postId);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        List<TicketPost> posts = new ArrayList<>(ticket.posts());
+        List<Double> trajectory = new ArrayList<>(ticket.sentimentTrajectory());
+        posts.remove(index);
+        trajectory.remove(index);
+        if (posts.isEmpty() && state.closedAt() == null) {
+            state.close(ticket.updatedAt());
+        }
+        List<String> reasons = new ArrayList<>(ticket.reasons());
+        reasons.removeIf(reason -> reason.endsWith(REMOVED));
+        reasons.add(removalNote(state.removedPosts() + 1));
+        HandoffTicket updated = revised(ticket, posts, trajectory, reasons);
+        state.recordRemoval(updated);
+        return Optional.of(emitted(state, updated));
+    }
+
+    private static final String REMOVED = "removed at the author's request (deleted on the network)";
+
+    private static String removalNote(long removed) {
+        return removed + (removed == 1 ? " post " : " posts ") + REMOVED;
+    }
+
+    private static int indexOf(HandoffTicket ticket, String postId) {
+        for (int i = 0; i < ticket.posts().size(); i++) {
+            if (ticket.posts().get(i).id().equals(postId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The same ticket with other posts; its times stay, as the quiet period and the look-back count from them. */
+    private static HandoffTicket revised(HandoffTicket ticket, List<TicketPost> posts, List<Double> trajectory,
+                                         List<String> reasons) {
+        return new HandoffTicket(ticket.id(), ticket.conversationKey(), TicketStatus.UPDATED, ticket.source(),
+                ticket.customer(), ticket.account(), posts, ticket.topics(), ticket.location(), trajectory,
+                ticket.priority(), ticket.linkedAlertIds(), reasons, ticket.openedAt(), ticket.updatedAt());
+    }
+
+    /** A revised ticket as it is said again: UPDATED while open, CLOSED (dated when it closed) once closed. */
+    private static HandoffTicket emitted(ConversationState state, HandoffTicket revised) {
+        return state.closedAt() == null ? revised : revised.closedAt(state.closedAt());
+    }
+
+    /**
      * Closes the ticket when nothing was posted for {@link HandoffRules#quietPeriod()} before {@code eventTime};
      * {@link #onPost} does it itself, an event-time timer may call it to close tickets that hear nothing more.
      *
@@ -168,6 +245,9 @@ public final class ConversationTracker {
         List<String> reasons = new ArrayList<>(state.openingReasons());
         if (state.reopenReason() != null) {
             reasons.add(state.reopenReason());
+        }
+        if (state.removedPosts() > 0) {
+            reasons.add(removalNote(state.removedPosts()));
         }
         TicketPriority priority = prioritise(draft, state.postCount() + 1, urgentWords, reasons);
         HandoffTicket ticket = new HandoffTicket(draft.id(), draft.conversationKey(), draft.status(), draft.source(),

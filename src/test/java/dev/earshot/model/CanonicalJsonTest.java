@@ -36,9 +36,11 @@ class CanonicalJsonTest {
                         SentimentLabel.NEGATIVE)), List.of("parking"), BENGALURU, List.of(-0.74), TicketPriority.HIGH,
                 List.of("a1b2c3"), List.of("negative (-0.74) and addresses @CityCareDesk"), T0, T0);
         DeadLetter deadLetter = new DeadLetter("{oops", "not valid JSON", "parse", "sample/posts.jsonl.gz", T0);
+        PostDeletion deletion = PostDeletion.of(POST.id(), "u42", T1).ofPostAt(T0);
 
         TopicLocationStats withSlide = stats.withLastSlide(12, 10);
-        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, alert, ticket, deadLetter)) {
+        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, alert, ticket, deadLetter,
+                deletion, PostChange.version(enriched), PostChange.deleted(PostDeletion.of("mastodon:7", null, null)))) {
             assertThat(Json.read(Json.write(value), value.getClass())).isEqualTo(value);
         }
     }
@@ -75,6 +77,15 @@ class CanonicalJsonTest {
 
         assertThat(stats.lastSlidePosts()).isNull();
         assertThat(Json.mapper().valueToTree(stats).has("lastSlidePosts")).isFalse();
+    }
+
+    @Test
+    void aDeletionKeepsNoTextAndAChangeIsEitherAVersionOrADeletion() {
+        JsonNode deletion = Json.mapper().valueToTree(PostChange.deleted(PostDeletion.of("mastodon:7", null, null)));
+
+        assertThat(deletion.toString()).isEqualTo("{\"deletion\":{\"postId\":\"mastodon:7\",\"source\":\"mastodon\"}}");
+        assertThatThrownBy(() -> new PostChange(null, null)).hasMessageContaining("either");
+        assertThatThrownBy(() -> PostDeletion.of("7", null, null)).hasMessageContaining("no 'source:' prefix");
     }
 
     @Test

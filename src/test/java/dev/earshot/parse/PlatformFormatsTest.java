@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.model.GeoPoint;
 import dev.earshot.model.Post;
+import dev.earshot.model.PostDeletion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,6 +57,19 @@ class PlatformFormatsTest {
     }
 
     @Test
+    void readsTwitterV2ComplianceDeletesAndSkipsOtherComplianceEvents() {
+        assertThat(parser.parse("{\"data\":{\"delete\":{\"tweet\":{\"id\":\"1359912509940011010\",\"author_id\":\"1011462399553904640\"},"
+                + "\"event_at\":\"2026-03-04T17:48:37.637Z\"}}}"))
+                .containsExactly(new ParseResult.Deletion(new PostDeletion("twitter:1359912509940011010", "twitter",
+                        "1011462399553904640", Instant.parse("2026-03-04T17:48:37.637Z"), null)));
+        assertThat(parser.parse("{\"data\":{\"scrub_geo\":{\"tweet\":{\"id\":\"1\",\"author_id\":\"2\"},\"event_at\":\"2026-03-04T17:48:37Z\"}}}"))
+                .singleElement().isInstanceOf(ParseResult.Skipped.class);
+        assertThat(parser.parse("{\"data\":{\"delete\":{\"event_at\":\"2026-03-04T17:48:37Z\"}}}")).singleElement()
+                .isInstanceOfSatisfying(ParseResult.Invalid.class, invalid ->
+                        assertThat(invalid.reason()).isEqualTo("twitter-v2: missing required field 'data.delete.tweet'"));
+    }
+
+    @Test
     void readsAMastodonStatusWithItsHtmlAsPlainText() {
         Post post = onlyPost(parser.parse(fixture("mastodon-status.json")));
 
@@ -89,9 +103,9 @@ class PlatformFormatsTest {
         assertThat(parser.parse("event: status.update\ndata: " + status)).singleElement()
                 .isInstanceOfSatisfying(ParseResult.Edited.class, edit -> assertThat(edit.post().id()).isEqualTo("mastodon:114000000000000001"));
         assertThat(parser.parse("event: delete\ndata: 114000000000000001"))
-                .containsExactly(new ParseResult.Deletion("mastodon:114000000000000001"));
+                .containsExactly(new ParseResult.Deletion(new PostDeletion("mastodon:114000000000000001", "mastodon", null, null, null)));
         assertThat(parser.parse("{\"stream\":[\"public\"],\"event\":\"delete\",\"payload\":\"114000000000000001\"}"))
-                .containsExactly(new ParseResult.Deletion("mastodon:114000000000000001"));
+                .containsExactly(new ParseResult.Deletion(new PostDeletion("mastodon:114000000000000001", "mastodon", null, null, null)));
         assertThat(parser.parse("{\"stream\":[\"public\"],\"event\":\"update\",\"payload\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(status) + "}"))
                 .singleElement().isInstanceOf(ParseResult.Valid.class);
         assertThat(parser.parse("event: notification\ndata: {}")).singleElement().isInstanceOf(ParseResult.Skipped.class);
@@ -120,9 +134,10 @@ class PlatformFormatsTest {
 
         assertThat(parser.parse(create.replace("\"operation\":\"create\"", "\"operation\":\"update\"")))
                 .singleElement().isInstanceOf(ParseResult.Edited.class);
-        assertThat(parser.parse("{\"did\":\"did:plc:abc123xyz\",\"time_us\":1,\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\","
+        assertThat(parser.parse("{\"did\":\"did:plc:abc123xyz\",\"time_us\":1772600000000001,\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\","
                 + "\"collection\":\"app.bsky.feed.post\",\"rkey\":\"3lxpost1\"}}"))
-                .containsExactly(new ParseResult.Deletion("bluesky:at://did:plc:abc123xyz/app.bsky.feed.post/3lxpost1"));
+                .containsExactly(new ParseResult.Deletion(new PostDeletion("bluesky:at://did:plc:abc123xyz/app.bsky.feed.post/3lxpost1",
+                        "bluesky", "did:plc:abc123xyz", Instant.parse("2026-03-04T04:53:20.000001Z"), null)));
         assertThat(parser.parse("{\"did\":\"did:plc:a\",\"time_us\":1,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\","
                 + "\"collection\":\"app.bsky.feed.like\",\"rkey\":\"x\",\"record\":{}}}"))
                 .singleElement().isInstanceOf(ParseResult.Skipped.class);

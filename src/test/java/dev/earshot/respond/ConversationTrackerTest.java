@@ -20,6 +20,9 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.model.TicketPriority;
 import dev.earshot.model.TicketStatus;
+import dev.earshot.model.Post;
+import dev.earshot.model.Sentiment;
+import dev.earshot.model.SentimentLabel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,6 +225,74 @@ class ConversationTrackerTest {
         assertThat(closed.id()).isEqualTo(open.id());
         assertThat(closed.posts()).isEqualTo(open.posts());
         assertThat(closed.updatedAt()).isEqualTo(hours(48));
+    }
+
+    /** The same post, edited: same id and time, new text and score. */
+    private static EnrichedPost edited(EnrichedPost original, String text, double score) {
+        Post p = original.post();
+        return new EnrichedPost(new Post(p.id(), p.source(), p.createdAt(), text, p.lang(), p.author(), p.geo(), p.place(),
+                p.conversationId(), p.replyToId(), p.replyToHandle(), p.url(), p.hashtags(), p.mentions()),
+                new Sentiment(score, score < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL, 0.8, "test"),
+                original.topics(), original.location());
+    }
+
+    @Test
+    void anEditReplacesThePostsVersionInTheTicketAndNothingElse() {
+        ConversationTracker tracker = new ConversationTracker(rules);
+        ConversationState state = new ConversationState();
+        EnrichedPost first = ventingPost(ASHA, "parking near MG Road is impossible", -0.4, T0);
+        EnrichedPost second = ventingPost(ASHA, "still nothing", -0.6, hours(1));
+        feed(state, first);
+        HandoffTicket before = feed(state, second).orElseThrow();
+
+        HandoffTicket after = tracker.onEdit(state, edited(first, "parking near MG Road is impossible, towed twice", -0.7)).orElseThrow();
+
+        assertThat(after.status()).isEqualTo(TicketStatus.UPDATED);
+        assertThat(after.posts()).extracting(TicketPost::text)
+                .containsExactly("parking near MG Road is impossible, towed twice", second.post().text());
+        assertThat(after.sentimentTrajectory()).containsExactly(-0.7, -0.6);
+        assertThat(after.priority()).isEqualTo(before.priority());
+        assertThat(after.updatedAt()).isEqualTo(before.updatedAt());
+        assertThat(tracker.onEdit(state, edited(ventingPost(RAVI, "other", -0.5, T0), "x", -0.5))).as("not in the ticket").isEmpty();
+    }
+
+    @Test
+    void aDeletedPostLeavesTheTicketWithoutItsTextAndTheTicketSaysSo() {
+        ConversationTracker tracker = new ConversationTracker(rules);
+        ConversationState state = new ConversationState();
+        EnrichedPost first = ventingPost(ASHA, "parking near MG Road is impossible", -0.4, T0);
+        EnrichedPost second = ventingPost(ASHA, "still nothing", -0.6, hours(1));
+        feed(state, first);
+        feed(state, second);
+
+        HandoffTicket after = tracker.onDeletion(state, first.post().id()).orElseThrow();
+        HandoffTicket later = feed(state, ventingPost(ASHA, "any news?", -0.3, hours(2))).orElseThrow();
+
+        assertThat(after.status()).isEqualTo(TicketStatus.UPDATED);
+        assertThat(postIds(after)).containsExactly(second.post().id());
+        assertThat(after.sentimentTrajectory()).containsExactly(-0.6);
+        assertThat(Json.write(after)).doesNotContain("MG Road");
+        assertThat(after.reasons()).contains("1 post removed at the author's request (deleted on the network)");
+        assertThat(later.reasons()).as("the note stays on later versions").contains("1 post removed at the author's request (deleted on the network)");
+        assertThat(tracker.onDeletion(state, first.post().id())).as("already gone").isEmpty();
+        assertThat(state.removedPosts()).isEqualTo(1);
+    }
+
+    @Test
+    void aTicketWhoseOnlyPostIsDeletedIsClosedAndAClosedTicketStaysClosed() {
+        ConversationTracker tracker = new ConversationTracker(rules);
+        ConversationState state = new ConversationState();
+        EnrichedPost only = ventingPost(ASHA, "no parking anywhere", -0.5, T0);
+        feed(state, only);
+
+        HandoffTicket emptied = tracker.onDeletion(state, only.post().id()).orElseThrow();
+
+        assertThat(emptied.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(emptied.posts()).isEmpty();
+        assertThat(emptied.updatedAt()).isEqualTo(T0);
+        HandoffTicket reopened = feed(state, ventingPost(ASHA, "still no parking", -0.6, hours(3))).orElseThrow();
+        assertThat(reopened.id()).isEqualTo(emptied.id());
+        assertThat(reopened.status()).isEqualTo(TicketStatus.UPDATED);
     }
 
     @Test

@@ -44,6 +44,11 @@ final class RunSummary {
                         get(Counters.POSTS_VALID), get(Counters.DUPLICATES), get(Counters.POSTS_ENRICHED)),
                 String.format(Locale.ROOT, "  platform events %,d edits, %,d deletions, %,d records that are not posts",
                         get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED), get(Counters.RECORDS_SKIPPED)),
+                String.format(Locale.ROOT, "  edits applied   %,d (%,d in tickets); deletions applied %,d (%,d posts removed "
+                                + "from tickets, %,d deleted posts withheld)  -> %s",
+                        get(Counters.EDITS_APPLIED), get(Counters.TICKET_POSTS_EDITED), get(Counters.DELETIONS_APPLIED),
+                        get(Counters.TICKET_POSTS_REMOVED), get(Counters.DELETED_POSTS_WITHHELD),
+                        file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
                         get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS)),
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,

@@ -9,8 +9,11 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** Keeps the posts addressed to our accounts: only they can open or extend a support ticket. */
-final class AssessPosts extends RichFlatMapFunction<EnrichedPost, AddressedPost> {
+/**
+ * Keeps the posts addressed to our accounts: only they can open or extend a support ticket. Edits and deletions
+ * pass, for {@link TicketPostIndex} to find their conversation.
+ */
+final class AssessPosts extends RichFlatMapFunction<EnrichedEvent, ConversationEvent> {
 
     private final HandoffRules rules;
     private transient VentingClassifier classifier;
@@ -25,10 +28,19 @@ final class AssessPosts extends RichFlatMapFunction<EnrichedPost, AddressedPost>
     }
 
     @Override
-    public void flatMap(EnrichedPost post, Collector<AddressedPost> out) {
+    public void flatMap(EnrichedEvent event, Collector<ConversationEvent> out) {
+        if (event.deletion() != null) {
+            out.collect(ConversationEvent.deleted(event.deletion()));
+            return;
+        }
+        if (event.edit()) {
+            out.collect(ConversationEvent.edited(event.post()));
+            return;
+        }
+        EnrichedPost post = event.post();
         Assessment assessment = classifier.assess(post);
         if (assessment.addressed()) {
-            out.collect(new AddressedPost(ConversationKey.of(post, assessment.account()), post, assessment));
+            out.collect(ConversationEvent.of(new AddressedPost(ConversationKey.of(post, assessment.account()), post, assessment)));
         }
     }
 }

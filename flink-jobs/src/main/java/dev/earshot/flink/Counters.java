@@ -12,6 +12,14 @@ public final class Counters {
     public static final String POSTS_DELETED = "posts-deleted";
     public static final String RECORDS_SKIPPED = "records-skipped";
     public static final String DUPLICATES = "duplicates";
+    /** Edits passed on to replace the stored version of their post. */
+    public static final String EDITS_APPLIED = "edits-applied";
+    /** Deletions passed on (the first of each post id) to remove the post wherever it is kept. */
+    public static final String DELETIONS_APPLIED = "deletions-applied";
+    /** Versions of a post that arrived after its deletion, and were not published. */
+    public static final String DELETED_POSTS_WITHHELD = "deleted-posts-withheld";
+    public static final String TICKET_POSTS_EDITED = "ticket-posts-edited";
+    public static final String TICKET_POSTS_REMOVED = "ticket-posts-removed";
     public static final String POSTS_ENRICHED = "posts-enriched";
     public static final String WINDOW_STATS = "window-stats";
     public static final String LATE_POSTS = "late-posts";

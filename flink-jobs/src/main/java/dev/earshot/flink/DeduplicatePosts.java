@@ -1,25 +1,31 @@
 package dev.earshot.flink;
 
-import dev.earshot.model.Post;
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.dedup.PostLedger;
 import java.time.Duration;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Passes each post id once. Keyed by post id, it remembers ids for a TTL: networks re-send posts, several
- * sources can carry the same one, and a replay must not count a post twice.
+ * Passes each post id once, its edits, and its deletion once ({@link PostLedger}'s rules). Keyed by post id, it
+ * remembers ids for a TTL: networks re-send posts, several sources can carry the same one, and a replay must not
+ * count a post twice. A deletion leaves a tombstone for the same TTL, so a deleted post that arrives late is
+ * withheld; a deletion passed on carries the post's time when a version of it was seen, which names the
+ * post's daily index.
  */
-final class DeduplicatePosts extends KeyedProcessFunction<String, Post, Post> {
+final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, PostEvent> {
 
     private final Duration ttl;
-    private transient ValueState<Boolean> seen;
+    private transient ValueState<PostLedger.Entry> ledger;
     private transient LongCounter duplicates;
+    private transient LongCounter editsApplied;
+    private transient LongCounter deletionsApplied;
+    private transient LongCounter withheld;
 
     DeduplicatePosts(Duration ttl) {
         this.ttl = ttl;
@@ -27,22 +33,44 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, Post, Post> {
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Types.BOOLEAN);
+        ValueStateDescriptor<PostLedger.Entry> descriptor =
+                new ValueStateDescriptor<>("post-ledger", JsonTypeInfo.of(PostLedger.Entry.class));
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl)
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .build());
-        seen = getRuntimeContext().getState(descriptor);
+        ledger = getRuntimeContext().getState(descriptor);
         duplicates = getRuntimeContext().getLongCounter(Counters.DUPLICATES);
+        editsApplied = getRuntimeContext().getLongCounter(Counters.EDITS_APPLIED);
+        deletionsApplied = getRuntimeContext().getLongCounter(Counters.DELETIONS_APPLIED);
+        withheld = getRuntimeContext().getLongCounter(Counters.DELETED_POSTS_WITHHELD);
     }
 
     @Override
-    public void processElement(Post post, Context ctx, Collector<Post> out) throws Exception {
-        if (seen.value() != null) {
-            duplicates.add(1);
-            return;
+    public void processElement(PostEvent event, Context ctx, Collector<PostEvent> out) throws Exception {
+        PostLedger.Entry known = ledger.value();
+        PostLedger.Decision decision = event.deletion() != null ? PostLedger.onDeletion(known)
+                : event.edit() ? PostLedger.onEdit(known, event.post()) : PostLedger.onPost(known, event.post());
+        if (!decision.next().equals(known)) {
+            ledger.update(decision.next());
         }
-        seen.update(true);
-        out.collect(post);
+        switch (decision.verdict()) {
+            case NEW -> out.collect(event);
+            case EDIT -> {
+                editsApplied.add(1);
+                out.collect(event);
+            }
+            case DELETE -> {
+                deletionsApplied.add(1);
+                out.collect(known == null || known.createdAt() == null ? event
+                        : PostEvent.deleted(event.deletion().ofPostAt(known.createdAt())));
+            }
+            case DUPLICATE -> duplicates.add(1);
+            case WITHHELD -> {
+                if (event.deletion() == null) {
+                    withheld.add(1);
+                }
+            }
+        }
     }
 }

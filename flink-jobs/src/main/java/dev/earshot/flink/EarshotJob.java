@@ -8,6 +8,7 @@ import dev.earshot.connectors.helpdesk.HelpdeskSink;
 import dev.earshot.connectors.http.AlertDeliverySink;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.PostChange;
 import dev.earshot.respond.alerts.AlertsConfig;
 import java.util.List;
 import java.util.Objects;
@@ -53,8 +54,13 @@ public final class EarshotJob {
             }
             outputs.stats().sinkTo(set.stats()).setParallelism(1).name("window stats sink" + suffix).uid("stats-sink" + suffix);
             if (set.posts() != null) {
-                // Posts never change, so any number of writers may index them.
-                outputs.enriched().sinkTo(set.posts()).name("posts sink" + suffix).uid("posts-sink" + suffix);
+                // Keyed by post id: a post's versions and its deletion reach one writer, in order.
+                outputs.postChanges().keyBy(PostChange::postId).sinkTo(set.posts())
+                        .name("posts sink" + suffix).uid("posts-sink" + suffix);
+            }
+            if (set.deletions() != null) {
+                outputs.deletions().sinkTo(set.deletions()).setParallelism(1)
+                        .name("deletions sink" + suffix).uid("deletions-sink" + suffix);
             }
         }
         deliverToPeople(outputs);

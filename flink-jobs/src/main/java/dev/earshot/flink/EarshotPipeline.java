@@ -5,7 +5,8 @@ import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
-import dev.earshot.model.Post;
+import dev.earshot.model.PostChange;
+import dev.earshot.model.PostDeletion;
 import dev.earshot.model.RawRecord;
 import dev.earshot.model.TopicLocationStats;
 import dev.earshot.detect.Finding;
@@ -18,6 +19,7 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.util.Collector;
 
 /**
  * Earshot's dataflow as a function from raw records to outputs, so that tests run the very graph production runs:
@@ -26,9 +28,17 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
  */
 public final class EarshotPipeline {
 
-    /** What the pipeline produces; the job sends each to a sink. */
+    /**
+     * What the pipeline produces; the job sends each to a sink.
+     *
+     * @param enriched the first version of each post, as aggregated
+     * @param postChanges every post version (first and edited) and every deletion, in their order per post id: what a
+     *     store of posts applies
+     * @param deletions the deletions passed on (the first of each post id)
+     */
     public record Outputs(DataStream<Alert> alerts, DataStream<HandoffTicket> tickets, DataStream<DeadLetter> deadLetters,
-                          DataStream<TopicLocationStats> stats, DataStream<EnrichedPost> enriched) {
+                          DataStream<TopicLocationStats> stats, DataStream<EnrichedPost> enriched,
+                          DataStream<PostChange> postChanges, DataStream<PostDeletion> deletions) {
     }
 
     static final MapStateDescriptor<String, Alert> ALERTS_BY_ID =
@@ -41,19 +51,35 @@ public final class EarshotPipeline {
     }
 
     public Outputs apply(DataStream<RawRecord> records) {
-        SingleOutputStreamOperator<Post> parsed = records
-                .process(new ParsePosts(config.parse()), Types.POST).name("parse and validate").uid("parse");
+        SingleOutputStreamOperator<PostEvent> parsed = records
+                .process(new ParsePosts(config.parse()), PostEvent.TYPE).name("parse and validate").uid("parse");
         Taxonomy taxonomy = config.enrich().loadTaxonomy();
         SingleOutputStreamOperator<String> taxonomyVersions = TaxonomyVersions.of(records, config.enrich(), taxonomy);
-        SingleOutputStreamOperator<EnrichedPost> enriched = parsed
+        // Posts, edits and deletions travel as one stream keyed by post id, so that none overtakes another.
+        SingleOutputStreamOperator<EnrichedEvent> events = parsed
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
-                .keyBy(Post::id)
-                .process(new DeduplicatePosts(config.stream().dedupTtl()), Types.POST).name("deduplicate").uid("dedup")
+                .keyBy(PostEvent::postId)
+                .process(new DeduplicatePosts(config.stream().dedupTtl()), PostEvent.TYPE).name("deduplicate").uid("dedup")
                 .connect(taxonomyVersions.broadcast(EnrichPosts.TAXONOMY))
-                .process(new EnrichPosts(config.enrich(), taxonomy, config.enrich().loadSentimentModel()), Types.ENRICHED_POST)
+                .process(new EnrichPosts(config.enrich(), taxonomy, config.enrich().loadSentimentModel()), EnrichedEvent.TYPE)
                 .name("enrich").uid("enrich");
+        // Edits leave the windows alone: they counted the first version, and a count does not publish its text.
+        DataStream<EnrichedPost> enriched = events
+                .flatMap((EnrichedEvent event, Collector<EnrichedPost> out) -> {
+                    if (event.firstVersion()) {
+                        out.collect(event.post());
+                    }
+                }, Types.ENRICHED_POST).name("first versions").uid("first-versions");
+        DataStream<PostChange> postChanges = events.map(EnrichedEvent::change, Types.POST_CHANGE)
+                .name("post changes").uid("post-changes");
+        DataStream<PostDeletion> deletions = events
+                .flatMap((EnrichedEvent event, Collector<PostDeletion> out) -> {
+                    if (event.deletion() != null) {
+                        out.collect(event.deletion());
+                    }
+                }, Types.POST_DELETION).name("deletions").uid("deletions");
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS)
-                .union(enriched.getSideOutput(EnrichPosts.FAILED), taxonomyVersions.getSideOutput(CheckTaxonomy.REJECTED));
+                .union(events.getSideOutput(EnrichPosts.FAILED), taxonomyVersions.getSideOutput(CheckTaxonomy.REJECTED));
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();
@@ -83,20 +109,25 @@ public final class EarshotPipeline {
                 .name("alert lifecycle").uid("alert-lifecycle");
 
         BroadcastStream<Alert> alertBroadcast = alerts.broadcast(ALERTS_BY_ID);
-        DataStream<HandoffTicket> tickets = enriched
-                .flatMap(new AssessPosts(config.handoff()), AddressedPost.TYPE).name("who is venting").uid("assess")
-                .keyBy(AddressedPost::conversationKey)
+        DataStream<HandoffTicket> tickets = events
+                .flatMap(new AssessPosts(config.handoff()), ConversationEvent.TYPE).name("who is venting").uid("assess")
+                .keyBy(ConversationEvent::postId)
+                .process(new TicketPostIndex(config.handoff().lookBack().plus(config.handoff().quietPeriod())),
+                        ConversationEvent.TYPE).name("conversation of each post").uid("ticket-post-index")
+                .keyBy(ConversationEvent::conversationKey)
                 .connect(alertBroadcast)
                 .process(new TicketOperator(config.handoff()), Types.TICKET)
                 .name("handoff tickets").uid("tickets");
 
-        return new Outputs(alerts, tickets, deadLetters, stats, enriched);
+        return new Outputs(alerts, tickets, deadLetters, stats, enriched, postChanges, deletions);
     }
 
-    private WatermarkStrategy<Post> watermarks() {
+    private WatermarkStrategy<PostEvent> watermarks() {
         Duration outOfOrderness = config.stream().outOfOrderness();
-        return WatermarkStrategy.<Post>forGenerator(context -> new EventDrivenWatermarks(outOfOrderness, Duration.ofSeconds(1)))
-                .withTimestampAssigner((post, previous) -> post.createdAt().toEpochMilli())
+        return WatermarkStrategy.<PostEvent>forGenerator(context -> new EventDrivenWatermarks<>(outOfOrderness, Duration.ofSeconds(1)))
+                // A deletion has no event time of its own in every network (Mastodon's names none): it moves no watermark.
+                .withTimestampAssigner((event, previous) -> event.post() == null ? Long.MIN_VALUE
+                        : event.post().createdAt().toEpochMilli())
                 .withIdleness(config.stream().idleness());
     }
 

@@ -5,7 +5,7 @@ import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSink;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.model.DeadLetter;
-import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.PostChange;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -35,7 +35,7 @@ public final class ElasticsearchEarshotSinks {
                 new ElasticsearchSink<>(settings, EarshotIndices.TICKETS, refused.apply(EarshotSinks.TICKETS)),
                 deadLetters,
                 new ElasticsearchSink<>(settings, EarshotIndices.STATS, refused.apply(EarshotSinks.STATS)),
-                posts(settings, refused.apply(POSTS)), null);
+                posts(settings, refused.apply(POSTS)), null, null);
     }
 
     /** As {@link #of}, with every dead letter in a JSON-lines file under {@code dir}: refused ones in {@code refused-<output>.jsonl}. */
@@ -43,9 +43,12 @@ public final class ElasticsearchEarshotSinks {
         return of(settings, new JsonLinesFileSink<>(dir, EarshotSinks.DEAD_LETTERS), refusedIn(dir));
     }
 
-    /** The enriched posts to the daily {@code earshot-posts-*} indices. */
-    public static Sink<EnrichedPost> posts(ElasticsearchSettings settings, Sink<DeadLetter> refused) {
-        return new ElasticsearchSink<>(settings, EarshotIndices.POSTS, refused);
+    /**
+     * The enriched posts to the daily {@code earshot-posts-*} indices: an edit overwrites its post's document, a
+     * deletion removes it.
+     */
+    public static Sink<PostChange> posts(ElasticsearchSettings settings, Sink<DeadLetter> refused) {
+        return new ElasticsearchSink<>(settings, EarshotIndices.POST_CHANGES, refused);
     }
 
     /** One JSON-lines file per output for the documents Elasticsearch refuses. */

@@ -30,12 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sentiment, topics and location for each post. The models load once per task manager JVM. A post that makes
  * an enricher fail becomes a dead letter rather than failing the job: one odd post must not stop the stream.
+ * Edits are enriched like posts; deletions pass through, keeping their place behind their post.
  *
  * <p>The broadcast input brings taxonomy versions, already validated ({@link TaxonomyVersions}); each applies to
  * the posts that follow it. The latest is kept in broadcast state, so a job restored from a checkpoint goes on
  * with the taxonomy it last used rather than the one it started with.
  */
-final class EnrichPosts extends BroadcastProcessFunction<Post, String, EnrichedPost> {
+final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, EnrichedEvent> {
 
     static final OutputTag<DeadLetter> FAILED = new OutputTag<>("enrichment-failed", Types.DEAD_LETTER);
     static final MapStateDescriptor<String, String> TAXONOMY =
@@ -78,7 +79,12 @@ final class EnrichPosts extends BroadcastProcessFunction<Post, String, EnrichedP
     }
 
     @Override
-    public void processElement(Post post, ReadOnlyContext ctx, Collector<EnrichedPost> out) throws Exception {
+    public void processElement(PostEvent event, ReadOnlyContext ctx, Collector<EnrichedEvent> out) throws Exception {
+        if (event.deletion() != null) {
+            out.collect(EnrichedEvent.deleted(event.deletion()));
+            return;
+        }
+        Post post = event.post();
         // Broadcast state is not readable in open(): a version restored from a checkpoint is picked up here.
         String latest = ctx.getBroadcastState(TAXONOMY).get(LATEST);
         if (latest != null && latest != taxonomyInForce) {
@@ -92,12 +98,14 @@ final class EnrichPosts extends BroadcastProcessFunction<Post, String, EnrichedP
             ctx.output(FAILED, new DeadLetter(Json.write(post), "enrichment failed: " + e, "enrich", post.id(), Instant.now()));
             return;
         }
-        enriched.add(1);
-        out.collect(result);
+        if (!event.edit()) {
+            enriched.add(1);
+        }
+        out.collect(new EnrichedEvent(result, event.edit(), null));
     }
 
     @Override
-    public void processBroadcastElement(String yaml, Context ctx, Collector<EnrichedPost> out) throws Exception {
+    public void processBroadcastElement(String yaml, Context ctx, Collector<EnrichedEvent> out) throws Exception {
         ctx.getBroadcastState(TAXONOMY).put(LATEST, yaml);
         use(yaml);
     }

@@ -1,6 +1,5 @@
 package dev.earshot.flink;
 
-import dev.earshot.model.Post;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -11,9 +10,9 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * emission, whether a post counts as late depends on how fast the machine replays the stream; here it depends
  * only on the posts before it, so a replay gives the same windows, alerts and dead letters every time.
  * Watermarks advance in steps of at least {@code granularity} of event time, so that a dense stream does not
- * send one per post.
+ * send one per post. An element without an event time (a deletion, stamped {@link Long#MIN_VALUE}) moves nothing.
  */
-final class EventDrivenWatermarks implements WatermarkGenerator<Post> {
+final class EventDrivenWatermarks<T> implements WatermarkGenerator<T> {
 
     private final long outOfOrdernessMillis;
     private final long granularityMillis;
@@ -26,7 +25,7 @@ final class EventDrivenWatermarks implements WatermarkGenerator<Post> {
     }
 
     @Override
-    public void onEvent(Post post, long timestamp, WatermarkOutput output) {
+    public void onEvent(T event, long timestamp, WatermarkOutput output) {
         if (timestamp <= maxTimestamp) {
             return;
         }

@@ -12,6 +12,6 @@ public final class KafkaEarshotSinks {
     /** With EXACTLY_ONCE (the default) the job needs checkpointing on: each checkpoint commits the sinks' writes. */
     public static EarshotSinks of(KafkaOptions options) {
         return new EarshotSinks(KafkaSinks.alerts(options), KafkaSinks.tickets(options),
-                KafkaSinks.deadLetters(options), KafkaSinks.stats(options), null, null);
+                KafkaSinks.deadLetters(options), KafkaSinks.stats(options), null, null, null);
     }
 }

@@ -2,7 +2,6 @@ package dev.earshot.flink;
 
 import dev.earshot.connectors.twitter.TwitterV11Format;
 import dev.earshot.model.DeadLetter;
-import dev.earshot.model.Post;
 import dev.earshot.model.RawRecord;
 import dev.earshot.parse.ParseParams;
 import dev.earshot.parse.ParseResult;
@@ -11,21 +10,18 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Parses raw records of any platform format into posts; a record may hold several. Every rejected record goes to
- * {@link #DEAD_LETTERS} with its reason; deletions (post ids) go to {@link #DELETIONS} and new versions of posts to
- * {@link #EDITS}, for the pipeline to honour; events that carry no post are counted and dropped.
+ * Parses raw records of any platform format into posts, edits and deletions, in the order the record holds them;
+ * a record may hold several. Every rejected record goes to {@link #DEAD_LETTERS} with its reason; events that carry
+ * no post are counted and dropped.
  */
-final class ParsePosts extends ProcessFunction<RawRecord, Post> {
+final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
 
     static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", Types.DEAD_LETTER);
-    static final OutputTag<String> DELETIONS = new OutputTag<>("deletions", BasicTypeInfo.STRING_TYPE_INFO);
-    static final OutputTag<Post> EDITS = new OutputTag<>("edits", Types.POST);
 
     private final ParseParams params;
     private transient PostParser parser;
@@ -52,18 +48,18 @@ final class ParsePosts extends ProcessFunction<RawRecord, Post> {
     }
 
     @Override
-    public void processElement(RawRecord record, Context ctx, Collector<Post> out) {
+    public void processElement(RawRecord record, Context ctx, Collector<PostEvent> out) {
         read.add(1);
         for (ParseResult result : parser.parse(record.value())) {
             if (result instanceof ParseResult.Valid v) {
                 valid.add(1);
-                out.collect(v.post());
+                out.collect(PostEvent.posted(v.post()));
             } else if (result instanceof ParseResult.Edited e) {
                 edited.add(1);
-                ctx.output(EDITS, e.post());
+                out.collect(PostEvent.edited(e.post()));
             } else if (result instanceof ParseResult.Deletion d) {
                 deleted.add(1);
-                ctx.output(DELETIONS, d.postId());
+                out.collect(PostEvent.deleted(d.deletion()));
             } else if (result instanceof ParseResult.Skipped) {
                 skipped.add(1);
             } else if (result instanceof ParseResult.Invalid invalid) {

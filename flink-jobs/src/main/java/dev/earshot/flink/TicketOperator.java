@@ -30,8 +30,11 @@ import org.apache.flink.util.Collector;
  * the watermark passes them and are then handed to {@link ConversationTracker} in event-time order, so that the
  * first venting post (which names the ticket) is the same on every run. Alerts arrive broadcast; a post is linked
  * to the incidents that were open at its event time, which makes the links independent of arrival order too.
+ *
+ * <p>Edits and deletions apply when they arrive, to the post still waiting for the watermark or to the ticket,
+ * which is then said again without the deleted post, or with the edited version.
  */
-final class TicketOperator extends KeyedBroadcastProcessFunction<String, AddressedPost, Alert, HandoffTicket> {
+final class TicketOperator extends KeyedBroadcastProcessFunction<String, ConversationEvent, Alert, HandoffTicket> {
 
     /** Posts of one conversation that share an event time. */
     record Pending(List<AddressedPost> posts) {
@@ -44,6 +47,8 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Address
     private transient LongCounter opened;
     private transient LongCounter updates;
     private transient LongCounter closed;
+    private transient LongCounter postsEdited;
+    private transient LongCounter postsRemoved;
 
     TicketOperator(HandoffRules rules) {
         this.rules = rules;
@@ -59,10 +64,17 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Address
         opened = getRuntimeContext().getLongCounter(Counters.TICKETS_OPENED);
         updates = getRuntimeContext().getLongCounter(Counters.TICKET_UPDATES);
         closed = getRuntimeContext().getLongCounter(Counters.TICKETS_CLOSED);
+        postsEdited = getRuntimeContext().getLongCounter(Counters.TICKET_POSTS_EDITED);
+        postsRemoved = getRuntimeContext().getLongCounter(Counters.TICKET_POSTS_REMOVED);
     }
 
     @Override
-    public void processElement(AddressedPost post, ReadOnlyContext ctx, Collector<HandoffTicket> out) throws Exception {
+    public void processElement(ConversationEvent event, ReadOnlyContext ctx, Collector<HandoffTicket> out) throws Exception {
+        if (event.post() == null) {
+            revise(event, out);
+            return;
+        }
+        AddressedPost post = event.post();
         long time = post.post().post().createdAt().toEpochMilli();
         Pending waiting = pending.get(time);
         List<AddressedPost> posts = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting.posts());
@@ -70,6 +82,42 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Address
         pending.put(time, new Pending(posts));
         // A post behind the watermark (late) gets a timer that fires at once: it is handled, only not in order.
         ctx.timerService().registerEventTimeTimer(time);
+    }
+
+    /** Applies an edit or a deletion to the waiting post it names, else to the ticket. */
+    private void revise(ConversationEvent event, Collector<HandoffTicket> out) throws Exception {
+        String postId = event.postId();
+        for (Map.Entry<Long, Pending> entry : pending.entries()) {
+            List<AddressedPost> posts = new ArrayList<>(entry.getValue().posts());
+            for (int i = 0; i < posts.size(); i++) {
+                AddressedPost waiting = posts.get(i);
+                if (waiting.post().post().id().equals(postId)) {
+                    if (event.deletion() != null) {
+                        posts.remove(i);
+                        postsRemoved.add(1);
+                    } else {
+                        posts.set(i, new AddressedPost(waiting.conversationKey(), event.edit(), waiting.assessment()));
+                        postsEdited.add(1);
+                    }
+                    if (posts.isEmpty()) {
+                        pending.remove(entry.getKey());
+                    } else {
+                        pending.put(entry.getKey(), new Pending(posts));
+                    }
+                    return;
+                }
+            }
+        }
+        ConversationState state = conversation.value();
+        if (state == null) {
+            return;
+        }
+        var ticket = event.deletion() != null ? tracker.onDeletion(state, postId) : tracker.onEdit(state, event.edit());
+        if (ticket.isPresent()) {
+            (event.deletion() != null ? postsRemoved : postsEdited).add(1);
+            conversation.update(state);
+            out.collect(ticket.get());
+        }
     }
 
     @Override

@@ -6,7 +6,8 @@ import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
-import dev.earshot.model.Post;
+import dev.earshot.model.PostChange;
+import dev.earshot.model.PostDeletion;
 import dev.earshot.model.RawRecord;
 import dev.earshot.model.TopicLocationStats;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -15,8 +16,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 final class Types {
 
     static final TypeInformation<RawRecord> RAW_RECORD = JsonTypeInfo.of(RawRecord.class);
-    static final TypeInformation<Post> POST = JsonTypeInfo.of(Post.class);
     static final TypeInformation<EnrichedPost> ENRICHED_POST = JsonTypeInfo.of(EnrichedPost.class);
+    static final TypeInformation<PostChange> POST_CHANGE = JsonTypeInfo.of(PostChange.class);
+    static final TypeInformation<PostDeletion> POST_DELETION = JsonTypeInfo.of(PostDeletion.class);
     static final TypeInformation<TopicLocationStats> STATS = JsonTypeInfo.of(TopicLocationStats.class);
     static final TypeInformation<Alert> ALERT = JsonTypeInfo.of(Alert.class);
     static final TypeInformation<HandoffTicket> TICKET = JsonTypeInfo.of(HandoffTicket.class);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.model.Author;
-import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.PostDeletion;
 import dev.earshot.model.Post;
 import java.time.Instant;
 import java.util.List;
@@ -22,35 +22,49 @@ class EnrichPostsTest {
 
     @Test
     void aVersionAppliesToThePostsAfterIt() throws Exception {
-        try (BroadcastOperatorTestHarness<Post, String, EnrichedPost> harness = started(null)) {
-            harness.processElement(post("before"), 0);
+        try (BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = started(null)) {
+            harness.processElement(PostEvent.posted(post("before")), 0);
             harness.processBroadcastElement(PARKING_AND_ROADS, 0);
-            harness.processElement(post("after"), 0);
+            harness.processElement(PostEvent.posted(post("after")), 0);
 
-            assertThat(harness.extractOutputValues()).extracting(EnrichedPost::topics)
+            assertThat(harness.extractOutputValues()).extracting(event -> event.post().topics())
                     .containsExactly(List.of("parking"), List.of("parking", "roads"));
+        }
+    }
+
+    @Test
+    void editsAreEnrichedAsEditsAndDeletionsPassThroughInTheirPlace() throws Exception {
+        try (BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = started(null)) {
+            harness.processElement(PostEvent.posted(post("1")), 0);
+            harness.processElement(PostEvent.edited(post("1")), 0);
+            harness.processElement(PostEvent.deleted(PostDeletion.of("forum:1", null, null)), 0);
+
+            assertThat(harness.extractOutputValues()).satisfiesExactly(
+                    first -> assertThat(first.firstVersion()).isTrue(),
+                    edit -> assertThat(edit.edit()).isTrue(),
+                    deletion -> assertThat(deletion.change().deletion().postId()).isEqualTo("forum:1"));
         }
     }
 
     @Test
     void aRestoredJobGoesOnWithTheLatestVersionNotTheStartUpOne() throws Exception {
         OperatorSubtaskState checkpoint;
-        try (BroadcastOperatorTestHarness<Post, String, EnrichedPost> harness = started(null)) {
+        try (BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = started(null)) {
             harness.processBroadcastElement(PARKING_AND_ROADS, 0);
             checkpoint = harness.snapshot(1, 1);
         }
-        try (BroadcastOperatorTestHarness<Post, String, EnrichedPost> restored = started(checkpoint)) {
-            restored.processElement(post("after-restore"), 0);
+        try (BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> restored = started(checkpoint)) {
+            restored.processElement(PostEvent.posted(post("after-restore")), 0);
 
-            assertThat(restored.extractOutputValues()).extracting(EnrichedPost::topics)
+            assertThat(restored.extractOutputValues()).extracting(event -> event.post().topics())
                     .containsExactly(List.of("parking", "roads"));
         }
     }
 
     /** A job started with the parking-only taxonomy, restored from {@code checkpoint} if not null. */
-    static BroadcastOperatorTestHarness<Post, String, EnrichedPost> started(OperatorSubtaskState checkpoint) throws Exception {
+    static BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> started(OperatorSubtaskState checkpoint) throws Exception {
         EnrichPosts enrich = new EnrichPosts(EarshotConfig.defaults().enrich(), Taxonomy.parse(PARKING), null);
-        BroadcastOperatorTestHarness<Post, String, EnrichedPost> harness = new BroadcastOperatorTestHarness<>(
+        BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = new BroadcastOperatorTestHarness<>(
                 new CoBroadcastWithNonKeyedOperator<>(enrich, List.of(EnrichPosts.TAXONOMY)), 1, 1, 0);
         harness.setup();
         if (checkpoint != null) {

@@ -13,6 +13,7 @@ import dev.earshot.model.Author;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.PostChange;
 import dev.earshot.model.Post;
 import dev.earshot.model.TopicLocationStats;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class TaxonomyReloadITCase {
     @TempDir
     Path work;
 
-    final CollectingSink<EnrichedPost> enriched = new CollectingSink<>();
+    final CollectingSink<PostChange> enriched = new CollectingSink<>();
     final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
     final CollectingSink<TopicLocationStats> stats = new CollectingSink<>();
     int batches;
@@ -89,7 +90,7 @@ class TaxonomyReloadITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         new EarshotJob(config, RecordSource.lines(posts, "inbox", 1), new EarshotSinks(new CollectingSink<Alert>(),
-                new CollectingSink<HandoffTicket>(), deadLetters, stats, enriched, null)).build(env);
+                new CollectingSink<HandoffTicket>(), deadLetters, stats, enriched, null, null)).build(env);
         JobClient job = env.executeAsync("taxonomy reload");
         try {
             List<String> first = drop(inbox, "first", 4);
@@ -167,7 +168,7 @@ class TaxonomyReloadITCase {
     }
 
     Map<String, EnrichedPost> enrichedById() {
-        return enriched.collected().stream().collect(Collectors.toMap(post -> post.post().id(), Function.identity(), (a, b) -> a));
+        return enriched.collected().stream().map(PostChange::post).collect(Collectors.toMap(post -> post.post().id(), Function.identity(), (a, b) -> a));
     }
 
     List<DeadLetter> rejectedTaxonomies() {

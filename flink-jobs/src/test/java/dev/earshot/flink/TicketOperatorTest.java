@@ -12,6 +12,7 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.Location;
 import dev.earshot.model.LocationMethod;
 import dev.earshot.model.Post;
+import dev.earshot.model.PostDeletion;
 import dev.earshot.model.Sentiment;
 import dev.earshot.model.SentimentLabel;
 import dev.earshot.model.TicketPost;
@@ -37,12 +38,12 @@ class TicketOperatorTest {
     static final Author RAMESH = new Author("u1", "ramesh", 40, "Bangalore");
 
     private final HandoffRules rules = HandoffRules.defaults();
-    private KeyedBroadcastOperatorTestHarness<String, AddressedPost, Alert, HandoffTicket> harness;
+    private KeyedBroadcastOperatorTestHarness<String, ConversationEvent, Alert, HandoffTicket> harness;
 
     @BeforeEach
     void setUp() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new TicketOperator(rules),
-                AddressedPost::conversationKey, BasicTypeInfo.STRING_TYPE_INFO, EarshotPipeline.ALERTS_BY_ID);
+                ConversationEvent::conversationKey, BasicTypeInfo.STRING_TYPE_INFO, EarshotPipeline.ALERTS_BY_ID);
     }
 
     /** Both inputs: the operator's event time is the slower of the posts and the alerts. */
@@ -56,13 +57,13 @@ class TicketOperatorTest {
         return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
     }
 
-    private AddressedPost angry(String id, Instant at, double score) {
+    private ConversationEvent angry(String id, Instant at, double score) {
         Post post = new Post(id, "twitter", at, "@CityCareDesk towed again, no response " + id, "en", RAMESH, null,
                 null, null, null, null, null, null, List.of("CityCareDesk"));
         EnrichedPost enriched = new EnrichedPost(post, new Sentiment(score, SentimentLabel.NEGATIVE, 0.8, "test"),
                 List.of("parking"), BENGALURU);
         var assessment = new VentingClassifier(rules).assess(enriched);
-        return new AddressedPost(ConversationKey.of(enriched, assessment.account()), enriched, assessment);
+        return ConversationEvent.of(new AddressedPost(ConversationKey.of(enriched, assessment.account()), enriched, assessment));
     }
 
     private static Alert parkingIncident(Instant openedAt) {
@@ -123,6 +124,55 @@ class TicketOperatorTest {
                 .containsExactly(TicketStatus.OPEN, TicketStatus.CLOSED, TicketStatus.UPDATED);
         assertThat(versions).extracting(HandoffTicket::id).containsOnly(versions.get(0).id());
         assertThat(versions.get(1).updatedAt()).isEqualTo(quietEnds);
+    }
+
+    /** A deletion or an edit as the post index sends it: in the post's conversation. */
+    private static ConversationEvent inConversation(ConversationEvent event, ConversationEvent of) {
+        return event.in(of.conversationKey());
+    }
+
+    @Test
+    void aDeletionRemovesThePostFromTheTicketAndAWaitingPostNeverReachesIt() throws Exception {
+        ConversationEvent first = angry("twitter:1", T0, -0.6);
+        ConversationEvent second = angry("twitter:2", T0.plusSeconds(600), -0.8);
+        harness.processElement(first, T0.toEpochMilli());
+        harness.processElement(second, T0.plusSeconds(600).toEpochMilli());
+        advanceEventTime(T0.toEpochMilli());
+        harness.processElement(inConversation(ConversationEvent.deleted(PostDeletion.of("twitter:2", "u1", null)), first), Long.MIN_VALUE);
+        harness.processElement(inConversation(ConversationEvent.deleted(PostDeletion.of("twitter:1", "u1", null)), first), Long.MIN_VALUE);
+        advanceEventTime(T0.plusSeconds(600).toEpochMilli());
+
+        List<HandoffTicket> versions = harness.extractOutputValues();
+        assertThat(versions).extracting(HandoffTicket::status).containsExactly(TicketStatus.OPEN, TicketStatus.CLOSED);
+        assertThat(versions.get(1).posts()).as("twitter:2 was removed while it waited; twitter:1 from the ticket").isEmpty();
+        assertThat(versions.get(1).reasons()).contains("1 post removed at the author's request (deleted on the network)");
+    }
+
+    @Test
+    void anEditReplacesTheWaitingPostOrTheTicketsVersion() throws Exception {
+        ConversationEvent first = angry("twitter:1", T0, -0.6);
+        ConversationEvent second = angry("twitter:2", T0.plusSeconds(600), -0.8);
+        harness.processElement(first, T0.toEpochMilli());
+        harness.processElement(second, T0.plusSeconds(600).toEpochMilli());
+        advanceEventTime(T0.toEpochMilli());
+        EnrichedPost firstEdited = edited(first, "@CityCareDesk towed again, edited");
+        EnrichedPost secondEdited = edited(second, "@CityCareDesk second post, edited");
+        harness.processElement(inConversation(ConversationEvent.edited(firstEdited), first), Long.MIN_VALUE);
+        harness.processElement(inConversation(ConversationEvent.edited(secondEdited), first), Long.MIN_VALUE);
+        advanceEventTime(T0.plusSeconds(600).toEpochMilli());
+
+        List<HandoffTicket> versions = harness.extractOutputValues();
+        assertThat(versions).extracting(HandoffTicket::status)
+                .containsExactly(TicketStatus.OPEN, TicketStatus.UPDATED, TicketStatus.UPDATED);
+        assertThat(versions.get(2).posts()).extracting(TicketPost::text)
+                .containsExactly("@CityCareDesk towed again, edited", "@CityCareDesk second post, edited");
+    }
+
+    private static EnrichedPost edited(ConversationEvent event, String text) {
+        EnrichedPost original = event.post().post();
+        Post p = original.post();
+        return new EnrichedPost(new Post(p.id(), p.source(), p.createdAt(), text, p.lang(), p.author(), null, null, null,
+                null, null, null, null, p.mentions()), original.sentiment(), original.topics(), original.location());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.earshot.connectors.elasticsearch;
 import dev.earshot.model.Alert;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.PostChange;
 import dev.earshot.model.TopicLocationStats;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,16 @@ public final class EarshotIndices {
     /** {@code earshot-posts-yyyy.MM.dd} by the UTC day of {@code post.createdAt}; {@code _id} = post id. */
     public static final IndexRoute<EnrichedPost> POSTS = new IndexRoute<>("earshot-posts",
             post -> daily("earshot-posts-", post.post().createdAt()), post -> post.post().id(), WriteMode.INDEX);
+
+    /**
+     * As {@link #POSTS} for a store of posts that honours edits and deletions: a version overwrites the document of
+     * its post id, a deletion removes it from the daily index of the post's time, or, when the post's time is not
+     * known (it was seen longer ago than the job remembers), from whichever {@code earshot-posts-*} index holds it.
+     */
+    public static final IndexRoute<PostChange> POST_CHANGES = new IndexRoute<>("earshot-posts",
+            change -> change.post() != null ? POSTS.index().apply(change.post())
+                    : change.deletion().postCreatedAt() == null ? null : daily("earshot-posts-", change.deletion().postCreatedAt()),
+            PostChange::postId, WriteMode.INDEX, PostChange::post, change -> change.deletion() != null);
 
     /**
      * {@code earshot-stats-yyyy.MM.dd} by the UTC day of {@code windowEnd}; {@code _id} = topic|place|start|end,

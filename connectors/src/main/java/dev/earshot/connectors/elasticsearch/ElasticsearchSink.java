@@ -21,11 +21,16 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  *       {@link DeadLetter} with Elasticsearch's reason, and the job goes on.</li>
  *   <li>Versions of one {@code _id} are written in the order they arrive, one at a time: while one is in flight,
  *       only the newest waiting version is kept. So the latest version wins, also across retries.</li>
+ *   <li>A route may say a value deletes its {@code _id} ({@link IndexRoute#deletes()}): a deletion is one more
+ *       version of the document, so it wins over the versions before it. When the route does not know the index,
+ *       the writer looks the id up in the route's {@code template-*} indices (a batch of ids per search) and deletes
+ *       each document found.</li>
  * </ul>
  *
  * <p>Versions of one {@code _id} must reach the same writer in order: run an {@link WriteMode#UPSERT} route at
  * parallelism 1 (as {@code EarshotJob} runs its sinks), or key its stream by {@code _id}. Metrics per writer:
- * {@code elasticsearchDocumentsWritten}, {@code elasticsearchDocumentsRefused}, {@code elasticsearchRetries}.
+ * {@code elasticsearchDocumentsWritten}, {@code elasticsearchDocumentsDeleted}, {@code elasticsearchDocumentsRefused},
+ * {@code elasticsearchRetries}.
  *
  * <p>The refused sink's writer runs inside this sink's writer; it gets {@code write}, {@code flush} and
  * {@code close}, so it must be a sink without a committer, such as a file sink or an at-least-once Kafka sink.

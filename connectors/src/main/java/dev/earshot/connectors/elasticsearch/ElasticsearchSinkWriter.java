@@ -8,7 +8,11 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
@@ -20,9 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +46,12 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
     static final String STAGE = "elasticsearch";
 
-    /** One try of one document version; a retry is a new try of the same document. */
+    /** One try of one document version, or of a deletion ({@code json} null); a retry is a new try of the same. */
     private record Attempt(String index, String id, byte[] json, int retry) {
+
+        boolean delete() {
+            return json == null;
+        }
 
         String key() {
             return index + '/' + id;
@@ -55,12 +65,17 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private final IndexRoute<T> route;
     private final RetryPolicy retryPolicy;
     private final ElasticsearchTransport transport;
+    private final ElasticsearchClient searcher;
     private final BulkIngester<Attempt> ingester;
     /** Sends retries and waiting versions, so that neither blocks the task thread nor the ingester's listener. */
     private final ScheduledExecutorService resender;
     private final SinkWriter<DeadLetter> refused;
 
     private final int maxInFlight;
+    private final int batchSize;
+    /** Ids to delete whose index is not known: looked up in {@code template-*} a batch at a time. */
+    private final Set<String> unlocated = new LinkedHashSet<>();
+    private final Counter deleted;
     private final Counter written;
     private final Counter refusedCount;
     private final Counter retries;
@@ -78,12 +93,15 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
                                     SinkWriter<DeadLetter> refused, MetricGroup metrics) {
         this.route = route;
         this.maxInFlight = settings.maxActions() * (settings.maxConcurrentRequests() + 1);
+        this.batchSize = settings.maxActions();
         // Counted on the client's threads, hence thread-safe counters.
         this.written = metrics.counter("elasticsearchDocumentsWritten", new ThreadSafeSimpleCounter());
         this.refusedCount = metrics.counter("elasticsearchDocumentsRefused", new ThreadSafeSimpleCounter());
         this.retries = metrics.counter("elasticsearchRetries", new ThreadSafeSimpleCounter());
+        this.deleted = metrics.counter("elasticsearchDocumentsDeleted", new ThreadSafeSimpleCounter());
         this.retryPolicy = settings.retry();
         this.transport = transport;
+        this.searcher = ElasticsearchClients.client(transport);
         this.refused = refused;
         this.resender = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "elasticsearch-resender-" + route.template());
@@ -118,7 +136,23 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         // Bounded also while retries wait out their back-off, which the ingester's own limits do not count.
         awaitInFlightBelow(maxInFlight);
         writeRefused();
-        Attempt attempt = new Attempt(route.index().apply(element), route.id().apply(element), Json.mapper().writeValueAsBytes(element), 0);
+        String id = route.id().apply(element);
+        if (route.deletes().apply(element)) {
+            String index = route.index().apply(element);
+            if (index == null) {
+                unlocated.add(id);
+                if (unlocated.size() >= batchSize) {
+                    deleteUnlocated();
+                }
+                return;
+            }
+            submit(new Attempt(index, id, null, 0));
+            return;
+        }
+        submit(new Attempt(route.index().apply(element), id, Json.mapper().writeValueAsBytes(route.document().apply(element)), 0));
+    }
+
+    private void submit(Attempt attempt) {
         synchronized (lock) {
             if (inFlight.containsKey(attempt.key())) {
                 waiting.put(attempt.key(), attempt);
@@ -133,10 +167,36 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     /** Returns once Elasticsearch has answered for every document written so far, retries included. */
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
+        deleteUnlocated();
         awaitInFlightBelow(1);
         writeRefused();
         refused.flush(endOfInput);
         throwIfFailed();
+    }
+
+    /**
+     * Finds the documents of the ids to delete whose index is not known, in every {@code template-*} index, and
+     * deletes each. An ids query rather than delete-by-query, which needs the reindex module that not every cluster
+     * has; the documents are old (the job no longer remembers their time), so a search sees them.
+     */
+    private void deleteUnlocated() throws IOException {
+        if (unlocated.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(unlocated);
+        unlocated.clear();
+        SearchResponse<Void> found;
+        try {
+            found = searcher.search(search -> search.index(route.template() + "-*").ignoreUnavailable(true)
+                    .allowNoIndices(true).size(ids.size() * 2).source(source -> source.fetch(false))
+                    .query(query -> query.ids(byIds -> byIds.values(ids))), Void.class);
+        } catch (ElasticsearchException | IOException e) {
+            throw new IOException("cannot look up " + ids.size() + " deleted posts in " + route.template() + "-*: "
+                    + e.getMessage() + " (the job restarts from its last checkpoint and tries again)", e);
+        }
+        for (Hit<Void> hit : found.hits().hits()) {
+            submit(new Attempt(hit.index(), hit.id(), null, 0));
+        }
     }
 
     /**
@@ -175,6 +235,9 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     }
 
     private BulkOperation operation(Attempt attempt) {
+        if (attempt.delete()) {
+            return BulkOperation.of(op -> op.delete(delete -> delete.index(attempt.index()).id(attempt.id())));
+        }
         return switch (route.mode()) {
             case INDEX -> BulkOperation.of(op -> op.index(index -> index.index(attempt.index()).id(attempt.id())
                     .document(BinaryData.of(attempt.json(), ContentType.APPLICATION_JSON))));
@@ -257,7 +320,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         ErrorCause error = item.error();
         String cause = error == null ? "no reason given" : error.type() + ": " + error.reason()
                 + (error.causedBy() == null ? "" : " (caused by " + error.causedBy().type() + ": " + error.causedBy().reason() + ")");
-        return new DeadLetter(new String(attempt.json(), StandardCharsets.UTF_8),
+        return new DeadLetter(attempt.delete() ? "delete " + attempt.key() : new String(attempt.json(), StandardCharsets.UTF_8),
                 "Elasticsearch refused the document (HTTP " + item.status() + ") " + cause, STAGE,
                 "elasticsearch " + attempt.key(), Instant.now());
     }
@@ -275,8 +338,15 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
                 for (int i = 0; i < items.size(); i++) {
                     Attempt attempt = attempts.get(i);
                     BulkResponseItem item = items.get(i);
-                    if (item.error() == null) {
-                        written.inc();
+                    // Deleting what is not there (already gone, or its daily index dropped) is done too.
+                    if (item.error() == null || (attempt.delete() && item.status() == 404)) {
+                        if (attempt.delete()) {
+                            if ("deleted".equals(item.result())) {
+                                deleted.inc();
+                            }
+                        } else {
+                            written.inc();
+                        }
                         done(attempt);
                     } else if (RetryPolicy.isTransient(item.status())) {
                         retryOrFail(attempt, "HTTP " + item.status() + " " + item.error().type() + ": " + item.error().reason());

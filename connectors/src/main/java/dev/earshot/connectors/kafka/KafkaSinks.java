@@ -3,6 +3,7 @@ package dev.earshot.connectors.kafka;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.PostChange;
 import dev.earshot.model.TopicLocationStats;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -35,6 +36,11 @@ public final class KafkaSinks {
 
     public static KafkaSink<DeadLetter> deadLetters(KafkaOptions options) {
         return sink(options, "dead-letters", new DeadLetterSerializer(options.deadLetterTopic()));
+    }
+
+    /** Enriched posts keyed by post id, a deletion as a tombstone ({@link PostChangeSerializer}). */
+    public static KafkaSink<PostChange> posts(KafkaOptions options, String topic) {
+        return sink(options, "posts", new PostChangeSerializer(topic));
     }
 
     /**

@@ -39,7 +39,7 @@ public final class TwitterV11Format implements PostFormat {
     @Override
     public List<ParseResult> read(JsonNode tree, String raw) {
         if (TwitterV11.isDeleteNotice(tree)) {
-            return List.of(new ParseResult.Deletion(TwitterV11.deletedPostId(tree)));
+            return List.of(new ParseResult.Deletion(TwitterV11.deletion(tree)));
         }
         TwitterV11.requireFields(tree);
         Status status;

@@ -11,6 +11,9 @@ import dev.earshot.model.Alert;
 import dev.earshot.model.AlertStatus;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.Post;
+import dev.earshot.model.PostChange;
+import dev.earshot.model.PostDeletion;
 import dev.earshot.model.TopicLocationStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +91,39 @@ class ElasticsearchSinkIT {
         assertThat(documents).extracting(doc -> doc.path("_id").asText()).containsExactlyInAnyOrder("incident-1", "incident-2");
         JsonNode incident = documents.stream().filter(doc -> doc.path("_id").asText().equals("incident-1")).findFirst().orElseThrow();
         assertThat(Json.mapper().treeToValue(incident.path("_source"), Alert.class)).isEqualTo(versions.get(4));
+    }
+
+    @Test
+    void anEditOverwritesItsPostAndADeletionRemovesItWhetherOrNotItsDayIsKnown() throws Exception {
+        EnrichedPost kept = TestDocuments.post(0);
+        EnrichedPost deletedKnownDay = TestDocuments.post(1);
+        EnrichedPost deletedUnknownDay = TestDocuments.post(1250);
+        write(List.of(PostChange.version(kept), PostChange.version(deletedKnownDay), PostChange.version(deletedUnknownDay)),
+                PostChange.class, EarshotIndices.POST_CHANGES);
+        assertThat(elasticsearch.documents("earshot-posts-*")).extracting(doc -> doc.path("_index").asText())
+                .containsExactlyInAnyOrder("earshot-posts-2026.03.04", "earshot-posts-2026.03.04", "earshot-posts-2026.03.05");
+
+        EnrichedPost edited = new EnrichedPost(withText(kept.post(), "Towed AGAIN near MG Road, second time today"),
+                kept.sentiment(), kept.topics(), kept.location());
+        EnrichedPost postedThenDeleted = TestDocuments.post(7);
+        write(List.of(PostChange.version(edited),
+                PostChange.deleted(PostDeletion.of(deletedKnownDay.post().id(), null, null).ofPostAt(deletedKnownDay.post().createdAt())),
+                PostChange.deleted(PostDeletion.of(deletedUnknownDay.post().id(), null, null)),
+                PostChange.version(postedThenDeleted),
+                PostChange.deleted(PostDeletion.of(postedThenDeleted.post().id(), null, null).ofPostAt(postedThenDeleted.post().createdAt())),
+                PostChange.deleted(PostDeletion.of("bluesky:never-seen", null, null)),
+                PostChange.deleted(PostDeletion.of("bluesky:never-indexed", null, null).ofPostAt(TestDocuments.START.minusSeconds(86_400 * 30)))),
+                PostChange.class, EarshotIndices.POST_CHANGES);
+
+        List<JsonNode> documents = elasticsearch.documents("earshot-posts-*");
+        assertThat(documents).extracting(doc -> doc.path("_id").asText()).containsExactly(kept.post().id());
+        assertThat(Json.mapper().treeToValue(documents.get(0).path("_source"), EnrichedPost.class)).isEqualTo(edited);
+        assertThat(JsonLinesFileSink.fileOf(work, "refused")).as("deleting what is not there is no refusal").isEmptyFile();
+    }
+
+    private static Post withText(Post p, String text) {
+        return new Post(p.id(), p.source(), p.createdAt(), text, p.lang(), p.author(), p.geo(), p.place(),
+                p.conversationId(), p.replyToId(), p.replyToHandle(), p.url(), p.hashtags(), p.mentions());
     }
 
     @Test

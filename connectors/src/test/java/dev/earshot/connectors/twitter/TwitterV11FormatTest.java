@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.model.GeoPoint;
 import dev.earshot.model.Post;
+import dev.earshot.model.PostDeletion;
 import dev.earshot.parse.ParseParams;
 import dev.earshot.parse.ParseResult;
 import dev.earshot.parse.PostParser;
@@ -53,7 +54,11 @@ class TwitterV11FormatTest {
     @Test
     void readsADeleteNoticeAsADeletion() {
         assertThat(parser.parse("{\"delete\":{\"status\":{\"id\":1890000000000000001,\"id_str\":\"1890000000000000001\",\"user_id\":3001}}}"))
-                .containsExactly(new ParseResult.Deletion("twitter:1890000000000000001"));
+                .containsExactly(new ParseResult.Deletion(new PostDeletion("twitter:1890000000000000001", "twitter", null, null, null)));
+        assertThat(parser.parse("{\"delete\":{\"status\":{\"id_str\":\"1890000000000000001\",\"user_id_str\":\"3001\"},"
+                + "\"timestamp_ms\":\"1772600000000\"}}"))
+                .containsExactly(new ParseResult.Deletion(new PostDeletion("twitter:1890000000000000001", "twitter", "3001",
+                        Instant.ofEpochMilli(1772600000000L), null)));
     }
 
     @ParameterizedTest(name = "{0}")

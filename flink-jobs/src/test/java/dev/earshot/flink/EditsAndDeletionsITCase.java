@@ -1,0 +1,162 @@
+package dev.earshot.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.json.Json;
+import dev.earshot.model.Alert;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.PostChange;
+import dev.earshot.model.PostDeletion;
+import dev.earshot.model.TicketPost;
+import dev.earshot.model.TicketStatus;
+import dev.earshot.model.TopicLocationStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mastodon edits and deletions through the whole job: an edit replaces its post in the ticket and in the store of
+ * posts, a deletion removes its post from the ticket and the store and is listed in deletions.jsonl, and a post
+ * deleted before it arrived is never published.
+ */
+class EditsAndDeletionsITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    static final Instant T0 = Instant.parse("2026-03-04T05:00:00Z");
+
+    @TempDir
+    Path work;
+
+    /** A Mastodon streaming event as the WebSocket API sends it. */
+    static String event(String event, Object payload) {
+        ObjectNode record = Json.mapper().createObjectNode().put("stream", "public").put("event", event);
+        return (payload instanceof String id ? record.put("payload", id) : record.set("payload", (ObjectNode) payload)).toString();
+    }
+
+    static ObjectNode status(String id, String author, Instant at, String html, boolean toCityCare) {
+        ObjectNode status = Json.mapper().createObjectNode().put("id", id).put("created_at", at.toString())
+                .put("content", html).put("language", "en").put("url", "https://mastodon.social/@" + author + "/" + id);
+        status.putObject("account").put("id", "acct-" + author).put("acct", author).put("followers_count", 12);
+        if (toCityCare) {
+            status.putArray("mentions").addObject().put("id", "acct-citycare").put("acct", "CityCareDesk");
+        }
+        return status;
+    }
+
+    @Test
+    void editsReplaceDeletionsRemoveAndADeletionBeforeItsPostWithholdsIt() throws Exception {
+        ObjectNode first = status("101", "asha", T0, "<p>@CityCareDesk my car was towed again from MG Road in Bengaluru, "
+                + "terrible service, still waiting</p>", true);
+        ObjectNode second = status("102", "asha", T0.plus(Duration.ofMinutes(10)),
+                "<p>@CityCareDesk still no reply, this is awful and my phone number is 98450 12345</p>", true);
+        ObjectNode firstEdited = status("101", "asha", T0, "<p>@CityCareDesk my car was towed again from MG Road in Bengaluru, "
+                + "terrible service, still waiting (edited: third time this month)</p>", true);
+        ObjectNode deletedEarly = status("201", "ravi", T0.plus(Duration.ofMinutes(40)),
+                "<p>@CityCareDesk worst service ever, towed and fined, disgusting</p>", true);
+        List<String> lines = List.of(
+                event("update", first),
+                event("update", second),
+                // Later than the out-of-orderness: the watermark passes both posts, the ticket holds them.
+                event("update", status("900", "bystander", T0.plus(Duration.ofMinutes(30)), "<p>Lovely morning in Pune</p>", false)),
+                event("status.update", firstEdited),
+                event("delete", "102"),
+                event("delete", "201"),
+                event("update", deletedEarly),
+                event("update", first),
+                event("update", status("901", "bystander", T0.plus(Duration.ofMinutes(60)), "<p>Still a lovely day</p>", false)));
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path output = work.resolve("output");
+        CollectingSink<HandoffTicket> ticketVersions = new CollectingSink<>();
+        CollectingSink<PostChange> posts = new CollectingSink<>();
+        FileSource<String> records = FileSource.forRecordStreamFormat(new TextLineInputFormat("UTF-8"),
+                new org.apache.flink.core.fs.Path(inbox.toUri())).monitorContinuously(Duration.ofMillis(100)).build();
+        // One channel end to end, so that the watermark's progress between the records is the data's, not the threads'.
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        new EarshotJob(EarshotConfig.defaults(), RecordSource.lines(records, "inbox", 1), List.of(EarshotSinks.jsonLines(output),
+                new EarshotSinks(new CollectingSink<Alert>(), ticketVersions, null,
+                        new CollectingSink<TopicLocationStats>(), posts, null, null))).build(env);
+        JobClient job = env.executeAsync("edits and deletions");
+        Map<String, Object> counters;
+        try {
+            // First the posts, until the ticket holds both of Asha's; then the edit and the deletions.
+            drop(inbox, 0, lines.subList(0, 3));
+            TaxonomyReloadITCase.awaitTrue("the ticket to hold both posts", () -> ticketVersions.collected().size() == 2);
+            drop(inbox, 1, lines.subList(3, lines.size()));
+            TaxonomyReloadITCase.awaitTrue("the last post", () -> posts.collected().size() == 7);
+            // Drained: the job ends as at the end of its input, writing out its files and counters.
+            job.stopWithSavepoint(true, work.resolve("savepoint").toUri().toString(), SavepointFormatType.CANONICAL).get();
+            counters = job.getJobExecutionResult().get().getAllAccumulatorResults();
+        } finally {
+            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                job.cancel().get();
+            }
+        }
+
+        List<HandoffTicket> tickets = read(output, EarshotSinks.TICKETS, HandoffTicket.class);
+        assertThat(tickets).extracting(HandoffTicket::status).containsExactly(
+                TicketStatus.OPEN, TicketStatus.UPDATED, TicketStatus.UPDATED, TicketStatus.UPDATED);
+        assertThat(tickets).extracting(HandoffTicket::conversationKey).containsOnly("mastodon|citycaredesk|acct-asha");
+        assertThat(tickets.get(1).posts()).extracting(TicketPost::id).containsExactly("mastodon:101", "mastodon:102");
+        assertThat(tickets.get(2).posts()).extracting(TicketPost::text).satisfiesExactly(
+                text -> assertThat(text).endsWith("(edited: third time this month)"),
+                text -> assertThat(text).contains("still no reply"));
+        HandoffTicket latest = tickets.get(3);
+        assertThat(latest.posts()).extracting(TicketPost::id).containsExactly("mastodon:101");
+        assertThat(latest.sentimentTrajectory()).hasSize(1);
+        assertThat(latest.reasons()).contains("1 post removed at the author's request (deleted on the network)");
+        assertThat(Json.write(latest)).doesNotContain("still no reply", "98450");
+
+        assertThat(read(output, EarshotSinks.DELETIONS, PostDeletion.class)).containsExactly(
+                new PostDeletion("mastodon:102", "mastodon", null, null, T0.plus(Duration.ofMinutes(10))),
+                new PostDeletion("mastodon:201", "mastodon", null, null, null));
+        assertThat(read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class)).isEmpty();
+
+        assertThat(posts.collected()).as("what a store of posts applies, in order per post").satisfiesExactly(
+                change -> assertThat(change.post().post().id()).isEqualTo("mastodon:101"),
+                change -> assertThat(change.post().post().id()).isEqualTo("mastodon:102"),
+                change -> assertThat(change.post().post().id()).isEqualTo("mastodon:900"),
+                change -> assertThat(change.post().post().text()).endsWith("(edited: third time this month)"),
+                change -> assertThat(change.deletion().postId()).isEqualTo("mastodon:102"),
+                change -> assertThat(change.deletion().postId()).isEqualTo("mastodon:201"),
+                change -> assertThat(change.post().post().id()).isEqualTo("mastodon:901"));
+
+        assertThat(counters).containsEntry(Counters.POSTS_EDITED, 1L).containsEntry(Counters.EDITS_APPLIED, 1L)
+                .containsEntry(Counters.POSTS_DELETED, 2L).containsEntry(Counters.DELETIONS_APPLIED, 2L)
+                .containsEntry(Counters.DELETED_POSTS_WITHHELD, 1L).containsEntry(Counters.DUPLICATES, 1L)
+                .containsEntry(Counters.TICKET_POSTS_EDITED, 1L).containsEntry(Counters.TICKET_POSTS_REMOVED, 1L)
+                .containsEntry(Counters.TICKETS_OPENED, 1L);
+    }
+
+    private void drop(Path inbox, int batch, List<String> lines) throws Exception {
+        Path staged = Files.write(work.resolve("batch-" + batch + ".jsonl"), lines);
+        Files.move(staged, inbox.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static <T> List<T> read(Path dir, String name, Class<T> type) throws Exception {
+        try (var lines = Files.lines(JsonLinesFileSink.fileOf(dir, name))) {
+            return lines.map(line -> Json.read(line, type)).toList();
+        }
+    }
+}
