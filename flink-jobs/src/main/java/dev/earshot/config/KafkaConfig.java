@@ -21,6 +21,7 @@ public record KafkaConfig(
         String alertsTopic,
         String ticketsTopic,
         String statsTopic,
+        String enrichedPostsTopic,
         String groupId,
         DeliveryGuarantee deliveryGuarantee,
         String transactionalIdPrefix,
@@ -47,6 +48,9 @@ public record KafkaConfig(
         }
         if (statsTopic != null) {
             builder.statsTopic(statsTopic);
+        }
+        if (enrichedPostsTopic != null) {
+            builder.enrichedPostsTopic(enrichedPostsTopic);
         }
         if (groupId != null) {
             builder.groupId(groupId);

@@ -11,6 +11,7 @@ import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketStatus;
 import dev.earshot.sample.SampleScenario;
@@ -52,15 +53,18 @@ class KafkaWorkflowITCase {
     static List<ConsumerRecord<byte[], byte[]>> tickets;
     static List<ConsumerRecord<byte[], byte[]>> deadLetters;
     static List<ConsumerRecord<byte[], byte[]>> stats;
+    static List<ConsumerRecord<byte[], byte[]>> enrichedPosts;
     static int uncommittedTickets;
     static JobExecutionResult result;
 
     @BeforeAll
     static void runTheSampleStreamThroughKafka() throws Exception {
         kafka = EmbeddedKafka.start();
-        KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).bounded(true).build();
+        KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).bounded(true)
+                .enrichedPostsTopic(KafkaOptions.ENRICHED_POSTS_TOPIC).build();
         kafka.createTopic(options.postsTopic(), 2);
-        for (String topic : List.of(options.deadLetterTopic(), options.alertsTopic(), options.ticketsTopic(), options.statsTopic())) {
+        for (String topic : List.of(options.deadLetterTopic(), options.alertsTopic(), options.ticketsTopic(), options.statsTopic(),
+                options.enrichedPostsTopic())) {
             kafka.createTopic(topic, 1);
         }
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
@@ -84,6 +88,7 @@ class KafkaWorkflowITCase {
         tickets = kafka.readAll(options.ticketsTopic(), "read_committed");
         deadLetters = kafka.readAll(options.deadLetterTopic(), "read_committed");
         stats = kafka.readAll(options.statsTopic(), "read_committed");
+        enrichedPosts = kafka.readAll(options.enrichedPostsTopic(), "read_committed");
         uncommittedTickets = kafka.readAll(options.ticketsTopic(), "read_uncommitted").size();
     }
 
@@ -100,6 +105,16 @@ class KafkaWorkflowITCase {
                         + counter(Counters.TICKETS_CLOSED)));
         assertThat(stats).hasSize((int) counter(Counters.WINDOW_STATS));
         assertThat(deadLetters).hasSize((int) counter(Counters.DEAD_LETTERS));
+    }
+
+    @Test
+    void everyEnrichedPostIsCommittedOnceKeyedByItsId() {
+        List<EnrichedPost> posts = enrichedPosts.stream().map(record -> value(record, EnrichedPost.class)).toList();
+
+        assertThat(posts).hasSize((int) counter(Counters.POSTS_ENRICHED));
+        assertThat(enrichedPosts).allSatisfy(record ->
+                assertThat(new String(record.key(), UTF_8)).isEqualTo(value(record, EnrichedPost.class).post().id()));
+        assertThat(posts.stream().map(post -> post.post().id()).distinct()).hasSize(posts.size());
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param alertsTopic alert versions, keyed by alert id
  * @param ticketsTopic ticket versions, keyed by ticket id
  * @param statsTopic window statistics, keyed by topic, place and window
+ * @param enrichedPostsTopic the enriched posts, keyed by post id, an edit as a new version and a deletion as a
+ *        tombstone (a compacted topic then forgets the post); null writes no posts
  * @param groupId the source's consumer group; its committed offsets are where a fresh job starts
  * @param deliveryGuarantee of every sink: EXACTLY_ONCE writes in Kafka transactions committed at checkpoints
  * @param transactionalIdPrefix unique per job on a cluster; each sink appends its own suffix
@@ -38,6 +40,7 @@ public record KafkaOptions(
         String alertsTopic,
         String ticketsTopic,
         String statsTopic,
+        String enrichedPostsTopic,
         String groupId,
         DeliveryGuarantee deliveryGuarantee,
         String transactionalIdPrefix,
@@ -50,6 +53,8 @@ public record KafkaOptions(
     public static final String ALERTS_TOPIC = "earshot.alerts";
     public static final String TICKETS_TOPIC = "earshot.tickets";
     public static final String STATS_TOPIC = "earshot.window-stats";
+    /** The usual name of the enriched-posts topic, which is off unless a name is given. */
+    public static final String ENRICHED_POSTS_TOPIC = "earshot.posts.enriched";
     public static final String GROUP_ID = "earshot";
     public static final String TRANSACTIONAL_ID_PREFIX = "earshot";
     /** Below the brokers' default cap, {@link #MAX_TRANSACTION_TIMEOUT}. */
@@ -77,6 +82,7 @@ public record KafkaOptions(
         private String alertsTopic = ALERTS_TOPIC;
         private String ticketsTopic = TICKETS_TOPIC;
         private String statsTopic = STATS_TOPIC;
+        private String enrichedPostsTopic;
         private String groupId = GROUP_ID;
         private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.EXACTLY_ONCE;
         private String transactionalIdPrefix = TRANSACTIONAL_ID_PREFIX;
@@ -118,6 +124,11 @@ public record KafkaOptions(
 
         public Builder statsTopic(String topic) {
             this.statsTopic = topic("statsTopic", topic);
+            return this;
+        }
+
+        public Builder enrichedPostsTopic(String topic) {
+            this.enrichedPostsTopic = topic("enrichedPostsTopic", topic);
             return this;
         }
 
@@ -164,7 +175,7 @@ public record KafkaOptions(
                 throw new IllegalArgumentException("kafka.bootstrapServers is required; e.g. localhost:9092");
             }
             return new KafkaOptions(bootstrapServers, postsTopic, deadLetterTopic, alertsTopic, ticketsTopic, statsTopic,
-                    groupId, deliveryGuarantee, transactionalIdPrefix, transactionTimeout, bounded, clientProperties);
+                    enrichedPostsTopic, groupId, deliveryGuarantee, transactionalIdPrefix, transactionTimeout, bounded, clientProperties);
         }
 
         private static String topic(String option, String topic) {
