@@ -6,7 +6,6 @@ import dev.earshot.text.Token;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Turns a post into the features of the trained sentiment model:
@@ -36,8 +35,13 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
     private static final int BIGRAM_SEED = 0x5a1e77c3;
     private static final int CHAR_SEED = 0x13579bdf;
     private static final int FNV_PRIME = 0x01000193;
-    /** Flight numbers, times and prices: "flight 1234" and "flight 5678" are the same kind of post. */
-    private static final Pattern DIGIT = Pattern.compile("[0-9]");
+    private static final double[] SUBLINEAR = new double[64];
+
+    static {
+        for (int count = 1; count < SUBLINEAR.length; count++) {
+            SUBLINEAR[count] = 1 + Math.log(count);
+        }
+    }
 
     /**
      * A post's hashed n-grams before weighting: each group's distinct buckets in ascending order with their counts.
@@ -125,13 +129,18 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
         int from = features.size();
         double squares = 0;
         for (int i = 0; i < buckets.length; i++) {
-            float value = (float) ((1 + Math.log(counts[i])) * idf[buckets[i]]);
+            float value = (float) (sublinear(counts[i]) * idf[buckets[i]]);
             features.add(buckets[i], value);
             squares += value * value;
         }
         if (squares > 0) {
             features.scaleFrom(from, (float) (1 / Math.sqrt(squares)));
         }
+    }
+
+    /** {@code 1 + ln count}, looked up for the small counts that nearly every bucket has. */
+    private static double sublinear(int count) {
+        return count < SUBLINEAR.length ? SUBLINEAR[count] : 1 + Math.log(count);
     }
 
     private void addCharNgrams(String padded, int mask, IntList chars) {
@@ -155,7 +164,22 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
                 || word.startsWith("www.")) {
             return "http";
         }
-        return squeezeRuns(DIGIT.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("0"));
+        return squeezeRuns(zeroDigits(word.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Flight numbers, times and prices: "flight 1234" and "flight 5678" are the same kind of post. */
+    private static String zeroDigits(String word) {
+        char[] chars = null;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= '1' && c <= '9') {
+                if (chars == null) {
+                    chars = word.toCharArray();
+                }
+                chars[i] = '0';
+            }
+        }
+        return chars == null ? word : new String(chars);
     }
 
     private static boolean isHashtag(String word) {
