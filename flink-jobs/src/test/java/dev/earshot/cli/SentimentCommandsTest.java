@@ -46,7 +46,7 @@ class SentimentCommandsTest {
 
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains("20 labelled posts").contains("enrich: { sentimentModel: " + model);
-        assertThat(Files.readString(model)).startsWith("{\"format\":\"earshot-sentiment-model/1\"");
+        assertThat(Files.readString(model)).startsWith("{\"format\":\"earshot-sentiment-model/2\"");
 
         CliRun eval = CliRun.run("eval", "sentiment", "--data", data.toString(), "--methods", "earshot", "--model",
                 model.toString());

@@ -3,7 +3,7 @@ package dev.earshot.enrich.sentiment;
 import dev.earshot.model.Sentiment;
 import dev.earshot.text.AnalyzedText;
 import dev.earshot.text.Token;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,14 +11,16 @@ import java.util.Locale;
  * Turns a post into the features of the trained sentiment model:
  * <ul>
  *   <li>word unigrams and bigrams (within a sentence) of the normalised tokens: lower case, "sooooo" as "soo",
- *       any mention as {@code @user}, any link as {@code http}, a hashtag as itself and as its split words;</li>
+ *       digits as 0, any mention as {@code @user}, any link as {@code http}, a hashtag as itself and as its split
+ *       words;</li>
  *   <li>character n-grams of each normalised token padded with spaces, so that "#delayed", "delays" and
  *       "delaaayed" share features and misspellings still count;</li>
  *   <li>the social lexicon scorer's output: its score, its positive and negative parts and its label, so that
  *       the model starts from what the rules know and learns where a domain differs.</li>
  * </ul>
- * N-grams are hashed into {@code 2^hashBits} buckets (no vocabulary to store); each group is scaled to unit
- * length so that long posts do not outweigh short ones. Thread-safe.
+ * N-grams are hashed into {@code 2^hashBits} buckets (no vocabulary to store). As in a TF-IDF vectoriser, a
+ * bucket's value is {@code (1 + ln count) * idf}, and the word group and the character group are each scaled to
+ * unit length, so that long posts do not outweigh short ones. Thread-safe.
  *
  * @param hashBits log2 of the number of hashed buckets
  * @param charMin shortest character n-gram
@@ -33,6 +35,19 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
     private static final int BIGRAM_SEED = 0x5a1e77c3;
     private static final int CHAR_SEED = 0x13579bdf;
     private static final int FNV_PRIME = 0x01000193;
+    private static final double[] SUBLINEAR = new double[64];
+
+    static {
+        for (int count = 1; count < SUBLINEAR.length; count++) {
+            SUBLINEAR[count] = 1 + Math.log(count);
+        }
+    }
+
+    /**
+     * A post's hashed n-grams before weighting: each group's distinct buckets in ascending order with their counts.
+     */
+    record Counts(int[] wordBuckets, int[] wordCounts, int[] charBuckets, int[] charCounts) {
+    }
 
     SentimentFeatures {
         if (hashBits < 10 || hashBits > 26 || charMin < 1 || charMax < charMin || charMax > 8) {
@@ -41,42 +56,55 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
         }
     }
 
-    /** How many features there are: the hashed buckets, then the lexicon features. */
-    int dimension() {
-        return (1 << hashBits) + LEXICON_FEATURES;
+    /** How many hashed buckets there are. */
+    int buckets() {
+        return 1 << hashBits;
     }
 
-    SparseVector of(AnalyzedText text, Sentiment lexicon) {
-        int mask = (1 << hashBits) - 1;
-        SparseVector.Builder features = new SparseVector.Builder();
-        List<String> tokens = new ArrayList<>();
+    /** How many features there are: the hashed buckets, then the lexicon features. */
+    int dimension() {
+        return buckets() + LEXICON_FEATURES;
+    }
+
+    Counts counts(AnalyzedText text) {
+        int mask = buckets() - 1;
+        IntList words = new IntList();
+        IntList chars = new IntList();
         for (List<Token> sentence : text.sentences()) {
             int previous = 0;
             boolean first = true;
             for (Token token : sentence) {
                 String word = normalised(token);
                 int state = fnv(word, WORD_SEED);
-                features.add(finish(state) & mask, 1);
+                words.add(finish(state) & mask);
                 if (!first) {
-                    features.add(finish(fnv(word, previous * FNV_PRIME ^ BIGRAM_SEED)) & mask, 1);
+                    words.add(finish(fnv(word, previous * FNV_PRIME ^ BIGRAM_SEED)) & mask);
                 }
                 previous = state;
                 first = false;
-                tokens.add(word);
+                addCharNgrams(" " + word + " ", mask, chars);
                 if (isHashtag(token.word())) {
                     for (String part : SocialText.hashtagWords(token.word().substring(1))) {
-                        features.add(finish(fnv(part.toLowerCase(Locale.ROOT), WORD_SEED)) & mask, 1);
+                        words.add(finish(fnv(part.toLowerCase(Locale.ROOT), WORD_SEED)) & mask);
                     }
                 }
             }
         }
-        features.scaleFrom(0, (float) (1 / Math.sqrt(Math.max(1, features.size()))));
-        int charsFrom = features.size();
-        for (String token : tokens) {
-            addCharNgrams(" " + token + " ", mask, features);
-        }
-        features.scaleFrom(charsFrom, (float) (1 / Math.sqrt(Math.max(1, features.size() - charsFrom))));
-        int lexiconBase = mask + 1;
+        int[][] wordGroup = words.countDistinct();
+        int[][] charGroup = chars.countDistinct();
+        return new Counts(wordGroup[0], wordGroup[1], charGroup[0], charGroup[1]);
+    }
+
+    /**
+     * The feature vector of a post.
+     *
+     * @param idf each bucket's inverse document frequency, {@link #buckets()} long
+     */
+    SparseVector vector(Counts counts, float[] idf, Sentiment lexicon) {
+        SparseVector.Builder features = new SparseVector.Builder();
+        addGroup(counts.wordBuckets(), counts.wordCounts(), idf, features);
+        addGroup(counts.charBuckets(), counts.charCounts(), idf, features);
+        int lexiconBase = buckets();
         double score = lexicon.score();
         features.add(lexiconBase, (float) score);
         features.add(lexiconBase + 1, (float) Math.max(0, score));
@@ -85,13 +113,43 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
         return features.build();
     }
 
-    private void addCharNgrams(String padded, int mask, SparseVector.Builder features) {
+    /**
+     * Smoothed inverse document frequencies as scikit-learn computes them, {@code ln((1 + n) / (1 + df)) + 1}; a
+     * bucket no post had gets the largest value, {@code ln(1 + n) + 1}.
+     */
+    static float[] idf(int[] documentFrequency, int documents) {
+        float[] idf = new float[documentFrequency.length];
+        for (int bucket = 0; bucket < idf.length; bucket++) {
+            idf[bucket] = (float) (Math.log((1.0 + documents) / (1.0 + documentFrequency[bucket])) + 1);
+        }
+        return idf;
+    }
+
+    private static void addGroup(int[] buckets, int[] counts, float[] idf, SparseVector.Builder features) {
+        int from = features.size();
+        double squares = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            float value = (float) (sublinear(counts[i]) * idf[buckets[i]]);
+            features.add(buckets[i], value);
+            squares += value * value;
+        }
+        if (squares > 0) {
+            features.scaleFrom(from, (float) (1 / Math.sqrt(squares)));
+        }
+    }
+
+    /** {@code 1 + ln count}, looked up for the small counts that nearly every bucket has. */
+    private static double sublinear(int count) {
+        return count < SUBLINEAR.length ? SUBLINEAR[count] : 1 + Math.log(count);
+    }
+
+    private void addCharNgrams(String padded, int mask, IntList chars) {
         for (int start = 0; start < padded.length(); start++) {
             int state = CHAR_SEED;
             for (int length = 1; length <= charMax && start + length <= padded.length(); length++) {
                 state = (state ^ padded.charAt(start + length - 1)) * FNV_PRIME;
                 if (length >= charMin) {
-                    features.add(finish(state ^ length) & mask, 1);
+                    chars.add(finish(state ^ length) & mask);
                 }
             }
         }
@@ -106,7 +164,22 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
                 || word.startsWith("www.")) {
             return "http";
         }
-        return squeezeRuns(word.toLowerCase(Locale.ROOT));
+        return squeezeRuns(zeroDigits(word.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Flight numbers, times and prices: "flight 1234" and "flight 5678" are the same kind of post. */
+    private static String zeroDigits(String word) {
+        char[] chars = null;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= '1' && c <= '9') {
+                if (chars == null) {
+                    chars = word.toCharArray();
+                }
+                chars[i] = '0';
+            }
+        }
+        return chars == null ? word : new String(chars);
     }
 
     private static boolean isHashtag(String word) {
@@ -125,6 +198,38 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
             }
         }
         return squeezed == null ? word : squeezed.toString();
+    }
+
+    /** A growable list of ints, to count a post's buckets without boxing. */
+    private static final class IntList {
+
+        private int[] values = new int[256];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        /** The distinct values in ascending order, and how often each occurs. */
+        int[][] countDistinct() {
+            int[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            int[] distinct = new int[size];
+            int[] counts = new int[size];
+            int n = 0;
+            for (int value : sorted) {
+                if (n > 0 && distinct[n - 1] == value) {
+                    counts[n - 1]++;
+                } else {
+                    distinct[n] = value;
+                    counts[n++] = 1;
+                }
+            }
+            return new int[][] {Arrays.copyOf(distinct, n), Arrays.copyOf(counts, n)};
+        }
     }
 
     private static int fnv(String text, int state) {

@@ -2,6 +2,7 @@ package dev.earshot.enrich.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.model.Sentiment;
 import dev.earshot.model.SentimentLabel;
@@ -36,7 +37,7 @@ class TrainedSentimentScorerTest {
     private static final List<SentimentLabel> LABELS = List.of(NEG, NEG, NEG, NEG, NEU, NEU, NEU, NEU, POS, POS,
             POS, POS);
     private static final TrainedSentimentScorer.Training TRAINING = new TrainedSentimentScorer.Training(20, 0.3,
-            1e-5, 42, 16, true);
+            1e-5, 42, 16, 0.5);
 
     private static List<AnalyzedText> analyze(List<String> texts) {
         return texts.stream().map(CoreNlpTextAnalyzer.shared()::analyze).toList();
@@ -56,7 +57,7 @@ class TrainedSentimentScorerTest {
         Sentiment unseenComplaint = scorer.score(analyze("flight delayed and bags lost again"));
         assertThat(unseenComplaint.label()).isEqualTo(NEG);
         assertThat(unseenComplaint.score()).isNegative();
-        assertThat(unseenComplaint.model()).startsWith("earshot-trained/1:");
+        assertThat(unseenComplaint.model()).startsWith("earshot-trained/2:");
         assertThat(scorer.score(analyze("which gate for flight 30")).label()).isEqualTo(NEU);
         Sentiment unseenPraise = scorer.score(analyze("thanks, lovely smooth flight"));
         assertThat(unseenPraise.label()).isEqualTo(POS);
@@ -95,16 +96,65 @@ class TrainedSentimentScorerTest {
     }
 
     @Test
+    void priorCorrectionDividesEachProbabilityByItsClassShareToThePower() {
+        // 6 negative, 2 neutral, 4 positive: shares smoothed by one post per class are 7/15, 3/15, 5/15.
+        List<String> texts = TEXTS;
+        List<SentimentLabel> labels = List.of(NEG, NEG, NEG, NEG, NEG, NEG, NEU, NEU, POS, POS, POS, POS);
+        TrainedSentimentScorer.Training uncorrected = new TrainedSentimentScorer.Training(20, 0.3, 1e-5, 42, 16, 0);
+        TrainedSentimentScorer plain = TrainedSentimentScorer.train(analyze(texts), labels, uncorrected);
+        TrainedSentimentScorer balanced = TrainedSentimentScorer.train(analyze(texts), labels,
+                new TrainedSentimentScorer.Training(20, 0.3, 1e-5, 42, 16, 1));
+
+        AnalyzedText post = analyze("the flight was fine I guess");
+        double[] before = plain.probabilities(post);
+        double[] after = balanced.probabilities(post);
+        double[] shares = {7 / 15.0, 3 / 15.0, 5 / 15.0};
+        double total = 0;
+        for (int c = 0; c < 3; c++) {
+            total += before[c] / shares[c];
+        }
+        for (int c = 0; c < 3; c++) {
+            assertThat(after[c]).as("class %d", c).isCloseTo(before[c] / shares[c] / total, within(1e-5));
+        }
+    }
+
+    @Test
     void rejectsFilesThatAreNotModelsWithTheFix() {
         assertThatThrownBy(() -> TrainedSentimentScorer.load(stream("{\"format\":\"something-else\"}")))
                 .hasMessageContaining("not a sentiment model file").hasMessageContaining("earshot train sentiment");
         assertThatThrownBy(() -> TrainedSentimentScorer.load(stream("not json")))
                 .hasMessageContaining("not a sentiment model file");
-        assertThatThrownBy(() -> TrainedSentimentScorer.load(stream("{\"format\":\"" + TrainedSentimentScorer.FORMAT
-                + "\",\"classes\":[\"NEGATIVE\",\"NEUTRAL\",\"POSITIVE\"],\"features\":{\"hashBits\":16,\"charMin\":2,"
-                + "\"charMax\":5},\"bias\":[0,0,0],\"rows\":\"AAAAAA==\",\"weights\":\"AAAAAA==\"}")))
-                .hasMessageContaining("'weights' must hold 3 numbers per entry of 'rows'");
+        assertThatThrownBy(() -> TrainedSentimentScorer.load(stream(VALID_HEADER + "\"unseenIdf\":1,"
+                + "\"rows\":\"AAAAAA==\",\"idf\":\"AAAAAA==\",\"weights\":\"AAAAAA==\"}")))
+                .hasMessageContaining("'weights' 3 numbers per entry of 'rows'");
     }
+
+    @Test
+    void anOlderModelFileIsRejectedWithTheFixRetrain() {
+        assertThatThrownBy(() -> TrainedSentimentScorer.load(stream("{\"format\":\"earshot-sentiment-model/1\","
+                + "\"classes\":[\"NEGATIVE\",\"NEUTRAL\",\"POSITIVE\"]}")))
+                .hasMessageContaining("earshot-sentiment-model/1")
+                .hasMessageContaining("retrain it with `earshot train sentiment`");
+        assertThatThrownBy(() -> TrainedSentimentScorer.load(stream(VALID_HEADER.replace(SocialSentimentScorer.MODEL,
+                "earshot-social-lexicon/0") + "\"unseenIdf\":1,\"rows\":\"\",\"idf\":\"\",\"weights\":\"\"}")))
+                .hasMessageContaining("lexicon scorer earshot-social-lexicon/0")
+                .hasMessageContaining("retrain it with `earshot train sentiment`");
+    }
+
+    @Test
+    void trainingSettingsAreValidatedWithAnExample() {
+        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(30, 0.1, 3e-5, 42, 20, 1.5))
+                .hasMessageContaining("priorCorrection must be in [0, 1], was 1.5");
+        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(30, 0.1, 3e-5, 42, 40, 0.5))
+                .hasMessageContaining("hashBits must be in 10..26, was 40");
+        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(0, 0.1, 3e-5, 42, 20, 0.5))
+                .hasMessageContaining("epochs >= 1");
+    }
+
+    private static final String VALID_HEADER = "{\"format\":\"" + TrainedSentimentScorer.FORMAT
+            + "\",\"classes\":[\"NEGATIVE\",\"NEUTRAL\",\"POSITIVE\"],\"features\":{\"hashBits\":16,"
+            + "\"charMin\":2,\"charMax\":5,\"lexicon\":\"" + SocialSentimentScorer.MODEL + "\"},"
+            + "\"bias\":[0,0,0],\"lexiconWeights\":[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0],";
 
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
