@@ -10,7 +10,12 @@ import java.util.List;
  * @param windowStart inclusive
  * @param windowEnd exclusive
  * @param negativeShare negative / posts
- * @param samplePostIds a few of the window's posts, the most negative first
+ * @param samplePostIds a few of the window's posts, the most telling first: the most negative, weighted by their
+ *     authors' reach (see {@code StatsAccumulator})
+ * @param level how wide the place is: a city, or a roll-up ({@code region:<country>:<region>}, {@code
+ *     country:<country>}, {@code all}); CITY when absent (documents written before roll-ups)
+ * @param view the sliding windows or the daily view; SLIDING when absent
+ * @param topTerms the window's most frequent content terms, most frequent first, or null where not computed
  */
 public record TopicLocationStats(
         String topic,
@@ -26,7 +31,10 @@ public record TopicLocationStats(
         double meanScore,
         double negativeShare,
         long uniqueAuthors,
-        List<String> samplePostIds) {
+        List<String> samplePostIds,
+        LocationLevel level,
+        StatsView view,
+        List<TermCount> topTerms) {
 
     public TopicLocationStats {
         if (topic == null || locationId == null || windowStart == null || windowEnd == null) {
@@ -37,5 +45,16 @@ public record TopicLocationStats(
                     "negative + neutral + positive must equal posts: " + negative + "+" + neutral + "+" + positive + " != " + posts);
         }
         samplePostIds = samplePostIds == null ? List.of() : List.copyOf(samplePostIds);
+        level = level == null ? LocationLevel.CITY : level;
+        view = view == null ? StatsView.SLIDING : view;
+        topTerms = topTerms == null ? null : List.copyOf(topTerms);
+    }
+
+    /** A city's sliding-window statistics without top terms, as they were before roll-ups. */
+    public TopicLocationStats(String topic, String locationId, String locationName, String country, Instant windowStart,
+                              Instant windowEnd, long posts, long negative, long neutral, long positive, double meanScore,
+                              double negativeShare, long uniqueAuthors, List<String> samplePostIds) {
+        this(topic, locationId, locationName, country, windowStart, windowEnd, posts, negative, neutral, positive,
+                meanScore, negativeShare, uniqueAuthors, samplePostIds, LocationLevel.CITY, StatsView.SLIDING, null);
     }
 }
