@@ -1,6 +1,7 @@
 package dev.earshot.flink;
 
 import dev.earshot.aggregate.StatsAccumulator;
+import dev.earshot.aggregate.StatsPlace;
 import dev.earshot.connectors.serde.JsonTypeInfo;
 import dev.earshot.model.Location;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,6 +12,11 @@ public final class CellAccumulator {
     static final TypeInformation<CellAccumulator> TYPE = JsonTypeInfo.of(CellAccumulator.class);
 
     public String topic;
-    public Location location;
+    public StatsPlace place;
     public StatsAccumulator stats = new StatsAccumulator();
+
+    /** Reads window state written before roll-ups, when a cell was always a city. */
+    public void setLocation(Location location) {
+        place = StatsPlace.city(location);
+    }
 }

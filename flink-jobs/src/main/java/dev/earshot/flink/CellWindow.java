@@ -1,5 +1,6 @@
 package dev.earshot.flink;
 
+import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -8,10 +9,15 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
-/** Stamps a cell's accumulated statistics with its window. */
+/** Stamps a cell's accumulated statistics with its window and view. */
 final class CellWindow extends ProcessWindowFunction<CellAccumulator, TopicLocationStats, String, TimeWindow> {
 
+    private final StatsView view;
     private transient LongCounter emitted;
+
+    CellWindow(StatsView view) {
+        this.view = view;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -23,7 +29,7 @@ final class CellWindow extends ProcessWindowFunction<CellAccumulator, TopicLocat
         TimeWindow window = context.window();
         for (CellAccumulator acc : elements) {
             emitted.add(1);
-            out.collect(acc.stats.toStats(acc.topic, acc.location, Instant.ofEpochMilli(window.getStart()),
+            out.collect(acc.stats.toStats(acc.topic, acc.place, view, Instant.ofEpochMilli(window.getStart()),
                     Instant.ofEpochMilli(window.getEnd())));
         }
     }
