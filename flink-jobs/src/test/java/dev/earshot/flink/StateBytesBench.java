@@ -49,18 +49,26 @@ import org.apache.flink.util.Collector;
  * operators run in Flink's test harnesses on the heap state backend, and their keyed state (values and timers) is
  * snapshotted every half hour of event time with the job's own serializers; the figure is taken where the operator
  * had the most keys. Window state is measured per (cell, window) by serializing the window accumulators, because
- * window operators cannot run in a harness without the job's window builder. Not a test: run it with
- * {@code bench/state/run.sh [posts]}.
+ * window operators cannot run in a harness without the job's window builder: the median (cell, window), with p95
+ * and max below it. Not a test: run it with {@code bench/state/run.sh [posts]}.
  */
 public final class StateBytesBench {
 
     private static final Duration SNAPSHOT_EVERY = Duration.ofMinutes(30);
 
+    /** Event-time assigners do not depend on the processing time (the tumbling one reads it, and ignores it). */
+    private static final WindowAssigner.WindowAssignerContext EVENT_TIME_ONLY = new WindowAssigner.WindowAssignerContext() {
+        @Override
+        public long getCurrentProcessingTime() {
+            return 0;
+        }
+    };
+
     private final EarshotConfig config = EarshotConfig.defaults();
     private long checkpointId;
 
     public static void main(String[] args) throws Exception {
-        int limit = args.length > 0 ? Integer.parseInt(args[0]) : 8_000;
+        int limit = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
         new StateBytesBench().run(limit);
     }
 
@@ -71,6 +79,7 @@ public final class StateBytesBench {
         Instant last = posts.get(posts.size() - 1).createdAt();
         System.out.printf(Locale.ROOT, "state bytes per active key: %,d posts of the bundled sample, %s to %s, default configuration%n",
                 posts.size(), first, last);
+        System.out.println("bytes as serialized in a checkpoint (the heap backend's objects take several times more)");
         System.out.printf(Locale.ROOT, "%-34s %10s %14s %14s  %s%n", "state (operator uid)", "keys", "bytes", "bytes/key", "cleanup");
 
         measureDedup(posts);
@@ -87,6 +96,8 @@ public final class StateBytesBench {
         measureWindows("daily-stats, roll-ups (cell x day)", enriched, ToCells.rollUps(),
                 TumblingEventTimeWindows.of(config.aggregate().dailyWindow()), StatsView.DAILY,
                 "day end + allowed lateness (Flink window cleanup)");
+        System.out.printf(Locale.ROOT, "  (a sliding cell holds %d windows at once, %d while a closed one waits out the allowed lateness)%n",
+                size.toMillis() / slide.toMillis(), size.toMillis() / slide.toMillis() + 1);
         List<Alert> alerts = measureDetection(cityStats, size, slide);
         measureTopTerms(cityStats, alerts, slide);
         measureTickets(enriched);
@@ -151,7 +162,7 @@ public final class StateBytesBench {
         posts.forEach(post -> toCells.flatMap(post, collector));
         for (CellPost cell : cells) {
             long at = cell.post().post().createdAt().toEpochMilli();
-            for (TimeWindow window : windows.assignWindows(cell, at, null)) {
+            for (TimeWindow window : windows.assignWindows(cell, at, EVENT_TIME_ONLY)) {
                 Map<TimeWindow, CellAccumulator> cellWindows = byCell.computeIfAbsent(cell.cellKey(), key -> new TreeMap<>(
                         Comparator.comparingLong(TimeWindow::getStart)));
                 aggregate.add(cell, cellWindows.computeIfAbsent(window, w -> aggregate.createAccumulator()));
@@ -176,11 +187,11 @@ public final class StateBytesBench {
             }
         }
         sizes.sort(Integer::compare);
-        long total = sizes.stream().mapToLong(Integer::longValue).sum();
-        System.out.printf(Locale.ROOT, "%-34s %10s %14s %14s  %s%n", name, String.format(Locale.ROOT, "%,d", sizes.size()),
-                String.format(Locale.ROOT, "%,d", total),
-                String.format(Locale.ROOT, "%,d med %,d p95 %,d max", sizes.get(sizes.size() / 2),
-                        sizes.get((int) (sizes.size() * 0.95)), sizes.get(sizes.size() - 1)), cleanup);
+        System.out.printf(Locale.ROOT, "%-34s %10s %14s %14s  %s%n", name, String.format(Locale.ROOT, "%,d", byCell.size()),
+                String.format(Locale.ROOT, "%,d windows", sizes.size()),
+                String.format(Locale.ROOT, "%,d", sizes.get(sizes.size() / 2)), cleanup);
+        System.out.printf(Locale.ROOT, "%-34s %10s %14s %14s%n", "", "", "p95, max",
+                String.format(Locale.ROOT, "%,d, %,d", sizes.get((int) (sizes.size() * 0.95)), sizes.get(sizes.size() - 1)));
         stats.sort(Comparator.comparing(TopicLocationStats::windowEnd).thenComparing(TopicLocationStats::topic)
                 .thenComparing(TopicLocationStats::locationId));
         return stats;
@@ -287,10 +298,11 @@ public final class StateBytesBench {
                 nextSnapshot = at + SNAPSHOT_EVERY.toMillis();
             }
             if (at >= nextSnapshot) {
+                // Snapshot before the watermark moves on: state that lives until the next watermark is then still there.
                 for (int i = 0; i < harnesses.size(); i++) {
                     AbstractStreamOperatorTestHarness<?> harness = harnesses.get(i);
-                    watermark(harness, at - outOfOrderness);
                     peaks.get(i).offer(keys(harness, stateNames.get(i)), harness.snapshot(++checkpointId, at).getStateSize());
+                    watermark(harness, at - outOfOrderness);
                 }
                 nextSnapshot = at + SNAPSHOT_EVERY.toMillis();
             }
