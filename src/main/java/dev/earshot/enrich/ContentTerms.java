@@ -1,5 +1,7 @@
 package dev.earshot.enrich;
 
+import dev.earshot.enrich.location.Gazetteer;
+import dev.earshot.enrich.location.PlaceNames;
 import dev.earshot.text.AnalyzedText;
 import dev.earshot.text.Token;
 import java.util.LinkedHashSet;
@@ -11,7 +13,9 @@ import java.util.Set;
  * The words a post is about, for a window's top terms: the lemmas of its nouns, verbs and adjectives (hashtags as
  * their lower-cased text), without stop words, each once, in order of first occurrence. The part-of-speech filter
  * already drops pronouns, articles and prepositions; the list below drops the verbs and adjectives that say nothing
- * on their own ("be", "get", "good").
+ * on their own ("be", "get", "good"). Proper nouns and hashtags that name a place, region or country of the bundled
+ * gazetteer ("Bangalore", "#Mumbai") are left out too: the statistics cell already says where, and a city's many
+ * names would otherwise top every window of it.
  */
 public final class ContentTerms {
 
@@ -43,8 +47,10 @@ public final class ContentTerms {
 
     private static String term(Token token) {
         String candidate;
+        boolean properNoun = token.pos().startsWith("NNP");
         if (token.word().startsWith("#")) {
             candidate = token.word().substring(1).toLowerCase(Locale.ROOT);
+            properNoun = true;
         } else if (token.pos().startsWith("NN") || token.pos().startsWith("VB") || token.pos().startsWith("JJ")) {
             candidate = token.lemma().toLowerCase(Locale.ROOT);
         } else {
@@ -59,6 +65,13 @@ public final class ContentTerms {
                 return null;
             }
         }
-        return candidate;
+        return properNoun && namesAPlace(candidate) ? null : candidate;
+    }
+
+    private static boolean namesAPlace(String word) {
+        Gazetteer gazetteer = Gazetteer.bundled();
+        String key = PlaceNames.key(word);
+        return !gazetteer.places(key).isEmpty() || !gazetteer.placesByCompactKey(PlaceNames.compactKey(key)).isEmpty()
+                || !gazetteer.countries(key, false).isEmpty() || !gazetteer.regions(key, false).isEmpty();
     }
 }

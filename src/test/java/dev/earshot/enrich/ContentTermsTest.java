@@ -20,6 +20,13 @@ class ContentTermsTest {
     }
 
     @Test
+    void placeNamesAreLeftOutButACommonNounThatIsAlsoATownIsKept() {
+        // Deal is a town in Kent; as a common noun it stays.
+        assertThat(terms("Bangalore traffic is chaos, what a deal #Mumbai #Karnataka India"))
+                .containsExactly("traffic", "chaos", "deal");
+    }
+
+    @Test
     void aPostWithOnlyStopWordsHasNoTerms() {
         assertThat(terms("It is what it is, thanks.")).isEmpty();
     }

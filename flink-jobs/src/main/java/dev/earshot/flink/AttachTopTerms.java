@@ -6,9 +6,7 @@ import dev.earshot.model.TermCount;
 import dev.earshot.model.TopicLocationStats;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -76,10 +74,18 @@ final class AttachTopTerms extends KeyedCoProcessFunction<String, TopicLocationS
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         release(watermark, out);
-        for (Iterator<Map.Entry<Long, Terms>> it = termsByWindowEnd.iterator(); it.hasNext(); ) {
-            if (it.next().getKey() - 1 + retentionMillis <= watermark) {
-                it.remove();
+        List<Long> expired = new ArrayList<>();
+        for (Long windowEnd : termsByWindowEnd.keys()) {
+            if (windowEnd - 1 + retentionMillis <= watermark) {
+                expired.add(windowEnd);
             }
+        }
+        for (Long windowEnd : expired) {
+            termsByWindowEnd.remove(windowEnd);
+        }
+        if (termsByWindowEnd.isEmpty()) {
+            // An emptied map still takes a state entry on the heap backend.
+            termsByWindowEnd.clear();
         }
     }
 
