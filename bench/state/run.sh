@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the bytes of Flink state per active key for each keyed operator, on the bundled sample stream
 # (dev.earshot.flink.StateBytesBench, in the job module's test code because it runs the operators in Flink's harnesses).
-# Usage: bench/state/run.sh [posts]      (default: the whole sample, a few minutes, mostly enrichment)
+# Usage: bench/state/run.sh [posts [earshot.yaml]]   (default: the whole sample and the default configuration;
+#   a few minutes, mostly enrichment)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 "$root/mvnw" -q -B -o -f "$root/pom.xml" -pl flink-jobs -am test-compile dependency:build-classpath \

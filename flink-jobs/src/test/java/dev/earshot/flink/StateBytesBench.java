@@ -1,5 +1,6 @@
 package dev.earshot.flink;
 
+import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.detect.Finding;
 import dev.earshot.enrich.topics.Taxonomy;
@@ -14,6 +15,7 @@ import dev.earshot.parse.PostParser;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,12 +66,18 @@ public final class StateBytesBench {
         }
     };
 
-    private final EarshotConfig config = EarshotConfig.defaults();
+    private final EarshotConfig config;
     private long checkpointId;
 
+    private StateBytesBench(EarshotConfig config) {
+        this.config = config;
+    }
+
+    /** Arguments: the number of posts to read (default all), and an earshot.yaml (default the defaults). */
     public static void main(String[] args) throws Exception {
         int limit = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
-        new StateBytesBench().run(limit);
+        EarshotConfig config = args.length > 1 ? ConfigLoader.load(Path.of(args[1])) : EarshotConfig.defaults();
+        new StateBytesBench(config).run(limit);
     }
 
     private void run(int limit) throws Exception {
@@ -77,8 +85,8 @@ public final class StateBytesBench {
         List<EnrichedPost> enriched = enrich(posts);
         Instant first = posts.get(0).createdAt();
         Instant last = posts.get(posts.size() - 1).createdAt();
-        System.out.printf(Locale.ROOT, "state bytes per active key: %,d posts of the bundled sample, %s to %s, default configuration%n",
-                posts.size(), first, last);
+        System.out.printf(Locale.ROOT, "state bytes per active key: %,d posts of the bundled sample, %s to %s, aggregate.topTerms %d%n",
+                posts.size(), first, last, config.aggregate().topTerms());
         System.out.println("bytes as serialized in a checkpoint (the heap backend's objects take several times more)");
         System.out.printf(Locale.ROOT, "%-34s %10s %14s %14s  %s%n", "state (operator uid)", "keys", "bytes", "bytes/key", "cleanup");
 
