@@ -199,6 +199,8 @@ What citizens say about parking, traffic, public transport, roads, waste, water,
 
 * **Negative share by city — parking**: the share of negative posts in each 2-hour window (sliding by 30 minutes). \
 To follow another topic, edit the panel and change its query (`topic : "traffic"`).
+* **Daily negative share by region and country — parking**: the roll-ups (every city of a region, of a country, and \
+all locations) in the daily view.
 * **Post volume by topic** and **Posts by city and sentiment**: what the enriched posts are about and how they feel.
 * **Alerts**: incidents (negative spikes, peer outliers, volume surges) with their severity, status and summary.
 * **Hand-off tickets**: venting customers handed to support, with the reasons and linked incidents.
@@ -250,7 +252,18 @@ def objects():
     add(lens_xy_panel("negshare-parking", grid(12, 0, 36, 15), "Negative share by city — parking", stats, layer,
                       {x: date_histogram("windowEnd"), y: average_percent("negativeShare", "Negative share"),
                        split: terms("locationName", "City", 10, y)},
-                      [split, x, y], "line", x, y, split, query='topic : "parking"'))
+                      [split, x, y], "line", x, y, split,
+                      query='topic : "parking" and not view : "DAILY" and not level : ("REGION" or "COUNTRY" or "GLOBAL")'))
+
+    layer = "2c9f5ab8-0e1d-4b3a-c24f-7d8e9f0a1b41"
+    x, y, split = ("3d0a6bc9-1f2e-4c4b-d35a-8e9f0a1b2c42", "4e1b7cda-2a3f-4d5c-e46b-9f0a1b2c3d43",
+                   "5f2c8deb-3b4a-4e6d-f57c-0a1b2c3d4e44")
+    add(lens_xy_panel("daily-rollups-parking", grid(0, 73, 48, 13), "Daily negative share by region and country — parking",
+                      stats, layer,
+                      {x: date_histogram("windowEnd"), y: average_percent("negativeShare", "Negative share"),
+                       split: terms("locationName", "Region or country", 12, y)},
+                      [split, x, y], "bar", x, y, split,
+                      query='topic : "parking" and view : "DAILY" and level : ("REGION" or "COUNTRY" or "GLOBAL")'))
 
     layer = "a41d7e90-2c3b-4f5e-8a6d-9b0c1d2e3f21"
     x, y, split = ("b52e8fa1-3d4c-4a6f-9b7e-0c1d2e3f4a22", "c63f9ab2-4e5d-4b7a-8c8f-1d2e3f4a5b23",

@@ -2,6 +2,7 @@ package dev.earshot.aggregate;
 
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.Location;
+import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,20 +15,38 @@ import java.util.TreeSet;
 /**
  * The running totals of one (topic, location) window, mutable so that a window operator can add posts one by one
  * and merge partial results. Every field is order-independent (counts, a set, a top-K with a total order), so the
- * stats do not depend on arrival order or parallelism. Jackson reads and writes it through its getters and setters.
+ * stats do not depend on arrival order or parallelism; the top terms are too while the window has fewer distinct
+ * terms than their sketch keeps (see {@link TopTerms}). Jackson reads and writes it through its getters and setters.
  */
 public final class StatsAccumulator {
 
-    /** How many of the most negative posts a window keeps as evidence. */
+    /** How many of the most telling posts a window keeps as evidence. */
     public static final int SAMPLE_SIZE = 5;
 
-    /** A candidate evidence post: its id and sentiment score. */
-    public record RankedPost(String postId, double score) {
+    /** How many counters the top-terms sketch keeps per term it reports: more keeps the reported counts exact longer. */
+    static final int TERM_COUNTERS_PER_TOP_TERM = 5;
+
+    /**
+     * A candidate evidence post.
+     *
+     * @param score its sentiment score
+     * @param followers its author's followers when it was seen
+     */
+    public record RankedPost(String postId, double score, long followers) {
+
+        /**
+         * How telling the post is: its score weighted by its reach, {@code score * (1 + log10(1 + followers))}. A post
+         * twice as negative outranks one with ten times the followers, and among equally negative posts the one
+         * more people saw comes first.
+         */
+        double weight() {
+            return score * (1 + Math.log10(1 + followers));
+        }
     }
 
-    /** Most negative first; equal scores by post id so that ties do not depend on which post came first. */
-    private static final Comparator<RankedPost> MOST_NEGATIVE_FIRST =
-            Comparator.comparingDouble(RankedPost::score).thenComparing(RankedPost::postId);
+    /** Most negative and most reached first; equal weights by post id, so that ties do not depend on arrival order. */
+    private static final Comparator<RankedPost> MOST_TELLING_FIRST =
+            Comparator.comparingDouble(RankedPost::weight).thenComparing(RankedPost::postId);
 
     private long negative;
     private long neutral;
@@ -35,8 +54,20 @@ public final class StatsAccumulator {
     private double scoreSum;
     private Set<String> authorIds = new TreeSet<>();
     private List<RankedPost> mostNegative = new ArrayList<>();
+    private int topTermCount;
+    private TopTerms terms;
 
+    /** An accumulator that does not count terms. */
     public StatsAccumulator() {
+    }
+
+    /** @param topTermCount how many top terms the statistics report; 0 counts no terms */
+    public StatsAccumulator(int topTermCount) {
+        if (topTermCount < 0) {
+            throw new IllegalArgumentException("topTermCount must be >= 0, was " + topTermCount);
+        }
+        this.topTermCount = topTermCount;
+        this.terms = topTermCount == 0 ? null : new TopTerms(topTermCount * TERM_COUNTERS_PER_TOP_TERM);
     }
 
     public StatsAccumulator add(EnrichedPost post) {
@@ -47,7 +78,10 @@ public final class StatsAccumulator {
         }
         scoreSum += post.sentiment().score();
         authorIds.add(post.post().author().id());
-        offerSample(new RankedPost(post.post().id(), post.sentiment().score()));
+        offerSample(new RankedPost(post.post().id(), post.sentiment().score(), post.post().author().followers()));
+        if (terms != null && post.terms() != null) {
+            post.terms().forEach(terms::add);
+        }
         return this;
     }
 
@@ -59,16 +93,28 @@ public final class StatsAccumulator {
         scoreSum += other.scoreSum;
         authorIds.addAll(other.authorIds);
         other.mostNegative.forEach(this::offerSample);
+        if (other.terms != null) {
+            if (terms == null) {
+                topTermCount = other.topTermCount;
+                terms = new TopTerms(other.terms.getCapacity());
+            }
+            terms.merge(other.terms);
+        }
         return this;
     }
 
+    /** A city's sliding-window statistics. */
     public TopicLocationStats toStats(String topic, Location location, Instant windowStart, Instant windowEnd) {
+        return toStats(topic, StatsPlace.city(location), StatsView.SLIDING, windowStart, windowEnd);
+    }
+
+    public TopicLocationStats toStats(String topic, StatsPlace place, StatsView view, Instant windowStart, Instant windowEnd) {
         long posts = posts();
         return new TopicLocationStats(
                 topic,
-                location.id(),
-                location.city(),
-                location.country(),
+                place.id(),
+                place.name(),
+                place.country(),
                 windowStart,
                 windowEnd,
                 posts,
@@ -78,7 +124,11 @@ public final class StatsAccumulator {
                 posts == 0 ? 0 : scoreSum / posts,
                 posts == 0 ? 0 : (double) negative / posts,
                 authorIds.size(),
-                mostNegative.stream().map(RankedPost::postId).toList());
+                mostNegative.stream().map(RankedPost::postId).toList(),
+                place.level(),
+                view,
+                terms == null ? null : terms.top(topTermCount, TopTerms.wordsOf(topic)),
+                null, null);
     }
 
     /** Not a bean getter, so that it is derived rather than stored. */
@@ -92,7 +142,7 @@ public final class StatsAccumulator {
             return;
         }
         mostNegative.add(candidate);
-        mostNegative.sort(MOST_NEGATIVE_FIRST);
+        mostNegative.sort(MOST_TELLING_FIRST);
         if (mostNegative.size() > SAMPLE_SIZE) {
             mostNegative.remove(mostNegative.size() - 1);
         }
@@ -145,5 +195,21 @@ public final class StatsAccumulator {
     public void setMostNegative(List<RankedPost> mostNegative) {
         this.mostNegative = new ArrayList<>();
         mostNegative.forEach(this::offerSample);
+    }
+
+    public int getTopTermCount() {
+        return topTermCount;
+    }
+
+    public void setTopTermCount(int topTermCount) {
+        this.topTermCount = topTermCount;
+    }
+
+    public TopTerms getTerms() {
+        return terms;
+    }
+
+    public void setTerms(TopTerms terms) {
+        this.terms = terms;
     }
 }

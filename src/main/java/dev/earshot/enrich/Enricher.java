@@ -28,6 +28,7 @@ public final class Enricher {
 
     public EnrichedPost enrich(Post post) {
         AnalyzedText text = analyzer.analyze(post.text());
-        return new EnrichedPost(post, sentiment.score(text), topics.match(text, post), locations.resolve(post).orElse(null));
+        return new EnrichedPost(post, sentiment.score(text), topics.match(text, post), locations.resolve(post).orElse(null),
+                ContentTerms.of(text));
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param severity from 1 to 10
  * @param evidencePostIds the posts that show the incident, the most telling first
  * @param summary one human sentence saying what, where and how much
+ * @param topTerms the most frequent content terms of the window's posts, most frequent first, so that a reader sees
+ *     what people wrote about; null when unknown (e.g. a window without posts)
  */
 public record Alert(
         String id,
@@ -39,7 +41,8 @@ public record Alert(
         long posts,
         int severity,
         List<String> evidencePostIds,
-        String summary) {
+        String summary,
+        List<TermCount> topTerms) {
 
     public Alert {
         if (id == null || kind == null || status == null || topic == null || locationId == null) {
@@ -49,14 +52,29 @@ public record Alert(
             throw new IllegalArgumentException("severity must be in [1, 10], was " + severity);
         }
         evidencePostIds = evidencePostIds == null ? List.of() : List.copyOf(evidencePostIds);
+        topTerms = topTerms == null ? null : List.copyOf(topTerms);
     }
 
-    /** An alert without an upper bound, for ratios that have no interval. */
+    /** An alert without top terms: the detectors make these, and the job attaches the window's terms afterwards. */
+    public Alert(String id, AlertKind kind, AlertStatus status, String topic, String locationId, String locationName,
+                 Instant windowStart, Instant windowEnd, Instant openedAt, double observed, double expected, double ratio,
+                 double ratioLower, Double ratioUpper, double statistic, long posts, int severity,
+                 List<String> evidencePostIds, String summary) {
+        this(id, kind, status, topic, locationId, locationName, windowStart, windowEnd, openedAt, observed, expected,
+                ratio, ratioLower, ratioUpper, statistic, posts, severity, evidencePostIds, summary, null);
+    }
+
+    /** An alert without an upper bound (for ratios that have no interval) or top terms. */
     public Alert(String id, AlertKind kind, AlertStatus status, String topic, String locationId, String locationName,
                  Instant windowStart, Instant windowEnd, Instant openedAt, double observed, double expected,
                  double ratio, double ratioLower, double statistic, long posts, int severity,
                  List<String> evidencePostIds, String summary) {
         this(id, kind, status, topic, locationId, locationName, windowStart, windowEnd, openedAt, observed, expected,
-                ratio, ratioLower, null, statistic, posts, severity, evidencePostIds, summary);
+                ratio, ratioLower, null, statistic, posts, severity, evidencePostIds, summary, null);
+    }
+
+    public Alert withTopTerms(List<TermCount> terms) {
+        return new Alert(id, kind, status, topic, locationId, locationName, windowStart, windowEnd, openedAt, observed,
+                expected, ratio, ratioLower, ratioUpper, statistic, posts, severity, evidencePostIds, summary, terms);
     }
 }

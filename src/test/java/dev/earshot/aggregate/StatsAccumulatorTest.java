@@ -12,6 +12,7 @@ import dev.earshot.model.LocationMethod;
 import dev.earshot.model.Post;
 import dev.earshot.model.Sentiment;
 import dev.earshot.model.SentimentLabel;
+import dev.earshot.model.TermCount;
 import dev.earshot.model.TopicLocationStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,13 +70,43 @@ class StatsAccumulatorTest {
     }
 
     @Test
+    void amongEquallyNegativePostsTheMoreReachedComeFirstAndReachOutweighsASlightlyMoreNegativeScore() {
+        StatsAccumulator acc = new StatsAccumulator()
+                .add(post("twitter:quiet", "u1", -0.6, SentimentLabel.NEGATIVE, 0))
+                .add(post("twitter:loud", "u2", -0.6, SentimentLabel.NEGATIVE, 50_000))
+                .add(post("twitter:angrier", "u3", -0.7, SentimentLabel.NEGATIVE, 0))
+                .add(post("twitter:furious", "u4", -1.0, SentimentLabel.NEGATIVE, 20));
+
+        // weights: furious -1.0 * 2.32 = -2.32, loud -0.6 * 5.70 = -3.42, angrier -0.7, quiet -0.6
+        assertThat(acc.toStats("parking", BENGALURU, T0, T1).samplePostIds())
+                .containsExactly("twitter:loud", "twitter:furious", "twitter:angrier", "twitter:quiet");
+    }
+
+    @Test
+    void countsTheTopTermsWithoutTheTopicsOwnWordsAndMergesThem() {
+        StatsAccumulator left = new StatsAccumulator(2)
+                .add(withTerms("twitter:1", List.of("tow", "car", "parking")))
+                .add(withTerms("twitter:2", List.of("tow", "fine", "park")));
+        StatsAccumulator right = new StatsAccumulator(2)
+                .add(withTerms("twitter:3", List.of("fine", "tow")))
+                .add(withTerms("twitter:4", List.of("meter")));
+
+        TopicLocationStats stats = left.merge(right).toStats("parking", BENGALURU, T0, T1);
+
+        assertThat(stats.topTerms()).containsExactly(new TermCount("tow", 3), new TermCount("fine", 2));
+        assertThat(new StatsAccumulator().add(withTerms("twitter:5", List.of("tow")))
+                .toStats("parking", BENGALURU, T0, T1).topTerms()).isNull();
+    }
+
+    @Test
     void anyArrivalOrderAndAnySplitGiveTheSameStats() {
         List<EnrichedPost> posts = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             double score = ((i * 37) % 21 - 10) / 10.0;
             SentimentLabel label = score < -0.2 ? SentimentLabel.NEGATIVE
                     : score > 0.2 ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
-            posts.add(post("mastodon:" + i, "author" + (i % 13), score, label));
+            posts.add(withTerms(post("mastodon:" + i, "author" + (i % 13), score, label, i * 97L % 1000),
+                    List.of("term" + (i % 7), "term" + (i % 3))));
         }
         TopicLocationStats expected = accumulate(posts).toStats("parking", BENGALURU, T0, T1);
 
@@ -133,7 +164,7 @@ class StatsAccumulatorTest {
     }
 
     private static StatsAccumulator accumulate(List<EnrichedPost> posts) {
-        StatsAccumulator acc = new StatsAccumulator();
+        StatsAccumulator acc = new StatsAccumulator(3);
         posts.forEach(acc::add);
         return acc;
     }
@@ -142,9 +173,21 @@ class StatsAccumulatorTest {
         return post(id, authorId, score, SentimentLabel.NEGATIVE);
     }
 
+    private static EnrichedPost withTerms(String id, List<String> terms) {
+        return withTerms(negativePost(id, "alice", -0.5), terms);
+    }
+
+    private static EnrichedPost withTerms(EnrichedPost post, List<String> terms) {
+        return new EnrichedPost(post.post(), post.sentiment(), post.topics(), post.location(), terms);
+    }
+
     private static EnrichedPost post(String id, String authorId, double score, SentimentLabel label) {
+        return post(id, authorId, score, label, 10);
+    }
+
+    private static EnrichedPost post(String id, String authorId, double score, SentimentLabel label, long followers) {
         Post post = new Post(id, "twitter", T0.plusSeconds(60), "parking near MG Road in Bangalore", "en",
-                new Author(authorId, authorId, 10, null), null, null, null, null, null, null, List.of(), List.of());
+                new Author(authorId, authorId, followers, null), null, null, null, null, null, null, List.of(), List.of());
         return new EnrichedPost(post, new Sentiment(score, label, 0.9, "test/1"), List.of("parking"), BENGALURU);
     }
 }

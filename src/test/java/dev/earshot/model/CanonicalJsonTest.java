@@ -25,12 +25,16 @@ class CanonicalJsonTest {
 
     @Test
     void everyModelTypeRoundTripsThroughCanonicalJson() {
-        EnrichedPost enriched = new EnrichedPost(POST, SENTIMENT, List.of("parking"), BENGALURU);
+        EnrichedPost enriched = new EnrichedPost(POST, SENTIMENT, List.of("parking"), BENGALURU, List.of("car", "tow", "road"));
         TopicLocationStats stats = new TopicLocationStats("parking", BENGALURU.id(), "Bengaluru", "IN", T0, T1, 40, 30, 6, 4,
                 -0.41, 0.75, 37, List.of(POST.id()));
+        TopicLocationStats regionDay = new TopicLocationStats("parking", "region:IN:Karnataka", "Karnataka", "IN", T0,
+                T0.plusSeconds(86_400), 90, 50, 30, 10, -0.2, 0.55, 80, List.of(POST.id()), LocationLevel.REGION,
+                StatsView.DAILY, List.of(new TermCount("tow", 31), new TermCount("fine", 12)), null, null);
         Alert alert = new Alert("a1b2c3", AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", BENGALURU.id(), "Bengaluru",
                 T0, T1, T1, 0.75, 0.25, 3.0, 2.1, 4.4, 5.2, 40, 7, List.of(POST.id()),
                 "Parking posts in Bengaluru are 3.0x more negative than in other cities");
+        Alert alertWithTerms = alert.withTopTerms(List.of(new TermCount("tow", 31)));
         HandoffTicket ticket = new HandoffTicket("t1", "twitter|citycaredesk|u42", TicketStatus.OPEN, "twitter",
                 POST.author(), "CityCareDesk", List.of(new TicketPost(POST.id(), T0, POST.text(), POST.url(), -0.74,
                         SentimentLabel.NEGATIVE)), List.of("parking"), BENGALURU, List.of(-0.74), TicketPriority.HIGH,
@@ -39,8 +43,9 @@ class CanonicalJsonTest {
         PostDeletion deletion = PostDeletion.of(POST.id(), "u42", T1).ofPostAt(T0);
 
         TopicLocationStats withSlide = stats.withLastSlide(12, 10);
-        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, alert, ticket, deadLetter,
-                deletion, PostChange.version(enriched), PostChange.deleted(PostDeletion.of("mastodon:7", null, null)))) {
+        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, regionDay, alert,
+                alertWithTerms, ticket, deadLetter, deletion, PostChange.version(enriched),
+                PostChange.deleted(PostDeletion.of("mastodon:7", null, null)))) {
             assertThat(Json.read(Json.write(value), value.getClass())).isEqualTo(value);
         }
     }
@@ -86,6 +91,27 @@ class CanonicalJsonTest {
         assertThat(deletion.toString()).isEqualTo("{\"deletion\":{\"postId\":\"mastodon:7\",\"source\":\"mastodon\"}}");
         assertThatThrownBy(() -> new PostChange(null, null)).hasMessageContaining("either");
         assertThatThrownBy(() -> PostDeletion.of("7", null, null)).hasMessageContaining("no 'source:' prefix");
+    }
+
+    @Test
+    void documentsWrittenBeforeRollUpsAndTopTermsReadAsCitySlidingWindowsWithoutTerms() {
+        TopicLocationStats stats = Json.read("""
+                {"topic":"parking","locationId":"geonames:1277333","locationName":"Bengaluru","country":"IN",
+                 "windowStart":"2026-03-04T04:00:00Z","windowEnd":"2026-03-04T06:00:00Z","posts":2,"negative":1,
+                 "neutral":1,"positive":0,"meanScore":-0.3,"negativeShare":0.5,"uniqueAuthors":2,"samplePostIds":["x:1"]}
+                """, TopicLocationStats.class);
+        Alert alert = Json.read("""
+                {"id":"a1","kind":"PEER_OUTLIER","status":"OPEN","topic":"parking","locationId":"geonames:1277333",
+                 "severity":3,"evidencePostIds":["x:1"]}
+                """, Alert.class);
+        EnrichedPost enriched = Json.read(Json.write(new EnrichedPost(POST, SENTIMENT, List.of(), null)), EnrichedPost.class);
+
+        assertThat(stats.level()).isEqualTo(LocationLevel.CITY);
+        assertThat(stats.view()).isEqualTo(StatsView.SLIDING);
+        assertThat(stats.topTerms()).isNull();
+        assertThat(alert.topTerms()).isNull();
+        assertThat(enriched.terms()).isNull();
+        assertThat(Json.mapper().valueToTree(alert).has("topTerms")).isFalse();
     }
 
     @Test

@@ -63,7 +63,8 @@ public record EarshotConfig(
                 new Checkpoint(Duration.ofSeconds(30)), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
-                new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15)),
+                new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15), true, true,
+                        Duration.ofDays(1), 10),
                 new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults()),
                 HandoffRules.defaults(),
                 new Respond(AlertsConfig.defaults(), null));
@@ -290,8 +291,16 @@ public record EarshotConfig(
      * @param windowSlide how often a new window ends (and detection runs)
      * @param allowedLateness how long after its end (by the watermark) a window still takes late posts and
      *     re-emits corrected statistics; posts later than that are kept as dead letters, never silently dropped
+     * @param rollups also aggregate each topic per region, per country and over all locations, in the same windows
+     * @param dailyView also aggregate each topic x place (and roll-up) in tumbling windows of {@code dailyWindow}
+     * @param dailyWindow the daily view's window, aligned to UTC midnight: a divisor of a day (6h) or whole days (7d)
+     * @param topTerms how many of a window's most frequent content terms its statistics (and alerts) carry; 0 for none
      */
-    public record Aggregate(Duration windowSize, Duration windowSlide, Duration allowedLateness) implements Serializable {
+    public record Aggregate(Duration windowSize, Duration windowSlide, Duration allowedLateness, boolean rollups,
+                            boolean dailyView, Duration dailyWindow, int topTerms) implements Serializable {
+
+        static final int MAX_TOP_TERMS = 50;
+
         public Aggregate {
             if (allowedLateness == null || allowedLateness.isNegative()) {
                 throw new IllegalArgumentException("aggregate.allowedLateness must be zero or a positive duration such as 15m, was "
@@ -306,6 +315,16 @@ public record EarshotConfig(
             if (windowSize.toMillis() % windowSlide.toMillis() != 0) {
                 throw new IllegalArgumentException("aggregate.windowSize (" + windowSize
                         + ") must be a whole multiple of aggregate.windowSlide (" + windowSlide + "), e.g. 2h and 30m");
+            }
+            requirePositive(dailyWindow, "aggregate.dailyWindow");
+            long day = Duration.ofDays(1).toMillis();
+            if (day % dailyWindow.toMillis() != 0 && dailyWindow.toMillis() % day != 0) {
+                throw new IllegalArgumentException("aggregate.dailyWindow (" + dailyWindow
+                        + ") must divide a day or be whole days, so that its windows start at UTC midnight, e.g. 1d, 6h or 7d");
+            }
+            if (topTerms < 0 || topTerms > MAX_TOP_TERMS) {
+                throw new IllegalArgumentException("aggregate.topTerms must be between 0 (none) and " + MAX_TOP_TERMS
+                        + ", was " + topTerms + "; e.g. 10");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.earshot.flink;
 
+import dev.earshot.aggregate.StatsAccumulator;
 import dev.earshot.model.SentimentLabel;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -8,21 +9,30 @@ import org.apache.flink.api.common.functions.AggregateFunction;
 final class CellAggregate implements AggregateFunction<CellPost, CellAccumulator, CellAccumulator> {
 
     private final long slideMillis;
+    private final int topTerms;
 
-    CellAggregate(Duration windowSlide) {
+    /**
+     * @param windowSlide the windows' slide, whose newest one the statistics count apart (a tumbling window's slide
+     *     is its size)
+     * @param topTerms how many top terms the statistics carry (aggregate.topTerms); 0 counts none
+     */
+    CellAggregate(Duration windowSlide, int topTerms) {
         this.slideMillis = windowSlide.toMillis();
+        this.topTerms = topTerms;
     }
 
     @Override
     public CellAccumulator createAccumulator() {
-        return new CellAccumulator();
+        CellAccumulator acc = new CellAccumulator();
+        acc.stats = new StatsAccumulator(topTerms);
+        return acc;
     }
 
     @Override
     public CellAccumulator add(CellPost value, CellAccumulator acc) {
         if (acc.topic == null) {
             acc.topic = value.topic();
-            acc.location = value.post().location();
+            acc.place = value.place();
         }
         acc.stats.add(value.post());
         long[] slide = acc.slides.computeIfAbsent(slideStart(value.post().post().createdAt().toEpochMilli()),

@@ -1,5 +1,6 @@
 package dev.earshot.flink;
 
+import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +10,15 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
-/** Stamps a cell's accumulated statistics with its window. */
+/** Stamps a cell's accumulated statistics with its window and view. */
 final class CellWindow extends ProcessWindowFunction<CellAccumulator, TopicLocationStats, String, TimeWindow> {
 
+    private final StatsView view;
     private final long slideMillis;
     private transient LongCounter emitted;
 
-    CellWindow(Duration windowSlide) {
+    CellWindow(StatsView view, Duration windowSlide) {
+        this.view = view;
         this.slideMillis = windowSlide.toMillis();
     }
 
@@ -30,7 +33,7 @@ final class CellWindow extends ProcessWindowFunction<CellAccumulator, TopicLocat
         for (CellAccumulator acc : elements) {
             emitted.add(1);
             long[] newest = acc.slides.getOrDefault(window.getEnd() - slideMillis, new long[2]);
-            out.collect(acc.stats.toStats(acc.topic, acc.location, Instant.ofEpochMilli(window.getStart()),
+            out.collect(acc.stats.toStats(acc.topic, acc.place, view, Instant.ofEpochMilli(window.getStart()),
                     Instant.ofEpochMilli(window.getEnd())).withLastSlide(newest[0], newest[1]));
         }
     }

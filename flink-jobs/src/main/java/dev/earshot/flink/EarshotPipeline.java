@@ -8,6 +8,7 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.PostChange;
 import dev.earshot.model.PostDeletion;
 import dev.earshot.model.RawRecord;
+import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import dev.earshot.detect.Finding;
 import dev.earshot.enrich.topics.Taxonomy;
@@ -19,6 +20,9 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
@@ -83,13 +87,15 @@ public final class EarshotPipeline {
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();
-        SingleOutputStreamOperator<TopicLocationStats> stats = enriched
-                .flatMap(new ToCells(), CellPost.TYPE).name("topic x location cells").uid("cells")
+        DataStream<CellPost> cells = enriched
+                .flatMap(ToCells.cities(), CellPost.TYPE).name("topic x location cells").uid("cells");
+        SingleOutputStreamOperator<TopicLocationStats> stats = cells
                 .keyBy(CellPost::cellKey)
                 .window(SlidingEventTimeWindows.of(size, slide))
                 .allowedLateness(config.aggregate().allowedLateness())
                 .sideOutputLateData(TooLate.TAG)
-                .aggregate(new CellAggregate(slide), new CellWindow(slide), CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS)
+                .aggregate(new CellAggregate(slide, config.aggregate().topTerms()), new CellWindow(StatsView.SLIDING, slide),
+                        CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS)
                 .name("window stats").uid("window-stats");
         deadLetters = deadLetters.union(stats.getSideOutput(TooLate.TAG)
                 .process(new TooLate(config.stream().outOfOrderness(), config.aggregate().allowedLateness()), Types.DEAD_LETTER)
@@ -108,6 +114,26 @@ public final class EarshotPipeline {
                 .process(new LifecycleOperator(config.detect().lifecycle(), size, slide), Types.ALERT)
                 .name("alert lifecycle").uid("alert-lifecycle");
 
+        // The stats outputs also get the roll-ups and the daily view; the detectors read the cities' sliding windows.
+        DataStream<TopicLocationStats> allStats = stats;
+        if (config.aggregate().rollups()) {
+            DataStream<CellPost> rollUpCells = enriched
+                    .flatMap(ToCells.rollUps(), CellPost.TYPE).name("roll-up cells: region, country, all").uid("roll-up-cells");
+            allStats = allStats.union(aggregate(rollUpCells, SlidingEventTimeWindows.of(size, slide), StatsView.SLIDING, slide)
+                    .name("roll-up window stats").uid("roll-up-stats"));
+            cells = cells.union(rollUpCells);
+        }
+        if (config.aggregate().dailyView()) {
+            allStats = allStats.union(aggregate(cells, TumblingEventTimeWindows.of(config.aggregate().dailyWindow()), StatsView.DAILY,
+                    config.aggregate().dailyWindow())
+                    .name("daily stats").uid("daily-stats"));
+        }
+        DataStream<Alert> alertsWithTerms = config.aggregate().topTerms() == 0 ? alerts : stats
+                .keyBy(EarshotPipeline::cellKey)
+                .connect(alerts.keyBy(AttachTopTerms::cellKey))
+                .process(new AttachTopTerms(config.aggregate().allowedLateness(), slide), Types.ALERT)
+                .name("alert top terms").uid("alert-top-terms");
+
         BroadcastStream<Alert> alertBroadcast = alerts.broadcast(ALERTS_BY_ID);
         DataStream<HandoffTicket> tickets = events
                 .flatMap(new AssessPosts(config.handoff()), ConversationEvent.TYPE).name("who is venting").uid("assess")
@@ -119,7 +145,24 @@ public final class EarshotPipeline {
                 .process(new TicketOperator(config.handoff()), Types.TICKET)
                 .name("handoff tickets").uid("tickets");
 
-        return new Outputs(alerts, tickets, deadLetters, stats, enriched, postChanges, deletions);
+        return new Outputs(alertsWithTerms, tickets, deadLetters, allStats, enriched, postChanges, deletions);
+    }
+
+    /**
+     * Statistics of cells in the windows of {@code windows}, with the city windows' allowed lateness. A post later than
+     * that is left out and counted by Flink (numLateRecordsDropped), not dead-lettered again: the city's sliding
+     * windows count it or make it a dead letter.
+     *
+     * @param slide how often the windows start: the span whose newest one the statistics count apart
+     */
+    private SingleOutputStreamOperator<TopicLocationStats> aggregate(
+            DataStream<CellPost> cells, WindowAssigner<Object, TimeWindow> windows, StatsView view, Duration slide) {
+        return cells
+                .keyBy(CellPost::cellKey)
+                .window(windows)
+                .allowedLateness(config.aggregate().allowedLateness())
+                .aggregate(new CellAggregate(slide, config.aggregate().topTerms()), new CellWindow(view, slide),
+                        CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS);
     }
 
     private WatermarkStrategy<PostEvent> watermarks() {

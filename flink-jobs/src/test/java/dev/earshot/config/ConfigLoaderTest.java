@@ -93,6 +93,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rollUpsTheDailyViewAndTopTermsAreConfiguredAndChecked() {
+        EarshotConfig config = ConfigLoader.parse("aggregate: { rollups: false, dailyWindow: 6h, topTerms: 5 }\n", "earshot.yaml");
+
+        assertThat(config.aggregate().rollups()).isFalse();
+        assertThat(config.aggregate().dailyView()).isTrue();
+        assertThat(config.aggregate().dailyWindow()).isEqualTo(Duration.ofHours(6));
+        assertThat(config.aggregate().topTerms()).isEqualTo(5);
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate: { dailyWindow: 5h }\n", "earshot.yaml"))
+                .hasMessageContaining("aggregate.dailyWindow").hasMessageContaining("divide a day");
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate: { topTerms: 500 }\n", "earshot.yaml"))
+                .hasMessageContaining("aggregate.topTerms must be between 0 (none) and 50");
+    }
+
+    @Test
     void theDefaultsPrintAsYamlThatReadsBackToTheDefaults() {
         String yaml = ConfigLoader.defaultsAsYaml();
 

@@ -4,6 +4,7 @@ import dev.earshot.model.Alert;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.PostChange;
+import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,11 +36,13 @@ public final class EarshotIndices {
 
     /**
      * {@code earshot-stats-yyyy.MM.dd} by the UTC day of {@code windowEnd}; {@code _id} = topic|place|start|end,
-     * the window's end included so that a changed window size writes new documents rather than mixing sizes.
+     * the window's end included so that a changed window size writes new documents rather than mixing sizes, and
+     * {@code |DAILY} after it for the daily view, whose window may coincide with a sliding one of the same length.
      */
     public static final IndexRoute<TopicLocationStats> STATS = new IndexRoute<>("earshot-stats",
             stats -> daily("earshot-stats-", stats.windowEnd()),
-            stats -> stats.topic() + '|' + stats.locationId() + '|' + stats.windowStart() + '|' + stats.windowEnd(),
+            stats -> stats.topic() + '|' + stats.locationId() + '|' + stats.windowStart() + '|' + stats.windowEnd()
+                    + (stats.view() == StatsView.DAILY ? "|DAILY" : ""),
             WriteMode.INDEX);
 
     /** {@code earshot-alerts}, one document per incident, its latest version. */
