@@ -3,6 +3,7 @@ package dev.earshot.config;
 import dev.earshot.detect.BaselineParams;
 import dev.earshot.detect.LifecycleParams;
 import dev.earshot.detect.PeerParams;
+import dev.earshot.detect.SeasonalSurgeParams;
 import dev.earshot.connectors.live.BlueskyOptions;
 import dev.earshot.connectors.live.DiscourseOptions;
 import dev.earshot.connectors.live.MastodonOptions;
@@ -52,6 +53,11 @@ public record EarshotConfig(
             throw new IllegalArgumentException("kafka.bootstrapServers is required when input.kind is kafka or "
                     + "output.to lists kafka; e.g. kafka: { bootstrapServers: localhost:9092 }");
         }
+        if (detect.surge().enabled() && aggregate.windowSize().compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("detect.surge.enabled compares windows with the same time of day on "
+                    + "earlier days, which needs aggregate.windowSize <= 24h, was " + aggregate.windowSize()
+                    + "; shorten the window or set detect.surge.enabled: false");
+        }
         if (output.to().contains(Output.ELASTICSEARCH) && (elasticsearch == null || elasticsearch.url() == null)) {
             throw new IllegalArgumentException("elasticsearch.url is required when output.to lists elasticsearch; "
                     + "e.g. elasticsearch: { url: http://localhost:9200 }");
@@ -65,7 +71,7 @@ public record EarshotConfig(
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
                 new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15), true, true,
                         Duration.ofDays(1), 10),
-                new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults()),
+                new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults(), SeasonalSurgeParams.defaults()),
                 HandoffRules.defaults(),
                 new Respond(AlertsConfig.defaults(), null));
     }
@@ -271,8 +277,12 @@ public record EarshotConfig(
         }
     }
 
-    /** Spike detection: against the place's own history, against its peers, and how incidents live. */
-    public record Detect(BaselineParams baseline, PeerParams peer, LifecycleParams lifecycle) implements Serializable {
+    /**
+     * Spike detection: against the place's own history, against its peers, and how incidents live; {@code surge}
+     * judges volume against the same time of day on earlier days.
+     */
+    public record Detect(BaselineParams baseline, PeerParams peer, LifecycleParams lifecycle, SeasonalSurgeParams surge)
+            implements Serializable {
     }
 
     /**

@@ -103,7 +103,7 @@ public final class EarshotPipeline {
 
         DataStream<Finding> ownBaseline = stats
                 .keyBy(EarshotPipeline::cellKey)
-                .process(new OwnBaselineOperator(config.detect().baseline(), size, slide), Types.FINDING)
+                .process(new OwnBaselineOperator(config.detect().baseline(), config.detect().surge(), size, slide), Types.FINDING)
                 .name("detect: own baseline").uid("detect-baseline");
         DataStream<Finding> peers = stats
                 .keyBy(EarshotPipeline::windowEndKey)

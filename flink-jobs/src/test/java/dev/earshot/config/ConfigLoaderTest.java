@@ -107,6 +107,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSeasonalSurgeSectionIsReadAndCheckedAgainstTheWindow() {
+        EarshotConfig config = ConfigLoader.parse("detect:\n  surge: { enabled: false, history: 14d }\n", "earshot.yaml");
+        assertThat(config.detect().surge().enabled()).isFalse();
+        assertThat(config.detect().surge().history()).isEqualTo(Duration.ofDays(14));
+
+        assertThatThrownBy(() -> ConfigLoader.parse("detect:\n  surge:\n    history: 5h\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: detect.surge: history must be at least one day");
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate: { windowSize: 36h }\n", "earshot.yaml"))
+                .hasMessageContaining("detect.surge.enabled")
+                .hasMessageContaining("set detect.surge.enabled: false");
+        assertThat(ConfigLoader.parse("aggregate: { windowSize: 36h }\ndetect: { surge: { enabled: false } }\n",
+                "earshot.yaml").aggregate().windowSize()).isEqualTo(Duration.ofHours(36));
+    }
+
+    @Test
     void theDefaultsPrintAsYamlThatReadsBackToTheDefaults() {
         String yaml = ConfigLoader.defaultsAsYaml();
 

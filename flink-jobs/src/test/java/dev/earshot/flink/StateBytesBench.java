@@ -210,7 +210,7 @@ public final class StateBytesBench {
     private List<Alert> measureDetection(List<TopicLocationStats> stats, Duration size, Duration slide) throws Exception {
         List<Finding> findings = new ArrayList<>();
         try (KeyedOneInputStreamOperatorTestHarness<String, TopicLocationStats, Finding> baseline = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new OwnBaselineOperator(config.detect().baseline(), size, slide), EarshotPipeline::cellKey, BasicTypeInfo.STRING_TYPE_INFO);
+                new OwnBaselineOperator(config.detect().baseline(), config.detect().surge(), size, slide), EarshotPipeline::cellKey, BasicTypeInfo.STRING_TYPE_INFO);
              KeyedOneInputStreamOperatorTestHarness<Long, TopicLocationStats, Finding> peers = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new PeerOperator(config.detect().peer()), EarshotPipeline::windowEndKey, BasicTypeInfo.LONG_TYPE_INFO)) {
             Peak baselinePeak = new Peak();
@@ -218,7 +218,7 @@ public final class StateBytesBench {
             replay(stats, s -> s.windowEnd().minusMillis(1), (s, at) -> {
                 baseline.processElement(s, at);
                 peers.processElement(s, at);
-            }, List.of(baseline, peers), List.of(baselinePeak, peerPeak), List.of(List.of("baseline-history"),
+            }, List.of(baseline, peers), List.of(baselinePeak, peerPeak), List.of(List.of("baseline-history", "surge-slide-counts"),
                     List.of("cells")));
             findings.addAll(baseline.extractOutputValues());
             findings.addAll(peers.extractOutputValues());
