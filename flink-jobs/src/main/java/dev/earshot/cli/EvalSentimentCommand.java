@@ -173,11 +173,11 @@ final class EvalSentimentCommand implements Callable<Integer> {
                 }
                 case vader -> lexicon(method.title, SocialSentimentScorer.plainVader(), all);
                 case earshot -> {
-                    Result result = lexicon(method.title, SocialSentimentScorer.create(), all);
+                    Result earshot = lexicon(method.title, SocialSentimentScorer.create(), all);
                     if (halves != null) {
-                        printMisses(result, halves.train());
+                        printMisses(earshot, halves.train());
                     }
-                    yield result;
+                    yield earshot;
                 }
                 case adapted -> {
                     rowSets.put("20% test split", split.test());
