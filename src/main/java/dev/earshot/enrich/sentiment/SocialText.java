@@ -294,7 +294,9 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
     }
 
     private static boolean isUrl(Token token) {
-        return URL.matcher(token.word()).matches();
+        String word = token.word();
+        // Every URL form has a dot or "://", which most words do not: the check spares them the pattern.
+        return (word.indexOf('.') > 0 || word.contains("://")) && URL.matcher(word).matches();
     }
 
     private static boolean isHashtag(String word) {
