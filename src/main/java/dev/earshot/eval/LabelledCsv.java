@@ -57,6 +57,15 @@ public final class LabelledCsv {
         return rows;
     }
 
+    /** The header row of a file with one; empty for an empty file. */
+    public static List<String> header(Reader in) {
+        try (MappingIterator<List<String>> records = iterator(in)) {
+            return records.hasNext() ? records.next() : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CSV: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The named columns of every row of a file with a header row, each row as column name to value in the order
      * asked, e.g. {@code tweet_id}, {@code negativereason} and {@code text} of the airline tweets.

@@ -29,6 +29,20 @@ class CoreNlpTextAnalyzerTest {
     }
 
     @Test
+    void theTokenizerGivesTheSameWordsAndSentencesWithoutTags() {
+        String text = "@united flight delayed AGAIN!!! Why?? #NeverAgain http://t.co/x1 :( I didn't get my bag.";
+        AnalyzedText full = analyzer.analyze(text);
+        AnalyzedText tokenized = CoreNlpTextAnalyzer.tokenizer().analyze(text);
+
+        assertThat(tokenized.sentences()).hasSameSizeAs(full.sentences()).hasSizeGreaterThan(1);
+        assertThat(tokenized.tokens()).extracting(Token::word, Token::begin, Token::end)
+                .isEqualTo(full.tokens().stream().map(t -> org.assertj.core.groups.Tuple.tuple(t.word(), t.begin(),
+                        t.end())).toList());
+        assertThat(tokenized.tokens()).extracting(Token::pos).containsOnly("");
+        assertThat(tokenized.tokens()).extracting(Token::lemma).contains("again", "did", "n't");
+    }
+
+    @Test
     void splitsSentences() {
         assertThat(analyzer.analyze("Bus late again. Third time this week!").sentences()).hasSize(2);
     }

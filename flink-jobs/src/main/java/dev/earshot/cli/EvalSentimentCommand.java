@@ -91,12 +91,23 @@ final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the split and samples (default ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--id-column", defaultValue = "tweet_id", paramLabel = "NAME",
+            description = {"numeric id column of an airline-format file (default ${DEFAULT-VALUE}); when present, "
+                    + "the summary also scores the development half (even id) and the held-out half (odd id)"})
+    private String idColumn;
+
+    @Option(names = "--show-misses", defaultValue = "0", paramLabel = "N",
+            description = "print N posts of the development half (even id, never the held-out half) that Earshot "
+                    + "out of the box labels wrongly")
+    private int showMisses;
+
     /** One method's predictions, by row (null where it did not score), and its speed lines. */
     private record Result(String title, String scope, SentimentLabel[] predicted, List<String> notes) {
     }
 
     private PrintWriter out;
     private List<LabelledText> rows;
+    private List<String> ids;
     private List<AnalyzedText> texts;
     private double analysisSecondsPerPost;
 
@@ -116,8 +127,19 @@ final class EvalSentimentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
         }
         rows = SentimentData.read(data, format, textColumn, labelColumn);
+        ids = format == SentimentData.Format.airline ? SentimentData.ids(data, idColumn, rows.size()) : List.of();
+        if (showMisses > 0 && ids.isEmpty()) {
+            throw new IllegalArgumentException("--show-misses needs a development half, i.e. an airline-format file "
+                    + "with an id column (--id-column " + idColumn + ")");
+        }
         if (limit != null && limit < rows.size()) {
-            rows = HoldOut.shuffled(rows, seed).subList(0, limit);
+            // Shuffling the positions shuffles rows and ids alike (the same permutation as shuffling the rows).
+            List<Integer> kept = HoldOut.shuffled(IntStream.range(0, rows.size()).boxed().toList(), seed)
+                    .subList(0, limit);
+            List<LabelledText> allRows = rows;
+            List<String> allIds = ids;
+            rows = kept.stream().map(allRows::get).toList();
+            ids = allIds.isEmpty() ? List.of() : kept.stream().map(allIds::get).toList();
         }
         List<Integer> all = IntStream.range(0, rows.size()).boxed().toList();
         HoldOut.Split<Integer> split = HoldOut.split(all, 0.8, seed);
@@ -138,6 +160,11 @@ final class EvalSentimentCommand implements Callable<Integer> {
         Map<String, Result> results = new LinkedHashMap<>();
         Map<String, List<Integer>> rowSets = new LinkedHashMap<>();
         rowSets.put("all posts", all);
+        HoldOut.Split<Integer> halves = ids.isEmpty() ? null : HoldOut.byIdParity(all, ids::get);
+        if (halves != null) {
+            rowSets.put("dev (even id)", halves.train());
+            rowSets.put("held-out (odd id)", halves.test());
+        }
         for (Method method : methods) {
             Result result = switch (method) {
                 case corenlp -> {
@@ -145,7 +172,13 @@ final class EvalSentimentCommand implements Callable<Integer> {
                     yield coreNlp(coreNlpSample);
                 }
                 case vader -> lexicon(method.title, SocialSentimentScorer.plainVader(), all);
-                case earshot -> lexicon(method.title, SocialSentimentScorer.create(), all);
+                case earshot -> {
+                    Result earshot = lexicon(method.title, SocialSentimentScorer.create(), all);
+                    if (halves != null) {
+                        printMisses(earshot, halves.train());
+                    }
+                    yield earshot;
+                }
                 case adapted -> {
                     rowSets.put("20% test split", split.test());
                     yield adapted(split);
@@ -192,8 +225,26 @@ final class EvalSentimentCommand implements Callable<Integer> {
         for (int row : scored) {
             predicted[row] = scorer.score(texts.get(row)).label();
         }
-        return new Result(title, String.format(Locale.ROOT, "all %,d posts", scored.size()), predicted,
-                speed(row -> scorer.score(texts.get(row)), scored));
+        List<String> notes = new ArrayList<>(speed(row -> scorer.score(texts.get(row)), scored));
+        if (scorer instanceof SocialSentimentScorer social) {
+            notes.add(tokenizerStageSpeed(social, scored));
+        }
+        return new Result(title, String.format(Locale.ROOT, "all %,d posts", scored.size()), predicted, notes);
+    }
+
+    /**
+     * The stage as it can run on its own: CoreNLP's tokenizer and sentence splitter on the raw text, then the
+     * scorer, which reads words only (no tags or lemmas). Also checks that it labels every post as it does on the
+     * full analysis, which is what makes this the honest speed of the same method.
+     */
+    private String tokenizerStageSpeed(SocialSentimentScorer scorer, List<Integer> scored) {
+        CoreNlpTextAnalyzer tokenizer = CoreNlpTextAnalyzer.tokenizer();
+        long differing = scored.stream().filter(row -> scorer.score(tokenizer.analyze(rows.get(row).text())).label()
+                != scorer.score(texts.get(row)).label()).count();
+        double perSecond = medianPostsPerSecond(row -> scorer.score(tokenizer.analyze(rows.get(row).text())), scored);
+        return String.format(Locale.ROOT, "speed: %,.0f posts/s per core from raw text, CoreNLP tokenizer + scoring "
+                + "(median of %d passes; labels differing from the full analysis: %,d)", perSecond, TIMED_PASSES,
+                differing);
     }
 
     private Result adapted(HoldOut.Split<Integer> split) {
@@ -262,6 +313,21 @@ final class EvalSentimentCommand implements Callable<Integer> {
         }
         Arrays.sort(rates);
         return rates[TIMED_PASSES / 2];
+    }
+
+    private void printMisses(Result result, List<Integer> development) {
+        List<Integer> misses = development.stream()
+                .filter(row -> result.predicted()[row] != rows.get(row).label()).limit(showMisses).toList();
+        if (misses.isEmpty()) {
+            return;
+        }
+        SocialSentimentScorer scorer = SocialSentimentScorer.create();
+        out.printf("Misses of Earshot out of the box on the development half (even id), first %,d:%n", misses.size());
+        for (int row : misses) {
+            out.printf(Locale.ROOT, "  gold %-8s got %-8s %+.2f  %s%n", rows.get(row).label(), result.predicted()[row],
+                    scorer.score(texts.get(row)).score(), rows.get(row).text().replaceAll("\\s+", " "));
+        }
+        out.println();
     }
 
     private void print(Result result) {

@@ -18,6 +18,28 @@ final class SentimentData {
     private SentimentData() {
     }
 
+    /**
+     * The id column of an airline-format file, row for row with {@link #read}; empty when the file has no such
+     * column.
+     */
+    static List<String> ids(Path file, String idColumn, int expectedRows) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> header = LabelledCsv.header(in);
+            if (!header.contains(idColumn)) {
+                return List.of();
+            }
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> ids = LabelledCsv.readColumns(in, List.of(idColumn)).stream()
+                    .map(row -> row.get(idColumn)).toList();
+            if (ids.size() != expectedRows) {
+                throw new IllegalStateException("--data " + file + ": " + ids.size() + " ids for " + expectedRows
+                        + " labelled posts");
+            }
+            return ids;
+        }
+    }
+
     static List<LabelledText> read(Path file, Format format, String textColumn, String labelColumn)
             throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -34,7 +34,26 @@ class SentimentCommandsTest {
                 .contains("accuracy").contains("macro-F1").contains("gold \\ predicted")
                 .contains("posts/s per core scoring pre-tokenised text")
                 .contains("posts/s per core for the whole stage")
-                .contains("Summary: macro-F1").doesNotContain("(a) CoreNLP");
+                .contains("posts/s per core from raw text, CoreNLP tokenizer + scoring")
+                .contains("labels differing from the full analysis: 0")
+                .contains("Summary: macro-F1").contains("dev (even id) (10)").contains("held-out (odd id) (10)")
+                .doesNotContain("(a) CoreNLP");
+    }
+
+    @Test
+    void showsMissesOfTheDevelopmentHalfOnly() throws IOException {
+        // Both posts are labelled neutral and both read as positive; only the even id may be shown.
+        Path misses = folder.resolve("misses.csv");
+        Files.writeString(misses, "tweet_id,airline_sentiment,text\n"
+                + "5002,neutral,what a wonderful lovely great day\n"
+                + "5003,neutral,such a wonderful lovely great crew\n");
+
+        CliRun run = CliRun.run("eval", "sentiment", "--data", misses.toString(), "--methods", "earshot",
+                "--show-misses", "5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Misses of Earshot out of the box on the development half (even id), first 1:")
+                .contains("gold NEUTRAL  got POSITIVE").contains("great day").doesNotContain("great crew");
     }
 
     @Test
@@ -64,5 +83,10 @@ class SentimentCommandsTest {
         CliRun missingFile = CliRun.run("eval", "sentiment", "--data", folder.resolve("absent.csv").toString());
         assertThat(missingFile.exitCode()).isEqualTo(2);
         assertThat(missingFile.err()).contains("absent.csv: no such file");
+
+        CliRun noDevelopmentHalf = CliRun.run("eval", "sentiment", "--data", data.toString(), "--id-column", "absent",
+                "--show-misses", "3");
+        assertThat(noDevelopmentHalf.exitCode()).isEqualTo(2);
+        assertThat(noDevelopmentHalf.err()).contains("--show-misses needs a development half");
     }
 }

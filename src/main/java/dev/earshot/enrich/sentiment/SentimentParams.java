@@ -9,9 +9,12 @@ import java.io.Serializable;
  */
 public record SentimentParams(double negativeBelow, double positiveAbove) implements Serializable {
 
-    /** VADER's recommended thresholds: a compound score beyond ±0.05 has a polarity. */
+    /**
+     * Negative below -0.05 as VADER recommends; positive above 0.30, chosen on the development half of the airline
+     * tweets: a post to a brand often carries a polite or hedged positive word without being positive.
+     */
     public static SentimentParams defaults() {
-        return new SentimentParams(-0.05, 0.05);
+        return new SentimentParams(-0.05, 0.30);
     }
 
     public SentimentParams {

@@ -7,6 +7,7 @@ import dev.earshot.model.SentimentLabel;
 import dev.earshot.text.AnalyzedText;
 import dev.earshot.text.CoreNlpTextAnalyzer;
 import java.util.List;
+import java.util.Set;
 
 /**
  * VADER (Hutto &amp; Gilbert 2014) adapted to posts addressed to a city or a brand, scored on CoreNLP's tokens.
@@ -16,7 +17,16 @@ import java.util.List;
  * ("not happy"), capitals and elongation ("WORST", "baaad") as emphasis, and a "but" that halves what came before
  * and raises what follows by half. The sum, pushed further by exclamation marks and repeated question marks, is
  * normalised to [-1, 1] by {@code sum / sqrt(sum^2 + 15)}. What {@link SocialText} does first (mentions, URLs,
- * hashtags, emoji, phrases such as "thanks for nothing") is what adapts it to social text.
+ * hashtags, emoji, phrases such as "thanks for nothing") is what adapts it to social text, with these rules for
+ * posts addressed to a brand or a city:
+ * <ul>
+ *   <li>a positive word the author does not assert counts nothing: asked about ("is the upgrade free?"), wished
+ *       or supposed ("would be nice if"), or politeness in a post that asks ("can you help? thanks");</li>
+ *   <li>a negated action with no sentiment word after it ("still haven't received it") and a "why" question are
+ *       mildly negative: they report that something did not happen;</li>
+ *   <li>negative expressions weigh 1.5 times positive ones (negativity bias, as in SO-CAL).</li>
+ * </ul>
+ * It reads words only, so CoreNLP's tokenizer is all it needs before it.
  *
  * <p>Confidence is how far the score lies inside its label's band, as a share of the band's width from the
  * threshold: 0 at a threshold, 1 at ±1 for a polar label, 1 at the band's middle for {@code NEUTRAL}. It is a
@@ -27,7 +37,7 @@ import java.util.List;
 public final class SocialSentimentScorer implements SentimentScorer {
 
     /** The model name recorded in every {@link Sentiment}; bump it when scores change. */
-    public static final String MODEL = "earshot-social-lexicon/1";
+    public static final String MODEL = "earshot-social-lexicon/2";
 
     // VADER's empirically derived constants.
     private static final double NEGATION_SCALAR = -0.74;
@@ -43,6 +53,25 @@ public final class SocialSentimentScorer implements SentimentScorer {
     private static final double MANY_QUESTIONS_INCREMENT = 0.96;
     private static final double NORMALISATION_ALPHA = 15;
     private static final int WINDOW = 3;
+
+    // Earshot's social-text rules, each measured on the development half (even tweet_id) of the airline tweets.
+    // Words before a positive one that make it wished or supposed rather than asserted ("would be nice").
+    private static final Set<String> IRREALIS_CUES = Set.of("would", "could", "should", "if", "'d", "wish");
+    private static final int IRREALIS_WINDOW = 4;
+    // Gratitude and requests that are politeness next to a question ("can you check my booking? thanks").
+    private static final Set<String> POLITENESS = Set.of("thanks", "thank", "thx", "tks", "thnx", "ty", "please",
+            "pls", "plz");
+    // A negated action with no sentiment word after it reports that something did not happen: "still haven't
+    // received it", "didn't upgrade", "can't get through". Valence as VADER's mildly negative words.
+    private static final double NEGATED_ACTION_VALENCE = -1.0;
+    // "Why" in a question addressed to someone is a complaint: "why is my bag still in Denver?".
+    private static final double WHY_QUESTION_VALENCE = -1.0;
+    // Negativity bias: negative expressions weigh 1.5 times positive ones (SO-CAL, Taboada et al. 2011, which
+    // found lexicon scorers lean positive), so that a complaint with a polite or sarcastic word stays negative.
+    private static final double NEGATIVE_WEIGHT = 1.5;
+
+    /** VADER's recommended thresholds: a compound score beyond ±0.05 has a polarity. */
+    private static final SentimentParams VADER_THRESHOLDS = new SentimentParams(-0.05, 0.05);
 
     /** The model name of {@link #plainVader()}. */
     public static final String PLAIN_VADER_MODEL = "vader-plain/3.3.2";
@@ -74,17 +103,17 @@ public final class SocialSentimentScorer implements SentimentScorer {
 
     /**
      * The baseline Earshot is measured against: VADER's published lexicon and rules (the same rule engine as
-     * above) with Earshot's social additions switched off, i.e. without {@code social_additions.tsv} and reading
-     * the tokens as VADER does (see {@link SocialText#plain}). Not meant for the job.
+     * above) with Earshot's social additions switched off, i.e. without {@code social_additions.tsv}, without the
+     * rules for posts to a brand, reading the tokens as VADER does (see {@link SocialText#plain}) and with VADER's
+     * thresholds of ±0.05. Not meant for the job.
      */
     public static SocialSentimentScorer plainVader() {
-        return new SocialSentimentScorer(SentimentLexicon.vaderOnly(), SentimentParams.defaults(), false,
-                PLAIN_VADER_MODEL);
+        return new SocialSentimentScorer(SentimentLexicon.vaderOnly(), VADER_THRESHOLDS, false, PLAIN_VADER_MODEL);
     }
 
-    /** Analyzes the text with the shared CoreNLP analyzer, then scores it. */
+    /** Tokenizes the text with CoreNLP's tokenizer (all this scorer reads), then scores it. */
     public Sentiment score(String text) {
-        return score(CoreNlpTextAnalyzer.shared().analyze(text));
+        return score(CoreNlpTextAnalyzer.tokenizer().analyze(text));
     }
 
     @Override
@@ -110,12 +139,21 @@ public final class SocialSentimentScorer implements SentimentScorer {
                 but = i;
             }
         }
+        boolean asks = social.questions() > 0;
         double sum = 0;
         for (int i = 0; i < units.size(); i++) {
             double valence = valence(units, i, social.capsDifferential());
+            if (this.social && valence > 0) {
+                valence *= unassertedWeight(units, i, asks);
+            } else if (this.social && valence == 0) {
+                valence = failureValence(units, i);
+            }
             if (but >= 0 && i != but) {
                 // The clause after "but" is what the author means: "nice people but useless service".
                 valence *= i < but ? BEFORE_BUT_WEIGHT : AFTER_BUT_WEIGHT;
+            }
+            if (this.social && valence < 0) {
+                valence *= NEGATIVE_WEIGHT;
             }
             sum += valence;
         }
@@ -158,6 +196,41 @@ public final class SocialSentimentScorer implements SentimentScorer {
             valence *= NEGATION_SCALAR; // "least happy", but not "at least happy"
         }
         return valence;
+    }
+
+    /**
+     * What is left of a positive word that the author does not assert: asked about ("is the upgrade free?"),
+     * wished or supposed ("would be nice if", "if only it were on time"), or said as politeness next to a
+     * question ("can you check my booking? thanks").
+     */
+    private static double unassertedWeight(List<Unit> units, int i, boolean asks) {
+        Unit unit = units.get(i);
+        if (asks && POLITENESS.contains(unit.key()) || unit.inQuestion()) {
+            return 0;
+        }
+        for (int j = i - 1; j >= 0 && j >= i - IRREALIS_WINDOW && sameSentence(units, j, i); j--) {
+            if (IRREALIS_CUES.contains(units.get(j).key())) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    /** The valence of a word without its own: a complaining "why?" or a negated action (see the constants). */
+    private static double failureValence(List<Unit> units, int i) {
+        Unit unit = units.get(i);
+        if (unit.key().equals("why") && unit.inQuestion()) {
+            return WHY_QUESTION_VALENCE;
+        }
+        if (unit.term().negation() && !unit.term().hasValence()) {
+            for (int j = i + 1; j <= i + WINDOW && j < units.size() && sameSentence(units, j, i); j++) {
+                if (units.get(j).term().hasValence() || units.get(j).term().negation()) {
+                    return 0;
+                }
+            }
+            return NEGATED_ACTION_VALENCE;
+        }
+        return 0;
     }
 
     private static boolean precededByNo(List<Unit> units, int i) {

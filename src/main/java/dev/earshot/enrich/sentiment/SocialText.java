@@ -5,16 +5,20 @@ import dev.earshot.enrich.sentiment.SentimentLexicon.Term;
 import dev.earshot.text.AnalyzedText;
 import dev.earshot.text.Token;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A post's tokens as the sentiment rules see them: mentions and URLs dropped (they name, they do not feel),
  * hashtags split into their words, emoticons that the tokenizer cut in pieces ("<" "3") joined again, elongated
  * words ("sooooo") reduced to the word they stretch, known phrases ("thanks for nothing") merged into one unit,
- * and every unit paired with its lexicon term. CoreNLP's part-of-speech tags tell the preposition "like" from
- * the verb and find the verbs that end a negation's reach.
+ * and every unit paired with its lexicon term. It reads CoreNLP's words only, never its tags or lemmas, so the
+ * tokenizer alone ({@link dev.earshot.text.CoreNlpTextAnalyzer#tokenizer()}) is enough and gives the same result
+ * as the full analysis: the preposition "like" is told from the verb, and the verbs that end a negation's reach
+ * are found, by the words around them.
  *
  * @param units the words, emoji and emoticons in order, without punctuation
  * @param exclamations how many '!' the post has, outside URLs
@@ -34,15 +38,24 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
      * @param endsNegationScope a verb of its own that a preceding negation is about, so the negation stops
      *     there: in "not collected again!" the "not" belongs to "collected", not to "again!"
      * @param sentence index of its sentence, so that negation and boosters stay within their sentence
+     * @param inQuestion whether its sentence asks (has a '?'): "is the upgrade free?" does not say it is
      */
     record Unit(String key, Term term, boolean capitalised, boolean elongated, boolean endsNegationScope,
-            int sentence) {
+            int sentence, boolean inQuestion) {
     }
 
     private static final int LONGEST_SPLIT_EMOTICON = 3;
-    // Verbs that pass a negation on to what follows: "is not good", "don't think it's good", "doesn't seem fair".
-    private static final Set<String> NEGATION_BEARING_VERBS = Set.of("be", "have", "do", "get", "seem", "look",
-            "feel", "sound", "become", "appear", "think", "believe", "expect");
+    // Verb forms that pass a negation on to what follows: "is not good", "haven't been great", "doesn't seem fair".
+    private static final Set<String> NEGATION_BEARING_VERBS = Set.of("being", "having", "doing", "getting",
+            "seemed", "seeming", "looked", "looking", "feeling", "sounded", "sounding", "becoming", "appeared",
+            "thinking", "believed", "expected", "expecting", "needed");
+    // "like" is the verb after a subject, a negation or an adverb ("I like", "don't like", "really like"); after
+    // anything else it is the preposition ("looks like rain", "feel like a sardine").
+    private static final Set<String> BEFORE_VERB_LIKE = Set.of("i", "we", "you", "they", "u", "ya", "n't", "not",
+            "do", "did", "does", "dont", "didnt", "really", "also", "still", "just", "totally", "truly", "'d",
+            "would", "to", "always", "kinda");
+    private static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.)\\S*|[a-z0-9-]+(\\.[a-z0-9-]+)*"
+            + "\\.(com|org|net|co|ly|io|gl|me|in|us|uk)(/\\S*)?");
     // Shorter affixes find sentiment by accident: "#safety" is not "safe" + "ty", "#powercut" not "power" + "cut".
     private static final int MIN_SENTIMENT_AFFIX = 4;
     private static final int MIN_HASHTAG_REST = 3;
@@ -62,8 +75,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
     }
 
     /** A token on its way to becoming a unit; {@code punctuation} pieces only serve phrase matching ("again !"). */
-    private record Piece(String key, String lemma, String pos, boolean capitalised, boolean elongated,
-            boolean punctuation, int sentence) {
+    private record Piece(String key, boolean capitalised, boolean elongated, boolean punctuation, int sentence) {
     }
 
     private static final class Reader {
@@ -71,6 +83,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
         private final SentimentLexicon lexicon;
         private final boolean social;
         private final List<Piece> pieces = new ArrayList<>();
+        private final Set<Integer> questionSentences = new HashSet<>();
         private int exclamations;
         private int questions;
         private int wordCount;
@@ -98,13 +111,13 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                     continue;
                 }
                 if (!social && isHashtag(word)) {
-                    addWord(word.substring(1), token.lemma(), token.pos(), false, sentence);
+                    addWord(word.substring(1), false, sentence);
                     continue;
                 }
                 if (isHashtag(word)) {
                     for (String part : hashtagWords(word.substring(1))) {
                         for (String partWord : splitAtSentimentWord(part.toLowerCase(Locale.ROOT))) {
-                            addWord(partWord, partWord, token.pos(), true, sentence);
+                            addWord(partWord, true, sentence);
                         }
                     }
                     continue;
@@ -117,17 +130,17 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 if (isExclamationsOrQuestions(word)) {
                     addPunctuation(word, sentence);
                 } else if (hasLetterOrDigit(word)) {
-                    addWord(word, token.lemma(), token.pos(), false, sentence);
+                    addWord(word, false, sentence);
                 } else {
                     String symbol = withoutEmojiModifiers(word.toLowerCase(Locale.ROOT));
                     if (lexicon.knows(symbol)) {
-                        pieces.add(new Piece(symbol, symbol, token.pos(), false, false, false, sentence));
+                        pieces.add(new Piece(symbol, false, false, false, sentence));
                     }
                 }
             }
         }
 
-        private void addWord(String word, String lemma, String pos, boolean fromHashtag, int sentence) {
+        private void addWord(String word, boolean fromHashtag, int sentence) {
             String lower = word.toLowerCase(Locale.ROOT);
             String key = withoutElongation(lower);
             boolean capitalised = false;
@@ -138,15 +151,18 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                     capitalisedCount++;
                 }
             }
-            pieces.add(new Piece(key, lemma, pos, capitalised, !key.equals(lower), false, sentence));
+            pieces.add(new Piece(key, capitalised, !key.equals(lower), false, sentence));
         }
 
         private void addPunctuation(String word, int sentence) {
             int bangs = (int) word.chars().filter(c -> c == '!').count();
             exclamations += bangs;
             questions += word.length() - bangs;
+            if (bangs < word.length()) {
+                questionSentences.add(sentence);
+            }
             String key = bangs > 0 ? "!" : "?";
-            pieces.add(new Piece(key, key, ".", false, false, true, sentence));
+            pieces.add(new Piece(key, false, false, true, sentence));
         }
 
         /** Joins "<" "3" or ":" "-" "/" back into the emoticon; returns how many tokens it used, 0 if none. */
@@ -168,7 +184,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 String key = joined.toString().toLowerCase(Locale.ROOT);
                 Term term = lexicon.term(key);
                 if (term != null && term.hasValence()) {
-                    pieces.add(new Piece(key, key, "NFP", false, false, false, sentence));
+                    pieces.add(new Piece(key, false, false, false, sentence));
                     return end - start + 1;
                 }
             }
@@ -186,17 +202,16 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                     List<Piece> words = pieces.subList(i, end);
                     units.add(new Unit(String.join(" ", phrase.words()), phrase.term(),
                             words.stream().allMatch(Piece::capitalised), words.stream().anyMatch(Piece::elongated),
-                            false, piece.sentence()));
+                            false, piece.sentence(), questionSentences.contains(piece.sentence())));
                     i = end;
                     continue;
                 }
-                Term term = termOf(piece);
+                Term term = termOf(i);
                 // VADER ignores one-character tokens ("a", "I") so that they do not use up the negation window.
                 if (!piece.punctuation() && (term != null || piece.key().length() > 1)) {
-                    boolean ownVerb = social && term == null && piece.pos().startsWith("VB")
-                            && !NEGATION_BEARING_VERBS.contains(piece.lemma());
+                    boolean ownVerb = social && term == null && isOwnVerb(piece.key());
                     units.add(new Unit(piece.key(), term == null ? Term.NONE : term, piece.capitalised(),
-                            piece.elongated(), ownVerb, piece.sentence()));
+                            piece.elongated(), ownVerb, piece.sentence(), questionSentences.contains(piece.sentence())));
                 }
                 i++;
             }
@@ -221,8 +236,10 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
             return null;
         }
 
-        private Term termOf(Piece piece) {
-            if (social && piece.key().equals("like") && piece.pos().equals("IN")) {
+        private Term termOf(int i) {
+            Piece piece = pieces.get(i);
+            if (social && piece.key().equals("like") && !(i > 0 && pieces.get(i - 1).sentence() == piece.sentence()
+                    && BEFORE_VERB_LIKE.contains(pieces.get(i - 1).key()))) {
                 return null; // "looks like rain": the preposition, not the verb of liking
             }
             return lexicon.term(piece.key());
@@ -264,14 +281,22 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
         }
     }
 
+    /**
+     * A past or present participle of its own ("collected", "arriving"), told by its ending since the scorer reads
+     * no tags: a negation before it is about it, not about the words after it.
+     */
+    private static boolean isOwnVerb(String key) {
+        return key.length() > 4 && (key.endsWith("ed") || key.endsWith("ing")) && !NEGATION_BEARING_VERBS.contains(key);
+    }
+
     private static boolean isMention(String word) {
         return word.length() > 1 && word.charAt(0) == '@';
     }
 
     private static boolean isUrl(Token token) {
         String word = token.word();
-        return token.pos().equals("ADD") || word.startsWith("http://") || word.startsWith("https://")
-                || word.startsWith("www.");
+        // Every URL form has a dot or "://", which most words do not: the check spares them the pattern.
+        return (word.indexOf('.') > 0 || word.contains("://")) && URL.matcher(word).matches();
     }
 
     private static boolean isHashtag(String word) {

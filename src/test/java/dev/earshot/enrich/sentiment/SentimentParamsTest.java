@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class SentimentParamsTest {
 
     @Test
-    void defaultsAreVadersThresholds() {
-        assertThat(SentimentParams.defaults()).isEqualTo(new SentimentParams(-0.05, 0.05));
+    void defaultsAreVadersNegativeThresholdAndAHigherPositiveOne() {
+        assertThat(SentimentParams.defaults()).isEqualTo(new SentimentParams(-0.05, 0.30));
     }
 
     @Test

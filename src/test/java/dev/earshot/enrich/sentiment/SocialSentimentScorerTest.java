@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.model.Sentiment;
 import dev.earshot.model.SentimentLabel;
+import dev.earshot.text.CoreNlpTextAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,7 @@ class SocialSentimentScorerTest {
         assertThat(praise.score()).isGreaterThan(0.5);
         assertThat(announcement.label()).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(announcement.score()).isZero();
-        assertThat(complaint.model()).isEqualTo(SocialSentimentScorer.MODEL).isEqualTo("earshot-social-lexicon/1");
+        assertThat(complaint.model()).isEqualTo(SocialSentimentScorer.MODEL).isEqualTo("earshot-social-lexicon/2");
     }
 
     @Test
@@ -49,14 +50,15 @@ class SocialSentimentScorerTest {
     @Test
     void negationReachesThreeWordsBackButNotIntoTheNextSentence() {
         assertThat(label("The metro is not very good")).isEqualTo(SentimentLabel.NEGATIVE);
+        // "not go" is a failure of its own; "Good" in the next sentence still adds what it adds without "not"
         assertThat(score("I did not go. Good service though").score())
-                .isEqualTo(score("I did go. Good service though").score());
+                .isGreaterThan(score("I did not go. Service though").score());
     }
 
     @Test
     void theClauseAfterButWeighsMore() {
         assertThat(label("The driver was nice but the bus is filthy and late")).isEqualTo(SentimentLabel.NEGATIVE);
-        assertThat(label("The bus is filthy and late but the driver was nice")).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(label("The bus is filthy and late but the driver was wonderful")).isEqualTo(SentimentLabel.POSITIVE);
     }
 
     @Test
@@ -156,6 +158,77 @@ class SocialSentimentScorerTest {
     }
 
     @Test
+    void positiveWordsTheAuthorDoesNotAssertCountNothing() {
+        // asked about
+        assertThat(score("Is the upgrade to first class free?").score()).isZero();
+        assertThat(label("The upgrade to first class is free")).isEqualTo(SentimentLabel.POSITIVE);
+        // wished or supposed
+        assertThat(score("A reply would be nice").score()).isZero();
+        assertThat(score("It would be great if the bus came on time").score()).isZero();
+        assertThat(label("The reply was nice")).isEqualTo(SentimentLabel.POSITIVE);
+        // politeness next to a question, while thanks on its own is gratitude
+        assertThat(score("Can you check my booking? Thanks").score()).isZero();
+        assertThat(label("Thanks for the quick reply")).isEqualTo(SentimentLabel.POSITIVE);
+        // a negative word keeps its weight in a question: a rhetorical complaint
+        assertThat(label("Is it normal that the bus is this filthy?")).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I still haven't received my refund",
+        "The app didn't upgrade my seat",
+        "We can't get through to anyone on the phone",
+        "Why is my bag still in Denver?",
+        "Why does the bus skip our stop every morning?"
+    })
+    void negatedActionsAndWhyQuestionsReportAFailure(String post) {
+        assertThat(label(post)).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void aNegationBeforeASentimentWordStillFlipsItInsteadOfAddingAFailure() {
+        assertThat(score("The new bus is not bad").score()).isPositive();
+        assertThat(score("I don't hate it").score()).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Flight delayed two hours",
+        "Train cancelled and no bus either",
+        "Stuck at the station, waited an hour",
+        "They lost my suitcase",
+        "Got disconnected from the helpline twice"
+    })
+    void serviceFailuresAreNegative(String post) {
+        assertThat(label(post)).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void negativeExpressionsOutweighEquallyStrongPositiveOnes() {
+        // VADER: "helpful" 1.8 and "useless" -1.8 would cancel out; "friendly" 2.2 would beat "uncomfortable" -1.6
+        assertThat(label("The staff were helpful, the app is useless")).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(label("The crew were friendly, the seats uncomfortable")).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(label("The crew were friendly")).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void answersInRepliesAreNotSentiment() {
+        assertThat(score("yes, sure, okay").score()).isZero();
+        assertThat(label("yes, still waiting for the tanker")).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void readsWordsOnlySoTheTokenizerAloneGivesTheSameScores() {
+        for (String post : new String[] {"It looks like rain near the metro", "I really like the new metro",
+                "Garbage not collected again!", "Why?? I didn't get my bag, thanks for nothing #NeverAgain :(",
+                "see t.co/x1 and www.example.com: great news!"}) {
+            assertThat(scorer.score(CoreNlpTextAnalyzer.tokenizer().analyze(post)))
+                    .as(post).isEqualTo(scorer.score(CoreNlpTextAnalyzer.shared().analyze(post)));
+        }
+        assertThat(score("see t.co/awesome-love").score()).isZero();
+    }
+
+    @Test
     void scoresStayWithinBoundsAtTheExtremes() {
         Sentiment furious = score("WORST. SERVICE. EVER!!!!! Useless, pathetic, disgusting, horrible 🤬🤬🤬😡😡 #fail");
         Sentiment delighted = score("Best metro ever!!!!! Amazing, wonderful, brilliant, superb 😍😍👏👏 <3 <3");
@@ -167,14 +240,17 @@ class SocialSentimentScorerTest {
 
     @Test
     void confidenceGrowsWithDistanceIntoTheLabelsBand() {
-        Sentiment mild = score("The bus was ok");
+        Sentiment mild = score("The bus was good");
         Sentiment strong = score("The bus was absolutely wonderful!!!");
         Sentiment none = score("The bus leaves at nine");
 
         assertThat(mild.label()).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(mild.confidence()).isLessThan(strong.confidence());
-        assertThat(mild.confidence()).isCloseTo((mild.score() - 0.05) / 0.95, within(1e-9));
-        assertThat(none.confidence()).isEqualTo(1.0);
+        assertThat(mild.confidence()).isCloseTo((mild.score() - 0.30) / 0.70, within(1e-9));
+        // the neutral band is (-0.05, 0.30]: a score of 0 lies 0.125 from its middle, of a half-width of 0.175
+        assertThat(none.confidence()).isCloseTo(1 - 0.125 / 0.175, within(1e-9));
+        assertThat(SocialSentimentScorer.create(new SentimentParams(-0.05, 0.05)).score("The bus leaves at nine")
+                .confidence()).isEqualTo(1.0);
     }
 
     @Test
