@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.enrich.topics.Taxonomy;
+import dev.earshot.enrich.topics.TopicMatch;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,22 +28,42 @@ class BestTopicTest {
                 phrases: [help]
             """);
 
-    @Test
-    void aMatchedDescendantBeatsItsAncestorWhereverTheAncestorIsListed() {
-        assertThat(BestTopic.of(List.of("luggage", "lost_luggage"), TAXONOMY)).contains("lost_luggage");
-        assertThat(BestTopic.of(List.of("luggage", "lost_luggage", "service"), TAXONOMY)).contains("lost_luggage");
+    private static TopicMatch once(String topic) {
+        return new TopicMatch(topic, 1, 1);
     }
 
     @Test
-    void amongUnrelatedTopicsTheFirstInTaxonomyOrderWinsWhateverTheMatchOrder() {
-        assertThat(BestTopic.of(List.of("service", "cancelled"), TAXONOMY)).contains("cancelled");
-        assertThat(BestTopic.of(List.of("service", "luggage"), TAXONOMY)).contains("luggage");
+    void aMatchedDescendantBeatsItsAncestorWhereverTheAncestorIsListed() {
+        assertThat(BestTopic.of(List.of(new TopicMatch("luggage", 3, 4), once("lost_luggage")), TAXONOMY))
+                .contains("lost_luggage");
+        assertThat(BestTopic.of(List.of(once("luggage"), once("lost_luggage"), once("service")), TAXONOMY))
+                .contains("lost_luggage");
+    }
+
+    @Test
+    void theMostMentionedTopicWins() {
+        assertThat(BestTopic.of(List.of(once("cancelled"), new TopicMatch("service", 3, 3)), TAXONOMY))
+                .contains("service");
+        assertThat(BestTopic.of(List.of(new TopicMatch("cancelled", 2, 2), once("service")), TAXONOMY))
+                .contains("cancelled");
+    }
+
+    @Test
+    void mentionsCountNotTheWordsTheyCover() {
+        assertThat(BestTopic.of(List.of(new TopicMatch("cancelled", 1, 3), new TopicMatch("service", 2, 2)), TAXONOMY))
+                .contains("service");
+    }
+
+    @Test
+    void onATieTheFirstInTaxonomyOrderWinsWhateverTheMatchOrder() {
+        assertThat(BestTopic.of(List.of(once("service"), once("cancelled")), TAXONOMY)).contains("cancelled");
+        assertThat(BestTopic.of(List.of(once("service"), once("luggage")), TAXONOMY)).contains("luggage");
     }
 
     @Test
     void noMatchIsNoTopicAndAnUnknownIdIsAnError() {
         assertThat(BestTopic.of(List.of(), TAXONOMY)).isEqualTo(Optional.empty());
-        assertThatThrownBy(() -> BestTopic.of(List.of("parking"), TAXONOMY))
+        assertThatThrownBy(() -> BestTopic.of(List.of(once("parking")), TAXONOMY))
                 .hasMessageContaining("topic 'parking' is not in the taxonomy");
     }
 }

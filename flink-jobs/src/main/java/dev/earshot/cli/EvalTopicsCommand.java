@@ -2,6 +2,7 @@ package dev.earshot.cli;
 
 import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.enrich.topics.TaxonomyException;
+import dev.earshot.enrich.topics.TopicMatch;
 import dev.earshot.enrich.topics.TopicMatcher;
 import dev.earshot.eval.BestTopic;
 import dev.earshot.eval.ConfusionMatrix;
@@ -27,12 +28,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * Scores topic matching against the complaint reasons people gave the negative airline tweets: each post's best
- * topic ({@link BestTopic}: most specific, then first in taxonomy order), mapped to a reason by {@link #REASONS}.
+ * topic ({@link BestTopic}: most specific, then most mentioned, then first in taxonomy order), mapped to a reason by
+ * {@link #REASONS}.
  */
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = {"Measure topic matching on the negative tweets of the Twitter US Airline Sentiment set, against "
                 + "their negativereason labels (\"Can't Tell\" left out).",
-                "A post's best topic is its most specific matched topic, then the first in taxonomy order. Tweets "
+                "A post's best topic is its most specific matched topic, then the most mentioned, then the first in "
+                        + "taxonomy order. Tweets "
                         + "with an even tweet_id are the development half (the taxonomy may be tuned on them); the "
                         + "odd half is held out and is the one that counts."})
 final class EvalTopicsCommand implements Callable<Integer> {
@@ -96,8 +99,9 @@ final class EvalTopicsCommand implements Callable<Integer> {
             CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
             List<Scored> scored = new ArrayList<>(labelled.size());
             for (Map<String, String> row : labelled) {
-                List<String> matched = matcher.match(analyzer.analyze(row.get("text")));
-                String predicted = BestTopic.of(matched, taxonomy)
+                List<TopicMatch> matches = matcher.matches(analyzer.analyze(row.get("text")));
+                List<String> matched = matches.stream().map(TopicMatch::topic).toList();
+                String predicted = BestTopic.of(matches, taxonomy)
                         .map(topic -> REASONS.getOrDefault(topic, OTHER_TOPIC)).orElse(NO_TOPIC);
                 scored.add(new Scored(row.get("tweet_id"), row.get("text"), row.get("negativereason").trim(), matched,
                         predicted));
@@ -105,7 +109,8 @@ final class EvalTopicsCommand implements Callable<Integer> {
             HoldOut.Split<Scored> split = HoldOut.byIdParity(scored, Scored::id);
             out.printf("%s: %,d negative tweets with a reason (\"%s\" left out); taxonomy %s%n", data, scored.size(),
                     CANT_TELL, taxonomyName);
-            out.println("Best topic: the most specific matched topic, then the first in taxonomy order. Topics to reasons:");
+            out.println("Best topic: the most specific matched topic, then the most mentioned, then the first in taxonomy"
+                    + " order. Topics to reasons:");
             taxonomy.ids().forEach(id -> out.printf("  %-20s -> %s%n", id, REASONS.getOrDefault(id, OTHER_TOPIC)));
             double developmentF1 = print(out, "development half (even tweet_id; the taxonomy was tuned on it)",
                     split.train());

@@ -7,6 +7,7 @@ import dev.earshot.text.TextAnalyzer;
 import dev.earshot.text.Token;
 import edu.stanford.nlp.process.Morphology;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -155,16 +156,28 @@ public final class TopicMatcher {
 
     /** The ids of the topics the text matches, in taxonomy order; empty when none. */
     public List<String> match(AnalyzedText text) {
-        return match(text, List.of());
+        return ids(matches(text, List.of()));
     }
 
     /** Like {@link #match(AnalyzedText)}, also counting the post's hashtags that its text does not show. */
     public List<String> match(AnalyzedText text, Post post) {
-        return match(text, post.hashtags());
+        return ids(matches(text, post.hashtags()));
     }
 
-    private List<String> match(AnalyzedText text, List<String> moreHashtags) {
-        boolean[] matched = new boolean[ids.size()];
+    /**
+     * The topics the text matches with the evidence for each, in taxonomy order; empty when none. For ranking
+     * topics when a post may have only one ({@code dev.earshot.eval.BestTopic}).
+     */
+    public List<TopicMatch> matches(AnalyzedText text) {
+        return matches(text, List.of());
+    }
+
+    private static List<String> ids(List<TopicMatch> matches) {
+        return matches.stream().map(TopicMatch::topic).toList();
+    }
+
+    private List<TopicMatch> matches(AnalyzedText text, List<String> moreHashtags) {
+        Evidence evidence = new Evidence(ids.size());
         Set<String> hashtagsSeen = new HashSet<>();
         for (List<Token> sentence : text.sentences()) {
             List<Unit> units = new ArrayList<>(sentence.size() + 4);
@@ -179,7 +192,7 @@ public final class TopicMatcher {
                 }
             }
             findPhrases(units, hits);
-            markMatched(hits, matched);
+            evidence.add(hits, units.size());
         }
         for (String hashtag : moreHashtags) {
             String tag = hashtag.startsWith("#") ? hashtag.substring(1) : hashtag;
@@ -188,23 +201,67 @@ public final class TopicMatcher {
                 List<Hit> hits = new ArrayList<>();
                 addHashtag(tag, units, hits);
                 findPhrases(units, hits);
-                markMatched(hits, matched);
+                evidence.add(hits, units.size());
             }
         }
-        for (int topic = 0; topic < matched.length; topic++) {
-            if (matched[topic]) {
-                for (int ancestor : ancestors[topic]) {
-                    matched[ancestor] = true;
+        return evidence.matches();
+    }
+
+    /** What the sentences of one post showed for each topic so far. */
+    private final class Evidence {
+
+        private final int[] mentions;
+        private final int[] words;
+
+        Evidence(int topics) {
+            mentions = new int[topics];
+            words = new int[topics];
+        }
+
+        /**
+         * Adds one sentence's hits that no exclusion of their topic overlaps, to the topic and its ancestors. Hits
+         * that overlap or touch are one mention ("customer service" is one, not also "customer" and "service").
+         */
+        void add(List<Hit> sentenceHits, int sentenceLength) {
+            boolean[][] covered = new boolean[mentions.length][];
+            for (Hit hit : sentenceHits) {
+                if (hit.exclude() || sentenceHits.stream().anyMatch(
+                        other -> other.exclude() && other.topic() == hit.topic() && other.overlaps(hit))) {
+                    continue;
+                }
+                cover(hit, hit.topic(), covered, sentenceLength);
+                for (int ancestor : ancestors[hit.topic()]) {
+                    cover(hit, ancestor, covered, sentenceLength);
+                }
+            }
+            for (int topic = 0; topic < covered.length; topic++) {
+                for (int unit = 0; covered[topic] != null && unit < sentenceLength; unit++) {
+                    if (covered[topic][unit]) {
+                        words[topic]++;
+                        if (unit == 0 || !covered[topic][unit - 1]) {
+                            mentions[topic]++;
+                        }
+                    }
                 }
             }
         }
-        List<String> topics = new ArrayList<>();
-        for (int topic = 0; topic < matched.length; topic++) {
-            if (matched[topic]) {
-                topics.add(ids.get(topic));
+
+        private static void cover(Hit hit, int topic, boolean[][] covered, int sentenceLength) {
+            if (covered[topic] == null) {
+                covered[topic] = new boolean[sentenceLength];
             }
+            Arrays.fill(covered[topic], hit.start(), hit.end(), true);
         }
-        return topics;
+
+        List<TopicMatch> matches() {
+            List<TopicMatch> matches = new ArrayList<>();
+            for (int topic = 0; topic < mentions.length; topic++) {
+                if (mentions[topic] > 0) {
+                    matches.add(new TopicMatch(ids.get(topic), mentions[topic], words[topic]));
+                }
+            }
+            return matches;
+        }
     }
 
     private void addHashtag(String tag, List<Unit> units, List<Hit> hits) {
@@ -259,14 +316,5 @@ public final class TopicMatcher {
             }
         }
         return true;
-    }
-
-    private static void markMatched(List<Hit> hits, boolean[] matched) {
-        for (Hit hit : hits) {
-            if (!hit.exclude() && !matched[hit.topic()] && hits.stream().noneMatch(
-                    other -> other.exclude() && other.topic() == hit.topic() && other.overlaps(hit))) {
-                matched[hit.topic()] = true;
-            }
-        }
     }
 }

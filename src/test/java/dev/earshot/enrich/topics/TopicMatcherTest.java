@@ -121,6 +121,35 @@ class TopicMatcherTest {
     }
 
     @Test
+    void matchesCountMentionsAndTheWordsTheyCover() {
+        assertThat(MATCHER.matches(analyze("Parked near the car park. Parking fines everywhere, then towed.")))
+                .containsExactly(new TopicMatch("transport", 4, 5), new TopicMatch("parking", 4, 5));
+        assertThat(MATCHER.matches(analyze("Third power cut today, and the electricity is off again")))
+                .containsExactly(new TopicMatch("power", 2, 3));
+        assertThat(MATCHER.matches(analyze("Nothing to report"))).isEmpty();
+    }
+
+    @Test
+    void overlappingPhrasesAndBothFormsOfOneWordAreOneMention() {
+        // "car park" contains "park"; "parked" finds both the word and the lemma of "park"
+        assertThat(MATCHER.matches(analyze("The car park was full so I parked outside")))
+                .contains(new TopicMatch("parking", 2, 3));
+    }
+
+    @Test
+    void excludedWordsAreNoMention() {
+        assertThat(MATCHER.matches(analyze("Parking near the national park is hopeless")))
+                .contains(new TopicMatch("parking", 1, 1));
+    }
+
+    @Test
+    void aParentCountsTheMentionsOfItsChildrenWithItsOwn() {
+        assertThat(MATCHER.matches(analyze("Long commute, a traffic jam and no parking")))
+                .containsExactly(new TopicMatch("transport", 3, 4), new TopicMatch("parking", 1, 1),
+                        new TopicMatch("traffic", 1, 2));
+    }
+
+    @Test
     void unrelatedChatterMatchesNothing() {
         assertThat(topicsOf("Had a great dinner with friends, the dessert was amazing!")).isEmpty();
         assertThat(topicsOf("")).isEmpty();
