@@ -7,23 +7,18 @@ import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
 import dev.earshot.connectors.elasticsearch.ElasticsearchTestNode;
 import dev.earshot.connectors.elasticsearch.RetryPolicy;
-import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TopicLocationStats;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,13 +56,7 @@ class ElasticsearchOutageITCase {
             Files.copy(sample, input);
         }
         files = work.resolve("files");
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 100);
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
-        env.setParallelism(2);
-        env.enableCheckpointing(1_000);
+        StreamExecutionEnvironment env = OutageRuns.restartingEnvironment();
         ElasticsearchSettings impatient = ElasticsearchSettings.defaults(elasticsearch.url())
                 .withRetry(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(200)));
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), List.of(
@@ -75,7 +64,7 @@ class ElasticsearchOutageITCase {
                 ElasticsearchEarshotSinks.withDeadLettersIn(impatient, work.resolve("refused")))).build(env);
 
         JobClient job = env.executeAsync("earshot while elasticsearch restarts");
-        while (elasticsearch.count("earshot-stats-*") == 0) {
+        while (!aWindowIsIndexed()) {
             Thread.sleep(200);
         }
         long down = System.nanoTime();
@@ -97,7 +86,7 @@ class ElasticsearchOutageITCase {
 
     @Test
     void everyWindowWrittenToFilesIsInElasticsearchOnce() throws Exception {
-        Map<String, TopicLocationStats> windows = latestById(EarshotSinks.STATS, TopicLocationStats.class,
+        Map<String, TopicLocationStats> windows = OutageRuns.latestInFile(files, EarshotSinks.STATS, TopicLocationStats.class,
                 s -> s.topic() + "|" + s.locationId() + "|" + s.windowStart() + "|" + s.windowEnd());
 
         assertThat(windows).isNotEmpty();
@@ -106,8 +95,8 @@ class ElasticsearchOutageITCase {
 
     @Test
     void everyAlertAndTicketIsInElasticsearchInItsLatestVersion() throws Exception {
-        Map<String, Alert> alerts = latestById(EarshotSinks.ALERTS, Alert.class, Alert::id);
-        Map<String, HandoffTicket> tickets = latestById(EarshotSinks.TICKETS, HandoffTicket.class, HandoffTicket::id);
+        Map<String, Alert> alerts = OutageRuns.latestInFile(files, EarshotSinks.ALERTS, Alert.class, Alert::id);
+        Map<String, HandoffTicket> tickets = OutageRuns.latestInFile(files, EarshotSinks.TICKETS, HandoffTicket.class, HandoffTicket::id);
 
         assertThat(alerts).isNotEmpty();
         assertThat(tickets).isNotEmpty();
@@ -115,11 +104,13 @@ class ElasticsearchOutageITCase {
         assertThat(sources("earshot-tickets", HandoffTicket.class)).containsExactlyInAnyOrderElementsOf(tickets.values());
     }
 
-    /** The last line of each id in an output file: the files may repeat lines written after the last checkpoint. */
-    private static <T> Map<String, T> latestById(String output, Class<T> type, Function<T, String> id) throws Exception {
-        return Files.readAllLines(JsonLinesFileSink.fileOf(files, output)).stream()
-                .map(line -> Json.read(line, type))
-                .collect(Collectors.toMap(id, value -> value, (earlier, later) -> later, LinkedHashMap::new));
+    private static boolean aWindowIsIndexed() throws InterruptedException {
+        try {
+            return elasticsearch.count("earshot-stats-*") > 0;
+        } catch (IOException shardNotStartedYet) {
+            // An index that is being created answers 503 until its shard has started.
+            return false;
+        }
     }
 
     private static <T> List<T> sources(String index, Class<T> type) throws Exception {

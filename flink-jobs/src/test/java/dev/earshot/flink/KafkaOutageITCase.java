@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.connectors.kafka.EmbeddedKafka;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
@@ -13,22 +12,15 @@ import dev.earshot.model.Alert;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TopicLocationStats;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -74,13 +66,7 @@ class KafkaOutageITCase {
         }
         kafka.send(records);
 
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 100);
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
-        env.setParallelism(2);
-        env.enableCheckpointing(1_000);
+        StreamExecutionEnvironment env = OutageRuns.restartingEnvironment();
         new EarshotJob(EarshotConfig.defaults(), RecordSource.withOrigins(KafkaPostSource.withOrigins(options),
                 options.postsTopic()), List.of(KafkaEarshotSinks.of(options), EarshotSinks.jsonLines(files))).build(env);
 
@@ -105,7 +91,7 @@ class KafkaOutageITCase {
     @Test
     void everyWindowIsCommittedOnceAndNoneIsMissing() {
         List<String> committed = committed(options.statsTopic());
-        Map<String, TopicLocationStats> windows = latestById(EarshotSinks.STATS, TopicLocationStats.class,
+        Map<String, TopicLocationStats> windows = OutageRuns.latestInFile(files, EarshotSinks.STATS, TopicLocationStats.class,
                 KafkaOutageITCase::windowKey);
 
         assertThat(committed).doesNotHaveDuplicates();
@@ -119,9 +105,9 @@ class KafkaOutageITCase {
             assertThat(committed(topic)).as(topic).isNotEmpty().doesNotHaveDuplicates();
         }
         assertThat(lastCommitted(options.alertsTopic(), Alert.class, Alert::id))
-                .isEqualTo(latestById(EarshotSinks.ALERTS, Alert.class, Alert::id));
+                .isEqualTo(OutageRuns.latestInFile(files, EarshotSinks.ALERTS, Alert.class, Alert::id));
         assertThat(lastCommitted(options.ticketsTopic(), HandoffTicket.class, HandoffTicket::id))
-                .isEqualTo(latestById(EarshotSinks.TICKETS, HandoffTicket.class, HandoffTicket::id));
+                .isEqualTo(OutageRuns.latestInFile(files, EarshotSinks.TICKETS, HandoffTicket.class, HandoffTicket::id));
     }
 
     private static String windowKey(TopicLocationStats stats) {
@@ -133,21 +119,7 @@ class KafkaOutageITCase {
     }
 
     private static <T> Map<String, T> lastCommitted(String topic, Class<T> type, Function<T, String> id) {
-        return lastById(committed(topic), type, id);
-    }
-
-    /** The last line of each id in an output file: the files may repeat lines written after the last checkpoint. */
-    private static <T> Map<String, T> latestById(String output, Class<T> type, Function<T, String> id) {
-        try {
-            return lastById(Files.readAllLines(JsonLinesFileSink.fileOf(files, output)), type, id);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> Map<String, T> lastById(List<String> lines, Class<T> type, Function<T, String> id) {
-        return lines.stream().map(line -> Json.read(line, type))
-                .collect(Collectors.toMap(id, value -> value, (earlier, later) -> later, LinkedHashMap::new));
+        return OutageRuns.latestById(committed(topic), type, id);
     }
 
     private static List<String> sampleLines() throws Exception {

@@ -1,0 +1,51 @@
+package dev.earshot.flink;
+
+import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** What the outage tests share: a job that restarts from its checkpoints, and the latest version of each output. */
+final class OutageRuns {
+
+    private OutageRuns() {
+    }
+
+    /** Parallelism 2, a checkpoint a second, and restarts enough to outlast an outage of the test's length. */
+    static StreamExecutionEnvironment restartingEnvironment() {
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 100);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        env.setParallelism(2);
+        env.enableCheckpointing(1_000);
+        return env;
+    }
+
+    /** The last line of each id in an output file: the files may repeat lines written after the last checkpoint. */
+    static <T> Map<String, T> latestInFile(Path dir, String output, Class<T> type, Function<T, String> id) {
+        try {
+            return latestById(Files.readAllLines(JsonLinesFileSink.fileOf(dir, output)), type, id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last of each id's versions, in the order of their first appearance. */
+    static <T> Map<String, T> latestById(List<String> lines, Class<T> type, Function<T, String> id) {
+        return lines.stream().map(line -> Json.read(line, type))
+                .collect(Collectors.toMap(id, value -> value, (earlier, later) -> later, LinkedHashMap::new));
+    }
+}
