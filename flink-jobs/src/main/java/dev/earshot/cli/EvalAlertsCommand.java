@@ -9,6 +9,8 @@ import dev.earshot.flink.EarshotSinks;
 import dev.earshot.flink.RecordSource;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.LocationLevel;
+import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import dev.earshot.sample.SampleStream;
 import dev.earshot.sample.SampleStreamGenerator;
@@ -82,7 +84,9 @@ final class EvalAlertsCommand implements Callable<Integer> {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         List<Alert> alerts = read(output, EarshotSinks.ALERTS, Alert.class);
+        // The detectors judge the cities' sliding windows; roll-ups and the daily view are for dashboards.
         long cells = read(output, EarshotSinks.STATS, TopicLocationStats.class).stream()
+                .filter(s -> s.level() == LocationLevel.CITY && s.view() == StatsView.SLIDING)
                 .map(s -> s.topic() + "|" + s.locationId()).distinct().count();
         Duration slide = config.aggregate().windowSlide();
         AlertScore score = AlertScore.of(sample.scenario().incidents(), alerts, slide, params.period());
