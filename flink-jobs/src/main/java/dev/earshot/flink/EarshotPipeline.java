@@ -107,11 +107,11 @@ public final class EarshotPipeline {
                 .name("detect: own baseline").uid("detect-baseline");
         DataStream<Finding> peers = stats
                 .keyBy(EarshotPipeline::windowEndKey)
-                .process(new PeerOperator(config.detect().peer()), Types.FINDING)
+                .process(new PeerOperator(config.detect().peer(), config.aggregate().allowedLateness()), Types.FINDING)
                 .name("detect: peers").uid("detect-peers-by-window");
         DataStream<Alert> alerts = ownBaseline.union(peers)
                 .keyBy(EarshotPipeline::incidentKey)
-                .process(new LifecycleOperator(config.detect().lifecycle(), size, slide), Types.ALERT)
+                .process(new LifecycleOperator(config.detect().lifecycle(), size, slide, config.aggregate().allowedLateness()), Types.ALERT)
                 .name("alert lifecycle").uid("alert-lifecycle");
 
         // The stats outputs also get the roll-ups and the daily view; the detectors read the cities' sliding windows.

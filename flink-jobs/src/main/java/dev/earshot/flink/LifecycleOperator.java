@@ -23,22 +23,26 @@ import org.apache.flink.util.Collector;
 /**
  * Per (kind, topic, location): feeds findings to {@link AlertLifecycle} so that one incident keeps one alert id.
  * A window with no finding at all (the cell fell silent) still counts as quiet: an event-time timer at the next
- * window's end tells the lifecycle, so that an incident resolves even when its posts stop.
+ * window's end tells the lifecycle, so that an incident resolves even when its posts stop. The timer waits a
+ * further {@code findingDelay}, the longest a detector may take after a window ends (the peer test waits for the
+ * window's allowed lateness): a finding that is merely late must not be mistaken for a silent window.
  */
 final class LifecycleOperator extends KeyedProcessFunction<String, Finding, Alert> {
 
     private final LifecycleParams params;
     private final long sizeMillis;
     private final long slideMillis;
+    private final long findingDelayMillis;
     private transient AlertLifecycle lifecycle;
     private transient ValueState<LifecycleState> state;
     private transient ValueState<Long> lastWindowEnd;
     private transient Map<AlertKind, LongCounter> opened;
 
-    LifecycleOperator(LifecycleParams params, Duration windowSize, Duration windowSlide) {
+    LifecycleOperator(LifecycleParams params, Duration windowSize, Duration windowSlide, Duration findingDelay) {
         this.params = params;
         this.sizeMillis = windowSize.toMillis();
         this.slideMillis = windowSlide.toMillis();
+        this.findingDelayMillis = findingDelay.toMillis();
     }
 
     @Override
@@ -64,7 +68,7 @@ final class LifecycleOperator extends KeyedProcessFunction<String, Finding, Aler
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return;
         }
-        long windowEnd = timestamp + 1;
+        long windowEnd = timestamp + 1 - findingDelayMillis;
         Long last = lastWindowEnd.value();
         if (last != null && last >= windowEnd) {
             return;
@@ -97,7 +101,7 @@ final class LifecycleOperator extends KeyedProcessFunction<String, Finding, Aler
     private void scheduleQuietCheck(Context ctx, long windowEnd) throws Exception {
         if (state.value() != null) {
             lastWindowEnd.update(windowEnd);
-            ctx.timerService().registerEventTimeTimer(windowEnd + slideMillis - 1);
+            ctx.timerService().registerEventTimeTimer(windowEnd + slideMillis - 1 + findingDelayMillis);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.earshot.detect.Finding;
 import dev.earshot.detect.PeerOutlierDetector;
 import dev.earshot.detect.PeerParams;
 import dev.earshot.model.TopicLocationStats;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.apache.flink.util.Collector;
  * shows that all of them have arrived, lets {@link PeerOutlierDetector} compare each location with the others. One
  * key holds the whole window because the false-discovery rate is controlled across all its topics at once; the
  * tests themselves are cheap, so a per-topic stage before it would only add a shuffle and more state.
+ *
+ * <p>A window is judged once, when its allowed lateness has passed and its cells are final. Judged at the window's
+ * first firing instead, the outcome would depend on which late posts happened to arrive before it, which differs
+ * between parallel runs; the price is that peer findings come one allowed lateness after the window ends.
  */
 final class PeerOperator extends KeyedProcessFunction<Long, TopicLocationStats, Finding> {
 
@@ -27,11 +32,13 @@ final class PeerOperator extends KeyedProcessFunction<Long, TopicLocationStats, 
     }
 
     private final PeerParams params;
+    private final long allowedLatenessMillis;
     private transient PeerOutlierDetector detector;
     private transient ValueState<Cells> window;
 
-    PeerOperator(PeerParams params) {
+    PeerOperator(PeerParams params, Duration allowedLateness) {
         this.params = params;
+        this.allowedLatenessMillis = allowedLateness.toMillis();
     }
 
     @Override
@@ -48,8 +55,9 @@ final class PeerOperator extends KeyedProcessFunction<Long, TopicLocationStats, 
         list.removeIf(cell -> cell.topic().equals(stats.topic()) && cell.locationId().equals(stats.locationId()));
         list.add(stats);
         window.update(new Cells(list));
-        // Window results carry the timestamp windowEnd - 1; once the watermark passes it, every cell is in.
-        ctx.timerService().registerEventTimeTimer(stats.windowEnd().toEpochMilli() - 1);
+        // Window results carry the timestamp windowEnd - 1; once the watermark passes it by the allowed lateness,
+        // every cell is in with its final statistics.
+        ctx.timerService().registerEventTimeTimer(stats.windowEnd().toEpochMilli() - 1 + allowedLatenessMillis);
     }
 
     @Override

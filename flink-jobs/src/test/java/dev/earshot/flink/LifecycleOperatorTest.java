@@ -21,13 +21,14 @@ class LifecycleOperatorTest {
     static final Duration SIZE = Duration.ofHours(2);
     static final Duration SLIDE = Duration.ofMinutes(30);
     static final Instant T0 = Instant.parse("2026-03-04T06:00:00Z");
+    static final Duration FINDING_DELAY = Duration.ofMinutes(15);
 
     private KeyedOneInputStreamOperatorTestHarness<String, Finding, Alert> harness;
 
     @BeforeEach
     void setUp() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new LifecycleOperator(LifecycleParams.defaults(), SIZE, SLIDE), EarshotPipeline::incidentKey,
+                new LifecycleOperator(LifecycleParams.defaults(), SIZE, SLIDE, FINDING_DELAY), EarshotPipeline::incidentKey,
                 BasicTypeInfo.STRING_TYPE_INFO);
     }
 
@@ -55,6 +56,19 @@ class LifecycleOperatorTest {
         assertThat(alerts.get(1).windowEnd()).isEqualTo(T0.plus(SLIDE.multipliedBy(2)));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aFindingThatComesWithinTheFindingDelayIsNotMistakenForASilentWindow() throws Exception {
+        finding(T0, true);
+        // The peer test judges a window only after its allowed lateness: its findings come after the window ends.
+        for (int slide = 1; slide <= 3; slide++) {
+            Instant windowEnd = T0.plus(SLIDE.multipliedBy(slide));
+            harness.processWatermark(windowEnd.plus(Duration.ofMinutes(10)).toEpochMilli());
+            harness.processElement(peerFinding(windowEnd, true), windowEnd.toEpochMilli() - 1);
+        }
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::status).containsExactly(AlertStatus.OPEN);
     }
 
     @Test

@@ -18,12 +18,13 @@ class PeerOperatorTest {
 
     static final Instant END = Instant.parse("2026-03-04T06:00:00Z");
     static final Instant START = END.minus(Duration.ofHours(2));
+    static final Duration LATENESS = Duration.ofMinutes(15);
 
     private KeyedOneInputStreamOperatorTestHarness<Long, TopicLocationStats, Finding> harness;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PeerOperator(PeerParams.defaults()),
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PeerOperator(PeerParams.defaults(), LATENESS),
                 EarshotPipeline::windowEndKey, BasicTypeInfo.LONG_TYPE_INFO);
     }
 
@@ -43,9 +44,11 @@ class PeerOperatorTest {
             harness.processElement(parking(city, 30, 7), at);
         }
         harness.processElement(parking("Bengaluru", 30, 22), at);
-        harness.processElement(parking("Bengaluru", 31, 23), at);
-
         harness.processWatermark(at);
+        assertThat(harness.extractOutputValues()).as("nothing is judged before the allowed lateness has passed").isEmpty();
+
+        harness.processElement(parking("Bengaluru", 31, 23), at);
+        harness.processWatermark(at + LATENESS.toMillis());
 
         List<Finding> findings = harness.extractOutputValues();
         assertThat(findings).extracting(Finding::locationId).doesNotHaveDuplicates().contains("geonames:Bengaluru");
@@ -65,7 +68,7 @@ class PeerOperatorTest {
         harness.processElement(stats("parking", "Bengaluru", 40, 30), at);
         harness.processElement(stats("traffic", "Bengaluru", 30, 7), at);
 
-        harness.processWatermark(at);
+        harness.processWatermark(at + LATENESS.toMillis());
 
         List<Finding> findings = harness.extractOutputValues();
         assertThat(findings).hasSize(10).extracting(Finding::topic).containsOnly("parking", "traffic");

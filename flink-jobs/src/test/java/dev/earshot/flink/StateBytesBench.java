@@ -212,7 +212,7 @@ public final class StateBytesBench {
         try (KeyedOneInputStreamOperatorTestHarness<String, TopicLocationStats, Finding> baseline = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new OwnBaselineOperator(config.detect().baseline(), config.detect().surge(), size, slide), EarshotPipeline::cellKey, BasicTypeInfo.STRING_TYPE_INFO);
              KeyedOneInputStreamOperatorTestHarness<Long, TopicLocationStats, Finding> peers = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PeerOperator(config.detect().peer()), EarshotPipeline::windowEndKey, BasicTypeInfo.LONG_TYPE_INFO)) {
+                new PeerOperator(config.detect().peer(), config.aggregate().allowedLateness()), EarshotPipeline::windowEndKey, BasicTypeInfo.LONG_TYPE_INFO)) {
             Peak baselinePeak = new Peak();
             Peak peerPeak = new Peak();
             replay(stats, s -> s.windowEnd().minusMillis(1), (s, at) -> {
@@ -227,7 +227,7 @@ public final class StateBytesBench {
         }
         findings.sort(Comparator.comparing(Finding::windowEnd));
         try (KeyedOneInputStreamOperatorTestHarness<String, Finding, Alert> lifecycle = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new LifecycleOperator(config.detect().lifecycle(), size, slide), EarshotPipeline::incidentKey,
+                new LifecycleOperator(config.detect().lifecycle(), size, slide, config.aggregate().allowedLateness()), EarshotPipeline::incidentKey,
                 BasicTypeInfo.STRING_TYPE_INFO)) {
             Peak peak = new Peak();
             replay(findings, f -> f.windowEnd().minusMillis(1), (f, at) -> lifecycle.processElement(f, at), lifecycle, peak,
