@@ -101,15 +101,20 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
      * @param idf each bucket's inverse document frequency, {@link #buckets()} long
      */
     SparseVector vector(Counts counts, float[] idf, Sentiment lexicon) {
+        return vector(counts, idf, lexicon, 1);
+    }
+
+    /** The feature vector of a post with the lexicon features multiplied by {@code lexiconScale}, for training. */
+    SparseVector vector(Counts counts, float[] idf, Sentiment lexicon, float lexiconScale) {
         SparseVector.Builder features = new SparseVector.Builder();
         addGroup(counts.wordBuckets(), counts.wordCounts(), idf, features);
         addGroup(counts.charBuckets(), counts.charCounts(), idf, features);
         int lexiconBase = buckets();
         double score = lexicon.score();
-        features.add(lexiconBase, (float) score);
-        features.add(lexiconBase + 1, (float) Math.max(0, score));
-        features.add(lexiconBase + 2, (float) Math.max(0, -score));
-        features.add(lexiconBase + 3 + lexicon.label().ordinal(), 1);
+        features.add(lexiconBase, (float) score * lexiconScale);
+        features.add(lexiconBase + 1, (float) Math.max(0, score) * lexiconScale);
+        features.add(lexiconBase + 2, (float) Math.max(0, -score) * lexiconScale);
+        features.add(lexiconBase + 3 + lexicon.label().ordinal(), lexiconScale);
         return features.build();
     }
 

@@ -37,7 +37,7 @@ class TrainedSentimentScorerTest {
     private static final List<SentimentLabel> LABELS = List.of(NEG, NEG, NEG, NEG, NEU, NEU, NEU, NEU, POS, POS,
             POS, POS);
     private static final TrainedSentimentScorer.Training TRAINING = new TrainedSentimentScorer.Training(20, 0.3,
-            1e-5, 42, 16, 0.5);
+            1e-5, 42, 16, 0.5, 1);
 
     private static List<AnalyzedText> analyze(List<String> texts) {
         return texts.stream().map(CoreNlpTextAnalyzer.shared()::analyze).toList();
@@ -96,14 +96,31 @@ class TrainedSentimentScorerTest {
     }
 
     @Test
+    void aLexiconScaleChangesTrainingButIsFoldedIntoTheSavedWeights() {
+        TrainedSentimentScorer.Training scaled = new TrainedSentimentScorer.Training(20, 0.3, 1e-5, 42, 16, 0.5, 4);
+        TrainedSentimentScorer trained = TrainedSentimentScorer.train(analyze(TEXTS), LABELS, scaled);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        trained.save(file);
+
+        TrainedSentimentScorer loaded = TrainedSentimentScorer.load(new ByteArrayInputStream(file.toByteArray()));
+
+        TrainedSentimentScorer unscaled = TrainedSentimentScorer.train(analyze(TEXTS), LABELS, TRAINING);
+        assertThat(trained.model()).isNotEqualTo(unscaled.model());
+        assertThat(file.toString(StandardCharsets.UTF_8)).contains("\"lexiconScale\":4.0");
+        AnalyzedText post = analyze("flight delayed, thanks for nothing");
+        assertThat(loaded.probabilities(post)).containsExactly(trained.probabilities(post));
+        assertThat(loaded.score(analyze("lovely crew, thanks")).label()).isEqualTo(POS);
+    }
+
+    @Test
     void priorCorrectionDividesEachProbabilityByItsClassShareToThePower() {
         // 6 negative, 2 neutral, 4 positive: shares smoothed by one post per class are 7/15, 3/15, 5/15.
         List<String> texts = TEXTS;
         List<SentimentLabel> labels = List.of(NEG, NEG, NEG, NEG, NEG, NEG, NEU, NEU, POS, POS, POS, POS);
-        TrainedSentimentScorer.Training uncorrected = new TrainedSentimentScorer.Training(20, 0.3, 1e-5, 42, 16, 0);
+        TrainedSentimentScorer.Training uncorrected = new TrainedSentimentScorer.Training(20, 0.3, 1e-5, 42, 16, 0, 1);
         TrainedSentimentScorer plain = TrainedSentimentScorer.train(analyze(texts), labels, uncorrected);
         TrainedSentimentScorer balanced = TrainedSentimentScorer.train(analyze(texts), labels,
-                new TrainedSentimentScorer.Training(20, 0.3, 1e-5, 42, 16, 1));
+                new TrainedSentimentScorer.Training(20, 0.3, 1e-5, 42, 16, 1, 1));
 
         AnalyzedText post = analyze("the flight was fine I guess");
         double[] before = plain.probabilities(post);
@@ -143,12 +160,14 @@ class TrainedSentimentScorerTest {
 
     @Test
     void trainingSettingsAreValidatedWithAnExample() {
-        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(30, 0.1, 3e-5, 42, 20, 1.5))
+        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(30, 0.1, 3e-5, 42, 20, 1.5, 1))
                 .hasMessageContaining("priorCorrection must be in [0, 1], was 1.5");
-        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(30, 0.1, 3e-5, 42, 40, 0.5))
+        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(30, 0.1, 3e-5, 42, 40, 0.5, 1))
                 .hasMessageContaining("hashBits must be in 10..26, was 40");
-        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(0, 0.1, 3e-5, 42, 20, 0.5))
+        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(0, 0.1, 3e-5, 42, 20, 0.5, 1))
                 .hasMessageContaining("epochs >= 1");
+        assertThatThrownBy(() -> new TrainedSentimentScorer.Training(30, 0.1, 3e-5, 42, 20, 0.5, 0))
+                .hasMessageContaining("lexiconScale must be in (0, 100], was 0.0");
     }
 
     private static final String VALID_HEADER = "{\"format\":\"" + TrainedSentimentScorer.FORMAT
