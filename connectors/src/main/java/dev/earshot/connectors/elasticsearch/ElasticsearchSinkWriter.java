@@ -32,7 +32,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -67,8 +69,13 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private final ElasticsearchTransport transport;
     private final ElasticsearchClient searcher;
     private final BulkIngester<Attempt> ingester;
-    /** Sends retries and waiting versions, so that neither blocks the task thread nor the ingester's listener. */
-    private final ScheduledExecutorService resender;
+    /**
+     * The one thread that hands documents to the ingester, retries and waiting versions included. The task thread
+     * never calls into the ingester itself: its locks do not answer interrupts, so a task blocked there while
+     * Elasticsearch is away could not be cancelled, and Flink would give up on the whole TaskManager.
+     */
+    private final ScheduledExecutorService feeder;
+    private final AtomicBoolean flushQueued = new AtomicBoolean();
     private final SinkWriter<DeadLetter> refused;
 
     private final int maxInFlight;
@@ -103,8 +110,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         this.transport = transport;
         this.searcher = ElasticsearchClients.client(transport);
         this.refused = refused;
-        this.resender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "elasticsearch-resender-" + route.template());
+        this.feeder = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "elasticsearch-feeder-" + route.template());
             thread.setDaemon(true);
             return thread;
         });
@@ -160,8 +167,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             }
             inFlight.put(attempt.key(), attempt);
         }
-        // Outside the lock: when maxConcurrentRequests are in flight, this blocks the task (back-pressure).
-        ingester.add(operation(attempt), attempt);
+        // The task waits for room in awaitInFlightBelow, where an interrupt reaches it (back-pressure).
+        resend(attempt, 0);
     }
 
     /** Returns once Elasticsearch has answered for every document written so far, retries included. */
@@ -211,7 +218,12 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
                     return;
                 }
             }
-            ingester.flush();
+            if (flushQueued.compareAndSet(false, true) && !feeder.isShutdown()) {
+                feeder.execute(() -> {
+                    flushQueued.set(false);
+                    ingester.flush();
+                });
+            }
             synchronized (lock) {
                 if (inFlight.size() >= limit && failure == null) {
                     lock.wait(50);
@@ -222,8 +234,17 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
     @Override
     public void close() throws Exception {
-        resender.shutdownNow();
+        feeder.shutdownNow();
+        boolean cancelled;
+        synchronized (lock) {
+            cancelled = !inFlight.isEmpty();
+        }
         try {
+            if (cancelled) {
+                // Cancelled mid-write: the job restarts from its last checkpoint and writes these again. Closing the
+                // connections first makes the requests still out fail at once instead of holding the task up.
+                transport.close();
+            }
             ingester.close();
         } finally {
             try {
@@ -311,8 +332,10 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     }
 
     private void resend(Attempt attempt, long delayMillis) {
-        if (!resender.isShutdown()) {
-            resender.schedule(() -> ingester.add(operation(attempt), attempt), delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            feeder.schedule(() -> ingester.add(operation(attempt), attempt), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // The writer is closing: the job restarts from its last checkpoint and writes the document again.
         }
     }
 
