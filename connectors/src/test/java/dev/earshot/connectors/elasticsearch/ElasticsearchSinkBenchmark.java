@@ -18,7 +18,7 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
  * (which unpacks Elasticsearch and builds the classpath):
  *
  * <pre>
- * ./mvnw -q -pl connectors dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * ./mvnw -q -pl connectors -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -Dearshot.test.elasticsearch.home=connectors/target/elasticsearch-8.19.21 \
  *   -cp connectors/target/test-classes:connectors/target/classes:$(cat connectors/target/test-classpath.txt) \
  *   dev.earshot.connectors.elasticsearch.ElasticsearchSinkBenchmark [documents per round, 20000] [rounds, 5] [start-ups, 3]
