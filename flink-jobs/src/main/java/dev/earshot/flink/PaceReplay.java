@@ -55,11 +55,14 @@ final class PaceReplay extends RichMapFunction<RawRecord, RawRecord> {
     }
 
     private Optional<Instant> eventTime(RawRecord record) {
-        return parser.parse(record.value()).stream()
-                .map(result -> result instanceof ParseResult.Valid v ? v.post()
-                        : result instanceof ParseResult.Edited e ? e.post() : null)
-                .filter(post -> post != null)
-                .map(post -> post.createdAt())
-                .findFirst();
+        for (ParseResult result : parser.parse(record.value())) {
+            if (result instanceof ParseResult.Valid valid) {
+                return Optional.of(valid.post().createdAt());
+            }
+            if (result instanceof ParseResult.Edited edited) {
+                return Optional.of(edited.post().createdAt());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -17,7 +17,6 @@ import dev.earshot.model.TicketPost;
 import dev.earshot.sample.SampleScenario;
 import dev.earshot.sample.SampleStreamGenerator;
 import dev.earshot.sample.SampleStreamParams;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,10 +52,7 @@ class EarshotElasticsearchITCase {
     static void runTheBundledStreamIntoElasticsearch() throws Exception {
         elasticsearch = ElasticsearchTestNode.start();
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
-        Path input = work.resolve("posts.jsonl.gz");
-        try (InputStream sample = EarshotElasticsearchITCase.class.getResourceAsStream("/sample/posts.jsonl.gz")) {
-            Files.copy(sample, input);
-        }
+        Path input = BundledSample.copyTo(work);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         EarshotSinks sinks = ElasticsearchEarshotSinks.withDeadLettersIn(ElasticsearchSettings.defaults(elasticsearch.url()), work);

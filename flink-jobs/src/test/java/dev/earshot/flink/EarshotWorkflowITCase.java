@@ -18,7 +18,6 @@ import dev.earshot.sample.SampleScenario;
 import dev.earshot.sample.SampleStreamGenerator;
 import dev.earshot.sample.SampleStreamParams;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -56,10 +55,7 @@ class EarshotWorkflowITCase {
     @BeforeAll
     static void runTheBundledStream() throws Exception {
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
-        Path input = work.resolve("posts.jsonl.gz");
-        try (InputStream sample = EarshotWorkflowITCase.class.getResourceAsStream("/sample/posts.jsonl.gz")) {
-            Files.copy(sample, input);
-        }
+        Path input = BundledSample.copyTo(work);
         Path output = work.resolve("output");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

@@ -12,8 +12,6 @@ import dev.earshot.model.Alert;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TopicLocationStats;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,10 +49,7 @@ class ElasticsearchOutageITCase {
     @BeforeAll
     static void runTheSampleWhileElasticsearchGoesAwayAndComesBack() throws Exception {
         elasticsearch = ElasticsearchTestNode.start();
-        Path input = work.resolve("posts.jsonl.gz");
-        try (InputStream sample = ElasticsearchOutageITCase.class.getResourceAsStream("/sample/posts.jsonl.gz")) {
-            Files.copy(sample, input);
-        }
+        Path input = BundledSample.copyTo(work);
         files = work.resolve("files");
         StreamExecutionEnvironment env = OutageRuns.restartingEnvironment();
         ElasticsearchSettings impatient = ElasticsearchSettings.defaults(elasticsearch.url())

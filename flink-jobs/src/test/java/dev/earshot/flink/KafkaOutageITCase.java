@@ -11,8 +11,6 @@ import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TopicLocationStats;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -60,7 +57,7 @@ class KafkaOutageITCase {
             kafka.createTopic(topic, 1);
         }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        List<String> lines = sampleLines();
+        List<String> lines = BundledSample.lines();
         for (int i = 0; i < lines.size(); i++) {
             records.add(new ProducerRecord<>(options.postsTopic(), i % 2, null, lines.get(i).getBytes(UTF_8)));
         }
@@ -120,12 +117,5 @@ class KafkaOutageITCase {
 
     private static <T> Map<String, T> lastCommitted(String topic, Class<T> type, Function<T, String> id) {
         return OutageRuns.latestById(committed(topic), type, id);
-    }
-
-    private static List<String> sampleLines() throws Exception {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(KafkaOutageITCase.class.getResourceAsStream("/sample/posts.jsonl.gz")), UTF_8))) {
-            return reader.lines().toList();
-        }
     }
 }

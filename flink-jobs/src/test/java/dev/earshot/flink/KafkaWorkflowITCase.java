@@ -17,12 +17,9 @@ import dev.earshot.model.TicketStatus;
 import dev.earshot.sample.SampleScenario;
 import dev.earshot.sample.SampleStreamGenerator;
 import dev.earshot.sample.SampleStreamParams;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -68,7 +65,7 @@ class KafkaWorkflowITCase {
             kafka.createTopic(topic, 1);
         }
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
-        List<String> lines = sampleLines();
+        List<String> lines = BundledSample.lines();
         sentLines = Set.copyOf(lines);
         sent = lines.size();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
@@ -168,12 +165,5 @@ class KafkaWorkflowITCase {
 
     private static String header(ConsumerRecord<?, ?> record, String key) {
         return new String(record.headers().lastHeader(key).value(), UTF_8);
-    }
-
-    private static List<String> sampleLines() throws Exception {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(KafkaWorkflowITCase.class.getResourceAsStream("/sample/posts.jsonl.gz")), UTF_8))) {
-            return reader.lines().toList();
-        }
     }
 }
