@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
 import dev.earshot.connectors.elasticsearch.ElasticsearchTestNode;
-import dev.earshot.connectors.elasticsearch.RetryPolicy;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.HandoffTicket;
@@ -28,9 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Elasticsearch goes away in the middle of a run and comes back. The sink's retries are kept short here so that the
- * outage outlasts them: the job fails, Flink restarts it from its last checkpoint until Elasticsearch answers again,
- * and the run ends with every document that the same run wrote to files, each once, in its latest version.
+ * Elasticsearch goes away in the middle of a run and comes back within the sink's default retries (about a minute):
+ * the writers hold their documents and back off, and the run ends with every document that the same run wrote to
+ * files, each once, in its latest version. (An outage longer than the retries fails the job over while Elasticsearch
+ * is still away; that path is not tested here, see the README.)
  */
 class ElasticsearchOutageITCase {
 
@@ -52,11 +52,9 @@ class ElasticsearchOutageITCase {
         Path input = BundledSample.copyTo(work);
         files = work.resolve("files");
         StreamExecutionEnvironment env = OutageRuns.restartingEnvironment();
-        ElasticsearchSettings impatient = ElasticsearchSettings.defaults(elasticsearch.url())
-                .withRetry(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(200)));
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), List.of(
                 EarshotSinks.jsonLines(files),
-                ElasticsearchEarshotSinks.withDeadLettersIn(impatient, work.resolve("refused")))).build(env);
+                ElasticsearchEarshotSinks.withDeadLettersIn(ElasticsearchSettings.defaults(elasticsearch.url()), work.resolve("refused")))).build(env);
 
         JobClient job = env.executeAsync("earshot while elasticsearch restarts");
         while (!aWindowIsIndexed()) {

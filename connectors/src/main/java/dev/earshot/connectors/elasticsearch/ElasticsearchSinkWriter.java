@@ -235,16 +235,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void close() throws Exception {
         feeder.shutdownNow();
-        boolean cancelled;
-        synchronized (lock) {
-            cancelled = !inFlight.isEmpty();
-        }
         try {
-            if (cancelled) {
-                // Cancelled mid-write: the job restarts from its last checkpoint and writes these again. Closing the
-                // connections first makes the requests still out fail at once instead of holding the task up.
-                transport.close();
-            }
             ingester.close();
         } finally {
             try {
