@@ -16,17 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,10 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaOutageITCase {
 
     private static final Duration OUTAGE = Duration.ofSeconds(10);
-
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     @TempDir
     static Path files;
@@ -77,7 +69,7 @@ class KafkaOutageITCase {
         kafka.restartBroker();
         System.out.printf("The broker was away for %.1f s%n", (System.nanoTime() - down) / 1e9);
         // Throws, failing every test, unless the job recovered and finished.
-        job.getJobExecutionResult().get(5, TimeUnit.MINUTES);
+        OutageRuns.awaitResult(job, Duration.ofMinutes(5));
     }
 
     @AfterAll

@@ -107,15 +107,15 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         this.retries = metrics.counter("elasticsearchRetries", new ThreadSafeSimpleCounter());
         this.deleted = metrics.counter("elasticsearchDocumentsDeleted", new ThreadSafeSimpleCounter());
         this.retryPolicy = settings.retry();
-        this.transport = transport;
-        this.searcher = ElasticsearchClients.client(transport);
+        this.transport = new AnswersOffTheIoThread(transport, route.template());
+        this.searcher = ElasticsearchClients.client(this.transport);
         this.refused = refused;
         this.feeder = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "elasticsearch-feeder-" + route.template());
             thread.setDaemon(true);
             return thread;
         });
-        this.ingester = BulkIngester.of(b -> b.client(ElasticsearchClients.asyncClient(transport))
+        this.ingester = BulkIngester.of(b -> b.client(ElasticsearchClients.asyncClient(this.transport))
                 .maxOperations(settings.maxActions())
                 .maxSize(settings.maxBytes())
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
@@ -236,6 +236,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     public void close() throws Exception {
         feeder.shutdownNow();
         try {
+            // The ingester before the connections: its close waits until every request it sent is answered, which
+            // the client's timeouts bound, so a writer cancelled while Elasticsearch is away still closes.
             ingester.close();
         } finally {
             try {

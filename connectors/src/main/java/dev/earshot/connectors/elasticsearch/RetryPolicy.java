@@ -26,7 +26,7 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         }
     }
 
-    /** About two minutes of retries in all: long enough for a node restart or a burst to pass. */
+    /** Ten retries backing off 0.1 s, 0.2 s, ... up to 30 s: about 80 s in all, long enough for a node restart. */
     public static RetryPolicy defaults() {
         return new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(30));
     }
