@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class FreshdeskApi extends LookupBeforeCreate {
 
+    private static final int NOTES_PER_PAGE = 100;
+
     FreshdeskApi(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
         super(settings, clock, http, counters);
     }
@@ -66,12 +68,19 @@ final class FreshdeskApi extends LookupBeforeCreate {
         return http.send("GET", URI.create(base + "/api/v2/tickets/" + ticketId), null, Map.of())
                 .thenCompose(view -> {
                     bodies.add(new Body(null, view.path("description").asText()));
-                    return http.send("GET", URI.create(base + "/api/v2/tickets/" + ticketId + "/conversations"), null, Map.of());
-                })
-                .thenApply(conversations -> {
-                    conversations.forEach(note -> bodies.add(new Body(note.path("id").asText(), note.path("body").asText())));
-                    return bodies;
+                    return notes(ticketId, 1, bodies);
                 });
+    }
+
+    /** The ticket's notes from {@code page} on: Freshdesk pages conversations, at most {@value #NOTES_PER_PAGE} a page. */
+    private CompletableFuture<List<Body>> notes(String ticketId, int page, List<Body> bodies) {
+        URI uri = URI.create(base + "/api/v2/tickets/" + ticketId + "/conversations?per_page=" + NOTES_PER_PAGE + "&page=" + page);
+        return http.send("GET", uri, null, Map.of()).thenCompose(conversations -> {
+            conversations.forEach(note -> bodies.add(new Body(note.path("id").asText(), note.path("body").asText())));
+            return conversations.size() < NOTES_PER_PAGE
+                    ? CompletableFuture.completedFuture(bodies)
+                    : notes(ticketId, page + 1, bodies);
+        });
     }
 
     @Override

@@ -82,7 +82,17 @@ final class FakeFreshdesk extends FakeHelpdesk {
         }
         if (method.equals("GET") && conversations.matches()) {
             long id = Long.parseLong(conversations.group(1));
-            return tickets.containsKey(id) ? Answer.of(200, JSON.arrayNode().addAll(notes.get(id))) : notFound();
+            if (!tickets.containsKey(id)) {
+                return notFound();
+            }
+            int page = Integer.parseInt(query.getOrDefault("page", "1"));
+            int perPage = Integer.parseInt(query.getOrDefault("per_page", "30"));
+            if (page < 1 || perPage < 1 || perPage > 100) {
+                return invalid("per_page", "It should be a Positive Number less than or equal to 100");
+            }
+            List<ObjectNode> all = notes.get(id);
+            int from = Math.min(all.size(), (page - 1) * perPage);
+            return Answer.of(200, JSON.arrayNode().addAll(all.subList(from, Math.min(all.size(), from + perPage))));
         }
         if (ticket.matches()) {
             ObjectNode stored = tickets.get(Long.parseLong(ticket.group(1)));
@@ -102,6 +112,14 @@ final class FakeFreshdesk extends FakeHelpdesk {
         }
         violations.add("unexpected " + method + " " + path);
         return notFound();
+    }
+
+    /** Notes an agent wrote on ticket {@code id}, as many as {@code count}. */
+    synchronized void addAgentNotes(long id, int count) {
+        for (int i = 0; i < count; i++) {
+            notes.get(id).add(JSON.objectNode().put("id", ids.incrementAndGet()).put("ticket_id", id)
+                    .put("body", "<div>Agent note " + i + "</div>").put("private", true).put("incoming", false).put("source", 2));
+        }
     }
 
     private Answer create(JsonNode body) {

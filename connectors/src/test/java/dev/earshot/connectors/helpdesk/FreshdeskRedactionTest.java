@@ -90,6 +90,23 @@ class FreshdeskRedactionTest {
     }
 
     @Test
+    void aDeletedPostInANoteBeyondTheFirstPageOfConversationsLeavesIt() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions.subList(0, 3));
+        freshdesk.addAgentNotes(Long.parseLong(delivery.snapshot().get(last.id()).helpdeskId()), 150);
+        deliverAll(delivery, List.of(last));
+        TicketPost fourth = last.posts().get(3);
+
+        deliverAll(delivery, List.of(deleted(last, fourth.id())));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertGone(fourth);
+        last.posts().subList(0, 3).forEach(this::assertKept);
+        assertThat(freshdesk.requests).filteredOn(r -> r.path().endsWith("/conversations"))
+                .extracting(Request::query).contains("per_page=100&page=2");
+    }
+
+    @Test
     void aDeletedPostTheHelpdeskNeverReceivedNeedsNothingAndIsNeverAddedLater() throws Exception {
         HelpdeskDelivery delivery = delivery();
         deliverAll(delivery, versions.subList(0, 2));
