@@ -102,7 +102,7 @@ public final class ConversationTracker {
         List<Double> trajectory = new ArrayList<>(ticket.sentimentTrajectory());
         posts.set(index, ticketPost(edited));
         trajectory.set(index, edited.sentiment().score());
-        HandoffTicket updated = revised(ticket, posts, trajectory, ticket.reasons());
+        HandoffTicket updated = revised(ticket, posts, trajectory, ticket.reasons(), ticket.removedPostIds());
         state.recordEdit(updated);
         return Optional.of(emitted(state, updated));
     }
@@ -129,7 +129,9 @@ public final class ConversationTracker {
         List<String> reasons = new ArrayList<>(ticket.reasons());
         reasons.removeIf(reason -> reason.endsWith(REMOVED));
         reasons.add(removalNote(state.removedPosts() + 1));
-        HandoffTicket updated = revised(ticket, posts, trajectory, reasons);
+        List<String> removed = new ArrayList<>(ticket.removedPostIds());
+        removed.add(postId);
+        HandoffTicket updated = revised(ticket, posts, trajectory, reasons, removed);
         state.recordRemoval(updated);
         return Optional.of(emitted(state, updated));
     }
@@ -151,10 +153,10 @@ public final class ConversationTracker {
 
     /** The same ticket with other posts; its times stay, as the quiet period and the look-back count from them. */
     private static HandoffTicket revised(HandoffTicket ticket, List<TicketPost> posts, List<Double> trajectory,
-                                         List<String> reasons) {
+                                         List<String> reasons, List<String> removedPostIds) {
         return new HandoffTicket(ticket.id(), ticket.conversationKey(), TicketStatus.UPDATED, ticket.source(),
                 ticket.customer(), ticket.account(), posts, ticket.topics(), ticket.location(), trajectory,
-                ticket.priority(), ticket.linkedAlertIds(), reasons, ticket.openedAt(), ticket.updatedAt());
+                ticket.priority(), ticket.linkedAlertIds(), reasons, ticket.openedAt(), ticket.updatedAt(), removedPostIds);
     }
 
     /** A revised ticket as it is said again: UPDATED while open, CLOSED (dated when it closed) once closed. */
@@ -235,7 +237,7 @@ public final class ConversationTracker {
                 latest ? enriched.post().author() : previous.customer(), previous.account(), posts, List.copyOf(topics),
                 location, trajectory, TicketPriority.NORMAL,
                 link(previous.linkedAlertIds(), List.copyOf(topics), location, openAlerts), List.of(),
-                previous.openedAt(), latest ? at : previous.updatedAt()));
+                previous.openedAt(), latest ? at : previous.updatedAt(), previous.removedPostIds()));
     }
 
     /** Sets the ticket's priority and reasons, and remembers it. */
@@ -253,7 +255,7 @@ public final class ConversationTracker {
         HandoffTicket ticket = new HandoffTicket(draft.id(), draft.conversationKey(), draft.status(), draft.source(),
                 draft.customer(), draft.account(), draft.posts(), draft.topics(), draft.location(),
                 draft.sentimentTrajectory(), priority, draft.linkedAlertIds(), reasons, draft.openedAt(),
-                draft.updatedAt());
+                draft.updatedAt(), draft.removedPostIds());
         state.record(ticket, List.copyOf(urgentWords));
         return ticket;
     }

@@ -39,12 +39,16 @@ class CanonicalJsonTest {
                 POST.author(), "CityCareDesk", List.of(new TicketPost(POST.id(), T0, POST.text(), POST.url(), -0.74,
                         SentimentLabel.NEGATIVE)), List.of("parking"), BENGALURU, List.of(-0.74), TicketPriority.HIGH,
                 List.of("a1b2c3"), List.of("negative (-0.74) and addresses @CityCareDesk"), T0, T0);
+        HandoffTicket withRemoval = new HandoffTicket(ticket.id(), ticket.conversationKey(), TicketStatus.UPDATED,
+                ticket.source(), ticket.customer(), ticket.account(), List.of(), ticket.topics(), ticket.location(),
+                List.of(), ticket.priority(), ticket.linkedAlertIds(), ticket.reasons(), T0, T0, List.of(POST.id()));
+        assertThat(Json.write(ticket)).as("omitted when empty, as tickets were written before").doesNotContain("removedPostIds");
         DeadLetter deadLetter = new DeadLetter("{oops", "not valid JSON", "parse", "sample/posts.jsonl.gz", T0);
         PostDeletion deletion = PostDeletion.of(POST.id(), "u42", T1).ofPostAt(T0);
 
         TopicLocationStats withSlide = stats.withLastSlide(12, 10);
         for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, regionDay, alert,
-                alertWithTerms, ticket, deadLetter, deletion, PostChange.version(enriched),
+                alertWithTerms, ticket, withRemoval, deadLetter, deletion, PostChange.version(enriched),
                 PostChange.deleted(PostDeletion.of("mastodon:7", null, null)))) {
             assertThat(Json.read(Json.write(value), value.getClass())).isEqualTo(value);
         }

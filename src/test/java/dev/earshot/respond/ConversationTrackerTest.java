@@ -274,6 +274,9 @@ class ConversationTrackerTest {
         assertThat(Json.write(after)).doesNotContain("MG Road");
         assertThat(after.reasons()).contains("1 post removed at the author's request (deleted on the network)");
         assertThat(later.reasons()).as("the note stays on later versions").contains("1 post removed at the author's request (deleted on the network)");
+        assertThat(after.removedPostIds()).as("so that a helpdesk holding it removes it too").containsExactly(first.post().id());
+        assertThat(later.removedPostIds()).as("every later version still says so").containsExactly(first.post().id());
+        assertThat(Json.read(Json.write(later), HandoffTicket.class)).isEqualTo(later);
         assertThat(tracker.onDeletion(state, first.post().id())).as("already gone").isEmpty();
         assertThat(state.removedPosts()).isEqualTo(1);
     }
@@ -293,6 +296,7 @@ class ConversationTrackerTest {
         HandoffTicket reopened = feed(state, ventingPost(ASHA, "still no parking", -0.6, hours(3))).orElseThrow();
         assertThat(reopened.id()).isEqualTo(emptied.id());
         assertThat(reopened.status()).isEqualTo(TicketStatus.UPDATED);
+        assertThat(reopened.removedPostIds()).containsExactly(only.post().id());
     }
 
     @Test

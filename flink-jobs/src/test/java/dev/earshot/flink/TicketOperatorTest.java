@@ -146,6 +146,7 @@ class TicketOperatorTest {
         assertThat(versions).extracting(HandoffTicket::status).containsExactly(TicketStatus.OPEN, TicketStatus.CLOSED);
         assertThat(versions.get(1).posts()).as("twitter:2 was removed while it waited; twitter:1 from the ticket").isEmpty();
         assertThat(versions.get(1).reasons()).contains("1 post removed at the author's request (deleted on the network)");
+        assertThat(versions.get(1).removedPostIds()).as("so that a helpdesk removes it too").containsExactly("twitter:1");
     }
 
     @Test

@@ -56,6 +56,19 @@ public final class FreshdeskRequests {
         return JSON.objectNode().put("body", TicketText.html(TicketText.body(ticket, newPosts, false))).put("private", true);
     }
 
+    /**
+     * {@code PUT /api/v2/tickets/{id}}: the description without the deleted posts' text, see
+     * {@link TicketText#withoutPost}.
+     */
+    public static ObjectNode description(String html) {
+        return JSON.objectNode().put("description", html);
+    }
+
+    /** {@code PUT /api/v2/conversations/{id}}: a note's new body, without the deleted posts' text. */
+    public static ObjectNode noteBody(String html) {
+        return JSON.objectNode().put("body", html);
+    }
+
     /** {@code PUT /api/v2/tickets/{id}}: the raised (or lowered) priority. */
     public static ObjectNode priority(HandoffTicket ticket) {
         return JSON.objectNode().put("priority", HelpdeskPriorities.freshdesk(ticket.priority()));

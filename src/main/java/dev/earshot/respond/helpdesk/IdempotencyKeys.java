@@ -16,8 +16,13 @@ public final class IdempotencyKeys {
         return "earshot-create-" + ticketId;
     }
 
-    /** The key of one ticket version as a whole document (the webhook): versions differ by their number of posts. */
+    /**
+     * The key of one ticket version as a whole document (the webhook): versions differ by their number of posts, and
+     * once posts were deleted, by the number removed too (a version without a deleted post is new, though it holds
+     * as many posts as an earlier one).
+     */
     public static String version(HandoffTicket ticket) {
-        return "earshot-" + ticket.id() + "-" + ticket.posts().size();
+        String removed = ticket.removedPostIds().isEmpty() ? "" : "-removed-" + ticket.removedPostIds().size();
+        return "earshot-" + ticket.id() + "-" + ticket.posts().size() + removed;
     }
 }

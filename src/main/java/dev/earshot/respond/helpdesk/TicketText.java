@@ -14,13 +14,22 @@ import java.util.regex.Pattern;
 /**
  * What an agent reads: the subject, and for each post its time, sentiment, text and link, followed by why
  * Earshot raised the ticket. Each post carries a marker line with its id, so that after a restart without state
- * the posts a helpdesk ticket already holds are read back from its comments and never added twice.
+ * the posts a helpdesk ticket already holds are read back from its comments and never added twice. A post its
+ * author deleted leaves a {@link #REMOVED_MARKER} line instead, so that it is neither removed twice nor added again.
  */
 public final class TicketText {
 
     public static final String POST_MARKER = "earshot-post: ";
+    public static final String REMOVED_MARKER = "earshot-removed-post: ";
+    /** What stands where a deleted post's text was: no word of it, nor its author's handle. */
+    public static final String REMOVED_NOTE = "[post removed at the author's request (deleted on the network)]";
 
     private static final Pattern MARKED_POST = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)");
+    private static final Pattern REMOVED_POST = Pattern.compile(Pattern.quote(REMOVED_MARKER) + "([^\\s<]+)");
+    private static final Pattern ANY_MARKER = Pattern.compile("earshot-(?:removed-)?post: [^\\s<]+");
+    /** Line breaks in plain bodies and in the HTML ones {@link #html} writes (as a helpdesk may normalise them). */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\n|<br\\s*/?>");
+    private static final Pattern REDACTED_OR_BLANK = Pattern.compile("[\u2587\\s]*");
 
     private TicketText() {
     }
@@ -77,6 +86,78 @@ public final class TicketText {
             }
         }
         return ids;
+    }
+
+    /** The ids of the deleted posts whose {@link #REMOVED_MARKER}s appear in a helpdesk comment, plain or HTML. */
+    public static Set<String> removedPostIds(String body) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (body != null) {
+            Matcher matcher = REMOVED_POST.matcher(body);
+            while (matcher.find()) {
+                ids.add(matcher.group(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The lines of a post that say what its author wrote (its text and link) in a plain body {@link #body} wrote,
+     * leaving out its time and sentiment line, its marker and lines already redacted; empty when the body does not
+     * hold the post.
+     */
+    public static List<String> postLines(String body, String postId) {
+        int[] block = block(body, postId);
+        if (block == null) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : LINE_BREAK.split(body.substring(block[0], block[1]))) {
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        // the first line is the post's time and sentiment, the last its marker
+        return lines.size() <= 2 ? List.of() : lines.subList(1, lines.size() - 1).stream()
+                .filter(line -> !REDACTED_OR_BLANK.matcher(line).matches()).distinct().toList();
+    }
+
+    /**
+     * {@code body} (plain or HTML as {@link #body} and {@link #html} wrote it) with a post's time, sentiment, text and
+     * link replaced by {@link #REMOVED_NOTE} and its marker by a {@link #REMOVED_MARKER}; the other posts stay as
+     * they were. The body itself when it does not hold the post.
+     */
+    public static String withoutPost(String body, String postId) {
+        int[] block = block(body, postId);
+        if (block == null) {
+            return body;
+        }
+        Matcher lineBreak = LINE_BREAK.matcher(body);
+        String br = lineBreak.find(block[0]) ? lineBreak.group() : "\n";
+        return body.substring(0, block[0]) + br + br + REMOVED_NOTE + br + REMOVED_MARKER + postId + body.substring(block[1]);
+    }
+
+    /**
+     * Where a post's lines are in a body: from the line break ending the line before them (the previous post's marker,
+     * or the opening line) to the end of the post's marker. Null when the body has no marker of the post.
+     */
+    private static int[] block(String body, String postId) {
+        if (body == null) {
+            return null;
+        }
+        Matcher marker = Pattern.compile(Pattern.quote(POST_MARKER + postId) + "(?=[\\s<]|$)").matcher(body);
+        if (!marker.find()) {
+            return null;
+        }
+        int start = -1;
+        Matcher earlier = ANY_MARKER.matcher(body).region(0, marker.start());
+        while (earlier.find()) {
+            start = earlier.end();
+        }
+        if (start < 0) {
+            Matcher lineBreak = LINE_BREAK.matcher(body);
+            start = lineBreak.find() && lineBreak.start() < marker.start() ? lineBreak.start() : 0;
+        }
+        return new int[] {start, marker.end()};
     }
 
     /** "Bengaluru, Karnataka, IN". */

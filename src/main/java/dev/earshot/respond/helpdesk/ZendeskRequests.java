@@ -54,6 +54,30 @@ public final class ZendeskRequests {
         return body;
     }
 
+    /**
+     * {@code PUT /api/v2/tickets/{ticket_id}/comments/{ticket_comment_id}/redact}: one string of a comment, which
+     * Zendesk replaces by ▇ characters for good ("Redact String in Comment").
+     */
+    public static ObjectNode redact(String text) {
+        return JSON.objectNode().put("text", text);
+    }
+
+    /**
+     * {@code PUT /api/v2/tickets/{id}.json}: a private comment saying that posts were removed at their authors'
+     * request and their text redacted (Zendesk cannot rewrite a comment), with a {@link TicketText#REMOVED_MARKER}
+     * per post so that a restart without state knows they are gone.
+     */
+    public static ObjectNode removalNote(List<String> removedPostIds) {
+        StringBuilder text = new StringBuilder().append(removedPostIds.size() == 1
+                ? "1 post removed at the author's request (deleted on the network); its text was redacted above.\n"
+                : removedPostIds.size() + " posts removed at their authors' request (deleted on the network); "
+                        + "their text was redacted above.\n");
+        removedPostIds.forEach(id -> text.append(TicketText.REMOVED_MARKER).append(id).append('\n'));
+        ObjectNode body = JSON.objectNode();
+        body.putObject("ticket").set("comment", comment(text.toString()));
+        return body;
+    }
+
     private static ObjectNode comment(String text) {
         return JSON.objectNode().put("body", text).put("public", false);
     }

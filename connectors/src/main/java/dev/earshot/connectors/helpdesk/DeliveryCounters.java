@@ -10,6 +10,7 @@ public final class DeliveryCounters {
     final AtomicLong ticketsOpened = new AtomicLong();
     final AtomicLong commentsAdded = new AtomicLong();
     final AtomicLong ticketsFound = new AtomicLong();
+    final AtomicLong postsRemoved = new AtomicLong();
     final AtomicLong versionsDelivered = new AtomicLong();
     final AtomicLong deadLetters = new AtomicLong();
 
@@ -33,6 +34,11 @@ public final class DeliveryCounters {
     /** Helpdesk tickets found again by external id or tag, because the job's state did not know them. */
     public long ticketsFound() {
         return ticketsFound.get();
+    }
+
+    /** Deleted posts whose text was removed from helpdesk tickets (redacted, rewritten, or left out of a new version). */
+    public long postsRemoved() {
+        return postsRemoved.get();
     }
 
     public long versionsDelivered() {

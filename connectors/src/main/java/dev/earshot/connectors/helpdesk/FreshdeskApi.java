@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class FreshdeskApi extends LookupBeforeCreate {
 
+    private static final int NOTES_PER_PAGE = 100;
+
     FreshdeskApi(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
         super(settings, clock, http, counters);
     }
@@ -44,16 +46,40 @@ final class FreshdeskApi extends LookupBeforeCreate {
             }
             counters.ticketsFound.incrementAndGet();
             String id = Long.toString(lowest);
-            Set<String> posts = new LinkedHashSet<>();
-            return http.send("GET", URI.create(base + "/api/v2/tickets/" + id), null, Map.of())
-                    .thenCompose(view -> {
-                        posts.addAll(TicketText.markedPostIds(view.path("description").asText()));
-                        return http.send("GET", URI.create(base + "/api/v2/tickets/" + id + "/conversations"), null, Map.of());
-                    })
-                    .thenApply(conversations -> {
-                        conversations.forEach(note -> posts.addAll(TicketText.markedPostIds(note.path("body").asText())));
-                        return new DeliveredTicket(id, new ArrayList<>(posts), null, clock.instant());
-                    });
+            return bodies(id).thenApply(bodies -> {
+                Set<String> posts = new LinkedHashSet<>();
+                Set<String> removed = new LinkedHashSet<>();
+                bodies.forEach(body -> {
+                    posts.addAll(TicketText.markedPostIds(body.html()));
+                    removed.addAll(TicketText.removedPostIds(body.html()));
+                });
+                posts.removeAll(removed);
+                return new DeliveredTicket(id, new ArrayList<>(posts), null, clock.instant(), new ArrayList<>(removed));
+            });
+        });
+    }
+
+    /** Where a ticket's text is: its description (noteId null), then each of its notes. */
+    private record Body(String noteId, String html) {
+    }
+
+    private CompletableFuture<List<Body>> bodies(String ticketId) {
+        List<Body> bodies = new ArrayList<>();
+        return http.send("GET", URI.create(base + "/api/v2/tickets/" + ticketId), null, Map.of())
+                .thenCompose(view -> {
+                    bodies.add(new Body(null, view.path("description").asText()));
+                    return notes(ticketId, 1, bodies);
+                });
+    }
+
+    /** The ticket's notes from {@code page} on: Freshdesk pages conversations, at most {@value #NOTES_PER_PAGE} a page. */
+    private CompletableFuture<List<Body>> notes(String ticketId, int page, List<Body> bodies) {
+        URI uri = URI.create(base + "/api/v2/tickets/" + ticketId + "/conversations?per_page=" + NOTES_PER_PAGE + "&page=" + page);
+        return http.send("GET", uri, null, Map.of()).thenCompose(conversations -> {
+            conversations.forEach(note -> bodies.add(new Body(note.path("id").asText(), note.path("body").asText())));
+            return conversations.size() < NOTES_PER_PAGE
+                    ? CompletableFuture.completedFuture(bodies)
+                    : notes(ticketId, page + 1, bodies);
         });
     }
 
@@ -81,11 +107,44 @@ final class FreshdeskApi extends LookupBeforeCreate {
                             counters.commentsAdded.incrementAndGet();
                             return known.with(added, known.priority(), clock.instant());
                         });
-        if (!known.priorityChanged(ticket)) {
-            return noted;
+        CompletableFuture<DeliveredTicket> prioritised = !known.priorityChanged(ticket) ? noted
+                : noted.thenCompose(withNote -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId()),
+                                FreshdeskRequests.priority(ticket), Map.of())
+                        .thenApply(ignored -> withNote.with(List.of(), ticket.priority(), clock.instant())));
+        return known.removalsPending(ticket) ? prioritised.thenCompose(state -> remove(ticket, state)) : prioritised;
+    }
+
+    /**
+     * Rewrites the description or notes holding the posts {@code ticket} says were deleted, with each post's text
+     * and link replaced by {@link TicketText#REMOVED_NOTE}: the ticket's description with {@code PUT
+     * /api/v2/tickets/{id}} ({@code description}), a note with {@code PUT /api/v2/conversations/{id}} ({@code body};
+     * Freshdesk lets notes be edited). Rewriting rather than deleting a note keeps the other posts a note holds.
+     */
+    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known) {
+        List<String> held = known.postsToRemove(ticket);
+        if (held.isEmpty()) {
+            return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
-        return noted.thenCompose(withNote -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId()),
-                        FreshdeskRequests.priority(ticket), Map.of())
-                .thenApply(ignored -> withNote.with(List.of(), ticket.priority(), clock.instant())));
+        String ticketId = known.helpdeskId();
+        return bodies(ticketId).thenCompose(bodies -> {
+            CompletableFuture<Void> rewrites = CompletableFuture.completedFuture(null);
+            for (Body body : bodies) {
+                String rewritten = body.html();
+                for (String postId : held) {
+                    rewritten = TicketText.withoutPost(rewritten, postId);
+                }
+                if (!rewritten.equals(body.html())) {
+                    boolean description = body.noteId() == null;
+                    URI uri = URI.create(base + (description ? "/api/v2/tickets/" + ticketId : "/api/v2/conversations/" + body.noteId()));
+                    JsonNode request = description ? FreshdeskRequests.description(rewritten) : FreshdeskRequests.noteBody(rewritten);
+                    rewrites = rewrites.thenCompose(ignored -> http.send("PUT", uri, request, Map.of()).thenAccept(done -> {
+                    }));
+                }
+            }
+            return rewrites;
+        }).thenApply(ignored -> {
+            counters.postsRemoved.addAndGet(held.size());
+            return known.withRemoved(ticket.removedPostIds(), clock.instant());
+        });
     }
 }

@@ -16,7 +16,7 @@ interface HelpdeskApi {
 
     /**
      * Brings the helpdesk up to {@code ticket}: opens its helpdesk ticket if there is none, else adds the posts it
-     * does not hold yet.
+     * does not hold yet, and removes the text of those it holds that {@code ticket} lists as deleted by their authors.
      *
      * @param known what this job already delivered of the ticket, or null when it does not know
      * @return what the helpdesk holds afterwards

@@ -32,6 +32,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * posts already delivered. Without state (a new job, or after rescaling moved a ticket to another subtask), the
  * helpdesk is asked: see {@link ZendeskApi} and {@link FreshdeskApi}.
  *
+ * <p>A version listing posts their authors deleted ({@code removedPostIds}) removes their text from the helpdesk
+ * ticket: redacted from Zendesk comments, rewritten out of Freshdesk descriptions and notes, or (webhook) the
+ * version itself is sent. The state then records them as removed, so a replay neither removes them twice nor adds
+ * them back.
+ *
  * <p>Failures that retries cannot fix become {@link DeadLetter}s with stage {@code helpdesk}, written to
  * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink).
  *

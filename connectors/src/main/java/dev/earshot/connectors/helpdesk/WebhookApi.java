@@ -7,6 +7,7 @@ import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.IdempotencyKeys;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,11 @@ import java.util.concurrent.CompletableFuture;
  * A generic webhook: each ticket version that adds posts (or changes priority) is POSTed whole as canonical
  * HandoffTicket JSON, with an {@code Idempotency-Key} of the ticket id and version, so the receiver keeps one
  * ticket per {@code id} and can drop a version it has seen (after a restart without state, versions are re-sent).
+ *
+ * <p>A version that removes posts the receiver was sent (their authors deleted them) is POSTed too: it no longer
+ * holds their text, and lists their ids in {@code removedPostIds}, so the receiver replaces its copy with it and
+ * drops the text it kept of those posts. Receivers should order versions by posts plus removed posts, not by posts
+ * alone; the Idempotency-Key of such a version differs from any earlier one's.
  */
 final class WebhookApi implements HelpdeskApi {
 
@@ -31,13 +37,17 @@ final class WebhookApi implements HelpdeskApi {
 
     @Override
     public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
-        if (known != null && known.newPosts(ticket).isEmpty() && !known.priorityChanged(ticket)) {
-            return CompletableFuture.completedFuture(known);
+        List<String> removed = known == null ? List.of() : known.postsToRemove(ticket);
+        if (known != null && known.newPosts(ticket).isEmpty() && !known.priorityChanged(ticket) && removed.isEmpty()) {
+            return known.removalsPending(ticket)
+                    ? CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()))
+                    : CompletableFuture.completedFuture(known);
         }
         JsonNode body = Json.mapper().valueToTree(ticket);
         return http.send("POST", endpoint, body, Map.of("Idempotency-Key", IdempotencyKeys.version(ticket)))
                 .thenApply(ignored -> {
                     (known == null ? counters.ticketsOpened : counters.commentsAdded).incrementAndGet();
+                    counters.postsRemoved.addAndGet(removed.size());
                     return DeliveredTicket.opened(ticket.id(), ticket, clock.instant());
                 });
     }

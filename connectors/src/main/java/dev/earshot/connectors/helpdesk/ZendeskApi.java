@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +46,31 @@ final class ZendeskApi extends LookupBeforeCreate {
             }
             counters.ticketsFound.incrementAndGet();
             String id = Long.toString(lowest);
-            return markedPosts(URI.create(base + "/api/v2/tickets/" + id + "/comments.json"), new LinkedHashSet<>())
-                    .thenApply(posts -> new DeliveredTicket(id, new ArrayList<>(posts), null, clock.instant()));
+            return comments(id).thenApply(comments -> {
+                Set<String> posts = new LinkedHashSet<>();
+                Set<String> removed = new LinkedHashSet<>();
+                comments.values().forEach(body -> {
+                    posts.addAll(TicketText.markedPostIds(body));
+                    removed.addAll(TicketText.removedPostIds(body));
+                });
+                posts.removeAll(removed);
+                return new DeliveredTicket(id, new ArrayList<>(posts), null, clock.instant(), new ArrayList<>(removed));
+            });
         });
     }
 
-    /** The posts named in the ticket's comments, following Zendesk's {@code next_page} links. */
-    private CompletableFuture<Set<String>> markedPosts(URI page, Set<String> posts) {
+    /** The bodies of a ticket's comments by comment id, following Zendesk's {@code next_page} links. */
+    private CompletableFuture<Map<String, String>> comments(String ticketId) {
+        return commentPages(URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), new LinkedHashMap<>());
+    }
+
+    private CompletableFuture<Map<String, String>> commentPages(URI page, Map<String, String> bodies) {
         return http.send("GET", page, null, Map.of()).thenCompose(comments -> {
-            comments.path("comments").forEach(comment -> posts.addAll(TicketText.markedPostIds(comment.path("body").asText())));
+            comments.path("comments").forEach(comment -> bodies.put(comment.path("id").asText(), comment.path("body").asText()));
             String next = comments.path("next_page").asText(null);
             return next == null || next.isBlank() || next.equals("null")
-                    ? CompletableFuture.completedFuture(posts)
-                    : markedPosts(URI.create(next), posts);
+                    ? CompletableFuture.completedFuture(bodies)
+                    : commentPages(URI.create(next), bodies);
         });
     }
 
@@ -79,16 +92,52 @@ final class ZendeskApi extends LookupBeforeCreate {
     CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
-        if (added.isEmpty() && !priorityChanged) {
-            return CompletableFuture.completedFuture(known);
+        CompletableFuture<DeliveredTicket> updated = added.isEmpty() && !priorityChanged
+                ? CompletableFuture.completedFuture(known)
+                : http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId() + ".json"),
+                                ZendeskRequests.update(ticket, added, priorityChanged), Map.of())
+                        .thenApply(ignored -> {
+                            if (!added.isEmpty()) {
+                                counters.commentsAdded.incrementAndGet();
+                            }
+                            return known.with(added, ticket.priority(), clock.instant());
+                        });
+        return known.removalsPending(ticket) ? updated.thenCompose(state -> remove(ticket, state)) : updated;
+    }
+
+    /**
+     * Redacts the text and link of the posts {@code ticket} says were deleted from the comments holding them, then
+     * says so in a private comment. Zendesk cannot rewrite a comment; of its two redaction endpoints this uses
+     * "Redact String in Comment" ({@code PUT /api/v2/tickets/{id}/comments/{comment_id}/redact}, {@code {"text": ...}}):
+     * Earshot's comments are plain text it wrote, so the exact strings are known from the comment's {@code body},
+     * while "Redact Ticket Comment In Agent Workspace" ({@code PUT /api/v2/comment_redactions/{comment_id}}) needs the
+     * comment's whole {@code html_body} sent back with {@code <redact>} tags (and auto-linked URLs marked too), and
+     * the Agent Workspace. Its limit: Zendesk refuses to redact comments of a closed ticket, which becomes a dead
+     * letter naming the comment.
+     */
+    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known) {
+        List<String> held = known.postsToRemove(ticket);
+        if (held.isEmpty()) {
+            return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
-        return http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId() + ".json"),
-                        ZendeskRequests.update(ticket, added, priorityChanged), Map.of())
-                .thenApply(ignored -> {
-                    if (!added.isEmpty()) {
-                        counters.commentsAdded.incrementAndGet();
+        String ticketId = known.helpdeskId();
+        return comments(ticketId).thenCompose(comments -> {
+            CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
+            for (String postId : held) {
+                for (Map.Entry<String, String> comment : comments.entrySet()) {
+                    for (String line : TicketText.postLines(comment.getValue(), postId)) {
+                        URI redact = URI.create(base + "/api/v2/tickets/" + ticketId + "/comments/" + comment.getKey() + "/redact");
+                        redactions = redactions.thenCompose(ignored ->
+                                http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
+                                }));
                     }
-                    return known.with(added, ticket.priority(), clock.instant());
+                }
+            }
+            return redactions;
+        }).thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
+                ZendeskRequests.removalNote(held), Map.of())).thenApply(ignored -> {
+                    counters.postsRemoved.addAndGet(held.size());
+                    return known.withRemoved(ticket.removedPostIds(), clock.instant());
                 });
     }
 }

@@ -2,11 +2,14 @@ package dev.earshot.connectors.helpdesk;
 
 import dev.earshot.json.Json;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketPost;
+import dev.earshot.model.TicketStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +28,26 @@ final class BundledTickets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The version after {@code postId}'s author deleted it, as the ticket stage emits it: without its text. */
+    static HandoffTicket deleted(HandoffTicket version, String postId) {
+        List<TicketPost> posts = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        for (int i = 0; i < version.posts().size(); i++) {
+            if (!version.posts().get(i).id().equals(postId)) {
+                posts.add(version.posts().get(i));
+                scores.add(version.sentimentTrajectory().get(i));
+            }
+        }
+        List<String> removed = new ArrayList<>(version.removedPostIds());
+        removed.add(postId);
+        List<String> reasons = new ArrayList<>(version.reasons());
+        reasons.add(removed.size() + (removed.size() == 1 ? " post" : " posts")
+                + " removed at the author's request (deleted on the network)");
+        return new HandoffTicket(version.id(), version.conversationKey(), TicketStatus.UPDATED, version.source(),
+                version.customer(), version.account(), posts, version.topics(), version.location(), scores,
+                version.priority(), version.linkedAlertIds(), reasons, version.openedAt(), version.updatedAt(), removed);
     }
 
     static void deliverAll(HelpdeskDelivery delivery, List<HandoffTicket> versions) throws InterruptedException {

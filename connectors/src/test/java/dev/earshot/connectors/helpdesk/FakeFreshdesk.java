@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Freshdesk API v2 as far as Earshot uses it: create, search by tag, view, conversations, notes, priority update. */
+/**
+ * Freshdesk API v2 as far as Earshot uses it: create, search by tag, view, conversations, notes, ticket update
+ * (priority, description) and note update ({@code PUT /api/v2/conversations/{id}}, body). Fields an endpoint does
+ * not take are refused, as Freshdesk refuses them ("Unexpected/invalid field in request").
+ */
 final class FakeFreshdesk extends FakeHelpdesk {
 
     static final String API_KEY = "fd-key-Q7tLm2Vw";
@@ -22,6 +26,7 @@ final class FakeFreshdesk extends FakeHelpdesk {
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("/api/v2/tickets/(\\d+)/notes");
     private static final Pattern CONVERSATIONS = Pattern.compile("/api/v2/tickets/(\\d+)/conversations");
+    private static final Pattern CONVERSATION = Pattern.compile("/api/v2/conversations/(\\d+)");
     private static final Pattern TAG_QUERY = Pattern.compile("\"tag:'([^']+)'\"");
     private static final List<String> REQUESTER_FIELDS = List.of("requester_id", "email", "phone", "twitter_id", "unique_external_id");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -29,6 +34,8 @@ final class FakeFreshdesk extends FakeHelpdesk {
     final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
     final Map<Long, List<ObjectNode>> notes = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    /** When set, note edits are refused with 403, as for an API user who may not edit notes. */
+    volatile boolean noteEditsForbidden;
 
     @Override
     boolean authorized(String authorization) {
@@ -75,7 +82,17 @@ final class FakeFreshdesk extends FakeHelpdesk {
         }
         if (method.equals("GET") && conversations.matches()) {
             long id = Long.parseLong(conversations.group(1));
-            return tickets.containsKey(id) ? Answer.of(200, JSON.arrayNode().addAll(notes.get(id))) : notFound();
+            if (!tickets.containsKey(id)) {
+                return notFound();
+            }
+            int page = Integer.parseInt(query.getOrDefault("page", "1"));
+            int perPage = Integer.parseInt(query.getOrDefault("per_page", "30"));
+            if (page < 1 || perPage < 1 || perPage > 100) {
+                return invalid("per_page", "It should be a Positive Number less than or equal to 100");
+            }
+            List<ObjectNode> all = notes.get(id);
+            int from = Math.min(all.size(), (page - 1) * perPage);
+            return Answer.of(200, JSON.arrayNode().addAll(all.subList(from, Math.min(all.size(), from + perPage))));
         }
         if (ticket.matches()) {
             ObjectNode stored = tickets.get(Long.parseLong(ticket.group(1)));
@@ -86,16 +103,23 @@ final class FakeFreshdesk extends FakeHelpdesk {
                 return Answer.of(200, stored);
             }
             if (method.equals("PUT")) {
-                int priority = body == null ? 0 : body.path("priority").asInt();
-                if (priority < 1 || priority > 4) {
-                    return invalid("priority", "It should be one of these values: '1,2,3,4'");
-                }
-                stored.put("priority", priority);
-                return Answer.of(200, stored);
+                return update(stored, body);
             }
+        }
+        Matcher conversation = CONVERSATION.matcher(path);
+        if (method.equals("PUT") && conversation.matches()) {
+            return updateNote(Long.parseLong(conversation.group(1)), body);
         }
         violations.add("unexpected " + method + " " + path);
         return notFound();
+    }
+
+    /** Notes an agent wrote on ticket {@code id}, as many as {@code count}. */
+    synchronized void addAgentNotes(long id, int count) {
+        for (int i = 0; i < count; i++) {
+            notes.get(id).add(JSON.objectNode().put("id", ids.incrementAndGet()).put("ticket_id", id)
+                    .put("body", "<div>Agent note " + i + "</div>").put("private", true).put("incoming", false).put("source", 2));
+        }
     }
 
     private Answer create(JsonNode body) {
@@ -129,6 +153,50 @@ final class FakeFreshdesk extends FakeHelpdesk {
         tickets.put(id, created);
         notes.put(id, new ArrayList<>());
         return Answer.of(201, created);
+    }
+
+    private Answer update(ObjectNode stored, JsonNode body) {
+        if (body == null || body.isEmpty()) {
+            return invalid("priority", "nothing to update");
+        }
+        for (String field : (Iterable<String>) body::fieldNames) {
+            if (!field.equals("priority") && !field.equals("description")) {
+                violations.add("ticket update with " + field);
+                return invalid(field, "Unexpected/invalid field in request");
+            }
+        }
+        if (body.has("priority")) {
+            int priority = body.path("priority").asInt();
+            if (!body.get("priority").isInt() || priority < 1 || priority > 4) {
+                return invalid("priority", "It should be one of these values: '1,2,3,4'");
+            }
+            stored.put("priority", priority);
+        }
+        if (body.has("description")) {
+            if (!isText(body.get("description"))) {
+                return invalid("description", "It should be a/an String");
+            }
+            stored.set("description", body.get("description"));
+        }
+        return Answer.of(200, stored);
+    }
+
+    private Answer updateNote(long noteId, JsonNode body) {
+        ObjectNode note = notes.values().stream().flatMap(List::stream)
+                .filter(n -> n.get("id").asLong() == noteId).findFirst().orElse(null);
+        if (note == null) {
+            return notFound();
+        }
+        if (body == null || body.size() != 1 || !isText(body.get("body"))) {
+            violations.add("note update needs exactly {\"body\": \"...\"}, was " + body);
+            return invalid("body", "It should be a/an String");
+        }
+        if (noteEditsForbidden) {
+            return Answer.of(403, JSON.objectNode().put("code", "access_denied")
+                    .put("message", "You are not authorized to perform this action."));
+        }
+        note.set("body", body.get("body"));
+        return Answer.of(200, note);
     }
 
     private static Answer invalid(String field, String message) {

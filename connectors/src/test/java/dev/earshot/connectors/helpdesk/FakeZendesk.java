@@ -15,7 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Zendesk's Tickets API as far as Earshot uses it: create, list by external_id, update with a comment, comments. */
+/**
+ * Zendesk's Tickets API as far as Earshot uses it: create, list by external_id, update with a comment, comments (in
+ * pages of {@value #COMMENTS_PER_PAGE}, linked by next_page), and "Redact String in Comment", which replaces every
+ * occurrence of the string in the comment by ▇ characters and is refused once the ticket is closed.
+ */
 final class FakeZendesk extends FakeHelpdesk {
 
     static final String EMAIL = "agent@example.com";
@@ -24,6 +28,9 @@ final class FakeZendesk extends FakeHelpdesk {
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final Pattern COMMENTS = Pattern.compile("/api/v2/tickets/(\\d+)/comments\\.json");
+    private static final Pattern REDACT = Pattern.compile("/api/v2/tickets/(\\d+)/comments/(\\d+)/redact");
+    /** Small, so that tests follow next_page (Zendesk's default is 100). */
+    static final int COMMENTS_PER_PAGE = 2;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
@@ -80,10 +87,23 @@ final class FakeZendesk extends FakeHelpdesk {
             if (!tickets.containsKey(id)) {
                 return notFound();
             }
+            List<ObjectNode> all = comments.get(id);
+            int page = Integer.parseInt(query.getOrDefault("page", "1"));
+            int from = (page - 1) * COMMENTS_PER_PAGE;
+            int to = Math.min(all.size(), from + COMMENTS_PER_PAGE);
             ObjectNode list = JSON.objectNode();
-            list.putArray("comments").addAll(comments.get(id));
-            list.putNull("next_page").putNull("previous_page").put("count", comments.get(id).size());
+            list.putArray("comments").addAll(all.subList(Math.min(from, to), to));
+            if (to < all.size()) {
+                list.put("next_page", url() + path + "?page=" + (page + 1));
+            } else {
+                list.putNull("next_page");
+            }
+            list.putNull("previous_page").put("count", all.size());
             return Answer.of(200, list);
+        }
+        Matcher redact = REDACT.matcher(path);
+        if (method.equals("PUT") && redact.matches()) {
+            return redact(Long.parseLong(redact.group(1)), Long.parseLong(redact.group(2)), body);
         }
         violations.add("unexpected " + method + " " + path);
         return notFound();
@@ -168,6 +188,31 @@ final class FakeZendesk extends FakeHelpdesk {
         ObjectNode answer = JSON.objectNode();
         answer.set("ticket", stored);
         answer.putObject("audit").put("ticket_id", id);
+        return Answer.of(200, answer);
+    }
+
+    private Answer redact(long ticketId, long commentId, JsonNode body) {
+        ObjectNode ticket = tickets.get(ticketId);
+        ObjectNode comment = ticket == null ? null : comments.get(ticketId).stream()
+                .filter(c -> c.get("id").asLong() == commentId).findFirst().orElse(null);
+        if (comment == null) {
+            return notFound();
+        }
+        if (body == null || body.size() != 1 || !isText(body.get("text"))) {
+            violations.add("redact needs exactly {\"text\": \"...\"}, was " + body);
+            return invalid(List.of("text: is blank"));
+        }
+        if ("closed".equals(ticket.path("status").asText())) {
+            return invalid(List.of("status: a closed ticket's comments cannot be redacted"));
+        }
+        String text = body.get("text").asText();
+        String current = comment.get("body").asText();
+        if (!current.contains(text)) {
+            violations.add("redact of a string comment " + commentId + " does not hold: " + text);
+        }
+        comment.put("body", current.replace(text, "\u2587".repeat(text.codePointCount(0, text.length()))));
+        ObjectNode answer = JSON.objectNode();
+        answer.set("comment", comment);
         return Answer.of(200, answer);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.earshot.connectors.helpdesk.FakeHelpdesk.Fault;
 import dev.earshot.json.Json;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketPost;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,11 +42,17 @@ class WebhookDeliveryTest {
                 return Answer.of(404, null);
             }
             HandoffTicket ticket = Json.read(body.toString(), HandoffTicket.class);
-            if (!("earshot-" + ticket.id() + "-" + ticket.posts().size()).equals(headers.get("idempotency-key"))) {
+            String removed = ticket.removedPostIds().isEmpty() ? "" : "-removed-" + ticket.removedPostIds().size();
+            if (!("earshot-" + ticket.id() + "-" + ticket.posts().size() + removed).equals(headers.get("idempotency-key"))) {
                 violations.add("Idempotency-Key " + headers.get("idempotency-key") + " for " + ticket.id());
             }
-            latest.merge(ticket.id(), ticket, (old, next) -> next.posts().size() >= old.posts().size() ? next : old);
+            latest.merge(ticket.id(), ticket, (old, next) -> seen(next) >= seen(old) ? next : old);
             return Answer.of(202, null);
+        }
+
+        /** How far a version is: its posts and the posts removed from it, as the webhook's javadoc tells receivers. */
+        private static int seen(HandoffTicket ticket) {
+            return ticket.posts().size() + ticket.removedPostIds().size();
         }
     }
 
@@ -73,5 +80,30 @@ class WebhookDeliveryTest {
         assertThat(receiver.latest).hasSize(3);
         assertThat(receiver.latest.values()).extracting(t -> t.posts().size()).containsExactlyInAnyOrder(3, 4, 3);
         assertThat(receiver.latest.get("fcaee1732bc1206133ae")).isEqualTo(versions.get(6));
+    }
+
+    @Test
+    void aVersionWithoutADeletedPostIsPostedSoTheReceiverDropsItsText() throws Exception {
+        HelpdeskSettings settings = HelpdeskSettings.of(HelpdeskKind.WEBHOOK, receiver.url() + "/hooks/tickets", null, "HOOK_TOKEN")
+                .withDelivery(2, Duration.ofSeconds(2), 3, Duration.ofMillis(50), Duration.ofMillis(200));
+        HelpdeskDelivery delivery = new HelpdeskDelivery(settings, new HashMap<>(Map.of("HOOK_TOKEN", FakeReceiver.TOKEN))::get,
+                Clock.systemUTC());
+        List<HandoffTicket> versions = BundledTickets.versions().subList(3, 7);
+        HandoffTicket last = versions.get(3);
+        TicketPost deletedPost = last.posts().get(1);
+        HandoffTicket deletion = BundledTickets.deleted(last, deletedPost.id());
+        deliverAll(delivery, versions);
+
+        deliverAll(delivery, List.of(deletion));
+        int sent = receiver.requests.size();
+        deliverAll(delivery, versions);
+        deliverAll(delivery, List.of(deletion));
+
+        assertThat(receiver.requests).hasSize(sent).hasSize(versions.size() + 1);
+        assertThat(receiver.requests.get(sent - 1).headers().get("idempotency-key"))
+                .isEqualTo("earshot-" + last.id() + "-3-removed-1");
+        assertThat(receiver.latest.get(last.id())).isEqualTo(deletion);
+        assertThat(Json.write(receiver.latest.get(last.id()))).doesNotContain(deletedPost.text());
+        assertThat(delivery.counters().postsRemoved()).isEqualTo(1);
     }
 }
