@@ -17,7 +17,8 @@ import java.util.Set;
  * places, tweets), as lookups, searches and the filtered stream return it. Each tweet is one post; a malformed tweet
  * is a dead letter while its siblings still count. Needs {@code tweet.fields=created_at,author_id} at least. A
  * retweet is read as the original tweet when {@code includes.tweets} holds it (many retweets, one post), else
- * skipped with its reason.
+ * skipped with its reason. A response of only {@code errors} (such as the filtered stream's operational disconnect)
+ * is a dead letter that gives the API's reason.
  */
 final class TwitterV2Format implements PostFormat {
 
@@ -35,12 +36,17 @@ final class TwitterV2Format implements PostFormat {
     @Override
     public boolean recognises(JsonNode tree) {
         JsonNode data = tree.path("data");
-        return data.isArray() || data.isObject();
+        return data.isArray() || data.isObject() || (data.isMissingNode() && tree.path("errors").isArray());
     }
 
     @Override
     public List<ParseResult> read(JsonNode tree, String raw) {
         JsonNode data = tree.get("data");
+        if (data == null && tree.path("errors").isArray()) {
+            JsonNode error = tree.path("errors").path(0);
+            throw new MalformedRecordException("the API sent an error, not a post: " + error.path("title").asText("(untitled)")
+                    + (error.path("detail").isTextual() ? ": " + error.path("detail").asText() : ""));
+        }
         if (data == null || !(data.isArray() || data.isObject())) {
             throw data == null ? MalformedRecordException.missing("data")
                     : MalformedRecordException.wrong("data", "must be a tweet or an array of tweets, found " + Fields.type(data));

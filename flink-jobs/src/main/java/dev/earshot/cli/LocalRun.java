@@ -64,6 +64,9 @@ final class LocalRun {
         } else if (in.kind().equals(EarshotConfig.Input.MASTODON)) {
             inputName = "Mastodon " + in.mastodon().instance();
             source = RecordSource.single(LiveSources.mastodon(in.mastodon()), "mastodon");
+        } else if (in.kind().equals(EarshotConfig.Input.X)) {
+            inputName = "X filtered stream " + in.x().base();
+            source = RecordSource.single(LiveSources.x(in.x()), "x-filtered-stream");
         } else if (in.kind().equals(EarshotConfig.Input.DISCOURSE)) {
             inputName = "Discourse " + in.discourse().forum();
             source = RecordSource.single(LiveSources.discourse(in.discourse()), "discourse");

@@ -7,6 +7,7 @@ import dev.earshot.detect.SeasonalSurgeParams;
 import dev.earshot.connectors.live.BlueskyOptions;
 import dev.earshot.connectors.live.DiscourseOptions;
 import dev.earshot.connectors.live.MastodonOptions;
+import dev.earshot.connectors.live.XOptions;
 import dev.earshot.enrich.location.LocationParams;
 import dev.earshot.enrich.sentiment.SentimentParams;
 import dev.earshot.enrich.topics.Taxonomy;
@@ -65,7 +66,7 @@ public record EarshotConfig(
     }
 
     public static EarshotConfig defaults() {
-        return new EarshotConfig(new Input(Input.FILE, null, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
+        return new EarshotConfig(new Input(Input.FILE, null, null, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
                 new Checkpoint(Duration.ofSeconds(30)), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
@@ -78,7 +79,7 @@ public record EarshotConfig(
 
     /** The same configuration with the command line's overrides; a null override keeps the file's value. */
     public EarshotConfig withOverrides(String inputPath, String outputDir, Integer parallelismOverride) {
-        return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath, null, null, null, input.speedup()),
+        return new EarshotConfig(inputPath == null ? input : new Input(Input.FILE, inputPath, null, null, null, input.speedup(), null),
                 outputDir == null ? output : new Output(outputDir, output.to()), kafka, elasticsearch, checkpoint, recovery,
                 parallelismOverride == null ? parallelism : parallelismOverride,
                 parse, stream, enrich, aggregate, detect, handoff, respond);
@@ -87,7 +88,7 @@ public record EarshotConfig(
     /** The same configuration replaying its input file at {@code speedup}; null keeps the file's value. */
     public EarshotConfig withSpeedup(Double speedup) {
         return speedup == null ? this : new EarshotConfig(new Input(input.kind(), input.path(), input.bluesky(),
-                input.mastodon(), input.discourse(), speedup), output, kafka, elasticsearch, checkpoint, recovery,
+                input.mastodon(), input.discourse(), speedup, input.x()), output, kafka, elasticsearch, checkpoint, recovery,
                 parallelism, parse, stream, enrich, aggregate, detect, handoff, respond);
     }
 
@@ -96,7 +97,7 @@ public record EarshotConfig(
      *
      * @param kind {@code file} (the default), {@code kafka} (the {@code kafka.postsTopic} topic), or a live network:
      *     {@code bluesky} (the Jetstream firehose), {@code mastodon} (a streaming timeline), {@code discourse} (a
-     *     forum's latest posts)
+     *     forum's latest posts), {@code x} (Twitter/X's filtered stream, with paid API access)
      * @param path with {@code file}: a JSON-lines file of posts in any supported format, or a CSV file with
      *     {@code parse.csv}, (optionally .gz), or null for the bundled sample stream
      * @param bluesky with {@code bluesky}: the Jetstream endpoint and cursor; absent takes the public defaults
@@ -104,19 +105,21 @@ public record EarshotConfig(
      * @param discourse with {@code discourse}: the forum and poll interval
      * @param speedup with {@code file}: replay the posts in event time, this many times faster than they were
      *     written (60 plays an hour a minute); null reads the file as fast as possible, which gives the same results
+     * @param x with {@code x}: the API address, the environment variable with the bearer token, the backfill minutes
      */
     public record Input(String kind, String path, BlueskyOptions bluesky, MastodonOptions mastodon,
-                        DiscourseOptions discourse, Double speedup) implements Serializable {
+                        DiscourseOptions discourse, Double speedup, XOptions x) implements Serializable {
         public static final String FILE = "file";
         public static final String KAFKA = "kafka";
         public static final String BLUESKY = "bluesky";
         public static final String MASTODON = "mastodon";
         public static final String DISCOURSE = "discourse";
+        public static final String X = "x";
 
         public Input {
             kind = kind == null ? FILE : kind;
-            if (!List.of(FILE, KAFKA, BLUESKY, MASTODON, DISCOURSE).contains(kind)) {
-                throw new IllegalArgumentException("input.kind must be file, kafka, bluesky, mastodon or discourse, was " + kind);
+            if (!List.of(FILE, KAFKA, BLUESKY, MASTODON, DISCOURSE, X).contains(kind)) {
+                throw new IllegalArgumentException("input.kind must be file, kafka, bluesky, mastodon, discourse or x, was " + kind);
             }
             if (speedup != null && !(speedup > 0 && speedup < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("input.speedup must be a positive number, was " + speedup
@@ -128,6 +131,9 @@ public record EarshotConfig(
             }
             if (kind.equals(BLUESKY) && bluesky == null) {
                 bluesky = BlueskyOptions.defaults();
+            }
+            if (kind.equals(X) && x == null) {
+                x = XOptions.defaults();
             }
             if (kind.equals(MASTODON) && mastodon == null) {
                 throw new IllegalArgumentException("input.mastodon.instance is required when input.kind is mastodon; "

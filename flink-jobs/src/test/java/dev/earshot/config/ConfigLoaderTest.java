@@ -69,6 +69,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theXInputTakesItsDefaultsAndNamesABadKey() {
+        assertThat(ConfigLoader.parse("input:\n  kind: x\n", "earshot.yaml").input().x())
+                .isEqualTo(dev.earshot.connectors.live.XOptions.defaults());
+        assertThat(ConfigLoader.parse("""
+                input:
+                  kind: x
+                  x: { tokenEnv: CITY_X_TOKEN, backfillMinutes: 5, idleTimeout: 90s }
+                """, "earshot.yaml").input().x()).satisfies(x -> {
+                    assertThat(x.base()).hasToString("https://api.x.com");
+                    assertThat(x.tokenEnv()).isEqualTo("CITY_X_TOKEN");
+                    assertThat(x.backfillMinutes()).isEqualTo(5);
+                    assertThat(x.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+                });
+        assertThatThrownBy(() -> ConfigLoader.parse("input:\n  kind: x\n  x: { backfillMinutes: 10 }\n", "earshot.yaml"))
+                .hasMessageContaining("input.x.backfillMinutes must be 0 (no backfill) to 5");
+        assertThatThrownBy(() -> ConfigLoader.parse("input:\n  kind: x\n  x: { bearerToken: AAAA }\n", "earshot.yaml"))
+                .hasMessageContaining("unknown key 'input.x.bearerToken'").hasMessageContaining("tokenEnv");
+    }
+
+    @Test
     void brokenYamlSaysWhere() {
         assertThatThrownBy(() -> ConfigLoader.parse("aggregate: [\n", "earshot.yaml"))
                 .hasMessageContaining("not valid YAML");

@@ -2,7 +2,7 @@ package dev.earshot.connectors.live;
 
 import dev.earshot.connectors.Secrets;
 
-/** The live sources: {@code input.kind} bluesky, mastodon and discourse. Run each with parallelism 1. */
+/** The live sources: {@code input.kind} bluesky, mastodon, discourse and x. Run each with parallelism 1. */
 public final class LiveSources {
 
     private LiveSources() {
@@ -27,5 +27,14 @@ public final class LiveSources {
     public static LiveSource discourse(DiscourseOptions options) {
         return new LiveSource(new DiscourseFeed(options),
                 options.startAfter() == null ? null : Long.toString(options.startAfter()));
+    }
+
+    /** X's filtered stream from now, with the bearer token from the environment; origins {@code x-filtered-stream post <id>}. */
+    public static LiveSource x(XOptions options) {
+        return x(options, Secrets.environment());
+    }
+
+    public static LiveSource x(XOptions options, Secrets secrets) {
+        return new LiveSource(new XFilteredStreamFeed(options, secrets), null);
     }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The retry loop the feeds share: a dropped connection or a server error waits out the {@link Backoff}, a 429 waits
- * what the server asked for ({@code Retry-After}, else {@code X-RateLimit-Reset}), and a refusal that retrying
- * cannot fix (a bad token, an unknown path) stops the source with the reason.
+ * what the server asked for ({@code Retry-After}, else {@code X-RateLimit-Reset} or X's {@code x-rate-limit-reset}),
+ * and a refusal that retrying cannot fix (a bad token, an unknown path) stops the source with the reason.
  */
 final class Reconnecting {
 
@@ -49,11 +49,27 @@ final class Reconnecting {
         }
     }
 
+    /** The server answered with an error status that a later attempt may not meet (408, 5xx). */
+    static final class ServerError extends IOException {
+
+        ServerError(String message) {
+            super(message);
+        }
+    }
+
     private Reconnecting() {
     }
 
     /** Runs attempts until interrupted; after a connection that delivered events ends cleanly the next starts at once. */
     static void forever(String feed, Backoff backoff, Attempt attempt) throws InterruptedException {
+        forever(feed, backoff, backoff, attempt);
+    }
+
+    /**
+     * As {@link #forever(String, Backoff, Attempt)}, with one back-off after server errors and rate limits and another
+     * after network failures (refused or dropped connections, silence), for servers that ask for different ones.
+     */
+    static void forever(String feed, Backoff backoff, Backoff networkBackoff, Attempt attempt) throws InterruptedException {
         int failures = 0;
         while (true) {
             Progress progress = new Progress();
@@ -71,7 +87,7 @@ final class Reconnecting {
                 Thread.sleep(wait.toMillis());
             } catch (IOException e) {
                 failures = progress.delivered ? 1 : failures + 1;
-                Duration wait = backoff.delay(failures);
+                Duration wait = (e instanceof ServerError ? backoff : networkBackoff).delay(failures);
                 LOG.warn("{}: {}; reconnecting in {} ms (failure {} in a row)", feed, e.toString(), wait.toMillis(), failures);
                 Thread.sleep(wait.toMillis());
             }
@@ -92,12 +108,15 @@ final class Reconnecting {
                     retryAfter(response.headers(), Instant.now()).orElse(Duration.ZERO));
         }
         if (status == 408 || status / 100 == 5) {
-            throw new IOException(what + ": HTTP " + status);
+            throw new ServerError(what + ": HTTP " + status);
         }
         throw new IllegalStateException(what + ": HTTP " + status + " " + hint);
     }
 
-    /** How long a 429 asks us to wait, from {@code Retry-After} (seconds or a date), else {@code X-RateLimit-Reset}. */
+    /**
+     * How long a 429 asks us to wait, from {@code Retry-After} (seconds or a date), else {@code X-RateLimit-Reset} or
+     * X's {@code x-rate-limit-reset}.
+     */
     static Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
         Optional<Instant> until = headers.firstValue("Retry-After").flatMap(value -> {
             try {
@@ -105,7 +124,7 @@ final class Reconnecting {
             } catch (NumberFormatException notSeconds) {
                 return parseTime(value, DateTimeFormatter.RFC_1123_DATE_TIME);
             }
-        }).or(() -> headers.firstValue("X-RateLimit-Reset").flatMap(value -> {
+        }).or(() -> headers.firstValue("X-RateLimit-Reset").or(() -> headers.firstValue("x-rate-limit-reset")).flatMap(value -> {
             try {
                 // Mastodon sends an ISO-8601 time; some servers send epoch seconds
                 return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.trim())));

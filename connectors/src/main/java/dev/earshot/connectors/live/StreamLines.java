@@ -47,7 +47,7 @@ final class StreamLines implements Flow.Subscriber<List<ByteBuffer>> {
     }
 
     /**
-     * The next line without its line ending, or null at the end of the body.
+     * The next line without its line ending (the last one may have none), or null at the end of the body.
      *
      * @throws IOException when the connection failed or stayed silent for {@code idle}
      */
@@ -64,7 +64,12 @@ final class StreamLines implements Flow.Subscriber<List<ByteBuffer>> {
                 line.write(b);
             }
             if (ended) {
-                return null;
+                if (line.size() == 0) {
+                    return null;
+                }
+                String last = line.toString(StandardCharsets.UTF_8); // a body's last line may lack its line ending
+                line.reset();
+                return last;
             }
             Object chunk = chunks.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
             if (chunk == null) {
