@@ -42,6 +42,20 @@ class EvalTopicsAndLocationCommandsTest {
     }
 
     @Test
+    void theDevelopmentHalfAloneShowsItsConfusionsAndNeverTheHeldOutFigure() {
+        CliRun run = CliRun.run("eval", "topics", "--data", data.toString(), "--half", "development",
+                "--show-misses", "5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("development half (even tweet_id; the taxonomy was tuned on it): 3 posts")
+                .contains("Development macro-F1 1.000 (held-out half not scored)")
+                .contains("Most frequent confusions of the development half")
+                .doesNotContain("held-out half (odd tweet_id)").doesNotContain("Held-out macro-F1")
+                .doesNotContain("0.667");
+    }
+
+    @Test
     void locationComparesTheResolverWithTheNaiveBaselineAndChecksAliasesAndNonPlaces() {
         CliRun run = CliRun.run("eval", "location", "--data", data.toString(), "--cities", "1");
 
