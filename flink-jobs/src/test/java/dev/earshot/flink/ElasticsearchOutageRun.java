@@ -80,6 +80,7 @@ abstract class ElasticsearchOutageRun {
         restarts = metrics.findJobMetricGroups(job.getJobID(), "numRestarts").stream()
                 .mapToLong(metric -> ((Gauge<?>) metric.f2).getValue() instanceof Number n ? n.longValue() : 0)
                 .max().orElseThrow(() -> new AssertionError("the job has no numRestarts metric"));
+        System.out.printf("The job restarted %d times from its checkpoints%n", restarts);
     }
 
     @Test
