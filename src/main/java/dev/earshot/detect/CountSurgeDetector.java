@@ -19,11 +19,19 @@ import java.util.Arrays;
  * undiluted (in a 2-hour sum a 20-minute spike is mixed with 100 minutes of ordinary volume). An alert is worth most
  * when it is early, and a sharp burst is the common shape of news on a social network.
  *
+ * <p>Weekends and weekdays differ, so once the series reaches back a week ({@code weekly}), a point must also stand out
+ * against the same time ±band one week earlier, by the same two spans and with the earlier days' spread: its z is the
+ * smaller of the two baselines'. That needs no time zone (a week earlier is the same local weekday everywhere) and no
+ * more history than the 7 days kept, at the price that a cell's first weekend is still judged against weekdays only.
+ *
  * <p>An alarm is raised at the first point of a burst (z at or above {@code openZ}) and not again until the series has
  * stayed below {@code stayZ} for {@code quietToRearm}: a burst is one incident however many buckets it lasts, which
  * matters more for precision than the baseline model does.
  */
 public final class CountSurgeDetector {
+
+    /** Points a week earlier needed before they may veto a surge: the least that have a middle. */
+    private static final int MIN_WEEK_AGO_SAMPLES = 3;
 
     private final CountSurgeParams params;
 
@@ -67,6 +75,17 @@ public final class CountSurgeDetector {
         if (baseline.length >= params.minBaselineSamples()) {
             robustZ = Math.max(robustZ(logSum, baseline), robustZ(shortLogSum, select(state.shortLogSums(), inBaseline)));
             expected = Math.expm1(RobustStats.median(baseline));
+            boolean[] inWeekAgo = params.weekly() ? weekAgo(state, now) : new boolean[state.size()];
+            double[] weekAgo = select(state.logSums(), inWeekAgo);
+            if (weekAgo.length >= MIN_WEEK_AGO_SAMPLES) {
+                double weekAgoZ = Math.max(robustZ(logSum, weekAgo, baseline),
+                        robustZ(shortLogSum, select(state.shortLogSums(), inWeekAgo),
+                                select(state.shortLogSums(), inBaseline)));
+                if (weekAgoZ < robustZ) {
+                    robustZ = weekAgoZ;
+                    expected = Math.expm1(RobustStats.median(weekAgo));
+                }
+            }
         }
         boolean elevated = robustZ >= params.stayZ();
         boolean burst = state.burst();
@@ -85,10 +104,30 @@ public final class CountSurgeDetector {
                 expected);
     }
 
+    /** Which remembered points lie within the band around this time one week earlier. */
+    private boolean[] weekAgo(CountSurgeState state, long now) {
+        long weekAgo = now - CountSurgeParams.WEEK.getSeconds();
+        long band = params.band().getSeconds();
+        boolean[] selected = new boolean[state.size()];
+        for (int i = 0; i < state.size(); i++) {
+            selected[i] = Math.abs(state.times()[i] - weekAgo) <= band;
+        }
+        return selected;
+    }
+
     private static double robustZ(double logSum, double[] baseline) {
-        double median = RobustStats.median(baseline);
+        return robustZ(logSum, baseline, baseline);
+    }
+
+    /**
+     * The z of {@code logSum} against the median of {@code level}, in units of {@code spread}'s robust deviation. A
+     * week earlier is one day, whose points lie minutes apart: it gives the level, but the day-to-day scatter comes from
+     * the earlier days' baseline.
+     */
+    private static double robustZ(double logSum, double[] level, double[] spread) {
+        double median = RobustStats.median(level);
         double poissonNoise = 1 / Math.sqrt(Math.exp(median)); // sd of log(1 + X) is at most 1/sqrt(1 + mean)
-        return (logSum - median) / RobustStats.sigma(baseline, median, poissonNoise);
+        return (logSum - median) / RobustStats.sigma(spread, RobustStats.median(spread), poissonNoise);
     }
 
     /** Posts of the points before now within {@code span}. */
