@@ -73,17 +73,21 @@ public final class CountSurgeDetector {
         double robustZ = 0;
         double expected = Double.NaN;
         if (baseline.length >= params.minBaselineSamples()) {
-            robustZ = Math.max(robustZ(logSum, baseline), robustZ(shortLogSum, select(state.shortLogSums(), inBaseline)));
+            double[] shortBaseline = select(state.shortLogSums(), inBaseline);
+            double spread = RobustStats.sigma(baseline, RobustStats.median(baseline), 0);
+            double shortSpread = RobustStats.sigma(shortBaseline, RobustStats.median(shortBaseline), 0);
+            robustZ = Math.max(robustZ(logSum, baseline, spread), robustZ(shortLogSum, shortBaseline, shortSpread));
             expected = Math.expm1(RobustStats.median(baseline));
-            boolean[] inWeekAgo = params.weekly() ? weekAgo(state, now) : new boolean[state.size()];
-            double[] weekAgo = select(state.logSums(), inWeekAgo);
-            if (weekAgo.length >= MIN_WEEK_AGO_SAMPLES) {
-                double weekAgoZ = Math.max(robustZ(logSum, weekAgo, baseline),
-                        robustZ(shortLogSum, select(state.shortLogSums(), inWeekAgo),
-                                select(state.shortLogSums(), inBaseline)));
+            int[] weekAgo = params.weekly() ? weekAgo(state, now) : new int[] {0, 0};
+            if (weekAgo[1] - weekAgo[0] >= MIN_WEEK_AGO_SAMPLES) {
+                // A week earlier is one day, whose points lie minutes apart: it gives the level, while the
+                // day-to-day scatter comes from the earlier days' baseline.
+                double[] level = Arrays.copyOfRange(state.logSums(), weekAgo[0], weekAgo[1]);
+                double weekAgoZ = Math.max(robustZ(logSum, level, spread), robustZ(shortLogSum,
+                        Arrays.copyOfRange(state.shortLogSums(), weekAgo[0], weekAgo[1]), shortSpread));
                 if (weekAgoZ < robustZ) {
                     robustZ = weekAgoZ;
-                    expected = Math.expm1(RobustStats.median(weekAgo));
+                    expected = Math.expm1(RobustStats.median(level));
                 }
             }
         }
@@ -104,30 +108,26 @@ public final class CountSurgeDetector {
                 expected);
     }
 
-    /** Which remembered points lie within the band around this time one week earlier. */
-    private boolean[] weekAgo(CountSurgeState state, long now) {
+    /** The index range [from, to) of the remembered points within the band around this time one week earlier. */
+    private int[] weekAgo(CountSurgeState state, long now) {
         long weekAgo = now - CountSurgeParams.WEEK.getSeconds();
         long band = params.band().getSeconds();
-        boolean[] selected = new boolean[state.size()];
-        for (int i = 0; i < state.size(); i++) {
-            selected[i] = Math.abs(state.times()[i] - weekAgo) <= band;
-        }
-        return selected;
+        return new int[] {firstAtOrAfter(state.times(), weekAgo - band), firstAtOrAfter(state.times(), weekAgo + band + 1)};
     }
 
-    private static double robustZ(double logSum, double[] baseline) {
-        return robustZ(logSum, baseline, baseline);
+    private static int firstAtOrAfter(long[] ascending, long time) {
+        int found = Arrays.binarySearch(ascending, time);
+        return found >= 0 ? found : -found - 1;
     }
 
     /**
-     * The z of {@code logSum} against the median of {@code level}, in units of {@code spread}'s robust deviation. A
-     * week earlier is one day, whose points lie minutes apart: it gives the level, but the day-to-day scatter comes from
-     * the earlier days' baseline.
+     * The z of {@code logSum} against the median of {@code level}, in units of {@code spread} (a robust standard
+     * deviation), never below the Poisson noise of a count at that median.
      */
-    private static double robustZ(double logSum, double[] level, double[] spread) {
+    private static double robustZ(double logSum, double[] level, double spread) {
         double median = RobustStats.median(level);
         double poissonNoise = 1 / Math.sqrt(Math.exp(median)); // sd of log(1 + X) is at most 1/sqrt(1 + mean)
-        return (logSum - median) / RobustStats.sigma(spread, RobustStats.median(spread), poissonNoise);
+        return (logSum - median) / Math.max(spread, poissonNoise);
     }
 
     /** Posts of the points before now within {@code span}. */
