@@ -19,11 +19,19 @@ import java.util.Arrays;
  * undiluted (in a 2-hour sum a 20-minute spike is mixed with 100 minutes of ordinary volume). An alert is worth most
  * when it is early, and a sharp burst is the common shape of news on a social network.
  *
+ * <p>Weekends and weekdays differ, so once the series reaches back a week ({@code weekly}), a point must also stand out
+ * against the same time ±band one week earlier, by the same two spans and with the earlier days' spread: its z is the
+ * smaller of the two baselines'. That needs no time zone (a week earlier is the same local weekday everywhere) and no
+ * more history than the 7 days kept, at the price that a cell's first weekend is still judged against weekdays only.
+ *
  * <p>An alarm is raised at the first point of a burst (z at or above {@code openZ}) and not again until the series has
  * stayed below {@code stayZ} for {@code quietToRearm}: a burst is one incident however many buckets it lasts, which
  * matters more for precision than the baseline model does.
  */
 public final class CountSurgeDetector {
+
+    /** Points a week earlier needed before they may veto a surge: the least that have a middle. */
+    private static final int MIN_WEEK_AGO_SAMPLES = 3;
 
     private final CountSurgeParams params;
 
@@ -65,8 +73,23 @@ public final class CountSurgeDetector {
         double robustZ = 0;
         double expected = Double.NaN;
         if (baseline.length >= params.minBaselineSamples()) {
-            robustZ = Math.max(robustZ(logSum, baseline), robustZ(shortLogSum, select(state.shortLogSums(), inBaseline)));
+            double[] shortBaseline = select(state.shortLogSums(), inBaseline);
+            double spread = RobustStats.sigma(baseline, RobustStats.median(baseline), 0);
+            double shortSpread = RobustStats.sigma(shortBaseline, RobustStats.median(shortBaseline), 0);
+            robustZ = Math.max(robustZ(logSum, baseline, spread), robustZ(shortLogSum, shortBaseline, shortSpread));
             expected = Math.expm1(RobustStats.median(baseline));
+            int[] weekAgo = params.weekly() ? weekAgo(state, now) : new int[] {0, 0};
+            if (weekAgo[1] - weekAgo[0] >= MIN_WEEK_AGO_SAMPLES) {
+                // A week earlier is one day, whose points lie minutes apart: it gives the level, while the
+                // day-to-day scatter comes from the earlier days' baseline.
+                double[] level = Arrays.copyOfRange(state.logSums(), weekAgo[0], weekAgo[1]);
+                double weekAgoZ = Math.max(robustZ(logSum, level, spread), robustZ(shortLogSum,
+                        Arrays.copyOfRange(state.shortLogSums(), weekAgo[0], weekAgo[1]), shortSpread));
+                if (weekAgoZ < robustZ) {
+                    robustZ = weekAgoZ;
+                    expected = Math.expm1(RobustStats.median(level));
+                }
+            }
         }
         boolean elevated = robustZ >= params.stayZ();
         boolean burst = state.burst();
@@ -85,10 +108,26 @@ public final class CountSurgeDetector {
                 expected);
     }
 
-    private static double robustZ(double logSum, double[] baseline) {
-        double median = RobustStats.median(baseline);
+    /** The index range [from, to) of the remembered points within the band around this time one week earlier. */
+    private int[] weekAgo(CountSurgeState state, long now) {
+        long weekAgo = now - CountSurgeParams.WEEK.getSeconds();
+        long band = params.band().getSeconds();
+        return new int[] {firstAtOrAfter(state.times(), weekAgo - band), firstAtOrAfter(state.times(), weekAgo + band + 1)};
+    }
+
+    private static int firstAtOrAfter(long[] ascending, long time) {
+        int found = Arrays.binarySearch(ascending, time);
+        return found >= 0 ? found : -found - 1;
+    }
+
+    /**
+     * The z of {@code logSum} against the median of {@code level}, in units of {@code spread} (a robust standard
+     * deviation), never below the Poisson noise of a count at that median.
+     */
+    private static double robustZ(double logSum, double[] level, double spread) {
+        double median = RobustStats.median(level);
         double poissonNoise = 1 / Math.sqrt(Math.exp(median)); // sd of log(1 + X) is at most 1/sqrt(1 + mean)
-        return (logSum - median) / RobustStats.sigma(baseline, median, poissonNoise);
+        return (logSum - median) / Math.max(spread, poissonNoise);
     }
 
     /** Posts of the points before now within {@code span}. */

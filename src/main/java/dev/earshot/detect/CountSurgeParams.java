@@ -29,13 +29,19 @@ import java.time.Duration;
  * @param stayZ robust z that keeps the burst going: 2, as the job's volume surge stay threshold
  * @param quietToRearm how long the series must stay below stayZ after an alarm before another can be raised: a burst
  *     raises one alarm, not one per bucket. 2 h, the job's resolve-after plus cooldown (2 + 2 half-hour slides)
+ * @param weekly whether a point must also stand out against the same time ±band one week earlier, once the series
+ *     reaches back that far: what recurs every week (a busy Saturday evening) is the weekly rhythm, not a surge. On by
+ *     default; it needs a history of at least 7 days. Set before it was run on any labelled series
  */
 public record CountSurgeParams(Duration sumOver, Duration shortSumOver, Duration history, Duration band,
-                               int minBaselineSamples, double openZ, double stayZ, Duration quietToRearm)
+                               int minBaselineSamples, double openZ, double stayZ, Duration quietToRearm,
+                               boolean weekly)
         implements Serializable {
 
     /** The rhythm the baseline follows. */
     static final Duration SEASON = Duration.ofDays(1);
+    /** The second rhythm: weekends and weekdays differ, and each weekday is like itself a week before. */
+    static final Duration WEEK = Duration.ofDays(7);
 
     public CountSurgeParams {
         if (sumOver == null || sumOver.isNegative() || sumOver.compareTo(SEASON) > 0) {
@@ -63,10 +69,14 @@ public record CountSurgeParams(Duration sumOver, Duration shortSumOver, Duration
         if (quietToRearm == null || quietToRearm.isNegative()) {
             throw new IllegalArgumentException("quietToRearm must be >= 0, was " + quietToRearm + "; e.g. PT2H");
         }
+        if (weekly && history.compareTo(WEEK) < 0) {
+            throw new IllegalArgumentException("weekly compares with the same time a week earlier, so history must be "
+                    + "at least 7 days, was " + history + "; set history to PT168H or weekly to false");
+        }
     }
 
     public static CountSurgeParams defaults() {
         return new CountSurgeParams(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofDays(7), Duration.ofHours(1),
-                10, 4, 2, Duration.ofHours(2));
+                10, 4, 2, Duration.ofHours(2), true);
     }
 }

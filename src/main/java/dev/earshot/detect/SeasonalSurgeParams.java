@@ -18,20 +18,23 @@ import java.time.Duration;
  *     least from which a median and MAD mean anything; at ±1 h of 30-minute slides, two earlier days
  * @param openZ robust z (the larger of the window's and its newest slide's) that opens a surge: 4
  * @param stayZ robust z that keeps a surge open: 2
+ * @param weekly whether a surge must also stand out against the same time one week earlier, once the cell has a week
+ *     of history, so that a weekend's own rhythm is not a surge: true (see {@link CountSurgeParams#weekly()})
  */
 public record SeasonalSurgeParams(boolean enabled, Duration history, Duration band, int minBaselineSamples,
-                                  double openZ, double stayZ) implements Serializable {
+                                  double openZ, double stayZ, boolean weekly) implements Serializable {
 
     public SeasonalSurgeParams {
         CountSurgeParams d = CountSurgeParams.defaults();
         // The detector's own checks, with its defaults for the spans this record leaves to the window settings.
         new CountSurgeParams(d.sumOver(), d.shortSumOver(), history, band, minBaselineSamples, openZ, stayZ,
-                d.quietToRearm());
+                d.quietToRearm(), weekly);
     }
 
     public static SeasonalSurgeParams defaults() {
         CountSurgeParams d = CountSurgeParams.defaults();
-        return new SeasonalSurgeParams(true, d.history(), d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ());
+        return new SeasonalSurgeParams(true, d.history(), d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ(),
+                d.weekly());
     }
 
     /**
@@ -43,6 +46,6 @@ public record SeasonalSurgeParams(boolean enabled, Duration history, Duration ba
      */
     public CountSurgeParams countSurgeParams(Duration windowSize, Duration windowSlide) {
         return new CountSurgeParams(windowSize, windowSlide, history, band, minBaselineSamples, openZ, stayZ,
-                Duration.ZERO);
+                Duration.ZERO, weekly);
     }
 }

@@ -12,6 +12,7 @@ import dev.earshot.sample.GeneratedPost.Role;
 import dev.earshot.sample.SampleScenario.Incident;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -206,7 +207,9 @@ public final class SampleStreamGenerator {
                             * (topic == null ? CHATTER_WEIGHT : topic.weight());
                     double cumulative = draftRandom.nextDouble();
                     for (int slot = 0; slot < slots; slot++) {
-                        double expected = cellPosts * activity[slot] / totalActivity
+                        double slotActivity = params.weekly() == null ? activity[slot]
+                                : weeklyActivityAt(city, topic, slotStart(slot), params.weekly());
+                        double expected = cellPosts * slotActivity / totalActivity
                                 * (1 + VOLUME_WOBBLE * (draftRandom.nextDouble() - 0.5));
                         long count = (long) Math.floor(cumulative + expected) - (long) Math.floor(cumulative);
                         cumulative += expected;
@@ -545,6 +548,17 @@ public final class SampleStreamGenerator {
     private static double activityAt(SampleCity city, Instant instant) {
         ZoneOffset offset = city.zone().getRules().getOffset(instant);
         return ACTIVITY_BY_LOCAL_HOUR[instant.atOffset(offset).getHour()];
+    }
+
+    /** The activity of a topic in a city at an instant, with weekends (in the city's own time) as the pattern says. */
+    private static double weeklyActivityAt(SampleCity city, TopicPhrases topic, Instant instant, WeeklyPattern weekly) {
+        ZoneOffset offset = city.zone().getRules().getOffset(instant);
+        LocalDateTime local = instant.atOffset(offset).toLocalDateTime();
+        if (!WeeklyPattern.isWeekend(local.getDayOfWeek())) {
+            return ACTIVITY_BY_LOCAL_HOUR[local.getHour()];
+        }
+        int hour = Math.floorMod(local.getHour() - weekly.morningShift(), ACTIVITY_BY_LOCAL_HOUR.length);
+        return ACTIVITY_BY_LOCAL_HOUR[hour] * weekly.weekendFactor(topic == null ? null : topic.id());
     }
 
     private static final class WeightedChoice {

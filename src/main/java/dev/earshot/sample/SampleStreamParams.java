@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param days how many days from {@link SampleScenario#PERIOD_START} the stream spans: 4 for the bundled stream
  * @param incidents whether the designed incidents are planted; without them every day is a quiet one, the stream
  *                  on which false alerts are counted
+ * @param weekly how weekends differ from weekdays, or null for every day alike (the bundled stream and the quiet
+ *               week); {@code baselinePosts} is then what the period would hold if every day were a weekday
  */
 public record SampleStreamParams(long seed, int baselinePosts, int malformedRecords, int duplicateLines, int days,
-                                 boolean incidents) {
+                                 boolean incidents, WeeklyPattern weekly) {
 
     /** The seed of the bundled {@code sample/posts.jsonl.gz}. */
     public static final long BUNDLED_SEED = 20260302L;
@@ -41,6 +43,12 @@ public record SampleStreamParams(long seed, int baselinePosts, int malformedReco
         }
     }
 
+    /** Every day alike, without a weekly pattern. */
+    public SampleStreamParams(long seed, int baselinePosts, int malformedRecords, int duplicateLines, int days,
+                              boolean incidents) {
+        this(seed, baselinePosts, malformedRecords, duplicateLines, days, incidents, null);
+    }
+
     /** Four days with the designed incidents, as the bundled stream. */
     public SampleStreamParams(long seed, int baselinePosts, int malformedRecords, int duplicateLines) {
         this(seed, baselinePosts, malformedRecords, duplicateLines, BUNDLED_DAYS, true);
@@ -57,6 +65,15 @@ public record SampleStreamParams(long seed, int baselinePosts, int malformedReco
      */
     public static SampleStreamParams quietWeek() {
         return new SampleStreamParams(BUNDLED_SEED, BUNDLED_BASELINE_POSTS * 7 / BUNDLED_DAYS, 30, 60, 7, false);
+    }
+
+    /**
+     * Four simulated weeks of the same world without incidents, Monday to Sunday, with weekends that differ from
+     * weekdays ({@link WeeklyPattern#defaults()}): the stream on which a baseline's weekly rhythm is tested.
+     */
+    public static SampleStreamParams quietMonth() {
+        return new SampleStreamParams(BUNDLED_SEED, BUNDLED_BASELINE_POSTS * 28 / BUNDLED_DAYS, 30, 60, 28, false,
+                WeeklyPattern.defaults());
     }
 
     /** How long the stream lasts. */

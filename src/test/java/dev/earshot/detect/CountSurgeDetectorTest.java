@@ -80,7 +80,7 @@ class CountSurgeDetectorTest {
         long[] counts = surge(dailyRhythm(6, 7), start, 6, 2.5); // x2.5 for half an hour
         CountSurgeParams d = CountSurgeParams.defaults();
         CountSurgeDetector longSpanOnly = new CountSurgeDetector(new CountSurgeParams(d.sumOver(), d.sumOver(),
-                d.history(), d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ(), d.quietToRearm()));
+                d.history(), d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ(), d.quietToRearm(), d.weekly()));
         CountSurgeState state = CountSurgeState.empty();
         List<Integer> longSpanAlarms = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
@@ -158,8 +158,8 @@ class CountSurgeDetectorTest {
         assertThatThrownBy(() -> DETECTOR.step(state, at(10), 5)).hasMessageContaining("time order");
         assertThatThrownBy(() -> DETECTOR.step(state, at(11), -1)).hasMessageContaining("count must be >= 0");
         assertThatThrownBy(() -> new CountSurgeParams(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofDays(7),
-                Duration.ofHours(1), 10, 2, 4, Duration.ofHours(2))).hasMessageContaining("stayZ <= openZ");
+                Duration.ofHours(1), 10, 2, 4, Duration.ofHours(2), true)).hasMessageContaining("stayZ <= openZ");
         assertThatThrownBy(() -> new CountSurgeParams(Duration.ofHours(2), Duration.ofHours(3), Duration.ofDays(7),
-                Duration.ofHours(1), 10, 4, 2, Duration.ofHours(2))).hasMessageContaining("shortSumOver must be between 0 and sumOver");
+                Duration.ofHours(1), 10, 4, 2, Duration.ofHours(2), true)).hasMessageContaining("shortSumOver must be between 0 and sumOver");
     }
 }

@@ -51,6 +51,10 @@ class SeasonalVolumeSurgeTest {
 
     /** Judges every window that holds a post, in order, as the job does; null where no window fired. */
     private static List<Finding> run(long[] slides) {
+        return run(slides, SURGE);
+    }
+
+    private static List<Finding> run(long[] slides, SeasonalVolumeSurge surge) {
         List<Finding> findings = new ArrayList<>();
         CountSurgeState state = CountSurgeState.empty();
         for (int i = 0; i < slides.length; i++) {
@@ -59,7 +63,7 @@ class SeasonalVolumeSurgeTest {
                 findings.add(null);
                 continue;
             }
-            SeasonalVolumeSurge.Judgement judgement = SURGE.judge(stats, state, nonSeasonal(stats));
+            SeasonalVolumeSurge.Judgement judgement = surge.judge(stats, state, nonSeasonal(stats));
             findings.add(judgement.finding());
             state = judgement.state();
         }
@@ -98,6 +102,59 @@ class SeasonalVolumeSurgeTest {
         assertThat(first.expected()).as("about four daytime slides").isBetween(50.0, 110.0);
         assertThat(first.ratio()).isCloseTo(first.observed() / first.expected(), within(1e-9));
         assertThat(first.statistic()).isGreaterThanOrEqualTo(SeasonalSurgeParams.defaults().openZ());
+    }
+
+    /** Three weeks from a Monday whose Saturdays and Sundays have 2.5 times a weekday's posts at every hour. */
+    private static long[] busyWeekends(long seed) {
+        long[] slides = dailyRhythm(21, seed);
+        for (int i = 0; i < slides.length; i++) {
+            if (i / PER_DAY % 7 >= 5) {
+                slides[i] = Math.round(slides[i] * 2.5);
+            }
+        }
+        return slides;
+    }
+
+    /** The days (from the Monday START) on which a surge opened. */
+    private static List<Integer> daysOpened(List<Finding> findings) {
+        return IntStream.range(0, findings.size())
+                .filter(i -> findings.get(i) != null && !isNonSeasonal(findings.get(i)) && findings.get(i).anomalous())
+                .map(i -> i / PER_DAY).distinct().boxed().toList();
+    }
+
+    @Test
+    void busyWeekendsAreNoSurgeOnceAWeekEarlierHadOne() {
+        SeasonalSurgeParams d = SeasonalSurgeParams.defaults();
+        SeasonalVolumeSurge dayOfWeekBlind = new SeasonalVolumeSurge(new SeasonalSurgeParams(true, d.history(),
+                d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ(), false), SIZE, SLIDE, MIN_POSTS);
+        long[] slides = busyWeekends(4);
+
+        assertThat(daysOpened(run(slides, dayOfWeekBlind))).as("judged against weekdays only")
+                .containsAll(List.of(5, 12, 19));
+        // The first weekend has no earlier weekend to go by; from the second on, a week earlier was as busy.
+        assertThat(daysOpened(run(slides))).allMatch(day -> day == 5 || day == 6);
+    }
+
+    @Test
+    void aRealSurgeOnABusyWeekendStillOpensInItsFirstSlide() {
+        long[] slides = busyWeekends(5);
+        int surgeStart = 19 * PER_DAY + 20; // the third Saturday, 10:00
+        for (int i = surgeStart; i < surgeStart + 6; i++) {
+            slides[i] *= 4;
+        }
+        List<Finding> findings = run(slides);
+
+        assertThat(findings.get(surgeStart).anomalous()).isTrue();
+        assertThat(findings.get(surgeStart).expected()).as("a busy Saturday's four slides, not a weekday's")
+                .isGreaterThan(110.0);
+        assertThat(daysOpened(findings)).allMatch(day -> day == 5 || day == 6 || day == 19);
+    }
+
+    @Test
+    void weeklyNeedsAWeekOfHistoryAndSaysHowToFixIt() {
+        assertThatThrownBy(() -> new SeasonalSurgeParams(true, Duration.ofDays(3), Duration.ofHours(1), 10, 4, 2, true))
+                .hasMessageContaining("history must be at least 7 days").hasMessageContaining("weekly to false");
+        new SeasonalSurgeParams(true, Duration.ofDays(3), Duration.ofHours(1), 10, 4, 2, false);
     }
 
     @Test
@@ -171,9 +228,9 @@ class SeasonalVolumeSurgeTest {
 
     @Test
     void settingsNameTheKeyAndTheFix() {
-        assertThatThrownBy(() -> new SeasonalSurgeParams(true, Duration.ofHours(5), Duration.ofHours(1), 10, 4, 2))
+        assertThatThrownBy(() -> new SeasonalSurgeParams(true, Duration.ofHours(5), Duration.ofHours(1), 10, 4, 2, true))
                 .hasMessageContaining("history must be at least one day");
-        assertThatThrownBy(() -> new SeasonalSurgeParams(true, Duration.ofDays(7), Duration.ofHours(1), 10, 2, 4))
+        assertThatThrownBy(() -> new SeasonalSurgeParams(true, Duration.ofDays(7), Duration.ofHours(1), 10, 2, 4, true))
                 .hasMessageContaining("stayZ <= openZ");
         assertThatThrownBy(() -> SeasonalSurgeParams.defaults().countSurgeParams(Duration.ofHours(30), SLIDE))
                 .hasMessageContaining("sumOver must be between 0 and one day");

@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -92,6 +94,38 @@ class SampleStreamGeneratorTest {
         double negativeShare = cell.stream().filter(p -> p.intendedSentiment() == SentimentLabel.NEGATIVE).count()
                 / (double) cell.size();
         assertThat(negativeShare).isCloseTo(0.25, within(0.08));
+    }
+
+    @Test
+    void aWeeklyPatternMakesSaturdaysLaterWithMoreLeisureAndLessCommutePosts() {
+        List<GeneratedPost> week = SampleStreamGenerator.generate(new SampleStreamParams(7, 28_000, 0, 0, 7, false,
+                WeeklyPattern.defaults())).posts().stream().filter(p -> p.role() == Role.BASELINE).toList();
+        // Local Tuesday to Friday and local Saturday lie wholly inside the week in every city's time zone.
+        Map<String, double[]> byGroup = new HashMap<>(); // group -> {posts per weekday, posts on Saturday}
+        double[] earlyMorning = new double[2]; // posts 06:00-09:00 local of topics without a weekend factor
+        for (GeneratedPost post : week) {
+            LocalDateTime local = post.post().createdAt()
+                    .atZone(SampleStreamGenerator.cityNamed(post.city()).zone()).toLocalDateTime();
+            DayOfWeek day = local.getDayOfWeek();
+            boolean saturday = day == DayOfWeek.SATURDAY;
+            if (!saturday && (day.getValue() < 2 || day.getValue() > 5)) {
+                continue;
+            }
+            String topic = post.topic() == null ? "" : post.topic();
+            String group = WeeklyPattern.LEISURE_TOPICS.contains(topic) ? "leisure"
+                    : WeeklyPattern.COMMUTE_TOPICS.contains(topic) ? "commute" : "other";
+            byGroup.computeIfAbsent(group, g -> new double[2])[saturday ? 1 : 0] += saturday ? 1 : 0.25;
+            if (group.equals("other") && local.getHour() >= 6 && local.getHour() < 9) {
+                earlyMorning[saturday ? 1 : 0] += saturday ? 1 : 0.25;
+            }
+        }
+
+        assertThat(byGroup.get("leisure")[1] / byGroup.get("leisure")[0]).isCloseTo(1.8, within(0.15));
+        assertThat(byGroup.get("commute")[1] / byGroup.get("commute")[0]).isCloseTo(0.6, within(0.06));
+        assertThat(byGroup.get("other")[1] / byGroup.get("other")[0]).isCloseTo(1.0, within(0.08));
+        assertThat(earlyMorning[1]).as("mornings start later").isLessThan(0.5 * earlyMorning[0]);
+        assertThatThrownBy(() -> new WeeklyPattern(2, 0, 0.6)).hasMessageContaining("leisureFactor");
+        assertThatThrownBy(() -> new WeeklyPattern(9, 1.8, 0.6)).hasMessageContaining("morningShift");
     }
 
     @Test

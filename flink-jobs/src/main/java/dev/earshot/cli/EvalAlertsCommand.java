@@ -20,8 +20,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,8 +37,9 @@ import picocli.CommandLine.Option;
         description = {"Run the job on generated sample streams and score its alerts against the incidents planted in "
                 + "them: the delay of each incident's first alert of each kind, in window slides from its start, and "
                 + "false alerts (OPEN alerts outside every incident's topic, city and span) per simulated week.",
-                "Streams: the bundled one (4 days, its two incidents) and a quiet week (7 days of the same world, "
-                        + "no incidents)."})
+                "Streams: the bundled one (4 days, its two incidents), a quiet week (7 days of the same world, "
+                        + "no incidents) and a quiet month (4 weeks, no incidents, weekends unlike weekdays: later "
+                        + "mornings, more leisure and less commute posts)."})
 final class EvalAlertsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,7 +49,7 @@ final class EvalAlertsCommand implements Callable<Integer> {
     private Path config;
 
     @Option(names = "--stream", defaultValue = "both", paramLabel = "WHICH",
-            description = "bundled, quiet-week or both (default ${DEFAULT-VALUE})")
+            description = "bundled, quiet-week, both (those two), quiet-month or all (default ${DEFAULT-VALUE})")
     private String stream;
 
     @Option(names = {"-p", "--parallelism"}, defaultValue = "2", paramLabel = "N",
@@ -53,19 +58,23 @@ final class EvalAlertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("bundled", "quiet-week", "both").contains(stream)) {
+        if (!List.of("bundled", "quiet-week", "both", "quiet-month", "all").contains(stream)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--stream must be bundled, quiet-week or both, was " + stream);
+                    "--stream must be bundled, quiet-week, both, quiet-month or all, was " + stream);
         }
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
         PrintWriter out = spec.commandLine().getOut();
-        if (!stream.equals("quiet-week")) {
+        if (List.of("bundled", "both", "all").contains(stream)) {
             score("bundled stream (4 days, seed " + SampleStreamParams.BUNDLED_SEED + ")", SampleStreamParams.defaults(),
                     loaded, out);
         }
-        if (!stream.equals("bundled")) {
+        if (List.of("quiet-week", "both", "all").contains(stream)) {
             score("quiet week (7 days, seed " + SampleStreamParams.BUNDLED_SEED + ", no incidents)",
                     SampleStreamParams.quietWeek(), loaded, out);
+        }
+        if (List.of("quiet-month", "all").contains(stream)) {
+            score("quiet month (4 weeks from a Monday, seed " + SampleStreamParams.BUNDLED_SEED
+                    + ", no incidents, weekly pattern)", SampleStreamParams.quietMonth(), loaded, out);
         }
         return 0;
     }
@@ -103,9 +112,23 @@ final class EvalAlertsCommand implements Callable<Integer> {
         }
         out.printf("  false alerts: %d (%.2f per simulated week over all %d cells; worst cell %.2f per week)%n",
                 score.falseAlerts().size(), score.falseAlertsPerWeek(), cells, score.worstCellFalseAlertsPerWeek());
+        if (score.weeks() > 1) {
+            int[] byWeek = new int[(int) Math.ceil(score.weeks())];
+            Map<String, int[]> byCellAndWeek = new TreeMap<>();
+            for (Alert alert : score.falseAlerts()) {
+                int week = Math.min(byWeek.length - 1,
+                        (int) Duration.between(sample.scenario().start(), alert.openedAt()).toDays() / 7);
+                byWeek[week]++;
+                byCellAndWeek.computeIfAbsent(alert.topic() + " x " + alert.locationName(),
+                        cell -> new int[byWeek.length])[week]++;
+            }
+            out.printf("  false alerts by week: %s; worst cell in any one week: %d%n", Arrays.toString(byWeek),
+                    byCellAndWeek.values().stream().flatMapToInt(Arrays::stream).max().orElse(0));
+        }
         for (Alert alert : score.falseAlerts()) {
-            out.printf("    %s %s x %s opened %s (ratio %.2f, z %.2f)%n", alert.kind(), alert.topic(),
-                    alert.locationName(), alert.openedAt(), alert.ratio(), alert.statistic());
+            out.printf("    %s %s x %s opened %s %s UTC (ratio %.2f, z %.2f)%n", alert.kind(), alert.topic(),
+                    alert.locationName(), alert.openedAt().atZone(ZoneOffset.UTC).getDayOfWeek().toString().substring(0, 3),
+                    alert.openedAt(), alert.ratio(), alert.statistic());
         }
         out.flush();
         deleteTree(work);

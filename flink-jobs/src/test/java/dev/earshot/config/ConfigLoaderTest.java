@@ -142,6 +142,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWeeklySurgeTestIsOnByDefaultAndNeedsAWeekOfHistory() {
+        assertThat(EarshotConfig.defaults().detect().surge().weekly()).isTrue();
+        assertThat(ConfigLoader.parse("detect:\n  surge: { weekly: false, history: 3d }\n", "earshot.yaml")
+                .detect().surge().weekly()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.parse("detect:\n  surge: { history: 3d }\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: detect.surge: weekly compares with the same time a week earlier")
+                .hasMessageContaining("weekly to false");
+    }
+
+    @Test
     void theDefaultsPrintAsYamlThatReadsBackToTheDefaults() {
         String yaml = ConfigLoader.defaultsAsYaml();
 

@@ -76,7 +76,7 @@ class OwnBaselineOperatorTest {
     @Test
     void turnedOffTheVolumeFindingIsTheNonSeasonalOneWhichMissesThisSurge() throws Exception {
         SeasonalSurgeParams d = SeasonalSurgeParams.defaults();
-        var h = harness(new SeasonalSurgeParams(false, d.history(), d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ()));
+        var h = harness(new SeasonalSurgeParams(false, d.history(), d.band(), d.minBaselineSamples(), d.openZ(), d.stayZ(), d.weekly()));
         h.open();
 
         Finding surge = surgeOnDayThree(h);
