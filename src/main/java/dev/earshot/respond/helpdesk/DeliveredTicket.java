@@ -33,6 +33,21 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         removedPostIds = removedPostIds == null ? List.of() : List.copyOf(removedPostIds);
     }
 
+    /**
+     * The state of a helpdesk ticket found again without this job's state, read back from the markers in its texts
+     * (description, comments or notes): the posts they hold, less those marked removed. The priority is unknown.
+     */
+    public static DeliveredTicket readBack(String helpdeskId, Collection<String> texts, Instant now) {
+        Set<String> posts = new LinkedHashSet<>();
+        Set<String> removed = new LinkedHashSet<>();
+        texts.forEach(text -> {
+            posts.addAll(TicketText.markedPostIds(text));
+            removed.addAll(TicketText.removedPostIds(text));
+        });
+        posts.removeAll(removed);
+        return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed));
+    }
+
     /** The state after the whole of {@code ticket} was delivered as a new helpdesk ticket. */
     public static DeliveredTicket opened(String helpdeskId, HandoffTicket ticket, Instant now) {
         return new DeliveredTicket(helpdeskId, ticket.posts().stream().map(TicketPost::id).toList(), ticket.priority(), now,

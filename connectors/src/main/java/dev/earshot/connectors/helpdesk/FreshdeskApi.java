@@ -12,10 +12,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -46,16 +44,8 @@ final class FreshdeskApi extends LookupBeforeCreate {
             }
             counters.ticketsFound.incrementAndGet();
             String id = Long.toString(lowest);
-            return bodies(id).thenApply(bodies -> {
-                Set<String> posts = new LinkedHashSet<>();
-                Set<String> removed = new LinkedHashSet<>();
-                bodies.forEach(body -> {
-                    posts.addAll(TicketText.markedPostIds(body.html()));
-                    removed.addAll(TicketText.removedPostIds(body.html()));
-                });
-                posts.removeAll(removed);
-                return new DeliveredTicket(id, new ArrayList<>(posts), null, clock.instant(), new ArrayList<>(removed));
-            });
+            return bodies(id).thenApply(bodies -> DeliveredTicket.readBack(id, bodies.stream().map(Body::html).toList(),
+                    clock.instant()));
         });
     }
 

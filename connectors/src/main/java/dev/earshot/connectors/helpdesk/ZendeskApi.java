@@ -11,12 +11,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -46,16 +43,7 @@ final class ZendeskApi extends LookupBeforeCreate {
             }
             counters.ticketsFound.incrementAndGet();
             String id = Long.toString(lowest);
-            return comments(id).thenApply(comments -> {
-                Set<String> posts = new LinkedHashSet<>();
-                Set<String> removed = new LinkedHashSet<>();
-                comments.values().forEach(body -> {
-                    posts.addAll(TicketText.markedPostIds(body));
-                    removed.addAll(TicketText.removedPostIds(body));
-                });
-                posts.removeAll(removed);
-                return new DeliveredTicket(id, new ArrayList<>(posts), null, clock.instant(), new ArrayList<>(removed));
-            });
+            return comments(id).thenApply(comments -> DeliveredTicket.readBack(id, comments.values(), clock.instant()));
         });
     }
 
