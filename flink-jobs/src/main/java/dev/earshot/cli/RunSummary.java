@@ -1,5 +1,6 @@
 package dev.earshot.cli;
 
+import dev.earshot.config.Durations;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.flink.Counters;
 import dev.earshot.flink.EarshotSinks;
@@ -37,6 +38,11 @@ final class RunSummary {
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
                 .collect(Collectors.joining(" · "));
+        String lateHint = get(Counters.LATE_POSTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
+                "                  the most out of order was %s behind the newest post read before it: for a file not in time "
+                        + "order, sort it by time or set stream.outOfOrderness to at least %s",
+                inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS))),
+                Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
         return String.join(System.lineSeparator(),
                 String.format(Locale.ROOT, "Earshot finished in %.1f s: %,d records, %,.0f records/s", seconds,
                         get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
@@ -50,7 +56,8 @@ final class RunSummary {
                         get(Counters.TICKET_POSTS_REMOVED), get(Counters.DELETED_POSTS_WITHHELD),
                         file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
-                        get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS)),
+                        get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS))
+                        + lateHint,
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
                 String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates, %,d closed  -> %s",
@@ -58,6 +65,21 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
+    }
+
+    static String inDaysHoursMinutes(Duration duration) {
+        String text = (duration.toDaysPart() > 0 ? " " + duration.toDaysPart() + "d" : "")
+                + (duration.toHoursPart() > 0 ? " " + duration.toHoursPart() + "h" : "")
+                + (duration.toMinutesPart() > 0 ? " " + duration.toMinutesPart() + "m" : "");
+        return text.isEmpty() ? duration.toSeconds() + "s" : text.substring(1);
+    }
+
+    /** Up to the next whole minute, hour or day, as a person would write it in earshot.yaml. */
+    static Duration roundedUp(Duration duration) {
+        Duration unit = duration.compareTo(Duration.ofHours(1)) <= 0 ? Duration.ofMinutes(1)
+                : duration.compareTo(Duration.ofDays(1)) <= 0 ? Duration.ofHours(1) : Duration.ofDays(1);
+        long units = (duration.toMillis() + unit.toMillis() - 1) / unit.toMillis();
+        return unit.multipliedBy(Math.max(units, 1));
     }
 
     private long alertsOpened() {

@@ -23,6 +23,11 @@ public final class Counters {
     public static final String POSTS_ENRICHED = "posts-enriched";
     public static final String WINDOW_STATS = "window-stats";
     public static final String LATE_POSTS = "late-posts";
+    /**
+     * How far, in milliseconds, the most out-of-order late post was behind the newest post read before it: the
+     * {@code stream.outOfOrderness} that would have kept it.
+     */
+    public static final String MOST_LATE_MILLIS = "most-late-millis";
     public static final String TICKETS_OPENED = "tickets-opened";
     public static final String TICKET_UPDATES = "ticket-updates";
     public static final String TICKETS_CLOSED = "tickets-closed";

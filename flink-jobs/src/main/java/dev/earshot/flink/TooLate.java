@@ -6,6 +6,7 @@ import dev.earshot.model.DeadLetter;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -24,6 +25,7 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
     private final Duration allowedLateness;
     private transient LongCounter late;
     private transient LongCounter deadLetters;
+    private transient LongMaximum mostLate;
 
     TooLate(Duration outOfOrderness, Duration allowedLateness) {
         this.outOfOrderness = outOfOrderness;
@@ -34,6 +36,8 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
     public void open(OpenContext openContext) {
         late = getRuntimeContext().getLongCounter(Counters.LATE_POSTS);
         deadLetters = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
+        mostLate = new LongMaximum();
+        getRuntimeContext().addAccumulator(Counters.MOST_LATE_MILLIS, mostLate);
     }
 
     @Override
@@ -41,6 +45,8 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
         late.add(1);
         deadLetters.add(1);
         Instant watermark = Instant.ofEpochMilli(ctx.timerService().currentWatermark());
+        // The watermark trails the newest post read by the out-of-orderness bound.
+        mostLate.add(watermark.plus(outOfOrderness).toEpochMilli() - cellPost.post().post().createdAt().toEpochMilli());
         out.collect(new DeadLetter(Json.write(cellPost.post().post()),
                 "too late for the " + cellPost.topic() + " windows: posted at " + cellPost.post().post().createdAt()
                         + ", arrived when event time was already " + watermark + " (stream.outOfOrderness "

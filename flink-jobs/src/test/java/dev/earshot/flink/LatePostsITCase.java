@@ -63,7 +63,7 @@ class LatePostsITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output)).build(env);
-        env.execute("late posts");
+        long mostLateMillis = env.execute("late posts").getAccumulatorResult(Counters.MOST_LATE_MILLIS);
 
         List<DeadLetter> deadLetters = read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class);
         assertThat(deadLetters).singleElement().satisfies(letter -> {
@@ -72,6 +72,8 @@ class LatePostsITCase {
             assertThat(letter.reason()).contains("too late for the parking windows", "aggregate.allowedLateness 15m");
             assertThat(Json.read(letter.raw(), Post.class).id()).isEqualTo("forum:far-too-late");
         });
+        assertThat(Duration.ofMillis(mostLateMillis)).as("how far behind the newest post (p240) it was")
+                .isEqualTo(Duration.ofMinutes(235).minusMillis(1));
         Instant windowEnd = T0.plus(Duration.ofMinutes(210));
         List<Long> versionsOfThatWindow = read(output, EarshotSinks.STATS, TopicLocationStats.class).stream()
                 .filter(stats -> stats.level() == LocationLevel.CITY && stats.view() == StatsView.SLIDING)
