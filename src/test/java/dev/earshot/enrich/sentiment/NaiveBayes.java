@@ -3,8 +3,8 @@ package dev.earshot.enrich.sentiment;
 import java.util.List;
 
 /**
- * Multinomial Naive Bayes over the hashed n-gram buckets of {@link SentimentFeatures} vectors, and Wang and
- * Manning's log-count ratios, for {@link NaiveBayesCandidatesCrossValidation}. Only the first {@code buckets}
+ * Multinomial Naive Bayes over the hashed n-gram buckets of {@link SentimentFeatures} vectors, for
+ * {@link NaiveBayesCandidatesCrossValidation}. Only the first {@code buckets}
  * features count (the lexicon features after them can be negative); a bucket no training post had carries no
  * evidence either way, as a word outside a vocabulary would not.
  */
@@ -80,45 +80,5 @@ final class NaiveBayes {
             }
         }
         return scores;
-    }
-
-    /**
-     * Wang and Manning's log-count ratio of each feature, {@code ln((p / |p|) / (q / |q|))} with {@code p} the
-     * smoothed number of positive ({@code 1}) examples that have the bucket and {@code q} that of the others: a
-     * bucket's weight as evidence for the class. Features from {@code buckets} on keep ratio 1; a bucket no
-     * example had gets 0.
-     */
-    static float[] logCountRatios(List<SparseVector> examples, int[] binaryLabels, int buckets, int dimension,
-            double smoothing) {
-        int[] positive = new int[buckets];
-        int[] negative = new int[buckets];
-        for (int i = 0; i < binaryLabels.length; i++) {
-            SparseVector x = examples.get(i);
-            int[] side = binaryLabels[i] == 1 ? positive : negative;
-            for (int k = 0; k < x.size(); k++) {
-                if (x.indices()[k] < buckets && x.values()[k] != 0) {
-                    side[x.indices()[k]]++;
-                }
-            }
-        }
-        double positiveTotal = 0;
-        double negativeTotal = 0;
-        for (int bucket = 0; bucket < buckets; bucket++) {
-            if (positive[bucket] + negative[bucket] > 0) {
-                positiveTotal += positive[bucket] + smoothing;
-                negativeTotal += negative[bucket] + smoothing;
-            }
-        }
-        float[] ratios = new float[dimension];
-        for (int bucket = 0; bucket < buckets; bucket++) {
-            if (positive[bucket] + negative[bucket] > 0) {
-                ratios[bucket] = (float) Math.log(((positive[bucket] + smoothing) / positiveTotal)
-                        / ((negative[bucket] + smoothing) / negativeTotal));
-            }
-        }
-        for (int feature = buckets; feature < dimension; feature++) {
-            ratios[feature] = 1;
-        }
-        return ratios;
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 class NaiveBayesTest {
 
     private static final int BUCKETS = 8;
-    private static final int DIMENSION = BUCKETS + 2;
 
     private static SparseVector post(int... buckets) {
         float[] values = new float[buckets.length];
@@ -53,20 +52,6 @@ class NaiveBayesTest {
 
         assertThat(nb.logits(new SparseVector(new int[] {5, BUCKETS + 1}, new float[] {1, -3})))
                 .containsExactly(nb.logits(new SparseVector(new int[0], new float[0])), within(1e-12));
-    }
-
-    @Test
-    void logCountRatiosAreTheSmoothedShareRatios() {
-        // Positives: bucket 1 in both, bucket 2 in one. Negatives: bucket 2 in both.
-        List<SparseVector> posts = List.of(post(1, 2), post(1), post(2), post(2));
-        float[] ratios = NaiveBayes.logCountRatios(posts, new int[] {1, 1, 0, 0}, BUCKETS, DIMENSION, 1);
-
-        // p = (3, 2) over |p| = 5; q = (1, 3) over |q| = 4.
-        assertThat(ratios[1]).isCloseTo((float) Math.log((3.0 / 5) / (1.0 / 4)), within(1e-6f));
-        assertThat(ratios[2]).isCloseTo((float) Math.log((2.0 / 5) / (3.0 / 4)), within(1e-6f));
-        assertThat(ratios[5]).isZero();
-        assertThat(ratios[BUCKETS]).isEqualTo(1);
-        assertThat(ratios[BUCKETS + 1]).isEqualTo(1);
     }
 
     @Test
