@@ -95,7 +95,7 @@ final class NaiveBayesCandidatesCrossValidation {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         TrainedSentimentScorer.Training uncorrected = new TrainedSentimentScorer.Training(defaults.epochs(),
                 defaults.learningRate(), defaults.l2(), defaults.seed(), defaults.hashBits(), 0,
-                defaults.lexiconScale());
+                defaults.lexiconScale(), 0, defaults.nbSmoothing());
         List<Future<double[][]>> lrFutures = new ArrayList<>();
         for (Fold fold : folds) {
             lrFutures.add(pool.submit(() -> defaultsLogits(fold, uncorrected, counts, lexiconScores, labels, texts)));
@@ -221,9 +221,12 @@ final class NaiveBayesCandidatesCrossValidation {
 
     /** Multinomial NB over the n-gram buckets (not the lexicon features, which can be negative). */
     private static double[][] naiveBayesLogits(Fold fold, int[] labels, double smoothing) {
-        NaiveBayes nb = NaiveBayes.train(Arrays.stream(fold.train()).mapToObj(fold.vectors()::get).toList(),
-                Arrays.stream(fold.train()).map(i -> labels[i]).toArray(), CLASS_COUNT, fold.buckets(), smoothing);
-        return Arrays.stream(fold.test()).mapToObj(i -> nb.logits(fold.vectors().get(i))).toArray(double[][]::new);
+        LogisticRegression nb = NaiveBayes.train(
+                Arrays.stream(fold.train()).mapToObj(fold.vectors()::get).toList(),
+                Arrays.stream(fold.train()).map(i -> labels[i]).toArray(), CLASS_COUNT, fold.buckets(),
+                fold.buckets() + SentimentFeatures.LEXICON_FEATURES, smoothing);
+        return Arrays.stream(fold.test()).mapToObj(i -> logs(nb.probabilities(fold.vectors().get(i))))
+                .toArray(double[][]::new);
     }
 
     private static double[] foldF1(Candidate candidate, List<Fold> folds, double correction, int[] labels) {
