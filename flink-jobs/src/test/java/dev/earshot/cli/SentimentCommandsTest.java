@@ -65,7 +65,7 @@ class SentimentCommandsTest {
 
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains("20 labelled posts").contains("enrich: { sentimentModel: " + model);
-        assertThat(Files.readString(model)).startsWith("{\"format\":\"earshot-sentiment-model/2\"");
+        assertThat(Files.readString(model)).startsWith("{\"format\":\"earshot-sentiment-model/3\"");
 
         CliRun eval = CliRun.run("eval", "sentiment", "--data", data.toString(), "--methods", "earshot", "--model",
                 model.toString());

@@ -74,6 +74,27 @@ final class LogisticRegression {
         return bias;
     }
 
+    /**
+     * The log-linear mix of this model and {@code other}: weights and biases {@code (1 - otherShare) * this +
+     * otherShare * other}, whose probabilities are proportional to {@code p^(1 - otherShare) * q^otherShare}. It is
+     * one linear model again, so it scores at the cost of either.
+     */
+    LogisticRegression mixedWith(LogisticRegression other, double otherShare) {
+        if (other.classes != classes || other.dimension != dimension) {
+            throw new IllegalArgumentException("can only mix models of the same shape, had " + classes + " x "
+                    + dimension + " and " + other.classes + " x " + other.dimension);
+        }
+        float[] mixedWeights = new float[weights.length];
+        for (int j = 0; j < weights.length; j++) {
+            mixedWeights[j] = (float) ((1 - otherShare) * weights[j] + otherShare * other.weights[j]);
+        }
+        float[] mixedBias = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            mixedBias[c] = (float) ((1 - otherShare) * bias[c] + otherShare * other.bias[c]);
+        }
+        return new LogisticRegression(classes, dimension, mixedWeights, mixedBias);
+    }
+
     /** The probability of each class. */
     double[] probabilities(SparseVector x) {
         double[] scores = new double[classes];
