@@ -73,7 +73,11 @@ public record AlertChannel(
                 throw new IllegalArgumentException(where + "a slack-api channel needs tokenEnv: the environment variable "
                         + "that holds the Slack bot token (xoxb-...), e.g. EARSHOT_SLACK_BOT_TOKEN; was '" + tokenEnv + "'");
             }
-            if (slackChannel == null || !SLACK_CHANNEL_ID.matcher(slackChannel.strip()).matches()) {
+            if (slackChannel == null) {
+                throw new IllegalArgumentException(where + "a slack-api channel needs slackChannel: the ID of the Slack "
+                        + "channel to post to, e.g. C0123456789 (in Slack, the channel's details show it at the bottom)");
+            }
+            if (!SLACK_CHANNEL_ID.matcher(slackChannel.strip()).matches()) {
                 throw new IllegalArgumentException(where + "slackChannel must be the Slack channel's ID, e.g. C0123456789 "
                         + "(in Slack, the channel's details show it at the bottom), not its name, which can change; was '"
                         + slackChannel + "'");
