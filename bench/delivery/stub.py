@@ -1,11 +1,13 @@
-# Local stand-in for a Slack incoming webhook, a webhook receiver and Zendesk's Tickets API, for measuring what the
-# demo delivers: it answers as each API does (Slack 'ok', Zendesk 201 with the ticket) and logs every request.
+# Local stand-in for a Slack incoming webhook, Slack's chat.postMessage, a webhook receiver and Zendesk's Tickets
+# API, for measuring what the demo delivers: it answers as each API does (Slack 'ok', chat.postMessage
+# {"ok":true,"ts":...}, Zendesk 201 with the ticket) and logs every request.
 # Usage: python3 stub.py LOGFILE PORT
 import json, sys, threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 LOG, PORT = sys.argv[1], int(sys.argv[2])
 log = open(LOG, 'a')
 tickets = {}
+posted = []
 lock = threading.Lock()
 class H(BaseHTTPRequestHandler):
     def _body(self):
@@ -18,7 +20,14 @@ class H(BaseHTTPRequestHandler):
     def handle_one(self, method):
         body = self._body()
         with lock:
-            log.write(json.dumps({'method': method, 'path': self.path, 'idem': self.headers.get('Idempotency-Key'), 'sig': self.headers.get('X-Earshot-Signature'), 'len': len(body)}) + '\n'); log.flush()
+            log.write(json.dumps({'method': method, 'path': self.path, 'idem': self.headers.get('Idempotency-Key'), 'sig': self.headers.get('X-Earshot-Signature'), 'len': len(body), 'thread': '"thread_ts"' in body, 'bearer': (self.headers.get('Authorization') or '').startswith('Bearer xoxb-')}) + '\n'); log.flush()
+        if self.path == '/slack-api/chat.postMessage':
+            if not (self.headers.get('Authorization') or '').startswith('Bearer xoxb-'):
+                return self._send(200, '{"ok":false,"error":"not_authed"}')
+            with lock:
+                posted.append(1)
+                ts = '1772604000.%06d' % len(posted)
+            return self._send(200, json.dumps({'ok': True, 'channel': json.loads(body)['channel'], 'ts': ts}))
         if self.path.startswith('/slack'):
             return self._send(200, 'ok', 'text/plain')
         if self.path.startswith('/hook'):

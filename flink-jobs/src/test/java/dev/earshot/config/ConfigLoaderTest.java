@@ -177,6 +177,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSlackApiChannelReadsFromYamlAndABadOneNamesTheKeyAndTheFix() {
+        EarshotConfig config = ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: care-slack, type: slack-api, tokenEnv: EARSHOT_SLACK_BOT_TOKEN, slackChannel: C0123456789,
+                         topics: [parking], minSeverity: 4, dashboardUrl: https://kibana.example.com}
+                """, "earshot.yaml");
+        assertThat(config.respond().alerts().channels()).singleElement().satisfies(channel -> {
+            assertThat(channel.type()).isEqualTo(dev.earshot.respond.alerts.ChannelType.SLACK_API);
+            assertThat(channel.apiUrl()).isEqualTo("https://slack.com/api");
+        });
+
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: care-slack, type: slack-api, tokenEnv: EARSHOT_SLACK_BOT_TOKEN, slackChannel: "#care"}
+                """, "earshot.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("slackChannel must be the Slack channel's ID");
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: care-slack, type: slack-api, tokenEnv: EARSHOT_SLACK_BOT_TOKEN, channel: C0123456789}
+                """, "earshot.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("channel 'care-slack': a slack-api channel needs "
+                        + "slackChannel: the ID of the Slack channel to post to, e.g. C0123456789");
+    }
+
+    @Test
     void aBadHelpdeskValueNamesItsKey() {
         assertThatThrownBy(() -> ConfigLoader.parse("respond:\n  helpdesk: {kind: zendesk, url: ftp://x}\n", "earshot.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("respond.helpdesk.url");

@@ -10,19 +10,24 @@ import java.util.regex.Pattern;
 
 /**
  * One place alerts go to, and which alerts go there. Only name, type and urlEnv (and secretEnv for a webhook)
- * are required; absent values take the defaults shown in {@link #of}. Secrets are never part of the configuration: it names the
+ * are required, or for {@code slack-api} name, type, tokenEnv and slackChannel; absent values take the defaults shown in {@link #of}. Secrets are never part of the configuration: it names the
  * environment variables that hold them, so they stay out of files, logs and the job graph.
  *
  * @param name unique; shown in logs and dead letters and part of each delivery's idempotency key
- * @param type {@code slack} or {@code webhook}
- * @param urlEnv the environment variable holding the endpoint URL (a Slack webhook URL is itself a secret)
+ * @param type {@code slack}, {@code slack-api} or {@code webhook}
+ * @param urlEnv slack and webhook channels: the environment variable holding the endpoint URL (a Slack webhook
+ *     URL is itself a secret)
  * @param secretEnv webhook channels only: the environment variable holding the HMAC-SHA256 signing key
+ * @param tokenEnv slack-api channels only: the environment variable holding the Slack bot token ({@code xoxb-...},
+ *     scope {@code chat:write})
+ * @param slackChannel slack-api channels only: the Slack channel's ID, e.g. {@code C0123456789}
+ * @param apiUrl slack-api channels only, optional: Slack's Web API base URL, default {@value #SLACK_API_URL}
  * @param topics topic ids routed here; empty for all
  * @param locations location ids ({@code geonames:1277333}) or names ({@code Bengaluru}, any case) routed here;
  *     empty for all
  * @param minSeverity an incident is announced here once one of its versions reaches this severity (1-10); its
  *     later versions follow it here whatever their severity, so that a thread is never cut short
- * @param dashboardUrl Slack only, optional: the Kibana base URL (e.g. {@code https://kibana.example.com}) the
+ * @param dashboardUrl slack and slack-api only, optional: the Kibana base URL (e.g. {@code https://kibana.example.com}) the
  *     message links to
  * @param rateLimit this channel's token bucket
  * @param quietPeriod with {@code maxPerIncident}: at most that many messages per incident within this period
@@ -34,6 +39,9 @@ public record AlertChannel(
         ChannelType type,
         String urlEnv,
         String secretEnv,
+        String tokenEnv,
+        String slackChannel,
+        String apiUrl,
         List<String> topics,
         List<String> locations,
         Integer minSeverity,
@@ -43,6 +51,9 @@ public record AlertChannel(
         Integer maxPerIncident) implements Serializable {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    public static final String SLACK_API_URL = "https://slack.com/api";
+    /** Slack's channel IDs: C (public), G (private) or D (direct message), then upper-case letters and digits. */
+    private static final Pattern SLACK_CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{8,}");
     private static final Pattern CHANNEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public AlertChannel {
@@ -51,9 +62,35 @@ public record AlertChannel(
         }
         String where = "channel '" + name + "': ";
         if (type == null) {
-            throw new IllegalArgumentException(where + "type must be slack or webhook");
+            throw new IllegalArgumentException(where + "type must be slack, slack-api or webhook");
         }
-        if (urlEnv == null || !ENV_NAME.matcher(urlEnv).matches()) {
+        if (type == ChannelType.SLACK_API) {
+            if (urlEnv != null || secretEnv != null) {
+                throw new IllegalArgumentException(where + (urlEnv != null ? "urlEnv" : "secretEnv") + " does not apply to a "
+                        + "slack-api channel; remove it (it posts to Slack's Web API with the bot token named by tokenEnv)");
+            }
+            if (tokenEnv == null || !ENV_NAME.matcher(tokenEnv).matches()) {
+                throw new IllegalArgumentException(where + "a slack-api channel needs tokenEnv: the environment variable "
+                        + "that holds the Slack bot token (xoxb-...), e.g. EARSHOT_SLACK_BOT_TOKEN; was '" + tokenEnv + "'");
+            }
+            if (slackChannel == null) {
+                throw new IllegalArgumentException(where + "a slack-api channel needs slackChannel: the ID of the Slack "
+                        + "channel to post to, e.g. C0123456789 (in Slack, the channel's details show it at the bottom)");
+            }
+            if (!SLACK_CHANNEL_ID.matcher(slackChannel.strip()).matches()) {
+                throw new IllegalArgumentException(where + "slackChannel must be the Slack channel's ID, e.g. C0123456789 "
+                        + "(in Slack, the channel's details show it at the bottom), not its name, which can change; was '"
+                        + slackChannel + "'");
+            }
+            slackChannel = slackChannel.strip();
+            apiUrl = apiUrl == null ? SLACK_API_URL : apiUrl.strip();
+            requireHttpUrl(apiUrl, where + "apiUrl");
+            apiUrl = apiUrl.replaceAll("/+$", "");
+        } else if (tokenEnv != null || slackChannel != null || apiUrl != null) {
+            throw new IllegalArgumentException(where + (tokenEnv != null ? "tokenEnv" : slackChannel != null ? "slackChannel" : "apiUrl")
+                    + " applies to slack-api channels only; remove it, or set type: slack-api to post with a bot token");
+        }
+        if (type != ChannelType.SLACK_API && (urlEnv == null || !ENV_NAME.matcher(urlEnv).matches())) {
             throw new IllegalArgumentException(where + "urlEnv must name the environment variable that holds the URL, "
                     + "e.g. EARSHOT_SLACK_WEBHOOK_URL; was '" + urlEnv + "'");
         }
@@ -74,8 +111,8 @@ public record AlertChannel(
             throw new IllegalArgumentException(where + "minSeverity must be in [1, 10], e.g. 4; was " + minSeverity);
         }
         if (dashboardUrl != null) {
-            if (type != ChannelType.SLACK) {
-                throw new IllegalArgumentException(where + "dashboardUrl applies to slack channels only; remove it");
+            if (type == ChannelType.WEBHOOK) {
+                throw new IllegalArgumentException(where + "dashboardUrl applies to slack and slack-api channels only; remove it");
             }
             requireHttpUrl(dashboardUrl, where + "dashboardUrl");
             dashboardUrl = dashboardUrl.replaceAll("/+$", "");
@@ -100,7 +137,13 @@ public record AlertChannel(
 
     /** A channel that takes every alert: minSeverity 1, 20 messages a minute (burst 5), at most 3 per incident an hour. */
     public static AlertChannel of(String name, ChannelType type, String urlEnv, String secretEnv) {
-        return new AlertChannel(name, type, urlEnv, secretEnv, null, null, null, null, null, null, null);
+        return new AlertChannel(name, type, urlEnv, secretEnv, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A slack-api channel that takes every alert, with the defaults of {@link #of}, posting to Slack's Web API. */
+    public static AlertChannel slackApi(String name, String tokenEnv, String slackChannel) {
+        return new AlertChannel(name, ChannelType.SLACK_API, null, null, tokenEnv, slackChannel, null, null, null, null, null,
+                null, null, null);
     }
 
     /** Whether the alert's topic and location are routed here (severity is judged per incident, see above). */

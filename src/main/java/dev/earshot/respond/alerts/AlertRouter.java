@@ -4,7 +4,9 @@ import dev.earshot.model.Alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,5 +69,21 @@ public final class AlertRouter {
             routes.add(new Route.Dispatch(state.channel(), position, wait.get()));
         }
         return routes;
+    }
+
+    /** Each channel's open incident threads, by channel name, for a checkpoint. */
+    public Map<String, List<IncidentThreads.OpenThread>> snapshot() {
+        Map<String, List<IncidentThreads.OpenThread>> open = new LinkedHashMap<>();
+        for (ChannelState state : channels) {
+            open.put(state.channel().name(), state.threads().snapshot());
+        }
+        return open;
+    }
+
+    /** Continues a checkpoint's threads; those of channels no longer configured are dropped. */
+    public void restore(Map<String, List<IncidentThreads.OpenThread>> open) {
+        for (ChannelState state : channels) {
+            state.threads().restore(open.getOrDefault(state.channel().name(), List.of()));
+        }
     }
 }

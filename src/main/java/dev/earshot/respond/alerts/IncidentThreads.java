@@ -5,8 +5,10 @@ import dev.earshot.model.AlertStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,14 @@ public final class IncidentThreads {
 
         record Skip(String reason) implements Decision {
         }
+    }
+
+    /**
+     * A thread as a sink checkpoints it, so that a restarted job continues its incidents' threads.
+     *
+     * @param postedAt when its messages were handed to delivery, oldest first (the quiet period counts them)
+     */
+    public record OpenThread(String incidentId, int lastSeverity, List<Instant> postedAt, Instant lastHeard) {
     }
 
     private static final class IncidentThread {
@@ -83,6 +93,23 @@ public final class IncidentThreads {
         thread.lastSeverity = alert.severity();
         thread.postedAt.addLast(now);
         thread.lastHeard = now;
+    }
+
+    /** Every open thread, for a checkpoint. */
+    public List<OpenThread> snapshot() {
+        return threads.entrySet().stream().map(entry -> new OpenThread(entry.getKey(), entry.getValue().lastSeverity,
+                List.copyOf(entry.getValue().postedAt), entry.getValue().lastHeard)).toList();
+    }
+
+    /** Continues the threads of a checkpoint. */
+    public void restore(Collection<OpenThread> open) {
+        for (OpenThread state : open) {
+            IncidentThread thread = new IncidentThread();
+            thread.lastSeverity = state.lastSeverity();
+            thread.postedAt.addAll(state.postedAt());
+            thread.lastHeard = state.lastHeard();
+            threads.put(state.incidentId(), thread);
+        }
     }
 
     /** Incidents with an open thread on this channel. */

@@ -16,7 +16,8 @@ import java.util.Locale;
  * the peers, a few evidence posts and a link to the dashboard. {@code text} is the notification's fallback.
  *
  * <p>Incoming webhooks cannot reply in a thread (that needs the Web API's {@code chat.postMessage} with
- * {@code thread_ts} and a bot token). So a follow-up is its own message that names the incident it updates:
+ * {@code thread_ts} and a bot token: {@link SlackPostMessage}). So a follow-up is its own message that names the
+ * incident it updates:
  * "Update to incident &lt;id&gt;: ...", and every message shows the incident id, so a channel search for it
  * finds the whole story.
  */
@@ -36,6 +37,11 @@ public final class SlackMessage {
 
     /** The webhook's JSON body. */
     public static String render(Alert alert, ThreadPosition position, String dashboardUrl) {
+        return Json.write(blockKit(alert, position, dashboardUrl));
+    }
+
+    /** The message as a JSON tree: {@code text} and {@code blocks}, to which the Web API adds its arguments. */
+    static ObjectNode blockKit(Alert alert, ThreadPosition position, String dashboardUrl) {
         ObjectNode message = Json.mapper().createObjectNode();
         message.put("text", fallbackText(alert, position));
         ArrayNode blocks = message.putArray("blocks");
@@ -84,7 +90,7 @@ public final class SlackMessage {
         ObjectNode context = blocks.addObject().put("type", "context");
         context.putArray("elements").addObject().put("type", "mrkdwn")
                 .put("text", "Earshot · incident `" + alert.id() + "` · " + alert.status() + " · " + kindName(alert.kind()));
-        return Json.write(message);
+        return message;
     }
 
     /** The bundled dashboard over the day before the window up to a little after it, so the rise shows. */

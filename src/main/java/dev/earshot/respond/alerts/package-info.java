@@ -17,6 +17,11 @@
  *         rateLimit: { perMinute: 20, burst: 5, maxWait: 5m }
  *         quietPeriod: 1h                      # with maxPerIncident: at most 3 messages per incident an hour
  *         maxPerIncident: 3
+ *       - name: care-slack
+ *         type: slack-api                      # chat.postMessage with a bot token: follow-ups reply in the thread
+ *         tokenEnv: EARSHOT_SLACK_BOT_TOKEN    # environment variable holding the bot token (xoxb-..., chat:write)
+ *         slackChannel: C0123456789            # the channel's ID; invite the app to it
+ *         minSeverity: 4
  *       - name: incident-bus
  *         type: webhook                        # canonical Alert JSON, HMAC-SHA256 signed (see WebhookSignature)
  *         urlEnv: EARSHOT_WEBHOOK_URL

@@ -23,7 +23,7 @@ class AlertRouterTest {
 
     private static AlertChannel channel(String name, List<String> topics, List<String> locations, int minSeverity,
                                         RateLimit limit, Duration quietPeriod, int maxPerIncident) {
-        return new AlertChannel(name, ChannelType.SLACK, "URL_" + name.toUpperCase().replace('-', '_'), null, topics,
+        return new AlertChannel(name, ChannelType.SLACK, "URL_" + name.toUpperCase().replace('-', '_'), null, null, null, null, topics,
                 locations, minSeverity, null, limit, quietPeriod, maxPerIncident);
     }
 
@@ -57,6 +57,30 @@ class AlertRouterTest {
         assertThat(only(router.route(parking("a", RESOLVED, 7), T0.plusSeconds(5400)))).isEqualTo(dispatch(MessageKind.RESOLUTION, 7));
         assertThat(only(router.route(parking("a", RESOLVED, 7), T0.plusSeconds(7200))))
                 .isEqualTo(new Route.Skip(everything("ops"), "the incident was never announced on this channel"));
+    }
+
+    @Test
+    void aRestoredRouterContinuesTheThreadsItsSnapshotHeld() {
+        AlertChannel ops = channel("ops", List.of(), List.of(), 1, GENEROUS, Duration.ofHours(1), 2);
+        AlertRouter before = new AlertRouter(List.of(ops, everything("gone")), T0);
+        before.route(parking("a", OPEN, 3), T0);
+        before.route(parking("a", UPDATED, 4), T0.plusSeconds(600));
+        before.route(parking("b", OPEN, 5), T0);
+        before.route(parking("b", RESOLVED, 5), T0.plusSeconds(60));
+
+        AlertRouter after = new AlertRouter(List.of(ops), T0.plusSeconds(900));
+        after.restore(before.snapshot());
+
+        assertThat(after.snapshot().get("ops")).extracting(IncidentThreads.OpenThread::incidentId).containsExactly("a");
+        assertThat(after.snapshot()).containsOnlyKeys("ops");
+        assertThat(only(after.route(parking("a", UPDATED, 6), T0.plusSeconds(1200))))
+                .as("the quiet period still counts the two messages before the restart")
+                .isEqualTo(new Route.Skip(ops, "quiet period: 2 messages on this incident within 60 min"));
+        assertThat(only(after.route(parking("a", RESOLVED, 6), T0.plusSeconds(1300))))
+                .isEqualTo(new Route.Dispatch(ops, new ThreadPosition(MessageKind.RESOLUTION, 4), Duration.ZERO));
+        assertThat(only(after.route(parking("b", UPDATED, 6), T0.plusSeconds(1300))))
+                .as("a resolved incident's thread was closed, so a new version starts one")
+                .isEqualTo(new Route.Dispatch(ops, ThreadPosition.FIRST, Duration.ZERO));
     }
 
     @Test

@@ -24,6 +24,41 @@ class AlertsConfigTest {
     }
 
     @Test
+    void aSlackApiChannelNamesItsTokenAndTheChannelIdAndPostsToSlackByDefault() {
+        AlertChannel care = AlertChannel.slackApi("care-slack", "EARSHOT_SLACK_BOT_TOKEN", " C0123456789 ");
+
+        assertThat(care.type()).isEqualTo(ChannelType.of("slack-api")).isEqualTo(ChannelType.of("SLACK_API"));
+        assertThat(care.type().yamlName()).isEqualTo("slack-api");
+        assertThat(care.slackChannel()).isEqualTo("C0123456789");
+        assertThat(care.apiUrl()).isEqualTo("https://slack.com/api");
+        assertThat(new AlertChannel("care", ChannelType.SLACK_API, null, null, "TOKEN", "G0123456789", "http://127.0.0.1:8080/api/",
+                null, null, null, null, null, null, null).apiUrl()).isEqualTo("http://127.0.0.1:8080/api");
+    }
+
+    @Test
+    void aBadSlackApiChannelIsRefusedWithTheKeyAndTheFix() {
+        assertThatThrownBy(() -> AlertChannel.slackApi("care", null, "C0123456789"))
+                .hasMessage("channel 'care': a slack-api channel needs tokenEnv: the environment variable that holds the Slack "
+                        + "bot token (xoxb-...), e.g. EARSHOT_SLACK_BOT_TOKEN; was 'null'");
+        assertThatThrownBy(() -> AlertChannel.slackApi("care", "xoxb-123-456-abc", "C0123456789"))
+                .hasMessageContaining("tokenEnv: the environment variable").hasMessageContaining("was 'xoxb-123-456-abc'");
+        assertThatThrownBy(() -> AlertChannel.slackApi("care", "TOKEN", "#care-alerts"))
+                .hasMessage("channel 'care': slackChannel must be the Slack channel's ID, e.g. C0123456789 (in Slack, the "
+                        + "channel's details show it at the bottom), not its name, which can change; was '#care-alerts'");
+        assertThatThrownBy(() -> new AlertChannel("care", ChannelType.SLACK_API, "URL", null, "TOKEN", "C0123456789", null,
+                null, null, null, null, null, null, null))
+                .hasMessageContaining("channel 'care': urlEnv does not apply to a slack-api channel; remove it");
+        assertThatThrownBy(() -> new AlertChannel("care", ChannelType.SLACK_API, null, null, "TOKEN", "C0123456789", "slack.com/api",
+                null, null, null, null, null, null, null))
+                .hasMessageContaining("channel 'care': apiUrl must be an http(s) URL");
+        assertThatThrownBy(() -> new AlertChannel("ops", ChannelType.SLACK, "URL", null, "TOKEN", null, null,
+                null, null, null, null, null, null, null))
+                .hasMessage("channel 'ops': tokenEnv applies to slack-api channels only; remove it, or set type: slack-api to "
+                        + "post with a bot token");
+        assertThatThrownBy(() -> ChannelType.of("slack_bot")).hasMessage("type must be slack, slack-api or webhook, was 'slack_bot'");
+    }
+
+    @Test
     void badChannelsAreRefusedWithTheKeyAndTheFix() {
         assertThatThrownBy(() -> AlertChannel.of("ops", ChannelType.WEBHOOK, "HOOK_URL", null))
                 .hasMessageContaining("channel 'ops': a webhook channel signs its requests: secretEnv must name the environment "
@@ -32,11 +67,11 @@ class AlertsConfigTest {
                 .hasMessageContaining("urlEnv must name the environment variable that holds the URL");
         assertThatThrownBy(() -> AlertChannel.of("ops", ChannelType.SLACK, "URL", "KEY"))
                 .hasMessageContaining("secretEnv applies to webhook channels only");
-        assertThatThrownBy(() -> new AlertChannel("ops", ChannelType.SLACK, "URL", null, null, null, 11, null, null, null, null))
+        assertThatThrownBy(() -> new AlertChannel("ops", ChannelType.SLACK, "URL", null, null, null, null, null, null, 11, null, null, null, null))
                 .hasMessage("channel 'ops': minSeverity must be in [1, 10], e.g. 4; was 11");
-        assertThatThrownBy(() -> new AlertChannel("ops", ChannelType.SLACK, "URL", null, null, null, null, "kibana", null, null, null))
+        assertThatThrownBy(() -> new AlertChannel("ops", ChannelType.SLACK, "URL", null, null, null, null, null, null, null, "kibana", null, null, null))
                 .hasMessageContaining("channel 'ops': dashboardUrl must be an http(s) URL");
-        assertThatThrownBy(() -> new AlertChannel("ops", ChannelType.SLACK, "URL", null, null, null, null, null, null, null, 1))
+        assertThatThrownBy(() -> new AlertChannel("ops", ChannelType.SLACK, "URL", null, null, null, null, null, null, null, null, null, null, 1))
                 .hasMessageContaining("maxPerIncident must be >= 2");
         assertThatThrownBy(() -> new RateLimit(0.0, null, null)).hasMessageContaining("rateLimit.perMinute must be in (0, 60000]");
         AlertChannel ops = AlertChannel.of("ops", ChannelType.SLACK, "URL", null);

@@ -37,9 +37,12 @@ class AlertsConfigYamlTest {
                     type: WEBHOOK
                     urlEnv: EARSHOT_WEBHOOK_URL
                     secretEnv: EARSHOT_WEBHOOK_SECRET
+                  - { name: care-slack, type: slack-api, tokenEnv: EARSHOT_SLACK_BOT_TOKEN, slackChannel: C0123456789 }
                 """, AlertsConfig.class);
 
-        assertThat(config.channels()).extracting(AlertChannel::type).containsExactly(ChannelType.SLACK, ChannelType.WEBHOOK);
+        assertThat(config.channels()).extracting(AlertChannel::type)
+                .containsExactly(ChannelType.SLACK, ChannelType.WEBHOOK, ChannelType.SLACK_API);
+        assertThat(YAML.writeValueAsString(config)).contains("type: \"slack-api\"");
         AlertChannel slack = config.channels().get(0);
         assertThat(slack.topics()).isEqualTo(List.of("parking"));
         assertThat(slack.minSeverity()).isEqualTo(4);

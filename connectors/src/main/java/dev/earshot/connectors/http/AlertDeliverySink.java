@@ -7,15 +7,21 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertsConfig;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Delivers alerts to Slack-compatible incoming webhooks and signed JSON webhooks ({@code respond.alerts}), and
+ * Delivers alerts to Slack-compatible incoming webhooks, Slack's Web API (threads) and signed JSON webhooks
+ * ({@code respond.alerts}), and
  * writes what it could not deliver to {@code deadLetters} (stage {@code deliver}, with the reason). Run it at
  * parallelism 1, or keyed by alert id, so that one incident's versions meet the same writer (its thread and
- * quiet period) and each channel's rate limit holds for the job.
+ * quiet period) and each channel's rate limit holds for the job. The open threads (and their Slack {@code ts})
+ * are the writer's checkpointed state ({@link AlertDeliveryState}), so a restarted job continues them.
  *
  * <pre>{@code
  * alerts.sinkTo(new AlertDeliverySink(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-dead-letters")))
@@ -30,7 +36,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * attempt limit or {@code Retry-After}, and can only fail the job on a fatal error; alert delivery needs
  * per-message attempts, backoff honouring the endpoint, a dead letter instead of a failure, and rate limits.
  */
-public final class AlertDeliverySink implements Sink<Alert> {
+public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState<Alert, AlertDeliveryState> {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,12 +60,24 @@ public final class AlertDeliverySink implements Sink<Alert> {
     }
 
     @Override
-    public SinkWriter<Alert> createWriter(WriterInitContext context) throws IOException {
+    public StatefulSinkWriter<Alert, AlertDeliveryState> createWriter(WriterInitContext context) throws IOException {
+        return restoreWriter(context, List.of());
+    }
+
+    @Override
+    public StatefulSinkWriter<Alert, AlertDeliveryState> restoreWriter(WriterInitContext context,
+                                                                      Collection<AlertDeliveryState> recovered) throws IOException {
         AlertDeliveryWriter writer = new AlertDeliveryWriter(config, ChannelEndpoint.resolve(config.channels(), secrets),
                 deadLetters.createWriter(context), Clock.systemUTC());
+        recovered.forEach(writer::restore);
         context.metricGroup().gauge("alertsDelivered", () -> writer.stats().delivered());
         context.metricGroup().gauge("alertDeliveryRetries", () -> writer.stats().retries());
         context.metricGroup().gauge("alertDeadLetters", () -> writer.stats().deadLetters());
         return writer;
+    }
+
+    @Override
+    public SimpleVersionedSerializer<AlertDeliveryState> getWriterStateSerializer() {
+        return new AlertDeliveryState.Serializer();
     }
 }

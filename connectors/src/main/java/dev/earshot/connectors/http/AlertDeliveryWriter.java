@@ -9,13 +9,19 @@ import dev.earshot.respond.alerts.AlertRouter.Route;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
 import dev.earshot.respond.alerts.IdempotencyKeys;
+import dev.earshot.respond.alerts.IncidentThreads;
+import dev.earshot.respond.alerts.MessageKind;
 import dev.earshot.respond.alerts.SlackMessage;
+import dev.earshot.respond.alerts.SlackPostMessage;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +44,17 @@ import org.slf4j.LoggerFactory;
  * settled within its attempts' timeouts and backoffs). A message that is not delivered becomes a dead letter
  * (stage {@value #STAGE}) written by the task thread to the dead-letter writer.
  *
+ * <p>On a slack-api channel, an incident's follow-ups reply in the thread of its first message: the {@code ts}
+ * Slack answered for it is kept per channel and incident, and a follow-up's body is made only once the messages
+ * before it in its thread are settled, so it knows the {@code ts}. When the first message failed, the first
+ * follow-up that gets through starts the thread.
+ *
  * <p>{@link #flush} waits for every outstanding message, so a checkpoint completes only once the alerts before
- * it are delivered or dead-lettered: at-least-once, and receivers deduplicate by {@code Idempotency-Key}.
+ * it are delivered or dead-lettered: at-least-once, and receivers deduplicate by {@code Idempotency-Key} (Slack's
+ * Web API does not: a replay since the last checkpoint may post again). The checkpointed state
+ * ({@link AlertDeliveryState}) holds the open threads and their Slack {@code ts}.
  */
-public final class AlertDeliveryWriter implements SinkWriter<Alert> {
+public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, AlertDeliveryState> {
 
     static final String STAGE = "deliver";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDeliveryWriter.class);
@@ -59,6 +73,8 @@ public final class AlertDeliveryWriter implements SinkWriter<Alert> {
     private final Semaphore inFlight;
     private final Queue<DeadLetter> undelivered = new ConcurrentLinkedQueue<>();
     private final Map<String, CompletableFuture<?>> threadTails = new ConcurrentHashMap<>();
+    /** The ts of the message each slack-api thread hangs from, by {@link #threadKey}. */
+    private final Map<String, String> slackThreads = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private long skipped;
@@ -95,25 +111,28 @@ public final class AlertDeliveryWriter implements SinkWriter<Alert> {
                 undeliverable(alert, channel, limited.reason());
             } else if (route instanceof Route.Dispatch dispatch) {
                 inFlight.acquire();
-                HttpDelivery.Message message = new HttpDelivery.Message(endpoints.get(channel.name()),
-                        body(alert, dispatch), IdempotencyKeys.of(alert, channel.name()), dispatch.position().kind().name());
-                // one thread's messages go out in order: each waits until the previous one is settled
-                String thread = channel.name() + '|' + alert.id();
+                // one thread's messages go out in order: each is made and sent once the previous one is settled
+                // and its outcome recorded, so that a Slack reply knows the ts its first message got
+                String thread = threadKey(channel.name(), alert.id());
                 CompletableFuture<?> previous = threadTails.getOrDefault(thread, CompletableFuture.completedFuture(null));
-                CompletableFuture<HttpDelivery.Result> settled = previous.handle((ignored, failure) -> null)
-                        .thenCompose(ignored -> delivery.send(message, dispatch.delay()));
+                CompletableFuture<Void> settled = previous.handle((ignored, failure) -> null)
+                        .thenCompose(ignored -> delivery.send(message(alert, dispatch, thread), dispatch.delay()))
+                        .handle((result, error) -> {
+                            if (channel.type() == ChannelType.SLACK_API) {
+                                followSlackThread(thread, dispatch.position().kind(), error == null ? result.slackTs() : null);
+                            }
+                            if (error != null) {
+                                undeliverable(alert, channel, error.getClass().getSimpleName());
+                            } else if (result.delivered()) {
+                                delivered.incrementAndGet();
+                            } else {
+                                undeliverable(alert, channel, result.failure());
+                            }
+                            inFlight.release();
+                            return null;
+                        });
                 threadTails.put(thread, settled);
-                settled.whenComplete((result, error) -> {
-                    threadTails.remove(thread, settled);
-                    if (error != null) {
-                        undeliverable(alert, channel, error.getClass().getSimpleName());
-                    } else if (result.delivered()) {
-                        delivered.incrementAndGet();
-                    } else {
-                        undeliverable(alert, channel, result.failure());
-                    }
-                    inFlight.release();
-                });
+                settled.whenComplete((ignored, error) -> threadTails.remove(thread, settled));
             }
         }
     }
@@ -133,20 +152,58 @@ public final class AlertDeliveryWriter implements SinkWriter<Alert> {
         deadLetterWriter.close();
     }
 
+    /** Called after {@link #flush}, so no message is in flight. Threads the router forgot are dropped. */
+    @Override
+    public List<AlertDeliveryState> snapshotState(long checkpointId) {
+        Map<String, List<IncidentThreads.OpenThread>> open = router.snapshot();
+        Set<String> openKeys = new HashSet<>();
+        open.forEach((channel, threads) -> threads.forEach(thread -> openKeys.add(threadKey(channel, thread.incidentId()))));
+        slackThreads.keySet().retainAll(openKeys);
+        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads)));
+    }
+
+    /** Continues the threads of a checkpoint; called before the first {@link #write}. */
+    void restore(AlertDeliveryState state) {
+        router.restore(state.threads());
+        slackThreads.putAll(state.slackThreads());
+    }
+
     public Stats stats() {
         return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped);
     }
 
-    private static byte[] body(Alert alert, Route.Dispatch dispatch) {
-        String json = dispatch.channel().type() == ChannelType.SLACK
-                ? SlackMessage.render(alert, dispatch.position(), dispatch.channel().dashboardUrl())
-                : Json.write(alert);
-        return json.getBytes(StandardCharsets.UTF_8);
+    private static String threadKey(String channel, String incidentId) {
+        return channel + '|' + incidentId;
+    }
+
+    private HttpDelivery.Message message(Alert alert, Route.Dispatch dispatch, String thread) {
+        AlertChannel channel = dispatch.channel();
+        String json = switch (channel.type()) {
+            case SLACK -> SlackMessage.render(alert, dispatch.position(), channel.dashboardUrl());
+            case SLACK_API -> SlackPostMessage.body(alert, dispatch.position(), channel, slackThreads.get(thread));
+            case WEBHOOK -> Json.write(alert);
+        };
+        return new HttpDelivery.Message(endpoints.get(channel.name()), json.getBytes(StandardCharsets.UTF_8),
+                IdempotencyKeys.of(alert, channel.name()), dispatch.position().kind().name());
+    }
+
+    /**
+     * A first message that got through starts its thread (again, if the router had forgotten it); a follow-up
+     * posted top-level because its thread was unknown starts one; the resolution ends it.
+     */
+    private void followSlackThread(String thread, MessageKind kind, String ts) {
+        if (kind == MessageKind.RESOLUTION) {
+            slackThreads.remove(thread);
+        } else if (ts != null && kind == MessageKind.FIRST) {
+            slackThreads.put(thread, ts);
+        } else if (ts != null) {
+            slackThreads.putIfAbsent(thread, ts);
+        }
     }
 
     /** Called from any thread; the dead letter is written by the task thread at its next write or flush. */
     private void undeliverable(Alert alert, AlertChannel channel, String failure) {
-        String reason = ChannelEndpoint.redact("channel '" + channel.name() + "' (" + channel.type().name().toLowerCase(Locale.ROOT)
+        String reason = ChannelEndpoint.redact("channel '" + channel.name() + "' (" + channel.type().yamlName()
                 + "): " + failure, endpoints.values());
         LOG.warn("Alert {} {} not delivered: {}", alert.id(), alert.status(), reason);
         undelivered.add(new DeadLetter(Json.write(alert), reason, STAGE,

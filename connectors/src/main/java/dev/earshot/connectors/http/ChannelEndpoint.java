@@ -4,6 +4,7 @@ import dev.earshot.connectors.Secrets;
 
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.SlackPostMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,14 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * A channel with its secrets resolved: where to send and, for a webhook, the signing key. Its {@code toString}
- * shows no secret, and {@link #redact} scrubs them from any text before it is logged or kept in a dead letter.
+ * A channel with its secrets resolved: where to send and, for a webhook, the signing key, for a slack-api channel
+ * the bot token. Its {@code toString} shows no secret, and {@link #redact} scrubs them from any text before it is
+ * logged or kept in a dead letter.
  *
- * @param signingKey the HMAC key of a webhook channel; null for Slack
+ * @param signingKey the HMAC key of a webhook channel; null for the others
+ * @param botToken the Slack bot token of a slack-api channel, sent as {@code Authorization: Bearer}; null for the others
  */
-public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey) {
+public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey, String botToken) {
+
+    /** Bot ({@code xoxb-}) or user ({@code xoxp-}) tokens, also as rotating access tokens ({@code xoxe.xoxb-}). */
+    private static final Pattern SLACK_TOKEN = Pattern.compile("(xoxe\\.)?xox[bp]-[A-Za-z0-9-]+");
 
     /**
      * Resolves every channel's secrets. A missing or malformed one stops start-up with a message naming the
@@ -28,6 +35,11 @@ public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey) 
         Map<String, ChannelEndpoint> endpoints = new LinkedHashMap<>();
         for (AlertChannel channel : channels) {
             String where = "respond.alerts.channels '" + channel.name() + "': ";
+            if (channel.type() == ChannelType.SLACK_API) {
+                endpoints.put(channel.name(), new ChannelEndpoint(channel, URI.create(SlackPostMessage.url(channel)), null,
+                        slackToken(channel, secrets, where)));
+                continue;
+            }
             String url = secrets.get(channel.urlEnv());
             if (url == null || url.isBlank()) {
                 throw new IllegalArgumentException(where + "the environment variable " + channel.urlEnv()
@@ -49,9 +61,22 @@ public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey) 
                 }
                 key = secret.getBytes(StandardCharsets.UTF_8);
             }
-            endpoints.put(channel.name(), new ChannelEndpoint(channel, uri, key));
+            endpoints.put(channel.name(), new ChannelEndpoint(channel, uri, key, null));
         }
         return endpoints;
+    }
+
+    private static String slackToken(AlertChannel channel, Secrets secrets, String where) {
+        String token = secrets.get(channel.tokenEnv());
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException(where + "the environment variable " + channel.tokenEnv() + " (tokenEnv) is not "
+                    + "set; set it to the Slack app's Bot User OAuth Token (xoxb-..., scope chat:write) on every task manager");
+        }
+        if (!SLACK_TOKEN.matcher(token.strip()).matches()) {
+            throw new IllegalArgumentException(where + "the environment variable " + channel.tokenEnv() + " (tokenEnv) does not "
+                    + "hold a Slack token (xoxb-...); its value is not shown because it is a secret");
+        }
+        return token.strip();
     }
 
     /** The text with every secret of these endpoints replaced by the name of the variable it came from. */
@@ -61,6 +86,10 @@ public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey) 
         }
         String redacted = text;
         for (ChannelEndpoint endpoint : endpoints) {
+            if (endpoint.botToken() != null) {
+                redacted = redacted.replace(endpoint.botToken(), "<" + endpoint.channel().tokenEnv() + ">");
+                continue;
+            }
             for (String secret : endpoint.secrets()) {
                 redacted = redacted.replace(secret, "<" + endpoint.channel().urlEnv() + ">");
             }
@@ -87,8 +116,8 @@ public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey) 
 
     @Override
     public String toString() {
-        return "ChannelEndpoint[" + channel.name() + " (" + channel.type().name().toLowerCase(Locale.ROOT) + "), url from "
-                + channel.urlEnv() + "]";
+        return "ChannelEndpoint[" + channel.name() + " (" + channel.type().yamlName() + "), "
+                + (botToken != null ? url + " with the token from " + channel.tokenEnv() : "url from " + channel.urlEnv()) + "]";
     }
 
     private static URI httpUrl(String value) {

@@ -1,7 +1,9 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.respond.alerts.ChannelType;
 import dev.earshot.respond.alerts.DeliveryPolicy;
 import dev.earshot.respond.alerts.RetryAfter;
+import dev.earshot.respond.alerts.SlackPostMessage;
 import dev.earshot.respond.alerts.WebhookSignature;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one message with retries: exponential backoff with jitter, {@code Retry-After} honoured on 429 and 503,
- * the same {@code Idempotency-Key} on every attempt, and a fresh webhook signature per attempt. Never blocks the
- * caller: attempts run on the HTTP client's threads and waits on the scheduler.
+ * the same {@code Idempotency-Key} on every attempt, and a fresh webhook signature per attempt. A slack-api
+ * channel's requests carry its bot token, and its answers are read as Slack's ({@link SlackPostMessage#read}): an
+ * HTTP 200 may still be an error. Never blocks the caller: attempts run on the HTTP client's threads and waits on
+ * the scheduler.
  */
 final class HttpDelivery {
 
@@ -43,8 +47,12 @@ final class HttpDelivery {
     record Message(ChannelEndpoint endpoint, byte[] body, String idempotencyKey, String position) {
     }
 
-    /** How a message ended: delivered, or the reason it was not (secrets already removed). */
-    record Result(boolean delivered, int attempts, String failure) {
+    /**
+     * How a message ended: delivered, or the reason it was not (secrets already removed).
+     *
+     * @param slackTs the {@code ts} Slack's Web API gave the posted message; null for other channels and failures
+     */
+    record Result(boolean delivered, int attempts, String failure, String slackTs) {
     }
 
     private final HttpClient client;
@@ -82,14 +90,10 @@ final class HttpDelivery {
                     // the client's timeout covers the response headers; this bounds the body too
                     .orTimeout(policy.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
-            settled.complete(new Result(false, attempt, redact("the request could not be built: " + e.getClass().getSimpleName())));
+            settled.complete(new Result(false, attempt, redact("the request could not be built: " + e.getClass().getSimpleName()), null));
             return;
         }
         response.whenComplete((answer, error) -> {
-            if (error == null && answer.statusCode() / 100 == 2) {
-                settled.complete(new Result(true, attempt, null));
-                return;
-            }
             String failure;
             boolean retryable;
             Optional<Duration> retryAfter = Optional.empty();
@@ -98,8 +102,23 @@ final class HttpDelivery {
                 retryable = true;
             } else {
                 int status = answer.statusCode();
-                failure = "HTTP " + status + bodyOf(answer);
-                retryable = DeliveryPolicy.isRetryable(status);
+                if (message.endpoint().channel().type() == ChannelType.SLACK_API) {
+                    // redacted before it is read, as read() may shorten the body and cut a secret beyond recognition
+                    SlackPostMessage.Answer slack = SlackPostMessage.read(status, redact(answer.body()));
+                    if (slack instanceof SlackPostMessage.Answer.Posted posted) {
+                        settled.complete(new Result(true, attempt, null, posted.ts()));
+                        return;
+                    }
+                    SlackPostMessage.Answer.Refused refused = (SlackPostMessage.Answer.Refused) slack;
+                    failure = refused.failure();
+                    retryable = refused.retryable();
+                } else if (status / 100 == 2) {
+                    settled.complete(new Result(true, attempt, null, null));
+                    return;
+                } else {
+                    failure = "HTTP " + status + bodyOf(answer);
+                    retryable = DeliveryPolicy.isRetryable(status);
+                }
                 if (status == 429 || status == 503) {
                     retryAfter = RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock.instant());
                 }
@@ -112,7 +131,7 @@ final class HttpDelivery {
                         message.endpoint().channel().name(), attempt, policy.maxAttempts(), redact(failure), retry.delay().toMillis());
                 schedule(() -> attempt(message, attempt + 1, settled), retry.delay(), message, attempt, settled);
             } else {
-                settled.complete(new Result(false, attempt, redact(((DeliveryPolicy.Next.GiveUp) next).reason())));
+                settled.complete(new Result(false, attempt, redact(((DeliveryPolicy.Next.GiveUp) next).reason()), null));
             }
         });
     }
@@ -131,6 +150,9 @@ final class HttpDelivery {
             request.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                     .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(key, timestamp, message.body()));
         }
+        if (message.endpoint().botToken() != null) {
+            request.header("Authorization", "Bearer " + message.endpoint().botToken());
+        }
         return request.build();
     }
 
@@ -139,7 +161,7 @@ final class HttpDelivery {
             scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             settled.complete(new Result(false, attempts, "the sink closed before channel '"
-                    + message.endpoint().channel().name() + "' got the message"));
+                    + message.endpoint().channel().name() + "' got the message", null));
         }
     }
 
@@ -154,8 +176,9 @@ final class HttpDelivery {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    private static String bodyOf(HttpResponse<String> answer) {
-        String body = answer.body() == null ? "" : answer.body().strip().replaceAll("\\s+", " ");
+    /** Redacted before it is shortened, which could cut a secret beyond recognition. */
+    private String bodyOf(HttpResponse<String> answer) {
+        String body = answer.body() == null ? "" : redact(answer.body()).strip().replaceAll("\\s+", " ");
         if (body.isEmpty()) {
             return "";
         }

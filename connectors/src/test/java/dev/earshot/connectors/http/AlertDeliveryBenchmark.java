@@ -42,7 +42,7 @@ public final class AlertDeliveryBenchmark {
                 policy.maxAttempts(), policy.initialBackoff().toMillis(), policy.maxBackoff().toMillis(), policy.maxInFlight());
         for (ChannelType type : ChannelType.values()) {
             AlertChannel channel = new AlertChannel("bench", type, "BENCH_URL", type == ChannelType.WEBHOOK ? "BENCH_KEY" : null,
-                    null, null, null, null, unlimited, null, null);
+                    null, null, null, null, null, null, null, unlimited, null, null);
             List<double[]> runs = new ArrayList<>();
             for (int run = 0; run <= RUNS; run++) {
                 double[] figures = run(channel, policy, alerts, 42 + run);

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sink in a Flink job: Slack gets the incident's thread, a down webhook's alerts land in the dead-letter sink. */
+/**
+ * The sink in a Flink job: Slack gets the incident's thread (the Web API as replies to the first message), a down
+ * webhook's alerts land in the dead-letter sink.
+ */
 class AlertDeliverySinkITCase {
 
     @RegisterExtension
@@ -45,13 +48,15 @@ class AlertDeliverySinkITCase {
             receiver.answer(attempt -> null);
             AlertsConfig config = new AlertsConfig(List.of(
                     AlertChannel.of("ops-slack", ChannelType.SLACK, "EARSHOT_SLACK_URL", null),
-                    AlertChannel.of("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY")),
+                    AlertChannel.of("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY"),
+                    new AlertChannel("care-slack", ChannelType.SLACK_API, null, null, "EARSHOT_SLACK_BOT_TOKEN",
+                            AlertReceiver.SLACK_CHANNEL, receiver.slackApiUrl(), null, null, null, null, null, null, null)),
                     new DeliveryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(1),
                             Duration.ofSeconds(2), Duration.ofSeconds(1), 8));
             HashMap<String, String> environment = new HashMap<>(Map.of(
                     "EARSHOT_SLACK_URL", receiver.slackUrl(),
                     "EARSHOT_HOOK_URL", receiver.webhookUrl().replace(AlertReceiver.WEBHOOK_PATH, "/down"),
-                    "EARSHOT_HOOK_KEY", AlertReceiver.WEBHOOK_KEY));
+                    "EARSHOT_HOOK_KEY", AlertReceiver.WEBHOOK_KEY, "EARSHOT_SLACK_BOT_TOKEN", AlertReceiver.SLACK_BOT_TOKEN));
             List<Alert> alerts = List.of(SampleAlerts.parking("incident-a", OPEN, 5), SampleAlerts.parking("incident-a", UPDATED, 5),
                     SampleAlerts.parking("incident-a", UPDATED, 8), SampleAlerts.parking("incident-a", RESOLVED, 8));
 
@@ -65,6 +70,11 @@ class AlertDeliverySinkITCase {
             List<Received> slack = receiver.at(AlertReceiver.SLACK_PATH);
             assertThat(slack).extracting(Received::messagePosition).containsExactly("FIRST", "UPDATE", "RESOLUTION");
             assertThat(slack).allSatisfy(message -> assertThat(message.problems()).isEmpty());
+            List<Received> slackApi = receiver.at(AlertReceiver.SLACK_API_PATH);
+            assertThat(slackApi).extracting(Received::messagePosition).containsExactly("FIRST", "UPDATE", "RESOLUTION");
+            assertThat(slackApi).allSatisfy(message -> assertThat(message.problems()).isEmpty());
+            assertThat(slackApi.subList(1, 3)).extracting(message -> message.json().path("thread_ts").asText())
+                    .containsOnly(slackApi.get(0).postedTs());
             List<DeadLetter> deadLetters = Files.readAllLines(JsonLinesFileSink.fileOf(output, "alert-dead-letters")).stream()
                     .map(line -> Json.read(line, DeadLetter.class)).toList();
             assertThat(deadLetters).hasSize(3).allSatisfy(letter -> {

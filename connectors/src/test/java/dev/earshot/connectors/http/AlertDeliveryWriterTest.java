@@ -49,7 +49,7 @@ class AlertDeliveryWriterTest {
     }
 
     static AlertChannel slack() {
-        return new AlertChannel("ops-slack", ChannelType.SLACK, "EARSHOT_SLACK_URL", null, null, null, null,
+        return new AlertChannel("ops-slack", ChannelType.SLACK, "EARSHOT_SLACK_URL", null, null, null, null, null, null, null,
                 "https://kibana.example.com", null, null, null);
     }
 
@@ -208,7 +208,7 @@ class AlertDeliveryWriterTest {
 
     @Test
     void routingSendsEachAlertOnlyWhereItBelongs() throws Exception {
-        AlertChannel transportOnly = new AlertChannel("transport", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY",
+        AlertChannel transportOnly = new AlertChannel("transport", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY", null, null, null,
                 List.of("public_transport"), null, null, null, null, null, null);
         try (AlertDeliveryWriter writer = writer(FAST, slack(), transportOnly)) {
             writer.write(SampleAlerts.parking(ID, OPEN, 5), null);

@@ -1,6 +1,7 @@
 package dev.earshot.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.earshot.json.Json;
@@ -14,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +28,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A local stand-in for the two kinds of receivers, checking what real ones check: at {@value #SLACK_PATH} a
+ * A local stand-in for the three kinds of receivers, checking what real ones check: at {@value #SLACK_PATH} a
  * Slack incoming webhook (Block Kit shape, answers {@code ok}, or 400 {@code invalid_blocks}); at
+ * {@value #SLACK_API_PATH} Slack's Web API method chat.postMessage (bot token, JSON with charset, channel,
+ * Block Kit, {@code thread_ts} naming a message it posted; answers as Slack documents it, HTTP 200 with
+ * {@code "ok":true} and the new message's {@code ts}, or {@code "ok":false} and an error code); at
  * {@value #WEBHOOK_PATH} a generic receiver that verifies the HMAC signature as our documentation tells
  * receivers to (401 when it does not match) and reads the body as an Alert. A {@link Plan} may answer otherwise
  * (503, 429, slowly) to exercise retries. Every request is recorded.
@@ -36,16 +42,30 @@ final class AlertReceiver implements AutoCloseable {
     /** The secret part of the path stands for a Slack webhook token. */
     static final String SLACK_PATH = "/services/T0EARSHOT/B0EARSHOT/slack-token-s3cr3t";
     static final String WEBHOOK_PATH = "/hooks/earshot";
+    static final String SLACK_API_PATH = "/api/chat.postMessage";
+    /** Stands for a Slack app's bot token. */
+    static final String SLACK_BOT_TOKEN = "xoxb-1700000001-1700000002-earshotT0kenS3cr3t";
+    static final String SLACK_CHANNEL = "C0123456789";
     static final String WEBHOOK_KEY = "whsec_receiver_key_5f2b9c";
 
     /** One received request and what the receiver made of it. */
     record Received(String path, String idempotencyKey, String messagePosition, byte[] body, long nanoTime,
-                    int answeredStatus, List<String> problems) {
+                    int answeredStatus, List<String> problems, String answeredBody) {
         JsonNode json() {
             try {
                 return Json.mapper().readTree(body);
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + new String(body, StandardCharsets.UTF_8), e);
+            }
+        }
+
+        /** The {@code ts} of the message chat.postMessage posted; null when it posted none. */
+        String postedTs() {
+            try {
+                JsonNode answer = Json.mapper().readTree(answeredBody);
+                return answer.path("ok").asBoolean() ? answer.get("ts").asText() : null;
+            } catch (IOException e) {
+                return null;
             }
         }
     }
@@ -60,19 +80,25 @@ final class AlertReceiver implements AutoCloseable {
     interface Plan extends Function<Integer, Answer> {
     }
 
+    private enum Kind { SLACK, SLACK_API, WEBHOOK }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
     final List<Received> received = new CopyOnWriteArrayList<>();
     /** When each request arrived, before it was answered (slow answers are recorded in {@link #received} late). */
     final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private volatile Plan plan = attempt -> null;
-    private final AtomicInteger slackCount = new AtomicInteger();
-    private final AtomicInteger webhookCount = new AtomicInteger();
+    private final Map<Kind, AtomicInteger> counts = new EnumMap<>(Map.of(
+            Kind.SLACK, new AtomicInteger(), Kind.SLACK_API, new AtomicInteger(), Kind.WEBHOOK, new AtomicInteger()));
+    /** The ts of every top-level message chat.postMessage posted: what a reply's thread_ts may name. */
+    private final List<String> postedTopLevel = new CopyOnWriteArrayList<>();
+    private final AtomicInteger postedCount = new AtomicInteger();
 
     AlertReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(SLACK_PATH, exchange -> handle(exchange, true));
-        server.createContext(WEBHOOK_PATH, exchange -> handle(exchange, false));
+        server.createContext(SLACK_PATH, exchange -> handle(exchange, Kind.SLACK));
+        server.createContext(SLACK_API_PATH, exchange -> handle(exchange, Kind.SLACK_API));
+        server.createContext(WEBHOOK_PATH, exchange -> handle(exchange, Kind.WEBHOOK));
         server.setExecutor(executor);
         server.start();
     }
@@ -89,6 +115,11 @@ final class AlertReceiver implements AutoCloseable {
         return base() + WEBHOOK_PATH;
     }
 
+    /** The apiUrl of a slack-api channel posting here. */
+    String slackApiUrl() {
+        return base() + "/api";
+    }
+
     List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -97,17 +128,21 @@ final class AlertReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private void handle(HttpExchange exchange, boolean slack) throws IOException {
+    private void handle(HttpExchange exchange, Kind kind) throws IOException {
         long arrived = System.nanoTime();
         arrivals.add(arrived);
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int number = (slack ? slackCount : webhookCount).incrementAndGet();
-            List<String> problems = check(exchange, body, slack);
+            int number = counts.get(kind).incrementAndGet();
+            List<String> problems = kind == Kind.SLACK_API ? checkWebApi(exchange, body) : check(exchange, body, kind == Kind.SLACK);
             Answer answer = plan.apply(number);
             if (answer == null) {
-                answer = problems.isEmpty() ? Answer.of(200, slack ? "ok" : "")
-                        : Answer.of(slack ? 400 : 401, slack ? "invalid_blocks" : "bad signature");
+                answer = switch (kind) {
+                    case SLACK -> problems.isEmpty() ? Answer.of(200, "ok") : Answer.of(400, "invalid_blocks");
+                    case SLACK_API -> problems.isEmpty() ? posted(body) : Answer.of(200, "{\"ok\":false,\"error\":\""
+                            + problems.get(0).substring(0, problems.get(0).indexOf(':')) + "\"}");
+                    case WEBHOOK -> problems.isEmpty() ? Answer.of(200, "") : Answer.of(401, "bad signature");
+                };
             }
             if (!answer.delay().isZero()) {
                 try {
@@ -118,9 +153,12 @@ final class AlertReceiver implements AutoCloseable {
             }
             received.add(new Received(URI.create(exchange.getRequestURI().toString()).getPath(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"), exchange.getRequestHeaders().getFirst("X-Earshot-Message"),
-                    body, arrived, answer.status(), problems));
+                    body, arrived, answer.status(), problems, answer.body()));
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
+            if (kind == Kind.SLACK_API) {
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             }
             byte[] response = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), response.length == 0 ? -1 : response.length);
@@ -164,6 +202,53 @@ final class AlertReceiver implements AutoCloseable {
         } catch (IOException e) {
             return List.of("not an Alert: " + e.getMessage());
         }
+    }
+
+    /**
+     * What chat.postMessage checks, each problem led by the error code Slack answers it with: the token, the
+     * JSON content type with its charset (without one, Slack warns {@code missing_charset}), the channel, the
+     * Block Kit message, and that a reply's {@code thread_ts} names a top-level message it posted.
+     */
+    private List<String> checkWebApi(HttpExchange exchange, byte[] body) {
+        if (!("Bearer " + SLACK_BOT_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return List.of("invalid_auth: no or another bearer token");
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (!"POST".equals(exchange.getRequestMethod()) || contentType == null
+                || !contentType.replace(" ", "").equalsIgnoreCase("application/json;charset=utf-8")) {
+            return List.of("invalid_post_type: " + exchange.getRequestMethod() + " " + contentType);
+        }
+        JsonNode message;
+        try {
+            message = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return List.of("invalid_json: not JSON");
+        }
+        if (!SLACK_CHANNEL.equals(message.path("channel").asText())) {
+            return List.of("channel_not_found: " + message.path("channel"));
+        }
+        if (message.has("thread_ts") && !postedTopLevel.contains(message.get("thread_ts").asText())) {
+            return List.of("invalid_arguments: thread_ts " + message.get("thread_ts") + " is not a message posted here");
+        }
+        if (message.has("reply_broadcast") && !message.has("thread_ts")) {
+            return List.of("invalid_arguments: reply_broadcast without thread_ts");
+        }
+        return SlackBlockKit.problems(message).stream().map(problem -> "invalid_blocks: " + problem).toList();
+    }
+
+    /** Slack's answer to a message it posted, with a new ts (Unix seconds, a dot, six digits). */
+    private Answer posted(byte[] body) throws IOException {
+        JsonNode message = Json.mapper().readTree(body);
+        String ts = Instant.now().getEpochSecond() + "." + String.format("%06d", postedCount.incrementAndGet());
+        if (!message.has("thread_ts")) {
+            postedTopLevel.add(ts);
+        }
+        ObjectNode answer = Json.mapper().createObjectNode()
+                .put("ok", true).put("channel", SLACK_CHANNEL).put("ts", ts);
+        answer.putObject("message").put("type", "message").put("subtype", "bot_message").put("bot_id", "B19LU7CSY")
+                .put("text", message.path("text").asText()).put("ts", ts)
+                .put("thread_ts", message.has("thread_ts") ? message.get("thread_ts").asText() : null);
+        return Answer.of(200, Json.write(answer));
     }
 
     /** The documented scheme, written out as a receiver would: HMAC-SHA256(key, timestamp + "." + raw body). */

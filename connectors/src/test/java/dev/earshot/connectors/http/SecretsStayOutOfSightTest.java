@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Webhook URLs and HMAC keys never show in logs, dead letters or error messages, even when an endpoint echoes them. */
+/** Webhook URLs, HMAC keys and Slack bot tokens never show in logs, dead letters or error messages, even when an endpoint echoes them. */
 class SecretsStayOutOfSightTest {
 
     private static final String LOGGER = "dev.earshot.connectors.http";
@@ -67,14 +67,17 @@ class SecretsStayOutOfSightTest {
     @Test
     void anEndpointEchoingTheSecretsDoesNotGetThemIntoLogsOrDeadLetters() throws Exception {
         receiver.answer(attempt -> Answer.of(500, "bad request to " + receiver.slackUrl() + " path " + AlertReceiver.SLACK_PATH
-                + " key " + AlertReceiver.WEBHOOK_KEY));
+                + " key " + AlertReceiver.WEBHOOK_KEY + " token " + AlertReceiver.SLACK_BOT_TOKEN));
         AlertsConfig config = new AlertsConfig(List.of(
                 AlertChannel.of("ops-slack", ChannelType.SLACK, "EARSHOT_SLACK_URL", null),
-                AlertChannel.of("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY")),
+                AlertChannel.of("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY"),
+                new AlertChannel("care-slack", ChannelType.SLACK_API, null, null, "EARSHOT_SLACK_BOT_TOKEN",
+                        AlertReceiver.SLACK_CHANNEL, receiver.slackApiUrl(), null, null, null, null, null, null, null)),
                 new DeliveryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1),
                         Duration.ofSeconds(2), Duration.ofSeconds(1), 4));
         Map<String, String> environment = Map.of("EARSHOT_SLACK_URL", receiver.slackUrl(),
-                "EARSHOT_HOOK_URL", receiver.webhookUrl() + "?token=hook-query-s3cr3t", "EARSHOT_HOOK_KEY", AlertReceiver.WEBHOOK_KEY);
+                "EARSHOT_HOOK_URL", receiver.webhookUrl() + "?token=hook-query-s3cr3t", "EARSHOT_HOOK_KEY", AlertReceiver.WEBHOOK_KEY,
+                "EARSHOT_SLACK_BOT_TOKEN", AlertReceiver.SLACK_BOT_TOKEN);
         Map<String, ChannelEndpoint> endpoints = ChannelEndpoint.resolve(config.channels(), environment::get);
         CollectedDeadLetters deadLetters = new CollectedDeadLetters();
 
@@ -83,16 +86,20 @@ class SecretsStayOutOfSightTest {
             writer.flush(true);
         }
 
-        assertThat(deadLetters.letters).hasSize(2);
+        assertThat(deadLetters.letters).hasSize(3);
         assertThat(logged).as("the retries and dead letters were logged").hasSizeGreaterThanOrEqualTo(4);
         List<String> seen = new java.util.ArrayList<>(logged);
         deadLetters.letters.forEach(letter -> seen.addAll(List.of(letter.reason(), letter.origin(), letter.raw())));
         seen.add(endpoints.toString());
         for (String text : seen) {
-            assertThat(text).doesNotContain("slack-token-s3cr3t", "hook-query-s3cr3t", AlertReceiver.WEBHOOK_KEY, receiver.slackUrl());
+            assertThat(text).doesNotContain("slack-token-s3cr3t", "hook-query-s3cr3t", AlertReceiver.WEBHOOK_KEY, receiver.slackUrl(),
+                    AlertReceiver.SLACK_BOT_TOKEN, "xoxb-1700000001");
         }
         assertThat(deadLetters.letters).extracting(DeadLetter::reason).anySatisfy(reason -> assertThat(reason)
                 .contains("bad request to <EARSHOT_SLACK_URL> path <EARSHOT_SLACK_URL> key <EARSHOT_HOOK_KEY>"));
+        assertThat(deadLetters.letters).extracting(DeadLetter::reason).anySatisfy(reason -> assertThat(reason)
+                .startsWith("channel 'care-slack' (slack-api): gave up after 2 attempts, the last: HTTP 500: ")
+                .contains("token <EARSHOT_SLACK_BOT_TOKEN>"));
     }
 
     @Test

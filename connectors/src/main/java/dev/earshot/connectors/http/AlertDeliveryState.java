@@ -1,0 +1,47 @@
+package dev.earshot.connectors.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.earshot.json.Json;
+import dev.earshot.respond.alerts.IncidentThreads;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * What the alert delivery writer checkpoints, so that a restarted job continues its incidents' threads: each
+ * channel's open threads (severity, quiet period) and, for slack-api channels, the {@code ts} of the message each
+ * thread hangs from. Small: one entry per open incident and channel; resolved incidents leave it.
+ *
+ * @param threads open threads by channel name
+ * @param slackThreads the thread's {@code ts} by {@code "<channel>|<incident id>"}
+ */
+public record AlertDeliveryState(Map<String, List<IncidentThreads.OpenThread>> threads, Map<String, String> slackThreads) {
+
+    public AlertDeliveryState {
+        threads = threads == null ? Map.of() : Map.copyOf(threads);
+        slackThreads = slackThreads == null ? Map.of() : Map.copyOf(slackThreads);
+    }
+
+    /** As canonical JSON, which tolerates fields added later. */
+    static final class Serializer implements SimpleVersionedSerializer<AlertDeliveryState> {
+
+        private static final TypeReference<AlertDeliveryState> TYPE = new TypeReference<>() {
+        };
+
+        @Override
+        public int getVersion() {
+            return 1;
+        }
+
+        @Override
+        public byte[] serialize(AlertDeliveryState state) throws IOException {
+            return Json.mapper().writeValueAsBytes(state);
+        }
+
+        @Override
+        public AlertDeliveryState deserialize(int version, byte[] serialized) throws IOException {
+            return Json.mapper().readValue(serialized, TYPE);
+        }
+    }
+}
