@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,9 +30,9 @@ import java.util.TreeSet;
  * Candidates are lemma n-grams of consecutive words in one sentence (not @mentions, links, numbers or punctuation;
  * neither starting nor ending with a stop word) and whole hashtags. A candidate is suggested for a label when at least
  * {@link Params#minSupport} posts of the label have it, at least {@link Params#minPrecision} of the posts having it
- * have the label, it does not already match the label's topic, and adding it to that topic would make more posts'
- * best topic right than wrong (one more mention of the topic, as {@link BestTopic} weighs it); suggestions are
- * ranked by that net gain.
+ * have the label, it does not already match the label's topic, and adding it to that topic alone would raise the
+ * macro-F1 of the posts' best topics (one more mention of the topic, as {@link BestTopic} weighs it), so that every
+ * label counts alike however few posts it has; suggestions are ranked by that gain.
  */
 public final class PhraseMiner {
 
@@ -87,15 +88,11 @@ public final class PhraseMiner {
      * @param posts all posts that have it
      * @param fixes posts it matches whose best topic would become right with it added to {@code topic}
      * @param breaks posts it matches whose best topic is right today and would not be
+     * @param macroF1Gain how much it alone would raise the macro-F1 over the labels of these posts
      * @param matchesNow the other topics it already matches, which may then compete with {@code topic}
      */
     public record Suggestion(String label, String topic, String text, int support, int posts, int fixes, int breaks,
-            List<String> matchesNow) {
-
-        /** How many more posts would be right with it added. */
-        public int gain() {
-            return fixes - breaks;
-        }
+            double macroF1Gain, List<String> matchesNow) {
 
         public double precision() {
             return (double) support / posts;
@@ -127,6 +124,9 @@ public final class PhraseMiner {
         Map<String, String> labelByTopic = labels(posts, matcher);
         Map<String, String> topicByLabel = topicByLabel(posts, matcher, labelByTopic);
         List<List<TopicMatch>> matches = posts.stream().map(post -> matcher.matches(post.text())).toList();
+        List<String> predicted = matches.stream()
+                .map(matched -> predict(matched, taxonomy, labelByTopic).orElse(null)).toList();
+        MacroF1 scores = new MacroF1(posts, predicted);
         Map<String, Integer> postsByCandidate = new HashMap<>();
         Map<String, Map<String, Integer>> supportByCandidate = new HashMap<>();
         Map<String, Integer> postsByLabel = new HashMap<>();
@@ -155,19 +155,23 @@ public final class PhraseMiner {
                     || (double) support.get(label) / matched.size() < params.minPrecision()) {
                 return;
             }
+            Map<Integer, String> changed = new HashMap<>();
             int fixes = 0;
             int breaks = 0;
             for (int index : matched) {
                 String gold = posts.get(index).label();
-                boolean rightBefore = predict(matches.get(index), taxonomy, labelByTopic).filter(gold::equals).isPresent();
-                boolean rightAfter = predict(withMention(matches.get(index), topic, taxonomy), taxonomy, labelByTopic)
-                        .filter(gold::equals).isPresent();
-                fixes += !rightBefore && rightAfter ? 1 : 0;
-                breaks += rightBefore && !rightAfter ? 1 : 0;
+                String after = predict(withMention(matches.get(index), topic, taxonomy), taxonomy, labelByTopic)
+                        .orElse(null);
+                if (!Objects.equals(after, predicted.get(index))) {
+                    changed.put(index, after);
+                    fixes += gold.equals(after) ? 1 : 0;
+                    breaks += gold.equals(predicted.get(index)) ? 1 : 0;
+                }
             }
-            if (fixes > breaks) {
+            double gain = scores.macroF1With(changed) - scores.macroF1With(Map.of());
+            if (gain > 0) {
                 suggestions.add(new Suggestion(label, topic, candidate, support.get(label), matched.size(), fixes,
-                        breaks, List.of()));
+                        breaks, gain, List.of()));
             }
         });
         List<String> labelOrder = postsByLabel.keySet().stream()
@@ -176,7 +180,7 @@ public final class PhraseMiner {
                 .toList();
         List<Suggestion> ranked = suggestions.stream()
                 .sorted(Comparator.comparingInt((Suggestion s) -> labelOrder.indexOf(s.label()))
-                        .thenComparing(Comparator.comparingInt(Suggestion::gain).reversed())
+                        .thenComparing(Comparator.comparingDouble(Suggestion::macroF1Gain).reversed())
                         .thenComparing(Comparator.comparingDouble(Suggestion::precision).reversed())
                         .thenComparing(Suggestion::text))
                 .map(s -> withMatchesNow(s, matcher, analyzer))
@@ -191,6 +195,47 @@ public final class PhraseMiner {
         }
         long unmatched = matches.stream().filter(List::isEmpty).count();
         return new Report(labelByTopic, posts.isEmpty() ? 0 : (double) unmatched / posts.size(), kept);
+    }
+
+    /** Macro-F1 over the gold labels of predicted labels (null: none), and what it would be with some changed. */
+    private static final class MacroF1 {
+
+        private final List<String> gold;
+        private final List<String> predicted;
+        private final Map<String, int[]> counts = new TreeMap<>();
+
+        MacroF1(List<LabelledPost> posts, List<String> predicted) {
+            this.gold = posts.stream().map(LabelledPost::label).toList();
+            this.predicted = predicted;
+            gold.forEach(label -> counts.put(label, new int[3]));
+            for (int i = 0; i < gold.size(); i++) {
+                count(gold.get(i), predicted.get(i), 1, counts);
+            }
+        }
+
+        /** Counts true positives, false positives and false negatives per label. */
+        private static void count(String gold, String predicted, int sign, Map<String, int[]> counts) {
+            if (gold.equals(predicted)) {
+                counts.get(gold)[0] += sign;
+                return;
+            }
+            counts.get(gold)[2] += sign;
+            if (predicted != null && counts.containsKey(predicted)) {
+                counts.get(predicted)[1] += sign;
+            }
+        }
+
+        double macroF1With(Map<Integer, String> changed) {
+            Map<String, int[]> now = new TreeMap<>();
+            counts.forEach((label, count) -> now.put(label, count.clone()));
+            changed.forEach((index, after) -> {
+                count(gold.get(index), predicted.get(index), -1, now);
+                count(gold.get(index), after, 1, now);
+            });
+            return now.values().stream()
+                    .mapToDouble(count -> count[0] == 0 ? 0 : 2.0 * count[0] / (2 * count[0] + count[1] + count[2]))
+                    .average().orElse(0);
+        }
     }
 
     /** The matches as they would be with one more mention of {@code topic} (and so of its ancestors). */
@@ -240,7 +285,7 @@ public final class PhraseMiner {
     private static Suggestion withMatchesNow(Suggestion suggestion, TopicMatcher matcher, TextAnalyzer analyzer) {
         List<String> now = matcher.match(analyzer.analyze(suggestion.text()));
         return new Suggestion(suggestion.label(), suggestion.topic(), suggestion.text(), suggestion.support(),
-                suggestion.posts(), suggestion.fixes(), suggestion.breaks(), now);
+                suggestion.posts(), suggestion.fixes(), suggestion.breaks(), suggestion.macroF1Gain(), now);
     }
 
     /**

@@ -36,7 +36,8 @@ final class TaxonomyCommand {
                     "Each label stands for the topic that, as the best topic of the posts, most often has that label. "
                             + "A suggestion shows: posts of the label having it (support), the share of all posts "
                             + "having it that have the label (precision), the posts whose best topic it would make right "
-                            + "(fixes) and wrong (breaks), and the other topics it already matches."})
+                            + "(fixes) and wrong (breaks), how much it alone would raise the macro-F1 over the labels, "
+                            + "and the other topics it already matches."})
     static final class Suggest implements Callable<Integer> {
 
         private static final long FOLD_SEED = 7L;
@@ -132,11 +133,12 @@ final class TaxonomyCommand {
             for (Suggestion suggestion : suggestions) {
                 if (!suggestion.label().equals(label)) {
                     label = suggestion.label();
-                    out.printf("%n%s -> add to %s:%n  %-30s %7s %9s %5s %6s  %s%n", label, suggestion.topic(),
-                            "phrase", "support", "precision", "fixes", "breaks", "already matches");
+                    out.printf("%n%s -> add to %s:%n  %-30s %7s %9s %5s %6s %8s  %s%n", label, suggestion.topic(),
+                            "phrase", "support", "precision", "fixes", "breaks", "macro-F1", "already matches");
                 }
-                out.printf(Locale.ROOT, "  %-30s %7d %9.2f %5d %6d  %s%n", suggestion.text(), suggestion.support(),
-                        suggestion.precision(), suggestion.fixes(), suggestion.breaks(),
+                out.printf(Locale.ROOT, "  %-30s %7d %9.2f %5d %6d %+8.4f  %s%n", suggestion.text(),
+                        suggestion.support(), suggestion.precision(), suggestion.fixes(), suggestion.breaks(),
+                        suggestion.macroF1Gain(),
                         suggestion.matchesNow().isEmpty() ? "" : String.join(", ", suggestion.matchesNow()));
             }
             if (suggestions.isEmpty()) {
