@@ -279,13 +279,13 @@ public final class TopicMatcher {
     }
 
     /**
-     * A token's lemma, and for a participle the tagger read as an adjective or noun also its verb's lemma, so that
-     * "just got disconnected" and "hanging on hold" agree with the phrases "disconnect" and "hang".
+     * A token's lemma, and for a participle the tagger read as an adjective also its verb's lemma, so that "just got
+     * disconnected" agrees with the phrase "disconnect". Not for nouns in -ing: "a parking spot" must not read as
+     * "a park".
      */
     private static String[] lemmas(Token token) {
         String word = token.word().toLowerCase(Locale.ROOT);
-        boolean participle = (token.pos().startsWith("JJ") || token.pos().startsWith("NN"))
-                && (word.endsWith("ed") || word.endsWith("ing"));
+        boolean participle = token.pos().startsWith("JJ") && (word.endsWith("ed") || word.endsWith("ing"));
         if (participle) {
             String verb = Morphology.lemmaStatic(word, "VBD");
             if (!verb.equals(token.lemma())) {
