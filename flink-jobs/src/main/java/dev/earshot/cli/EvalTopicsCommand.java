@@ -103,7 +103,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            Taxonomy taxonomy = loadTaxonomy();
+            Taxonomy taxonomy = loadTaxonomy(taxonomyName);
             List<Map<String, String>> labelled = negativeWithReason(read());
             TopicMatcher matcher = TopicMatcher.compile(taxonomy);
             CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
@@ -171,7 +171,8 @@ final class EvalTopicsCommand implements Callable<Integer> {
         return kept;
     }
 
-    private Taxonomy loadTaxonomy() throws IOException {
+    /** A bundled taxonomy by name, or a YAML file by path; a bad one is an error naming the option. */
+    static Taxonomy loadTaxonomy(String taxonomyName) throws IOException {
         if (Taxonomy.BUNDLED.contains(taxonomyName)) {
             return Taxonomy.bundled(taxonomyName);
         }

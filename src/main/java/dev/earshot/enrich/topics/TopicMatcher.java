@@ -188,7 +188,7 @@ public final class TopicMatcher {
                     hashtagsSeen.add(tag.toLowerCase(Locale.ROOT));
                     addHashtag(tag, units, hits);
                 } else {
-                    units.add(new Unit(token.word().toLowerCase(Locale.ROOT), new String[] {token.lemma()}));
+                    units.add(new Unit(token.word().toLowerCase(Locale.ROOT), lemmas(token)));
                 }
             }
             findPhrases(units, hits);
@@ -276,6 +276,23 @@ public final class TopicMatcher {
         for (int topic : topicsByHashtag.getOrDefault(tag.toLowerCase(Locale.ROOT), new int[0])) {
             hits.add(new Hit(topic, false, start, units.size()));
         }
+    }
+
+    /**
+     * A token's lemma, and for a participle the tagger read as an adjective also its verb's lemma, so that "just got
+     * disconnected" agrees with the phrase "disconnect". Not for nouns in -ing: "a parking spot" must not read as
+     * "a park".
+     */
+    private static String[] lemmas(Token token) {
+        String word = token.word().toLowerCase(Locale.ROOT);
+        boolean participle = token.pos().startsWith("JJ") && (word.endsWith("ed") || word.endsWith("ing"));
+        if (participle) {
+            String verb = Morphology.lemmaStatic(word, "VBD");
+            if (!verb.equals(token.lemma())) {
+                return new String[] {token.lemma(), verb};
+            }
+        }
+        return new String[] {token.lemma()};
     }
 
     /**

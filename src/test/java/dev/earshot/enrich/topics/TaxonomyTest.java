@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -59,6 +60,38 @@ class TaxonomyTest {
                 "transport", List.of("bus stop", "metro"), List.of("metro", "bus"), List.of(), List.of("train of thought")));
         assertThat(taxonomy.topic("transport").orElseThrow().lemmas()).containsExactly("commute");
         assertThat(taxonomy.topic("nothing")).isEmpty();
+    }
+
+    @Test
+    void withMoreAddsPhrasesAndHashtagsToTheNamedTopicsOnly() {
+        Taxonomy taxonomy = Taxonomy.parse("""
+                topics:
+                  - id: transport
+                    name: Transport
+                    phrases: [bus]
+                  - id: parking
+                    name: Parking
+                    parent: transport
+                    phrases: [park]
+                    exclude: [national park]
+                """);
+
+        Taxonomy more = taxonomy.withMore(Map.of("parking", List.of("car park", "park")), Map.of("transport", List.of("Metro")));
+
+        assertThat(more.topic("parking").orElseThrow()).isEqualTo(new Topic("parking", "Parking", "transport",
+                List.of("park", "car park"), List.of(), List.of(), List.of("national park")));
+        assertThat(more.topic("transport").orElseThrow().hashtags()).containsExactly("metro");
+        assertThat(Taxonomy.parse(more.yaml()).topics()).as("its YAML reads back").isEqualTo(more.topics());
+        assertThat(taxonomy.topic("parking").orElseThrow().phrases()).as("the original is unchanged").containsExactly("park");
+    }
+
+    @Test
+    void withMoreForAnUnknownTopicNamesItAndTheTopics() {
+        Taxonomy taxonomy = Taxonomy.parse("topics:\n  - {id: parking, name: Parking, phrases: [park]}\n");
+
+        assertThatThrownBy(() -> taxonomy.withMore(Map.of("parkng", List.of("car park")), Map.of()))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessage("cannot add to topic \"parkng\": no topic has that id — use one of [parking]");
     }
 
     @Test

@@ -59,6 +59,18 @@ class TopicMatcherTest {
     }
 
     @Test
+    void aParticipleTaggedAsAnAdjectiveAlsoMatchesItsVerb() {
+        TopicMatcher matcher = TopicMatcher.compile(Taxonomy.parse("""
+                topics:
+                  - {id: calls, name: Calls, phrases: [disconnect]}
+                """));
+
+        assertThat(matcher.match(analyze("And just got disconnected."))).containsExactly("calls");
+        assertThat(matcher.match(analyze("The line is disconnecting again"))).containsExactly("calls");
+        assertThat(matcher.match(analyze("A disconnection notice arrived"))).isEmpty();
+    }
+
+    @Test
     void multiWordPhrasesNeedConsecutiveWords() {
         assertThat(topicsOf("Third power cut today")).containsExactly("power");
         assertThat(topicsOf("Power cuts every evening")).containsExactly("power");
