@@ -127,6 +127,13 @@ final class EvalLocationCommand implements Callable<Integer> {
                     .count();
             out.printf(Locale.ROOT, "  oracle: the profile names some gazetteer place within %.0f km of the geotag: "
                     + "%,d of %,d (%.1f%%)%n", km, oracleNear, rows.size(), 100.0 * oracleNear / rows.size());
+            long beyondOracle = rows.stream().filter(row -> !oracle.namesAPlaceNear(row.profile(), row.point(), km)
+                    && (isNear(earshot, row) || isNear(baseline, row))).count();
+            int atLeastResolved = (int) Math.ceil(0.60 * rows.size());
+            out.printf(Locale.ROOT, "  bound: %d profiles right for a resolver but not for the oracle (must be 0); "
+                    + "resolving >= 60%% (%d) caps the within share at %.1f%%, the bar needs %.1f%%%n", beyondOracle,
+                    atLeastResolved, 100.0 * Math.min(oracleNear, atLeastResolved) / atLeastResolved,
+                    100 * naiveScore.nearShare() + 15);
             printCalibration(out, development, heldOut, resolver);
             double gain = 100 * (earshotScore.nearShare() - naiveScore.nearShare());
             boolean meets = gain >= 15 && earshotScore.resolvedShare() >= 0.60;
@@ -194,6 +201,10 @@ final class EvalLocationCommand implements Callable<Integer> {
             }
         }
         return new Score(rows.size(), resolved, near);
+    }
+
+    private boolean isNear(Function<String, Optional<GeoPoint>> resolve, Geotagged row) {
+        return resolve.apply(row.profile()).filter(point -> point.distanceKm(row.point()) <= km).isPresent();
     }
 
     private static void print(PrintWriter out, String method, List<Score> scores) {
