@@ -64,6 +64,7 @@ public final class Gazetteer {
     private final Map<String, Set<Region>> regionsByCode = new HashMap<>();
     private final Map<Long, Place> placesById = new HashMap<>();
     private final Map<Long, List<String>> namesById = new HashMap<>();
+    private final Map<Long, List<String>> sectionsById = new HashMap<>();
     private final Map<Integer, List<Place>> grid = new HashMap<>();
 
     private Gazetteer(Stream<String> lines) {
@@ -135,6 +136,13 @@ public final class Gazetteer {
             addName(place, alias, isAbbreviation(alias) ? NameKind.ABBREVIATION : NameKind.ALIAS, seen, names);
         }
         namesById.put(place.geonameid(), List.copyOf(names));
+        if (c.length > 9) {
+            List<String> sections = new ArrayList<>();
+            for (String section : aliases(c[9])) {
+                addName(place, section, NameKind.SECTION, seen, sections);
+            }
+            sectionsById.put(place.geonameid(), List.copyOf(sections));
+        }
     }
 
     private void addName(Place place, String name, NameKind kind, Set<String> seen, List<String> names) {
@@ -227,6 +235,11 @@ public final class Gazetteer {
     /** The place's name and then its alternate names and abbreviations as written, one per key; empty when unknown. */
     public List<String> names(Place place) {
         return namesById.getOrDefault(place.geonameid(), List.of());
+    }
+
+    /** The names of the sections folded into the place ({@link NameKind#SECTION}), one per key; empty when none. */
+    public List<String> sections(Place place) {
+        return sectionsById.getOrDefault(place.geonameid(), List.of());
     }
 
     public int size() {

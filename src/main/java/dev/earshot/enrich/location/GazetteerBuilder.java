@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * <pre>
  * C  iso2  iso3  country name  aliases
  * R  iso2  admin1 code  region name  aliases
- * P  geonameid  name  lat  lon  iso2  admin1 code  population  aliases
+ * P  geonameid  name  lat  lon  iso2  admin1 code  population  aliases  sections
  * </pre>
- * Aliases are separated by {@code |}. Lines starting with {@code #} are comments.
+ * Aliases and sections are separated by {@code |}. Lines starting with {@code #} are comments. Files written before
+ * the sections column (nine columns on P lines) still load; their sections are among the aliases.
  *
  * <p>What is kept and why:
  * <ul>
@@ -30,8 +31,10 @@ import java.util.stream.Stream;
  * of up to four letters are airport and other codes that collide with words (BOM, DEL, MAA), so they are dropped;
  * the few abbreviations people write for a city (NYC, LA, SF, DC) are added by hand.</li>
  * <li>Sections of a city (feature code PPLX, e.g. Pune's "Shivaji Nagar", London's "Canary Wharf") and New York's
- * boroughs and New Delhi are folded into their city as aliases: Earshot locates posts at city level, and a geotag
- * in Brooklyn or a mention of New Delhi belongs to the same aggregate as New York City or Delhi.</li>
+ * boroughs and New Delhi are folded into their city as sections: Earshot locates posts at city level, and a geotag
+ * in Brooklyn or a mention of New Delhi belongs to the same aggregate as New York City or Delhi. They are kept apart
+ * from the aliases because a section is a place inside the city, not another name of it, and its name is often
+ * another place's own ("Hollywood", "Venice").</li>
  * </ul>
  */
 public final class GazetteerBuilder {
@@ -156,7 +159,7 @@ public final class GazetteerBuilder {
             }
             long id = Long.parseLong(c[0]);
             City city = new City(id, c[1], Double.parseDouble(c[4]), Double.parseDouble(c[5]), c[7], c[8], c[10],
-                    population, new LinkedHashMap<>());
+                    population, new LinkedHashMap<>(), new LinkedHashMap<>());
             city.addAlias(c[2]);
             for (String alternate : c[3].split(",")) {
                 if (isUsableAlias(alternate)) {
@@ -193,7 +196,7 @@ public final class GazetteerBuilder {
         return !code && PlaceNames.key(name).split(" ").length <= MAX_ALIAS_WORDS;
     }
 
-    /** Sections of cities and the curated parts of cities become aliases of their city. */
+    /** Sections of cities and the curated parts of cities become sections of their city. */
     private static List<City> foldSections(List<City> cities) {
         Map<Long, City> byId = new HashMap<>();
         cities.forEach(city -> byId.put(city.geonameid(), city));
@@ -202,8 +205,8 @@ public final class GazetteerBuilder {
         for (City city : cities) {
             City curatedParent = byId.get(FOLDED_INTO.get(city.geonameid()));
             if (curatedParent != null) {
-                curatedParent.addAlias(city.name());
-                city.aliases().values().forEach(curatedParent::addAlias);
+                curatedParent.addSection(city.name());
+                city.aliases().values().forEach(curatedParent::addSection);
             } else if (city.featureCode().equals("PPLX")) {
                 sections.add(city);
             } else {
@@ -217,7 +220,7 @@ public final class GazetteerBuilder {
                 kept.add(section);
             } else {
                 // Only the section's own name: sections' alternate names are noisy ("Middletown", "Evergreen").
-                parent.addAlias(section.name());
+                parent.addSection(section.name());
             }
         }
         return kept;
@@ -242,7 +245,7 @@ public final class GazetteerBuilder {
     }
 
     private record City(long geonameid, String name, double lat, double lon, String featureCode, String country,
-            String admin1, long population, Map<String, String> aliases) {
+            String admin1, long population, Map<String, String> aliases, Map<String, String> sections) {
 
         GeoPoint point() {
             return new GeoPoint(lat, lon);
@@ -256,9 +259,18 @@ public final class GazetteerBuilder {
             }
         }
 
+        /** Called after every alias is added: a key that is the city's own name or alias is not a section too. */
+        void addSection(String section) {
+            String key = PlaceNames.key(section);
+            if (!key.isEmpty() && !key.equals(PlaceNames.key(name)) && !aliases.containsKey(key)) {
+                sections.putIfAbsent(key, section.strip());
+            }
+        }
+
         String line() {
             return String.join("\t", "P", Long.toString(geonameid), name, Double.toString(lat), Double.toString(lon),
-                    country, admin1, Long.toString(population), String.join("|", aliases.values()));
+                    country, admin1, Long.toString(population), String.join("|", aliases.values()),
+                    String.join("|", sections.values()));
         }
     }
 }

@@ -30,7 +30,11 @@ import java.util.stream.Collectors;
  * platform's place name (PLACE), a city named in the text (TEXT), the author's profile location (PROFILE).
  *
  * <p>Names are resolved by population, narrowed by a country or region written beside them ("Paris, Texas",
- * "Portland, ME", "London, Ontario"); a name whose context contradicts every candidate resolves to nothing.
+ * "Portland, ME", "London, Ontario"); a name whose context contradicts every candidate resolves to nothing. A place's
+ * own name beats another place's alternate name or section unless that place is 100 times more populous (see
+ * {@link Gazetteer.Candidate#score}): "Venice" is Venice, Italy, and "Puno" (a GeoNames alternate name of Pune) is
+ * Puno, Peru. In a place string, a city written beside one of its sections or alternate names decides it:
+ * "Venice, Los Angeles" and "Lincoln Park, Chicago" are those cities, as are "Venice, CA" and "Puno, India".
  *
  * <p>Text is read conservatively: a name counts only when capitalised (or as a hashtag, #Bengaluru), one-word names
  * need four letters, an alternate name needs a city of {@link LocationParams#textAliasMinPopulation} people, and
@@ -139,17 +143,28 @@ public final class LocationResolver {
                 }
             }
         }
+        List<Set<Place>> namedPlaces = keys.stream().map(key -> wholePartCandidates(key, gazetteer.places(key))
+                .stream().map(Candidate::place).collect(Collectors.toSet())).toList();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
+            if (NON_PLACES.contains(key)) {
+                continue;
+            }
+            // "Venice, Los Angeles", "Chinatown, NYC": a city named beside its section (or alias) is its context.
+            Set<Place> besides = placesNamedBeside(namedPlaces, listItems, i);
+            List<Candidate> inCityBeside = wholePartCandidates(key, gazetteer.places(key)).stream()
+                    .filter(candidate -> besides.contains(candidate.place())).toList();
+            if (!inCityBeside.isEmpty()) {
+                Choice choice = choose(inCityBeside, Context.NONE);
+                return Optional.of(toLocation(choice, method, guarded ? Evidence.WHOLE_PART_IN_CONTEXT.factor : 1));
+            }
             Context context = Context.unionOfOthers(contexts, listItems, i);
-            if (NON_PLACES.contains(key) || (guarded && AMBIGUOUS_NAMES.contains(key) && context.isEmpty())) {
+            if (guarded && AMBIGUOUS_NAMES.contains(key) && context.isEmpty()) {
                 continue;
             }
             // With a region or country beside it, "Portland" may be Portland, ME, though Portland is also a parish.
-            List<Candidate> candidates = (context.isEmpty() ? placeCandidates(key, true) : gazetteer.places(key))
-                    .stream()
-                    .filter(candidate -> key.length() >= 3 || candidate.kind() == NameKind.ABBREVIATION)
-                    .toList();
+            List<Candidate> candidates = wholePartCandidates(key,
+                    context.isEmpty() ? placeCandidates(key, true) : gazetteer.places(key));
             Choice choice = choose(candidates, context);
             if (choice != null) {
                 Evidence evidence = context.isEmpty() ? Evidence.WHOLE_PART : Evidence.WHOLE_PART_IN_CONTEXT;
@@ -206,6 +221,32 @@ public final class LocationResolver {
         Evidence(double factor) {
             this.factor = factor;
         }
+    }
+
+    /** A whole part of two letters names a place only as an abbreviation (LA, SF), not as a code or word. */
+    private static List<Candidate> wholePartCandidates(String key, List<Candidate> candidates) {
+        return candidates.stream()
+                .filter(candidate -> key.length() >= 3 || candidate.kind() == NameKind.ABBREVIATION)
+                .toList();
+    }
+
+    /** The places the other parts of part {@code i}'s list item name as a whole. */
+    private static Set<Place> placesNamedBeside(List<Set<Place>> namedPlaces, List<Integer> listItems, int i) {
+        Set<Place> besides = new HashSet<>();
+        for (int other = 0; other < namedPlaces.size(); other++) {
+            if (other != i && listItems.get(other).equals(listItems.get(i))) {
+                besides.addAll(namedPlaces.get(other));
+            }
+        }
+        return besides;
+    }
+
+    /**
+     * True when a place string naming only this resolves to nothing: an ordinary word or a generic section name
+     * ("Nice", "Uptown", "Chinatown"; gazetteer/ambiguous-names.txt) counts only beside a country, region or city.
+     */
+    public static boolean needsContext(String name) {
+        return AMBIGUOUS_NAMES.contains(PlaceNames.key(name));
     }
 
     private boolean namesRegionOrCountry(String key) {
@@ -287,7 +328,7 @@ public final class LocationResolver {
         boolean shortWord = span.size() == 1 && key.length() < (inText ? MIN_TEXT_NAME_LETTERS : 3);
         List<Candidate> usable = candidates.stream().filter(candidate -> switch (candidate.kind()) {
             case ABBREVIATION -> writtenInCapitals;
-            case ALIAS -> !shortWord && (!inText || (key.length() >= MIN_ALIAS_LETTERS_IN_TEXT
+            case ALIAS, SECTION -> !shortWord && (!inText || (key.length() >= MIN_ALIAS_LETTERS_IN_TEXT
                     && candidate.place().population() >= params.textAliasMinPopulation()));
             case NAME -> !shortWord;
         }).toList();

@@ -4,8 +4,13 @@ package dev.earshot.enrich.location;
 public enum NameKind {
     /** The place's GeoNames name. */
     NAME,
-    /** An alternate name, a former name ("Bombay") or a section folded into the city. */
+    /** One of the place's own alternate names: a former name ("Bombay"), another spelling or language's name. */
     ALIAS,
+    /**
+     * A place inside the city, folded into it ("Hollywood", "Lincoln Park", "Brooklyn"): not another name of the city.
+     * The resolver weighs it as an alternate name.
+     */
+    SECTION,
     /** An all-capital abbreviation (NYC, LA): a word in lower case, so it must be written in capitals in text. */
     ABBREVIATION
 }

@@ -2,6 +2,7 @@ package dev.earshot.enrich.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.earshot.enrich.location.Gazetteer.Region;
 import dev.earshot.model.GeoPoint;
@@ -26,7 +27,7 @@ class GazetteerBuilderTest {
     private static final List<String> CITIES = List.of(
             city("1277333", "Bengaluru", "BLR,Bangalore,bnglwr,Бангалор,Bangalore - ಬೆಂಗಳೂರು,Bengalūru", "12.97194",
                     "77.59369", "PPLA", "IN", "19", "5104047"),
-            // A section of Bengaluru, folded into it as an alias.
+            // A section of Bengaluru, folded into it as a section.
             city("9000001", "Koramangala", "Koramangala Layout", "12.93", "77.62", "PPLX", "IN", "19", "300000"),
             city("1273294", "Delhi", "Dilli", "28.65195", "77.23149", "PPLA", "IN", "07", "10927986"),
             city("1261481", "New Delhi", "Nyu Deli", "28.63576", "77.22445", "PPLC", "IN", "07", "317797"),
@@ -53,8 +54,8 @@ class GazetteerBuilderTest {
         String bengaluru = build().stream().filter(line -> line.startsWith("P\t1277333\t")).findFirst().orElseThrow();
 
         List<String> aliases = List.of(bengaluru.split("\t")[8].split("\\|"));
-        assertThat(aliases).contains("Bangalore", "Koramangala")
-                .doesNotContain("BLR", "bnglwr", "Бангалор", "Bangalore - ಬೆಂಗಳೂರು", "Koramangala Layout")
+        assertThat(aliases).contains("Bangalore")
+                .doesNotContain("BLR", "bnglwr", "Бангалор", "Bangalore - ಬೆಂಗಳೂರು", "Koramangala")
                 // "Bengalūru" folds to the name's own key, so it is not repeated
                 .doesNotContain("Bengalūru");
     }
@@ -66,7 +67,32 @@ class GazetteerBuilderTest {
         assertThat(lines).filteredOn(line -> line.startsWith("P\t")).extracting(line -> line.split("\t")[1])
                 .containsExactly("1273294", "1277333", "5128581");
         String delhi = lines.stream().filter(line -> line.startsWith("P\t1273294\t")).findFirst().orElseThrow();
-        assertThat(delhi.split("\t")[8].split("\\|")).contains("New Delhi", "Nyu Deli");
+        assertThat(delhi.split("\t")[8].split("\\|")).as("aliases, New Delhi a curated one").containsExactly("Dilli",
+                "New Delhi");
+        assertThat(delhi.split("\t")[9].split("\\|")).as("sections: New Delhi's other names")
+                .containsExactly("Nyu Deli");
+        String bengaluru = lines.stream().filter(line -> line.startsWith("P\t1277333\t")).findFirst().orElseThrow();
+        assertThat(bengaluru.split("\t")[9].split("\\|")).as("a section's own name only").containsExactly("Koramangala");
+    }
+
+    @Test
+    void aGazetteerWrittenBeforeTheSectionsColumnStillLoads() {
+        Gazetteer gazetteer = Gazetteer.fromLines(build().stream()
+                .map(line -> line.startsWith("P\t") ? oldFormat(line) : line));
+
+        Place bengaluru = gazetteer.place(1277333).orElseThrow();
+        assertThat(gazetteer.names(bengaluru)).contains("Bangalore", "Koramangala");
+        assertThat(gazetteer.sections(bengaluru)).isEmpty();
+        assertThat(gazetteer.places("koramangala")).extracting(Gazetteer.Candidate::kind)
+                .containsExactly(NameKind.ALIAS);
+    }
+
+    /** A P line as written before sections had their own column: the sections among the aliases. */
+    private static String oldFormat(String line) {
+        String[] columns = line.split("\t", -1);
+        String aliases = columns[9].isEmpty() ? columns[8]
+                : columns[8].isEmpty() ? columns[9] : columns[8] + "|" + columns[9];
+        return String.join("\t", List.of(columns).subList(0, 8)) + "\t" + aliases;
     }
 
     @Test
@@ -86,7 +112,8 @@ class GazetteerBuilderTest {
 
         assertThat(gazetteer.size()).isEqualTo(3);
         assertThat(gazetteer.places("bangalore")).extracting(c -> c.place().geonameid()).containsExactly(1277333L);
-        assertThat(gazetteer.places("koramangala")).extracting(c -> c.place().name()).containsExactly("Bengaluru");
+        assertThat(gazetteer.places("koramangala")).extracting(c -> c.place().name(), Gazetteer.Candidate::kind)
+                .containsExactly(tuple("Bengaluru", NameKind.SECTION));
         assertThat(gazetteer.places("nyc")).extracting(Gazetteer.Candidate::kind).containsExactly(NameKind.ABBREVIATION);
         assertThat(gazetteer.place(1277333).orElseThrow().region()).isEqualTo("Karnataka");
         assertThat(gazetteer.countries("usa", true)).containsExactly("US");

@@ -46,4 +46,14 @@ class GazetteerTest {
         assertThat(gazetteer.names(mumbai)).startsWith("Mumbai").contains("Bombay");
         assertThat(gazetteer.places()).hasSize(gazetteer.size()).contains(mumbai);
     }
+
+    @Test
+    void sectionsAreKeptApartFromTheCitysOwnNames() {
+        Place newYork = gazetteer.place(5128581).orElseThrow();
+
+        assertThat(gazetteer.sections(newYork)).contains("Brooklyn", "Manhattan", "Harlem");
+        assertThat(gazetteer.names(newYork)).contains("NYC", "Big Apple").doesNotContain("Brooklyn", "Harlem");
+        assertThat(gazetteer.places("harlem")).extracting(Gazetteer.Candidate::kind).contains(NameKind.SECTION);
+        assertThat(gazetteer.sections(gazetteer.place(1277333).orElseThrow())).isEmpty();
+    }
 }

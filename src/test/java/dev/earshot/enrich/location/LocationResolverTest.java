@@ -139,6 +139,30 @@ class LocationResolverTest {
         assertThat(profile("Hollywood, CA")).contains("geonames:5368361");
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ';', value = {
+            "Venice; geonames:3164603", "Venice, CA; geonames:5368361", "Venice, Los Angeles; geonames:5368361",
+            "Hollywood, LA; geonames:5368361", "Lincoln Park; geonames:4999311", "Lincoln Park, Chicago; geonames:4887398",
+            "Lincoln Park, IL; geonames:4887398", "Chinatown, San Francisco; geonames:5391959",
+            "Chinatown, New York; geonames:5128581", "Puno; geonames:3931276", "Puno, India; geonames:1259229",
+            "Puno, Pune; geonames:1259229", "San Miguel, California; geonames:5391811",
+            "Portland, Oregon; geonames:5746545", "Shivaji Nagar; geonames:1259229", "Park Slope; geonames:5128581"})
+    void aSharedNameNeedsItsCityOrRegionBesideItAndAnUnsharedSectionNeedsNothing(String profile, String id) {
+        assertThat(profile(profile)).as(profile).contains(id);
+    }
+
+    @Test
+    void aCityBesideASectionIsStrongContext() {
+        double besideCity = resolver.fromPlaceName("Venice, Los Angeles", LocationMethod.PROFILE).orElseThrow()
+                .confidence();
+        double alone = resolver.fromPlaceName("Los Angeles", LocationMethod.PROFILE).orElseThrow().confidence();
+
+        assertThat(besideCity).isEqualTo(LocationParams.defaults().profileConfidence()).isGreaterThan(alone);
+        assertThat(profile("Uptown")).as("a generic section name needs context").isEmpty();
+        assertThat(LocationResolver.needsContext("Uptown")).isTrue();
+        assertThat(LocationResolver.needsContext("Lincoln Park")).isFalse();
+    }
+
     @Test
     void aContextThatNoCandidateMatchesResolvesToNothing() {
         assertThat(place("Bengaluru, Canada")).isEmpty();
