@@ -115,4 +115,36 @@ class WebhookDeliveryTest {
         assertThat(Json.write(receiver.latest.get(last.id()))).doesNotContain(deletedPost.text());
         assertThat(delivery.counters().postsRemoved()).isEqualTo(1);
     }
+
+    @Test
+    void aVersionWithAnEditedPostIsPostedWithItsOwnKeyOnceAndAReplayNeverSendsTheOldTextBack() throws Exception {
+        HelpdeskSettings settings = HelpdeskSettings.of(HelpdeskKind.WEBHOOK, receiver.url() + "/hooks/tickets", null, "HOOK_TOKEN")
+                .withDelivery(2, Duration.ofSeconds(2), 3, Duration.ofMillis(50), Duration.ofMillis(200));
+        Map<String, String> env = Map.of("HOOK_TOKEN", FakeReceiver.TOKEN);
+        HelpdeskDelivery delivery = new HelpdeskDelivery(settings, new HashMap<>(env)::get, Clock.systemUTC());
+        List<HandoffTicket> versions = BundledTickets.versions().subList(3, 7);
+        HandoffTicket last = versions.get(3);
+        TicketPost second = last.posts().get(1);
+        HandoffTicket edit = BundledTickets.edited(last, second.id(), "@CityCareDesk sorted now, thanks");
+        deliverAll(delivery, versions);
+
+        deliverAll(delivery, List.of(edit));
+        int sent = receiver.requests.size();
+        deliverAll(delivery, versions);
+        deliverAll(delivery, List.of(edit));
+        HelpdeskDelivery withoutState = new HelpdeskDelivery(settings, new HashMap<>(env)::get, Clock.systemUTC());
+        deliverAll(withoutState, versions);
+        deliverAll(withoutState, List.of(edit));
+
+        assertThat(sent).isEqualTo(versions.size() + 1);
+        FakeHelpdesk.Request posted = receiver.requests.get(sent - 1);
+        assertThat(posted.headers().get("idempotency-key")).startsWith("earshot-" + last.id() + "-4-")
+                .isNotEqualTo(receiver.requests.get(sent - 2).headers().get("idempotency-key"));
+        assertThat(posted.status()).isEqualTo(202);
+        assertThat(receiver.requests.subList(sent, receiver.requests.size()))
+                .as("with state nothing is sent again; without, each version again under its own key, which the receiver drops")
+                .hasSize(versions.size() + 1).allMatch(r -> r.status() == 200);
+        assertThat(receiver.latest.get(last.id())).isEqualTo(edit);
+        assertThat(delivery.counters().postsEdited()).isEqualTo(1);
+    }
 }
