@@ -213,6 +213,25 @@ public final class TicketText {
     }
 
     /**
+     * The fingerprints on a post's marker line in a body, as written ({@code "text:<fingerprint>"}): what else to
+     * redact of a deleted post, so that not even a hash of its text stays. Empty when the body does not hold the post.
+     */
+    public static List<String> fingerprintTokens(String body, String postId) {
+        int[] block = block(body, postId);
+        if (block == null) {
+            return List.of();
+        }
+        Matcher marker = MARKED_POST.matcher(body.substring(block[0], block[1]));
+        List<String> tokens = new ArrayList<>();
+        while (marker.find()) {
+            if (marker.group(1).equals(postId)) {
+                Arrays.stream(marker.group(2).split(" ")).filter(token -> !token.isEmpty()).forEach(tokens::add);
+            }
+        }
+        return tokens;
+    }
+
+    /**
      * {@code body} (plain or HTML as {@link #body} and {@link #html} wrote it) with a post's time, sentiment, text and
      * link replaced by {@link #REMOVED_NOTE} and its marker by a {@link #REMOVED_MARKER}; the other posts stay as
      * they were. The body itself when it does not hold the post.

@@ -104,6 +104,9 @@ class EditedPostsTest {
         assertThat(TicketText.markedPostIds(edit)).containsExactly(FIRST.id());
         assertThat(TicketText.postLines(edit, FIRST.id())).containsExactly(FIRST_EDITED.text(), FIRST.url());
         assertThat(TicketText.postLines(opening, FIRST.id())).as("what is redacted").containsExactly(FIRST.text(), FIRST.url());
+        assertThat(TicketText.fingerprintTokens(opening, FIRST.id())).as("redacted too once deleted")
+                .containsExactly("text:" + TicketText.fingerprint(FIRST));
+        assertThat(TicketText.fingerprintTokens(edit, SECOND.id())).isEmpty();
 
         DeliveredTicket readBack = DeliveredTicket.readBack("4014", List.of(opening, edit), SEEN);
         assertThat(readBack.postIds()).containsExactly(FIRST.id(), SECOND.id());

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ final class ZendeskApi extends LookupBeforeCreate {
             if (toShow.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return redact(ticketId, comments, toShow.stream().map(TicketPost::id).toList())
+            return redact(ticketId, comments, toShow.stream().map(TicketPost::id).toList(), false)
                     .thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
                             ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
                     .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
@@ -129,12 +130,21 @@ final class ZendeskApi extends LookupBeforeCreate {
         return fingerprints.isEmpty() ? null : fingerprints.get(fingerprints.size() - 1);
     }
 
-    /** Redacts, one request after another, the text and link of {@code postIds} from every comment holding them. */
-    private CompletableFuture<Void> redact(String ticketId, Map<String, String> comments, Collection<String> postIds) {
+    /**
+     * Redacts, one request after another, the text and link of {@code postIds} from every comment holding them, and
+     * for deleted posts the fingerprints on their markers too. An edited post keeps its earlier texts' fingerprints:
+     * they tell a restart without state that those texts are old.
+     */
+    private CompletableFuture<Void> redact(String ticketId, Map<String, String> comments, Collection<String> postIds,
+                                           boolean deleted) {
         CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
         for (String postId : postIds) {
             for (Map.Entry<String, String> comment : comments.entrySet()) {
-                for (String line : TicketText.postLines(comment.getValue(), postId)) {
+                List<String> strings = new ArrayList<>(TicketText.postLines(comment.getValue(), postId));
+                if (deleted) {
+                    strings.addAll(TicketText.fingerprintTokens(comment.getValue(), postId));
+                }
+                for (String line : strings) {
                     URI redact = URI.create(base + "/api/v2/tickets/" + ticketId + "/comments/" + comment.getKey() + "/redact");
                     redactions = redactions.thenCompose(ignored ->
                             http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
@@ -161,7 +171,8 @@ final class ZendeskApi extends LookupBeforeCreate {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
         String ticketId = known.helpdeskId();
-        return comments(ticketId).thenCompose(comments -> redact(ticketId, comments, held)).thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
+        return comments(ticketId).thenCompose(comments -> redact(ticketId, comments, held, true))
+                .thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
                 ZendeskRequests.removalNote(held), Map.of())).thenApply(ignored -> {
                     counters.postsRemoved.addAndGet(held.size());
                     return known.withRemoved(ticket.removedPostIds(), clock.instant());

@@ -321,6 +321,9 @@ class ZendeskRedactionTest {
         assertGone(first);
         assertGone(third);
         assertThat(allBodies()).noneMatch(body -> body.contains(NEW_TEXT) || body.contains("a late edit"));
+        assertThat(allBodies()).as("not even a hash of a deleted text stays").noneMatch(body ->
+                body.contains(TicketText.fingerprint(first)) || body.contains(TicketText.fingerprint(firstEdited.posts().get(0)))
+                        || body.contains(TicketText.fingerprint(third)));
         assertThat(delivery.snapshot().get(last.id()).fingerprints()).containsOnlyKeys(
                 last.posts().get(1).id(), last.posts().get(3).id());
     }
