@@ -7,9 +7,12 @@ import dev.earshot.model.TicketPriority;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,9 +24,15 @@ import java.util.Set;
  * @param deliveredAt when this was last delivered, so that long-quiet tickets can be forgotten
  * @param removedPostIds posts deleted by their authors: their text is gone from the helpdesk (or never reached it),
  *        and they are never added again, even by a replayed older version that still holds them
+ * @param fingerprints per held post, the {@link TicketText#fingerprint}s of the texts the helpdesk was given, oldest
+ *        first, the last being what it shows: a version whose post reads otherwise is an edit, unless it reads as an
+ *        earlier text (a replayed older version). A post without fingerprints (state written before they were, or
+ *        a ticket read back from texts without them) is of unknown text, and no edit of it is sent. Omitted from
+ *        JSON when empty.
  */
 public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPriority priority, Instant deliveredAt,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> removedPostIds) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> removedPostIds,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> fingerprints) {
 
     public DeliveredTicket {
         if (helpdeskId == null || helpdeskId.isBlank()) {
@@ -31,11 +40,17 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         }
         postIds = postIds == null ? List.of() : List.copyOf(postIds);
         removedPostIds = removedPostIds == null ? List.of() : List.copyOf(removedPostIds);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        if (fingerprints != null) {
+            fingerprints.forEach((id, texts) -> copy.put(id, List.copyOf(texts)));
+        }
+        fingerprints = Collections.unmodifiableMap(copy);
     }
 
     /**
      * The state of a helpdesk ticket found again without this job's state, read back from the markers in its texts
-     * (description, comments or notes): the posts they hold, less those marked removed. The priority is unknown.
+     * (description, comments or notes): the posts they hold, less those marked removed, with the fingerprints of the
+     * texts their markers carry. The priority is unknown.
      */
     public static DeliveredTicket readBack(String helpdeskId, Collection<String> texts, Instant now) {
         Set<String> posts = new LinkedHashSet<>();
@@ -45,13 +60,27 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
             removed.addAll(TicketText.removedPostIds(text));
         });
         posts.removeAll(removed);
-        return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed));
+        Map<String, List<String>> fingerprints = TicketText.shownFingerprints(texts);
+        fingerprints.keySet().retainAll(posts);
+        return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed), fingerprints);
     }
 
     /** The state after the whole of {@code ticket} was delivered as a new helpdesk ticket. */
     public static DeliveredTicket opened(String helpdeskId, HandoffTicket ticket, Instant now) {
         return new DeliveredTicket(helpdeskId, ticket.posts().stream().map(TicketPost::id).toList(), ticket.priority(), now,
-                ticket.removedPostIds());
+                ticket.removedPostIds(), fingerprintsOf(Map.of(), ticket.posts()));
+    }
+
+    /**
+     * The state after the whole of {@code ticket} was delivered again as one document (the webhook): as
+     * {@link #opened}, still knowing the texts given earlier, so that a replayed older version is not taken for an edit.
+     */
+    public DeliveredTicket resent(HandoffTicket ticket, Instant now) {
+        DeliveredTicket sent = opened(helpdeskId, ticket, now);
+        Map<String, List<String>> earlier = new LinkedHashMap<>(fingerprints);
+        earlier.keySet().retainAll(sent.postIds());
+        return new DeliveredTicket(helpdeskId, sent.postIds(), sent.priority(), now, sent.removedPostIds(),
+                fingerprintsOf(earlier, ticket.posts()));
     }
 
     /**
@@ -75,6 +104,25 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         return ticket.removedPostIds().stream().filter(held::contains).distinct().toList();
     }
 
+    /**
+     * The posts of {@code ticket} the helpdesk holds with another text, which it must show instead: edited on the
+     * network. Not a post whose text is unknown (no fingerprint), nor one that reads as a text given earlier (a
+     * replayed older version: an old text is never shown again), nor one deleted by its author (deletion wins).
+     */
+    public List<TicketPost> editedPosts(HandoffTicket ticket) {
+        Set<String> gone = new HashSet<>(removedPostIds);
+        gone.addAll(ticket.removedPostIds());
+        return ticket.posts().stream()
+                .filter(post -> !gone.contains(post.id()) && fingerprints.containsKey(post.id()))
+                .filter(post -> !fingerprints.get(post.id()).contains(TicketText.fingerprint(post)))
+                .toList();
+    }
+
+    /** The state after the helpdesk was given the new text of the {@code edited} posts. */
+    public DeliveredTicket withEdited(List<TicketPost> edited, Instant now) {
+        return new DeliveredTicket(helpdeskId, postIds, priority, now, removedPostIds, fingerprintsOf(fingerprints, edited));
+    }
+
     /** Whether {@code ticket} names deleted posts this state does not record as removed yet. */
     public boolean removalsPending(HandoffTicket ticket) {
         return !removedPostIds.containsAll(ticket.removedPostIds());
@@ -92,14 +140,29 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
     public DeliveredTicket with(List<TicketPost> added, TicketPriority newPriority, Instant now) {
         List<String> ids = new ArrayList<>(postIds);
         added.forEach(post -> ids.add(post.id()));
-        return new DeliveredTicket(helpdeskId, ids, newPriority, now, removedPostIds);
+        return new DeliveredTicket(helpdeskId, ids, newPriority, now, removedPostIds, fingerprintsOf(fingerprints, added));
     }
 
     /** The state after the text of the {@code removed} posts left the helpdesk: no longer held, never added again. */
     public DeliveredTicket withRemoved(Collection<String> removed, Instant now) {
         Set<String> all = new LinkedHashSet<>(removedPostIds);
         all.addAll(removed);
+        Map<String, List<String>> kept = new LinkedHashMap<>(fingerprints);
+        kept.keySet().removeAll(all);
         return new DeliveredTicket(helpdeskId, postIds.stream().filter(id -> !all.contains(id)).toList(), priority, now,
-                List.copyOf(all));
+                List.copyOf(all), kept);
+    }
+
+    /** {@code earlier} with each post's current text added as the last one its helpdesk shows. */
+    private static Map<String, List<String>> fingerprintsOf(Map<String, List<String>> earlier, List<TicketPost> posts) {
+        Map<String, List<String>> all = new LinkedHashMap<>(earlier);
+        for (TicketPost post : posts) {
+            List<String> texts = new ArrayList<>(all.getOrDefault(post.id(), List.of()));
+            String text = TicketText.fingerprint(post);
+            texts.remove(text);
+            texts.add(text);
+            all.put(post.id(), texts);
+        }
+        return all;
     }
 }

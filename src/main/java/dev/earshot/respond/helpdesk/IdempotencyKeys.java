@@ -1,6 +1,7 @@
 package dev.earshot.respond.helpdesk;
 
 import dev.earshot.model.HandoffTicket;
+import java.util.stream.Collectors;
 
 /**
  * Keys a helpdesk uses to recognise a repeated request. They derive from the deterministic ticket id only, so a
@@ -17,12 +18,13 @@ public final class IdempotencyKeys {
     }
 
     /**
-     * The key of one ticket version as a whole document (the webhook): versions differ by their number of posts, and
-     * once posts were deleted, by the number removed too (a version without a deleted post is new, though it holds
-     * as many posts as an earlier one).
+     * The key of one ticket version as a whole document (the webhook): versions differ by their number of posts, once
+     * posts were deleted by the number removed too (a version without a deleted post is new, though it holds as many
+     * posts as an earlier one), and by the fingerprint of their posts' texts (a version with an edited post is new too).
      */
     public static String version(HandoffTicket ticket) {
         String removed = ticket.removedPostIds().isEmpty() ? "" : "-removed-" + ticket.removedPostIds().size();
-        return "earshot-" + ticket.id() + "-" + ticket.posts().size() + removed;
+        String texts = ticket.posts().stream().map(TicketText::fingerprint).collect(Collectors.joining());
+        return "earshot-" + ticket.id() + "-" + ticket.posts().size() + removed + "-" + TicketText.fingerprint(texts);
     }
 }

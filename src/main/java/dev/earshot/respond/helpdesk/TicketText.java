@@ -3,10 +3,19 @@ package dev.earshot.respond.helpdesk;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.Location;
 import dev.earshot.model.TicketPost;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,15 +25,21 @@ import java.util.regex.Pattern;
  * Earshot raised the ticket. Each post carries a marker line with its id, so that after a restart without state
  * the posts a helpdesk ticket already holds are read back from its comments and never added twice. A post its
  * author deleted leaves a {@link #REMOVED_MARKER} line instead, so that it is neither removed twice nor added again.
+ * A marker also carries the {@link #fingerprint} of the text it follows ({@code earshot-post: <id> text:<fingerprint>};
+ * where a post was rewritten in place after an edit, its earlier texts' first), so that the texts a helpdesk was given
+ * of a post are known without state: an edit is shown only once, and an earlier text never again.
  */
 public final class TicketText {
 
     public static final String POST_MARKER = "earshot-post: ";
     public static final String REMOVED_MARKER = "earshot-removed-post: ";
+    /** What follows a post's id on its marker line: the fingerprint of the text above it. */
+    public static final String FINGERPRINT = " text:";
     /** What stands where a deleted post's text was: no word of it, nor its author's handle. */
     public static final String REMOVED_NOTE = "[post removed at the author's request (deleted on the network)]";
 
-    private static final Pattern MARKED_POST = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)");
+    private static final Pattern MARKED_POST = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)((?:"
+            + Pattern.quote(FINGERPRINT) + "[0-9a-f]{12}(?![0-9a-f]))*)");
     private static final Pattern REMOVED_POST = Pattern.compile(Pattern.quote(REMOVED_MARKER) + "([^\\s<]+)");
     private static final Pattern ANY_MARKER = Pattern.compile("earshot-(?:removed-)?post: [^\\s<]+");
     /** Line breaks in plain bodies and in the HTML ones {@link #html} writes (as a helpdesk may normalise them). */
@@ -42,20 +57,70 @@ public final class TicketText {
 
     /** The body of a new helpdesk ticket, or of a comment adding {@code posts} to it. */
     public static String body(HandoffTicket ticket, List<TicketPost> posts, boolean opening) {
-        StringBuilder text = new StringBuilder();
-        String who = ticket.customer().handle() == null ? ticket.customer().id() : "@" + ticket.customer().handle();
-        text.append(who).append(" on ").append(ticket.source())
+        StringBuilder text = new StringBuilder().append(customer(ticket)).append(" on ").append(ticket.source())
                 .append(opening ? " wrote to @" : " wrote again to @").append(ticket.account()).append(":\n");
-        for (TicketPost post : posts) {
-            text.append('\n').append(post.createdAt()).append(" · sentiment ")
-                    .append(String.format(Locale.ROOT, "%.2f", post.sentimentScore()))
-                    .append(post.label() == null ? "" : " (" + post.label() + ")").append('\n')
-                    .append(post.text()).append('\n');
-            if (post.url() != null) {
-                text.append(post.url()).append('\n');
-            }
-            text.append(POST_MARKER).append(post.id()).append('\n');
+        posts.forEach(post -> text.append(postBlock(post, null, List.of())).append('\n'));
+        return text.append(footer(ticket)).toString();
+    }
+
+    /**
+     * The body of a comment showing the new text of {@code edited} posts, whose earlier text was redacted (Zendesk
+     * cannot rewrite a comment): each post as {@link #body} shows one, said to be edited, with its marker.
+     */
+    public static String editBody(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt) {
+        StringBuilder text = new StringBuilder().append(customer(ticket)).append(" on ").append(ticket.source())
+                .append(edited.size() == 1 ? " edited a post" : " edited " + edited.size() + " posts")
+                .append(" (Earshot saw the edit at ").append(seenAt).append("); the earlier text was redacted above:\n");
+        edited.forEach(post -> text.append(postBlock(post, seenAt, List.of())).append('\n'));
+        return text.append(footer(ticket)).toString();
+    }
+
+    /**
+     * A short hash of what an agent reads of a post (its text and link), recorded per delivered post and written on
+     * its marker line, so that a version whose post reads differently is recognised as an edit. 48 bits: a chance
+     * collision between two texts of one post is negligible, and the state stays small.
+     */
+    public static String fingerprint(TicketPost post) {
+        return fingerprint(post.text() + "\n" + (post.url() == null ? "" : post.url()));
+    }
+
+    /** The first 48 bits of the SHA-256 of {@code text}, in hex. */
+    static String fingerprint(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(Arrays.copyOf(hash, 6));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    private static String customer(HandoffTicket ticket) {
+        return ticket.customer().handle() == null ? ticket.customer().id() : "@" + ticket.customer().handle();
+    }
+
+    /**
+     * One post as an agent reads it, starting with a line break: its time and sentiment (and when Earshot saw it
+     * edited), its text, its link and its marker, with the fingerprints of the {@code earlier} texts it replaces in
+     * place and of its own.
+     */
+    private static String postBlock(TicketPost post, Instant editSeenAt, List<String> earlier) {
+        StringBuilder text = new StringBuilder().append('\n').append(post.createdAt()).append(" · sentiment ")
+                .append(String.format(Locale.ROOT, "%.2f", post.sentimentScore()))
+                .append(post.label() == null ? "" : " (" + post.label() + ")")
+                .append(editSeenAt == null ? "" : " · edited, seen at " + editSeenAt).append('\n')
+                .append(post.text()).append('\n');
+        if (post.url() != null) {
+            text.append(post.url()).append('\n');
+        }
+        text.append(POST_MARKER).append(post.id());
+        String current = fingerprint(post);
+        earlier.stream().filter(fingerprint -> !fingerprint.equals(current))
+                .forEach(fingerprint -> text.append(FINGERPRINT).append(fingerprint));
+        return text.append(FINGERPRINT).append(current).toString();
+    }
+
+    private static String footer(HandoffTicket ticket) {
+        StringBuilder text = new StringBuilder();
         text.append("\nWhy: ").append(String.join("; ", ticket.reasons())).append('\n')
                 .append("Priority: ").append(ticket.priority());
         if (!ticket.topics().isEmpty()) {
@@ -72,8 +137,34 @@ public final class TicketText {
 
     /** The same text as HTML, for helpdesks whose bodies are HTML (Freshdesk). */
     public static String html(String plain) {
+        return "<div>" + escape(plain, "<br>") + "</div>";
+    }
+
+    private static String escape(String plain, String lineBreak) {
         String escaped = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-        return "<div>" + escaped.replace("\n", "<br>") + "</div>";
+        return escaped.replace("\n", lineBreak);
+    }
+
+    /**
+     * Per post, the fingerprints of the texts helpdesk {@code texts} (in the order they were written: description,
+     * then comments or notes) show on its markers, oldest first; the last is the text an agent reads now. Markers
+     * written before fingerprints were (or whose fingerprint was redacted) add none.
+     */
+    public static Map<String, List<String>> shownFingerprints(Collection<String> texts) {
+        Map<String, List<String>> shown = new LinkedHashMap<>();
+        for (String text : texts) {
+            Matcher matcher = MARKED_POST.matcher(text == null ? "" : text);
+            while (matcher.find()) {
+                for (String fingerprint : matcher.group(2).split(Pattern.quote(FINGERPRINT))) {
+                    if (!fingerprint.isEmpty()) {
+                        List<String> fingerprints = shown.computeIfAbsent(matcher.group(1), id -> new ArrayList<>());
+                        fingerprints.remove(fingerprint);
+                        fingerprints.add(fingerprint);
+                    }
+                }
+            }
+        }
+        return shown;
     }
 
     /** The ids of the posts whose markers appear in a helpdesk comment, plain or HTML. */
@@ -122,6 +213,25 @@ public final class TicketText {
     }
 
     /**
+     * The fingerprints on a post's marker line in a body, as written ({@code "text:<fingerprint>"}): what else to
+     * redact of a deleted post, so that not even a hash of its text stays. Empty when the body does not hold the post.
+     */
+    public static List<String> fingerprintTokens(String body, String postId) {
+        int[] block = block(body, postId);
+        if (block == null) {
+            return List.of();
+        }
+        Matcher marker = MARKED_POST.matcher(body.substring(block[0], block[1]));
+        List<String> tokens = new ArrayList<>();
+        while (marker.find()) {
+            if (marker.group(1).equals(postId)) {
+                Arrays.stream(marker.group(2).split(" ")).filter(token -> !token.isEmpty()).forEach(tokens::add);
+            }
+        }
+        return tokens;
+    }
+
+    /**
      * {@code body} (plain or HTML as {@link #body} and {@link #html} wrote it) with a post's time, sentiment, text and
      * link replaced by {@link #REMOVED_NOTE} and its marker by a {@link #REMOVED_MARKER}; the other posts stay as
      * they were. The body itself when it does not hold the post.
@@ -131,14 +241,36 @@ public final class TicketText {
         if (block == null) {
             return body;
         }
-        Matcher lineBreak = LINE_BREAK.matcher(body);
-        String br = lineBreak.find(block[0]) ? lineBreak.group() : "\n";
+        String br = lineBreakAt(body, block[0]);
         return body.substring(0, block[0]) + br + br + REMOVED_NOTE + br + REMOVED_MARKER + postId + body.substring(block[1]);
     }
 
     /**
-     * Where a post's lines are in a body: from the line break ending the line before them (the previous post's marker,
-     * or the opening line) to the end of the post's marker. Null when the body has no marker of the post.
+     * {@code body} (plain or HTML as {@link #body} and {@link #html} wrote it) with an edited post's lines replaced by
+     * its new version, said to be edited, under a marker with the earlier texts' fingerprints and the new one's; the
+     * other posts stay as they were. The body itself when it does not hold the post.
+     */
+    public static String withPostEdited(String body, TicketPost edited, Instant seenAt) {
+        int[] block = block(body, edited.id());
+        if (block == null) {
+            return body;
+        }
+        String br = lineBreakAt(body, block[0]);
+        List<String> earlier = shownFingerprints(List.of(body.substring(block[0], block[1]))).getOrDefault(edited.id(), List.of());
+        String plain = postBlock(edited, seenAt, earlier);
+        // the block starts with the line break ending the line before it; postBlock with the blank line between posts
+        return body.substring(0, block[0]) + br + (br.equals("\n") ? plain : escape(plain, br)) + body.substring(block[1]);
+    }
+
+    /** The line break a body uses where a post's block starts: a newline, or the HTML break the helpdesk kept. */
+    private static String lineBreakAt(String body, int at) {
+        Matcher lineBreak = LINE_BREAK.matcher(body);
+        return lineBreak.find(at) ? lineBreak.group() : "\n";
+    }
+
+    /**
+     * Where a post's lines are in a body: from the line break ending the line before them (the previous post's marker
+     * line, or the opening line) to the end of the post's marker line. Null when the body has no marker of the post.
      */
     private static int[] block(String body, String postId) {
         if (body == null) {
@@ -151,13 +283,19 @@ public final class TicketText {
         int start = -1;
         Matcher earlier = ANY_MARKER.matcher(body).region(0, marker.start());
         while (earlier.find()) {
-            start = earlier.end();
+            start = lineEnd(body, earlier.end());
         }
         if (start < 0) {
             Matcher lineBreak = LINE_BREAK.matcher(body);
             start = lineBreak.find() && lineBreak.start() < marker.start() ? lineBreak.start() : 0;
         }
-        return new int[] {start, marker.end()};
+        return new int[] {start, lineEnd(body, marker.end())};
+    }
+
+    /** Where the line holding {@code from} ends: at its line break, or at the end of the body. */
+    private static int lineEnd(String body, int from) {
+        Matcher lineBreak = LINE_BREAK.matcher(body);
+        return lineBreak.find(from) ? lineBreak.start() : body.length();
     }
 
     /** "Bengaluru, Karnataka, IN". */

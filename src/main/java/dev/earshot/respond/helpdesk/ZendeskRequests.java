@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -75,6 +76,16 @@ public final class ZendeskRequests {
         removedPostIds.forEach(id -> text.append(TicketText.REMOVED_MARKER).append(id).append('\n'));
         ObjectNode body = JSON.objectNode();
         body.putObject("ticket").set("comment", comment(text.toString()));
+        return body;
+    }
+
+    /**
+     * {@code PUT /api/v2/tickets/{id}.json}: a private comment with the new text of edited posts, whose earlier text
+     * was redacted (Zendesk cannot rewrite a comment), each under its marker, see {@link TicketText#editBody}.
+     */
+    public static ObjectNode editedComment(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt) {
+        ObjectNode body = JSON.objectNode();
+        body.putObject("ticket").set("comment", comment(TicketText.editBody(ticket, edited, seenAt)));
         return body;
     }
 

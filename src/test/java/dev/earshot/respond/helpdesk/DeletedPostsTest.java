@@ -104,8 +104,8 @@ class DeletedPostsTest {
         HandoffTicket twoPosts = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, THIRD);
         HandoffTicket deletion = withRemoved(twoPosts, SECOND.id());
 
-        assertThat(IdempotencyKeys.version(twoPosts)).isEqualTo("earshot-abc123-2");
-        assertThat(IdempotencyKeys.version(deletion)).isEqualTo("earshot-abc123-2-removed-1");
+        assertThat(IdempotencyKeys.version(twoPosts)).matches("earshot-abc123-2-[0-9a-f]{12}");
+        assertThat(IdempotencyKeys.version(deletion)).matches("earshot-abc123-2-removed-1-[0-9a-f]{12}");
     }
 
     private static HandoffTicket withRemoved(HandoffTicket ticket, String removedId) {

@@ -11,6 +11,7 @@ public final class DeliveryCounters {
     final AtomicLong commentsAdded = new AtomicLong();
     final AtomicLong ticketsFound = new AtomicLong();
     final AtomicLong postsRemoved = new AtomicLong();
+    final AtomicLong postsEdited = new AtomicLong();
     final AtomicLong versionsDelivered = new AtomicLong();
     final AtomicLong deadLetters = new AtomicLong();
 
@@ -39,6 +40,11 @@ public final class DeliveryCounters {
     /** Deleted posts whose text was removed from helpdesk tickets (redacted, rewritten, or left out of a new version). */
     public long postsRemoved() {
         return postsRemoved.get();
+    }
+
+    /** Posts edited on their network whose new text replaced the earlier one in helpdesk tickets. */
+    public long postsEdited() {
+        return postsEdited.get();
     }
 
     public long versionsDelivered() {

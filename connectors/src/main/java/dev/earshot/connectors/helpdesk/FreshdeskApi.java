@@ -11,10 +11,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * Freshdesk: one ticket per Earshot ticket, tagged {@code earshot-<id>}; later posts as private notes. Freshdesk
@@ -101,7 +103,36 @@ final class FreshdeskApi extends LookupBeforeCreate {
                 : noted.thenCompose(withNote -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId()),
                                 FreshdeskRequests.priority(ticket), Map.of())
                         .thenApply(ignored -> withNote.with(List.of(), ticket.priority(), clock.instant())));
-        return known.removalsPending(ticket) ? prioritised.thenCompose(state -> remove(ticket, state)) : prioritised;
+        CompletableFuture<DeliveredTicket> edited = prioritised.thenCompose(state -> edit(ticket, state));
+        return known.removalsPending(ticket) ? edited.thenCompose(state -> remove(ticket, state)) : edited;
+    }
+
+    /**
+     * Shows the new text of posts edited on the network by rewriting the description or note holding each (the same
+     * calls as for deleted posts), the post said to be edited under a marker with the new text's fingerprint. A post
+     * the ticket already shows with this text (an edit shown before a restart whose state was lost) needs nothing.
+     */
+    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
+        List<TicketPost> edited = known.editedPosts(ticket);
+        if (edited.isEmpty()) {
+            return CompletableFuture.completedFuture(known);
+        }
+        String ticketId = known.helpdeskId();
+        Instant now = clock.instant();
+        return bodies(ticketId).thenCompose(bodies -> {
+            Map<String, List<String>> shown = TicketText.shownFingerprints(bodies.stream().map(Body::html).toList());
+            List<TicketPost> toShow = edited.stream().filter(post -> {
+                List<String> texts = shown.getOrDefault(post.id(), List.of());
+                return texts.isEmpty() || !texts.get(texts.size() - 1).equals(TicketText.fingerprint(post));
+            }).toList();
+            return rewrite(ticketId, bodies, html -> {
+                String rewritten = html;
+                for (TicketPost post : toShow) {
+                    rewritten = TicketText.withPostEdited(rewritten, post, now);
+                }
+                return rewritten;
+            }).thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
+        }).thenApply(ignored -> known.withEdited(edited, now));
     }
 
     /**
@@ -116,25 +147,34 @@ final class FreshdeskApi extends LookupBeforeCreate {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
         String ticketId = known.helpdeskId();
-        return bodies(ticketId).thenCompose(bodies -> {
-            CompletableFuture<Void> rewrites = CompletableFuture.completedFuture(null);
-            for (Body body : bodies) {
-                String rewritten = body.html();
-                for (String postId : held) {
-                    rewritten = TicketText.withoutPost(rewritten, postId);
-                }
-                if (!rewritten.equals(body.html())) {
-                    boolean description = body.noteId() == null;
-                    URI uri = URI.create(base + (description ? "/api/v2/tickets/" + ticketId : "/api/v2/conversations/" + body.noteId()));
-                    JsonNode request = description ? FreshdeskRequests.description(rewritten) : FreshdeskRequests.noteBody(rewritten);
-                    rewrites = rewrites.thenCompose(ignored -> http.send("PUT", uri, request, Map.of()).thenAccept(done -> {
-                    }));
-                }
+        return bodies(ticketId).thenCompose(bodies -> rewrite(ticketId, bodies, html -> {
+            String rewritten = html;
+            for (String postId : held) {
+                rewritten = TicketText.withoutPost(rewritten, postId);
             }
-            return rewrites;
-        }).thenApply(ignored -> {
+            return rewritten;
+        })).thenApply(ignored -> {
             counters.postsRemoved.addAndGet(held.size());
             return known.withRemoved(ticket.removedPostIds(), clock.instant());
         });
+    }
+
+    /**
+     * Puts back, one request after another, each body {@code change} alters: the ticket's description with {@code PUT
+     * /api/v2/tickets/{id}} ({@code description}), a note with {@code PUT /api/v2/conversations/{id}} ({@code body}).
+     */
+    private CompletableFuture<Void> rewrite(String ticketId, List<Body> bodies, UnaryOperator<String> change) {
+        CompletableFuture<Void> rewrites = CompletableFuture.completedFuture(null);
+        for (Body body : bodies) {
+            String rewritten = change.apply(body.html());
+            if (!rewritten.equals(body.html())) {
+                boolean description = body.noteId() == null;
+                URI uri = URI.create(base + (description ? "/api/v2/tickets/" + ticketId : "/api/v2/conversations/" + body.noteId()));
+                JsonNode request = description ? FreshdeskRequests.description(rewritten) : FreshdeskRequests.noteBody(rewritten);
+                rewrites = rewrites.thenCompose(ignored -> http.send("PUT", uri, request, Map.of()).thenAccept(done -> {
+                }));
+            }
+        }
+        return rewrites;
     }
 }

@@ -37,6 +37,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * version itself is sent. The state then records them as removed, so a replay neither removes them twice nor adds
  * them back.
  *
+ * <p>A version whose post reads otherwise than the text delivered (edited on its network; the state keeps a
+ * fingerprint of each post's texts) shows the new text instead: the old one redacted from Zendesk with the new one in
+ * a private comment, the Freshdesk description or note rewritten, or (webhook) the version sent. A replay neither
+ * shows an edit twice nor brings an earlier text back.
+ *
  * <p>Failures that retries cannot fix become {@link DeadLetter}s with stage {@code helpdesk}, written to
  * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink).
  *

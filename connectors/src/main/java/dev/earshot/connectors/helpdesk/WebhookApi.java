@@ -3,6 +3,7 @@ package dev.earshot.connectors.helpdesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.json.Json;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.IdempotencyKeys;
 import java.net.URI;
@@ -20,6 +21,10 @@ import java.util.concurrent.CompletableFuture;
  * holds their text, and lists their ids in {@code removedPostIds}, so the receiver replaces its copy with it and
  * drops the text it kept of those posts. Receivers should order versions by posts plus removed posts, not by posts
  * alone; the Idempotency-Key of such a version differs from any earlier one's.
+ *
+ * <p>A version with a post edited on its network is POSTed too, with as many posts as the one before: receivers
+ * replace their copy with the latest received. Its Idempotency-Key differs (it covers the posts' texts), and a
+ * replayed older version with an earlier text is not sent again while the job's state knows the edit.
  */
 final class WebhookApi implements HelpdeskApi {
 
@@ -38,7 +43,9 @@ final class WebhookApi implements HelpdeskApi {
     @Override
     public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
         List<String> removed = known == null ? List.of() : known.postsToRemove(ticket);
-        if (known != null && known.newPosts(ticket).isEmpty() && !known.priorityChanged(ticket) && removed.isEmpty()) {
+        List<TicketPost> edited = known == null ? List.of() : known.editedPosts(ticket);
+        if (known != null && known.newPosts(ticket).isEmpty() && !known.priorityChanged(ticket) && removed.isEmpty()
+                && edited.isEmpty()) {
             return known.removalsPending(ticket)
                     ? CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()))
                     : CompletableFuture.completedFuture(known);
@@ -48,7 +55,9 @@ final class WebhookApi implements HelpdeskApi {
                 .thenApply(ignored -> {
                     (known == null ? counters.ticketsOpened : counters.commentsAdded).incrementAndGet();
                     counters.postsRemoved.addAndGet(removed.size());
-                    return DeliveredTicket.opened(ticket.id(), ticket, clock.instant());
+                    counters.postsEdited.addAndGet(edited.size());
+                    return known == null ? DeliveredTicket.opened(ticket.id(), ticket, clock.instant())
+                            : known.resent(ticket, clock.instant());
                 });
     }
 }

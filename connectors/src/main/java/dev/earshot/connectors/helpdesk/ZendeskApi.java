@@ -11,6 +11,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +93,66 @@ final class ZendeskApi extends LookupBeforeCreate {
                             }
                             return known.with(added, ticket.priority(), clock.instant());
                         });
-        return known.removalsPending(ticket) ? updated.thenCompose(state -> remove(ticket, state)) : updated;
+        CompletableFuture<DeliveredTicket> edited = updated.thenCompose(state -> edit(ticket, state));
+        return known.removalsPending(ticket) ? edited.thenCompose(state -> remove(ticket, state)) : edited;
+    }
+
+    /**
+     * Shows the new text of posts edited on the network: Zendesk comments are immutable apart from redaction, so the
+     * earlier text and link are redacted from the comments holding them ("Redact String in Comment", as for deleted
+     * posts) and a private comment gives the new text under the post's marker. A post the comments already show with
+     * this text (an edit shown before a restart, whose state was lost) needs nothing. Zendesk refuses to redact the
+     * comments of a closed ticket, or to add one: a dead letter, and the state still holds the earlier text, so the
+     * ticket's next version tries again.
+     */
+    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
+        List<TicketPost> edited = known.editedPosts(ticket);
+        if (edited.isEmpty()) {
+            return CompletableFuture.completedFuture(known);
+        }
+        String ticketId = known.helpdeskId();
+        Instant now = clock.instant();
+        return comments(ticketId).thenCompose(comments -> {
+            Map<String, List<String>> shown = TicketText.shownFingerprints(comments.values());
+            List<TicketPost> toShow = edited.stream().filter(post -> !TicketText.fingerprint(post)
+                    .equals(lastOf(shown.getOrDefault(post.id(), List.of())))).toList();
+            if (toShow.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return redact(ticketId, comments, toShow.stream().map(TicketPost::id).toList(), false)
+                    .thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
+                            ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
+                    .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
+        }).thenApply(ignored -> known.withEdited(edited, now));
+    }
+
+    private static String lastOf(List<String> fingerprints) {
+        return fingerprints.isEmpty() ? null : fingerprints.get(fingerprints.size() - 1);
+    }
+
+    /**
+     * Redacts, one request after another, the text and link of {@code postIds} from every comment holding them, and
+     * for deleted posts the fingerprints on their markers too. An edited post keeps its earlier texts' fingerprints:
+     * they tell a restart without state that those texts are old.
+     */
+    private CompletableFuture<Void> redact(String ticketId, Map<String, String> comments, Collection<String> postIds,
+                                           boolean deleted) {
+        CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
+        for (String postId : postIds) {
+            for (Map.Entry<String, String> comment : comments.entrySet()) {
+                List<String> strings = new ArrayList<>(TicketText.postLines(comment.getValue(), postId));
+                if (deleted) {
+                    strings.addAll(TicketText.fingerprintTokens(comment.getValue(), postId));
+                }
+                for (String line : strings) {
+                    URI redact = URI.create(base + "/api/v2/tickets/" + ticketId + "/comments/" + comment.getKey() + "/redact");
+                    redactions = redactions.thenCompose(ignored ->
+                            http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
+                            }));
+                }
+            }
+        }
+        return redactions;
     }
 
     /**
@@ -109,20 +171,8 @@ final class ZendeskApi extends LookupBeforeCreate {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
         String ticketId = known.helpdeskId();
-        return comments(ticketId).thenCompose(comments -> {
-            CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
-            for (String postId : held) {
-                for (Map.Entry<String, String> comment : comments.entrySet()) {
-                    for (String line : TicketText.postLines(comment.getValue(), postId)) {
-                        URI redact = URI.create(base + "/api/v2/tickets/" + ticketId + "/comments/" + comment.getKey() + "/redact");
-                        redactions = redactions.thenCompose(ignored ->
-                                http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
-                                }));
-                    }
-                }
-            }
-            return redactions;
-        }).thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
+        return comments(ticketId).thenCompose(comments -> redact(ticketId, comments, held, true))
+                .thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
                 ZendeskRequests.removalNote(held), Map.of())).thenApply(ignored -> {
                     counters.postsRemoved.addAndGet(held.size());
                     return known.withRemoved(ticket.removedPostIds(), clock.instant());

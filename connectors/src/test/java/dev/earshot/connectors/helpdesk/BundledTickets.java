@@ -50,6 +50,17 @@ final class BundledTickets {
                 version.priority(), version.linkedAlertIds(), reasons, version.openedAt(), version.updatedAt(), removed);
     }
 
+    /** The version after {@code postId}'s author edited it, as the ticket stage emits it: as many posts, a new text. */
+    static HandoffTicket edited(HandoffTicket version, String postId, String newText) {
+        List<TicketPost> posts = version.posts().stream().map(post -> post.id().equals(postId)
+                ? new TicketPost(post.id(), post.createdAt(), newText, post.url(), post.sentimentScore(), post.label())
+                : post).toList();
+        return new HandoffTicket(version.id(), version.conversationKey(), TicketStatus.UPDATED, version.source(),
+                version.customer(), version.account(), posts, version.topics(), version.location(),
+                version.sentimentTrajectory(), version.priority(), version.linkedAlertIds(), version.reasons(),
+                version.openedAt(), version.updatedAt(), version.removedPostIds());
+    }
+
     static void deliverAll(HelpdeskDelivery delivery, List<HandoffTicket> versions) throws InterruptedException {
         for (HandoffTicket version : versions) {
             delivery.submit(version);

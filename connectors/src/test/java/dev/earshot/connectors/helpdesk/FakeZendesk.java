@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Zendesk's Tickets API as far as Earshot uses it: create, list by external_id, update with a comment, comments (in
  * pages of {@value #COMMENTS_PER_PAGE}, linked by next_page), and "Redact String in Comment", which replaces every
- * occurrence of the string in the comment by ▇ characters and is refused once the ticket is closed.
+ * occurrence of the string in the comment by ▇ characters. A closed ticket can be neither updated nor redacted.
  */
 final class FakeZendesk extends FakeHelpdesk {
 
@@ -172,6 +172,9 @@ final class FakeZendesk extends FakeHelpdesk {
         JsonNode fields = body == null ? null : body.get("ticket");
         if (fields == null || fields.isEmpty()) {
             return invalid(List.of("ticket: nothing to update"));
+        }
+        if ("closed".equals(stored.path("status").asText())) {
+            return invalid(List.of("status: closed prevents ticket update"));
         }
         if (fields.has("priority") && !PRIORITIES.contains(fields.get("priority").asText())) {
             return invalid(List.of("priority: " + fields.get("priority") + " is not low, normal, high or urgent"));

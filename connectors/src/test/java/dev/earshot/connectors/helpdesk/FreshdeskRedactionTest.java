@@ -2,6 +2,7 @@ package dev.earshot.connectors.helpdesk;
 
 import static dev.earshot.connectors.helpdesk.BundledTickets.deleted;
 import static dev.earshot.connectors.helpdesk.BundledTickets.deliverAll;
+import static dev.earshot.connectors.helpdesk.BundledTickets.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.connectors.helpdesk.FakeHelpdesk.Request;
@@ -21,8 +22,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A post deleted on its network leaves the Freshdesk ticket it was delivered to: description or note rewritten. */
+/**
+ * A post deleted on its network leaves the Freshdesk ticket it was delivered to, and a post edited there shows its new
+ * text instead: the description or note holding it is rewritten.
+ */
 class FreshdeskRedactionTest {
+
+    private static final String NEW_TEXT = "@CityCareDesk update: the car is back & they apologised <3";
 
     private final FakeFreshdesk freshdesk = new FakeFreshdesk();
     private final List<HandoffTicket> versions = BundledTickets.versions().subList(3, 7);
@@ -78,7 +84,7 @@ class FreshdeskRedactionTest {
         deliverAll(delivery, List.of(deleted(last, third.id())));
 
         assertThat(delivery.takeDeadLetters()).isEmpty();
-        assertGone(third);
+        assertTextGone(third);
         Stream.of(0, 1, 3).map(last.posts()::get).forEach(this::assertKept);
         assertThat(puts(before)).singleElement().satisfies(request -> {
             assertThat(request.path()).matches("/api/v2/conversations/\\d+");
@@ -163,13 +169,160 @@ class FreshdeskRedactionTest {
         assertGone(first);
     }
 
+    @Test
+    void anEditedFirstPostIsRewrittenInTheDescription() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost first = last.posts().get(0);
+        HandoffTicket edit = edited(last, first.id(), NEW_TEXT);
+        TicketPost newFirst = edit.posts().get(0);
+        int before = freshdesk.requests.size();
+
+        deliverAll(delivery, List.of(edit));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertTextGone(first);
+        assertKept(newFirst);
+        last.posts().subList(1, 4).forEach(this::assertKept);
+        assertThat(puts(before)).singleElement().satisfies(update -> {
+            assertThat(update.path()).matches("/api/v2/tickets/\\d+");
+            assertThat(update.json().fieldNames()).toIterable().containsExactly("description");
+            assertThat(update.headers().get("authorization"))
+                    .isEqualTo("Basic " + Base64.getEncoder().encodeToString((FakeFreshdesk.API_KEY + ":X").getBytes(StandardCharsets.UTF_8)));
+            assertThat(update.status()).isEqualTo(200);
+        });
+        assertThat(description()).contains("the car is back &amp; they apologised &lt;3", "edited, seen at ", "Why: ",
+                TicketText.POST_MARKER + first.id() + TicketText.FINGERPRINT + TicketText.fingerprint(first)
+                        + TicketText.FINGERPRINT + TicketText.fingerprint(newFirst));
+        assertThat(freshdesk.notes.values().iterator().next()).as("no note added").hasSize(3);
+        assertThat(delivery.counters().postsEdited()).isEqualTo(1);
+    }
+
+    @Test
+    void anEditedLaterPostIsRewrittenInItsNote() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost third = last.posts().get(2);
+        int before = freshdesk.requests.size();
+
+        deliverAll(delivery, List.of(edited(last, third.id(), NEW_TEXT)));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertTextGone(third);
+        Stream.of(0, 1, 3).map(last.posts()::get).forEach(this::assertKept);
+        long thirdNote = freshdesk.notes.values().iterator().next().get(1).get("id").asLong();
+        assertThat(puts(before)).singleElement().satisfies(request -> {
+            assertThat(request.path()).isEqualTo("/api/v2/conversations/" + thirdNote);
+            assertThat(request.json().fieldNames()).toIterable().containsExactly("body");
+            assertThat(request.json().get("body").asText()).contains("the car is back &amp; they apologised");
+        });
+    }
+
+    @Test
+    void anEditOfAPostTheHelpdeskNeverReceivedArrivesAsANewNoteWithItsNewTextOnly() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions.subList(0, 2));
+        TicketPost third = last.posts().get(2);
+        HandoffTicket edit = edited(last, third.id(), NEW_TEXT);
+
+        deliverAll(delivery, List.of(edit));
+        deliverAll(delivery, List.of(edit));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(freshdesk.requests).noneMatch(r -> r.method().equals("PUT") && !r.body().equals("{\"priority\":3}"));
+        assertTextGone(third);
+        assertKept(edit.posts().get(2));
+        assertThat(allBodies()).noneMatch(body -> body.contains("edited, seen at"));
+    }
+
+    @Test
+    void anEditFreshdeskRefusesIsADeadLetterAndIsShownWithALaterVersion() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        freshdesk.noteEditsForbidden = true;
+        TicketPost fourth = last.posts().get(3);
+        HandoffTicket edit = edited(last, fourth.id(), NEW_TEXT);
+
+        deliverAll(delivery, List.of(edit));
+
+        assertThat(delivery.takeDeadLetters()).singleElement().satisfies(letter -> assertThat(letter.reason())
+                .matches("freshdesk: PUT /api/v2/conversations/\\d+ was refused: HTTP 403: .*access_denied.*"));
+        assertKept(fourth);
+
+        freshdesk.noteEditsForbidden = false;
+        deliverAll(delivery, List.of(edit));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertTextGone(fourth);
+        assertKept(edit.posts().get(3));
+    }
+
+    @Test
+    void aReplayedEditIsShownOnceWithStateOlderThanTheEditWithoutStateAndNeverGoesBackToTheOldText() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        TicketPost second = last.posts().get(1);
+        HandoffTicket edit = edited(last, second.id(), NEW_TEXT);
+        deliverAll(delivery, versions);
+        Map<String, DeliveredTicket> beforeTheEdit = delivery.snapshot();
+        deliverAll(delivery, List.of(edit));
+        Map<String, DeliveredTicket> afterTheEdit = delivery.snapshot();
+        int requestsBefore = freshdesk.requests.size();
+
+        HelpdeskDelivery restored = delivery();
+        restored.restore(afterTheEdit);
+        deliverAll(restored, versions);
+        deliverAll(restored, List.of(edit));
+        assertThat(freshdesk.requests).as("the restored state knows it all").hasSize(requestsBefore);
+
+        HelpdeskDelivery olderState = delivery();
+        olderState.restore(beforeTheEdit);
+        deliverAll(olderState, List.of(edit));
+        HelpdeskDelivery withoutState = delivery();
+        deliverAll(withoutState, versions);
+        deliverAll(withoutState, List.of(edit));
+
+        assertThat(olderState.takeDeadLetters()).isEmpty();
+        assertThat(withoutState.takeDeadLetters()).isEmpty();
+        assertThat(freshdesk.requests.subList(requestsBefore, freshdesk.requests.size()))
+                .as("look-ups (and the priority, unknown without state): the markers say which texts were shown")
+                .allMatch(r -> r.method().equals("GET") || r.body().equals("{\"priority\":3}"));
+        assertTextGone(second);
+        assertKept(edit.posts().get(1));
+    }
+
+    @Test
+    void deletionWinsOverAnEditBeforeOrAfterIt() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        TicketPost first = last.posts().get(0);
+        TicketPost third = last.posts().get(2);
+        deliverAll(delivery, versions);
+
+        HandoffTicket firstEdited = edited(last, first.id(), NEW_TEXT);
+        deliverAll(delivery, List.of(firstEdited, deleted(firstEdited, first.id())));
+        deliverAll(delivery, List.of(deleted(firstEdited, third.id())));
+        int requestsBefore = freshdesk.requests.size();
+        deliverAll(delivery, List.of(edited(firstEdited, third.id(), "a late edit of a deleted post")));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(freshdesk.requests).as("the late edit sends nothing").hasSize(requestsBefore);
+        assertGone(first);
+        assertGone(third);
+        assertThat(allBodies()).noneMatch(body -> body.contains("the car is back") || body.contains("a late edit")
+                || body.contains(TicketText.fingerprint(first)));
+    }
+
     private List<Request> puts(int after) {
         return freshdesk.requests.subList(after, freshdesk.requests.size()).stream().filter(r -> r.method().equals("PUT")).toList();
     }
 
     private void assertGone(TicketPost post) {
-        assertThat(allBodies()).noneMatch(body -> body.contains(TicketText.html(post.text()).replaceAll("^<div>|</div>$", ""))
-                || body.contains(post.url()));
+        assertTextGone(post);
+        assertThat(allBodies()).noneMatch(body -> body.contains(post.url()));
+    }
+
+    /** The post's text is nowhere (its link may stay: an edit keeps it). */
+    private void assertTextGone(TicketPost post) {
+        assertThat(allBodies()).noneMatch(body -> body.contains(TicketText.html(post.text()).replaceAll("^<div>|</div>$", "")));
     }
 
     private void assertKept(TicketPost post) {

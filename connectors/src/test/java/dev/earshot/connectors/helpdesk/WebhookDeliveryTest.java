@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,8 @@ class WebhookDeliveryTest {
     static final class FakeReceiver extends FakeHelpdesk {
         static final String TOKEN = "hook-token-9fK2";
         final Map<String, HandoffTicket> latest = new ConcurrentHashMap<>();
+        /** The Idempotency-Keys seen: a version sent again is acknowledged and dropped. */
+        final Set<String> keys = ConcurrentHashMap.newKeySet();
 
         @Override
         boolean authorized(String authorization) {
@@ -43,8 +47,13 @@ class WebhookDeliveryTest {
             }
             HandoffTicket ticket = Json.read(body.toString(), HandoffTicket.class);
             String removed = ticket.removedPostIds().isEmpty() ? "" : "-removed-" + ticket.removedPostIds().size();
-            if (!("earshot-" + ticket.id() + "-" + ticket.posts().size() + removed).equals(headers.get("idempotency-key"))) {
-                violations.add("Idempotency-Key " + headers.get("idempotency-key") + " for " + ticket.id());
+            String key = headers.get("idempotency-key");
+            if (key == null || !key.matches(Pattern.quote("earshot-" + ticket.id() + "-" + ticket.posts().size() + removed)
+                    + "-[0-9a-f]{12}")) {
+                violations.add("Idempotency-Key " + key + " for " + ticket.id());
+            }
+            if (!keys.add(key)) {
+                return Answer.of(200, null);
             }
             latest.merge(ticket.id(), ticket, (old, next) -> seen(next) >= seen(old) ? next : old);
             return Answer.of(202, null);
@@ -101,9 +110,41 @@ class WebhookDeliveryTest {
 
         assertThat(receiver.requests).hasSize(sent).hasSize(versions.size() + 1);
         assertThat(receiver.requests.get(sent - 1).headers().get("idempotency-key"))
-                .isEqualTo("earshot-" + last.id() + "-3-removed-1");
+                .startsWith("earshot-" + last.id() + "-3-removed-1-");
         assertThat(receiver.latest.get(last.id())).isEqualTo(deletion);
         assertThat(Json.write(receiver.latest.get(last.id()))).doesNotContain(deletedPost.text());
         assertThat(delivery.counters().postsRemoved()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionWithAnEditedPostIsPostedWithItsOwnKeyOnceAndAReplayNeverSendsTheOldTextBack() throws Exception {
+        HelpdeskSettings settings = HelpdeskSettings.of(HelpdeskKind.WEBHOOK, receiver.url() + "/hooks/tickets", null, "HOOK_TOKEN")
+                .withDelivery(2, Duration.ofSeconds(2), 3, Duration.ofMillis(50), Duration.ofMillis(200));
+        Map<String, String> env = Map.of("HOOK_TOKEN", FakeReceiver.TOKEN);
+        HelpdeskDelivery delivery = new HelpdeskDelivery(settings, new HashMap<>(env)::get, Clock.systemUTC());
+        List<HandoffTicket> versions = BundledTickets.versions().subList(3, 7);
+        HandoffTicket last = versions.get(3);
+        TicketPost second = last.posts().get(1);
+        HandoffTicket edit = BundledTickets.edited(last, second.id(), "@CityCareDesk sorted now, thanks");
+        deliverAll(delivery, versions);
+
+        deliverAll(delivery, List.of(edit));
+        int sent = receiver.requests.size();
+        deliverAll(delivery, versions);
+        deliverAll(delivery, List.of(edit));
+        HelpdeskDelivery withoutState = new HelpdeskDelivery(settings, new HashMap<>(env)::get, Clock.systemUTC());
+        deliverAll(withoutState, versions);
+        deliverAll(withoutState, List.of(edit));
+
+        assertThat(sent).isEqualTo(versions.size() + 1);
+        FakeHelpdesk.Request posted = receiver.requests.get(sent - 1);
+        assertThat(posted.headers().get("idempotency-key")).startsWith("earshot-" + last.id() + "-4-")
+                .isNotEqualTo(receiver.requests.get(sent - 2).headers().get("idempotency-key"));
+        assertThat(posted.status()).isEqualTo(202);
+        assertThat(receiver.requests.subList(sent, receiver.requests.size()))
+                .as("with state nothing is sent again; without, each version again under its own key, which the receiver drops")
+                .hasSize(versions.size() + 1).allMatch(r -> r.status() == 200);
+        assertThat(receiver.latest.get(last.id())).isEqualTo(edit);
+        assertThat(delivery.counters().postsEdited()).isEqualTo(1);
     }
 }

@@ -3,10 +3,12 @@ package dev.earshot.connectors.helpdesk;
 import static dev.earshot.connectors.helpdesk.BundledTickets.ZENDESK_ENV;
 import static dev.earshot.connectors.helpdesk.BundledTickets.deleted;
 import static dev.earshot.connectors.helpdesk.BundledTickets.deliverAll;
+import static dev.earshot.connectors.helpdesk.BundledTickets.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.connectors.helpdesk.FakeHelpdesk.Request;
+import dev.earshot.json.Json;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
@@ -22,8 +24,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A post deleted on its network leaves the Zendesk ticket it was delivered to: its text is redacted. */
+/**
+ * A post deleted on its network leaves the Zendesk ticket it was delivered to: its text is redacted. A post edited
+ * there has its earlier text redacted and its new text added in a private comment.
+ */
 class ZendeskRedactionTest {
+
+    private static final String NEW_TEXT = "@CityCareDesk update: the tanker came at 9, thank you. Still no tap water.";
 
     private final FakeZendesk zendesk = new FakeZendesk();
     /** One conversation's versions: 1 to 4 posts, so its comments span two pages of the fake's comment list. */
@@ -153,6 +160,172 @@ class ZendeskRedactionTest {
                 .allMatch(r -> r.method().equals("GET") || r.body().equals("{\"ticket\":{\"priority\":\"high\"}}"));
         assertThat(zendesk.comments.values().iterator().next()).hasSize(commentsBefore);
         assertGone(second);
+    }
+
+    @Test
+    void anEditedFirstPostIsRedactedFromTheOpeningCommentAndShownInAPrivateComment() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost first = last.posts().get(0);
+        HandoffTicket edit = edited(last, first.id(), NEW_TEXT);
+        TicketPost newFirst = edit.posts().get(0);
+        int before = zendesk.requests.size();
+
+        deliverAll(delivery, List.of(edit));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(allBodies()).noneMatch(body -> body.contains(first.text()));
+        last.posts().subList(1, 4).forEach(this::assertKept);
+        assertKept(newFirst);
+        long openingComment = zendesk.comments.values().iterator().next().get(0).get("id").asLong();
+        List<Request> changes = zendesk.requests.subList(before, zendesk.requests.size()).stream()
+                .filter(r -> !r.method().equals("GET")).toList();
+        assertThat(changes).hasSize(3).allSatisfy(request -> {
+            assertThat(request.method()).isEqualTo("PUT");
+            assertThat(request.headers().get("authorization")).isEqualTo(basicAuth());
+            assertThat(request.status()).isEqualTo(200);
+        });
+        assertThat(changes.subList(0, 2)).extracting(Request::path)
+                .allMatch(path -> path.matches("/api/v2/tickets/\\d+/comments/" + openingComment + "/redact"));
+        assertThat(changes.subList(0, 2)).extracting(Request::body)
+                .containsExactly(Json.write(Map.of("text", first.text())), Json.write(Map.of("text", first.url())));
+        Request comment = changes.get(2);
+        assertThat(comment.path()).matches("/api/v2/tickets/\\d+\\.json");
+        assertThat(comment.json().at("/ticket/comment/public").asBoolean(true)).isFalse();
+        assertThat(comment.json().get("ticket").fieldNames()).toIterable().containsExactly("comment");
+        assertThat(lastComment()).contains(last.customer().handle() + " on " + last.source() + " edited a post (Earshot saw the edit at ",
+                NEW_TEXT, first.url(), TicketText.POST_MARKER + first.id() + TicketText.FINGERPRINT + TicketText.fingerprint(newFirst));
+        assertThat(delivery.counters().postsEdited()).isEqualTo(1);
+        assertThat(delivery.snapshot().get(last.id()).fingerprints().get(first.id()))
+                .containsExactly(TicketText.fingerprint(first), TicketText.fingerprint(newFirst));
+    }
+
+    @Test
+    void anEditedLaterPostIsRedactedFromItsCommentOnTheSecondPage() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost fourth = last.posts().get(3);
+        int before = zendesk.requests.size();
+
+        deliverAll(delivery, List.of(edited(last, fourth.id(), NEW_TEXT)));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(allBodies()).noneMatch(body -> body.contains(fourth.text()));
+        assertThat(lastComment()).contains(NEW_TEXT, TicketText.POST_MARKER + fourth.id());
+        last.posts().subList(0, 3).forEach(this::assertKept);
+        long fourthComment = zendesk.comments.values().iterator().next().get(3).get("id").asLong();
+        List<Request> after = zendesk.requests.subList(before, zendesk.requests.size());
+        assertThat(after).filteredOn(r -> r.path().endsWith("/redact")).isNotEmpty()
+                .allMatch(r -> r.path().endsWith("/comments/" + fourthComment + "/redact"));
+        assertThat(after).anyMatch(r -> "page=2".equals(r.query()));
+    }
+
+    @Test
+    void anEditOfAPostTheHelpdeskNeverReceivedArrivesAsANewPostWithItsNewTextOnly() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions.subList(0, 2));
+        TicketPost third = last.posts().get(2);
+        HandoffTicket edit = edited(last, third.id(), NEW_TEXT);
+
+        deliverAll(delivery, List.of(edit));
+        deliverAll(delivery, List.of(edit));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(zendesk.requests).noneMatch(r -> r.path().endsWith("/redact"));
+        assertThat(allBodies()).noneMatch(body -> body.contains(third.text()) || body.contains("edited a post"));
+        assertKept(edit.posts().get(2));
+        assertKept(last.posts().get(3));
+        assertThat(delivery.counters().postsEdited()).isZero();
+    }
+
+    @Test
+    void anEditOfAClosedTicketIsADeadLetterAndIsShownWithALaterVersion() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        ObjectNode ticket = zendesk.tickets.values().iterator().next();
+        ticket.put("status", "closed");
+        TicketPost second = last.posts().get(1);
+        HandoffTicket edit = edited(last, second.id(), NEW_TEXT);
+
+        deliverAll(delivery, List.of(edit));
+
+        DeadLetter letter = delivery.takeDeadLetters().get(0);
+        assertThat(letter.stage()).isEqualTo("helpdesk");
+        assertThat(letter.reason()).matches("zendesk: PUT /api/v2/tickets/\\d+/comments/\\d+/redact was refused: HTTP 422: .*closed.*");
+        assertThat(letter.raw()).contains(NEW_TEXT);
+        assertKept(second);
+        assertThat(allBodies()).noneMatch(body -> body.contains(NEW_TEXT));
+        assertThat(delivery.snapshot().get(last.id()).fingerprints().get(second.id()))
+                .as("the state still holds the earlier text, so the edit is tried again").containsExactly(TicketText.fingerprint(second));
+
+        ticket.put("status", "open");
+        deliverAll(delivery, List.of(edit));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(allBodies()).noneMatch(body -> body.contains(second.text()));
+        assertThat(allBodies()).filteredOn(body -> body.contains(NEW_TEXT)).hasSize(1);
+    }
+
+    @Test
+    void aReplayedEditIsShownOnceWithStateOlderThanTheEditWithoutStateAndNeverGoesBackToTheOldText() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        TicketPost second = last.posts().get(1);
+        HandoffTicket edit = edited(last, second.id(), NEW_TEXT);
+        deliverAll(delivery, versions);
+        Map<String, DeliveredTicket> beforeTheEdit = delivery.snapshot();
+        deliverAll(delivery, List.of(edit));
+        Map<String, DeliveredTicket> afterTheEdit = delivery.snapshot();
+        int requestsBefore = zendesk.requests.size();
+        int commentsBefore = zendesk.comments.values().iterator().next().size();
+
+        HelpdeskDelivery restored = delivery();
+        restored.restore(afterTheEdit);
+        deliverAll(restored, versions);
+        deliverAll(restored, List.of(edit));
+        assertThat(zendesk.requests).as("the restored state knows it all").hasSize(requestsBefore);
+
+        HelpdeskDelivery olderState = delivery();
+        olderState.restore(beforeTheEdit);
+        deliverAll(olderState, List.of(edit));
+        HelpdeskDelivery withoutState = delivery();
+        deliverAll(withoutState, versions);
+        deliverAll(withoutState, List.of(edit));
+
+        assertThat(olderState.takeDeadLetters()).isEmpty();
+        assertThat(withoutState.takeDeadLetters()).isEmpty();
+        assertThat(zendesk.requests.subList(requestsBefore, zendesk.requests.size()))
+                .as("look-ups (and the priority, unknown without state): the markers say which text is shown")
+                .allMatch(r -> r.method().equals("GET") || r.body().equals("{\"ticket\":{\"priority\":\"high\"}}"));
+        assertThat(zendesk.comments.values().iterator().next()).hasSize(commentsBefore);
+        assertThat(allBodies()).noneMatch(body -> body.contains(second.text()));
+        assertThat(olderState.snapshot().get(last.id()).editedPosts(edit)).isEmpty();
+        assertThat(withoutState.snapshot().get(last.id()).editedPosts(last)).as("the old text is known as old").isEmpty();
+    }
+
+    @Test
+    void deletionWinsOverAnEditBeforeOrAfterIt() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        TicketPost first = last.posts().get(0);
+        TicketPost third = last.posts().get(2);
+        deliverAll(delivery, versions);
+
+        HandoffTicket firstEdited = edited(last, first.id(), NEW_TEXT);
+        deliverAll(delivery, List.of(firstEdited, deleted(firstEdited, first.id())));
+        HandoffTicket thirdDeleted = deleted(firstEdited, third.id());
+        deliverAll(delivery, List.of(thirdDeleted));
+        int requestsBefore = zendesk.requests.size();
+        deliverAll(delivery, List.of(edited(firstEdited, third.id(), "a late edit of a deleted post")));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(zendesk.requests).as("the late edit sends nothing").hasSize(requestsBefore);
+        assertGone(first);
+        assertGone(third);
+        assertThat(allBodies()).noneMatch(body -> body.contains(NEW_TEXT) || body.contains("a late edit"));
+        assertThat(allBodies()).as("not even a hash of a deleted text stays").noneMatch(body ->
+                body.contains(TicketText.fingerprint(first)) || body.contains(TicketText.fingerprint(firstEdited.posts().get(0)))
+                        || body.contains(TicketText.fingerprint(third)));
+        assertThat(delivery.snapshot().get(last.id()).fingerprints()).containsOnlyKeys(
+                last.posts().get(1).id(), last.posts().get(3).id());
     }
 
     private void assertGone(TicketPost post) {

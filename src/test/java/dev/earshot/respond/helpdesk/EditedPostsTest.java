@@ -1,0 +1,171 @@
+package dev.earshot.respond.helpdesk;
+
+import static dev.earshot.respond.helpdesk.HelpdeskRequestsTest.ticket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.json.Json;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.SentimentLabel;
+import dev.earshot.model.TicketPost;
+import dev.earshot.model.TicketPriority;
+import dev.earshot.model.TicketStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pure decisions behind showing an edited post in a helpdesk: which posts, which text, the bodies. */
+class EditedPostsTest {
+
+    private static final TicketPost FIRST = new TicketPost("bluesky:1", Instant.parse("2026-03-04T05:12:00Z"),
+            "Towed AGAIN near MG Road <b>😡</b>", "https://bsky.example/ramesh/p/1", -0.81, SentimentLabel.NEGATIVE);
+    private static final TicketPost FIRST_EDITED = new TicketPost(FIRST.id(), FIRST.createdAt(),
+            "Towed near MG Road, but they gave it back & apologised", FIRST.url(), -0.2, SentimentLabel.NEUTRAL);
+    private static final TicketPost SECOND = new TicketPost("bluesky:2", Instant.parse("2026-03-04T06:00:00Z"),
+            "still waiting\nsecond line", null, -0.9, SentimentLabel.NEGATIVE);
+    private static final TicketPost SECOND_EDITED = new TicketPost(SECOND.id(), SECOND.createdAt(),
+            "still waiting, 2 hours now", null, -0.9, SentimentLabel.NEGATIVE);
+    private static final Instant SEEN = Instant.parse("2026-03-04T08:00:00Z");
+
+    private static final HandoffTicket BOTH = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, SECOND);
+    private static final HandoffTicket FIRST_CHANGED = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST_EDITED, SECOND);
+
+    @Test
+    void aFingerprintIsShortAndChangesWithTheTextOrTheLink() {
+        assertThat(TicketText.fingerprint(FIRST)).matches("[0-9a-f]{12}")
+                .isEqualTo(TicketText.fingerprint(new TicketPost(FIRST.id(), SEEN, FIRST.text(), FIRST.url(), 0.5, null)))
+                .isNotEqualTo(TicketText.fingerprint(FIRST_EDITED))
+                .isNotEqualTo(TicketText.fingerprint(new TicketPost(FIRST.id(), FIRST.createdAt(), FIRST.text(), null, -0.81, null)));
+    }
+
+    @Test
+    void aPostThatReadsOtherwiseIsAnEditButAnEarlierTextIsNeverShownAgain() {
+        DeliveredTicket delivered = DeliveredTicket.opened("4014", BOTH, Instant.EPOCH);
+        assertThat(delivered.fingerprints()).containsOnlyKeys(FIRST.id(), SECOND.id());
+        assertThat(delivered.editedPosts(BOTH)).isEmpty();
+        assertThat(delivered.editedPosts(FIRST_CHANGED)).containsExactly(FIRST_EDITED);
+        assertThat(delivered.newPosts(FIRST_CHANGED)).as("an edit is not a new post").isEmpty();
+
+        DeliveredTicket shown = delivered.withEdited(List.of(FIRST_EDITED), SEEN);
+        assertThat(shown.editedPosts(FIRST_CHANGED)).as("applied once").isEmpty();
+        assertThat(shown.editedPosts(BOTH)).as("a replayed older version does not bring the old text back").isEmpty();
+        assertThat(shown.fingerprints().get(FIRST.id()))
+                .containsExactly(TicketText.fingerprint(FIRST), TicketText.fingerprint(FIRST_EDITED));
+        assertThat(shown.editedPosts(ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST_EDITED, SECOND_EDITED)))
+                .containsExactly(SECOND_EDITED);
+        assertThat(Json.read(Json.write(shown), DeliveredTicket.class)).isEqualTo(shown);
+    }
+
+    @Test
+    void anEditOfAPostTheHelpdeskNeverReceivedIsNoEditButANewPost() {
+        DeliveredTicket firstOnly = DeliveredTicket.opened("4014", ticket(TicketStatus.OPEN, TicketPriority.HIGH, FIRST), Instant.EPOCH);
+        HandoffTicket secondEdited = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, SECOND_EDITED);
+
+        assertThat(firstOnly.editedPosts(secondEdited)).isEmpty();
+        assertThat(firstOnly.newPosts(secondEdited)).containsExactly(SECOND_EDITED);
+        assertThat(firstOnly.with(List.of(SECOND_EDITED), TicketPriority.HIGH, SEEN).editedPosts(secondEdited)).isEmpty();
+    }
+
+    @Test
+    void deletionWinsOverAnEdit() {
+        DeliveredTicket delivered = DeliveredTicket.opened("4014", BOTH, Instant.EPOCH);
+        HandoffTicket editedAndDeleted = withRemoved(FIRST_CHANGED, FIRST.id());
+
+        assertThat(delivered.editedPosts(editedAndDeleted)).as("the version says it is deleted").isEmpty();
+        DeliveredTicket removed = delivered.withRemoved(List.of(FIRST.id()), SEEN);
+        assertThat(removed.fingerprints()).as("nothing kept of a deleted post").containsOnlyKeys(SECOND.id());
+        assertThat(removed.editedPosts(FIRST_CHANGED)).as("an older edit replayed after the deletion").isEmpty();
+        assertThat(removed.newPosts(FIRST_CHANGED)).isEmpty();
+    }
+
+    @Test
+    void stateWrittenBeforeFingerprintsRestoresAndSendsNoEdit() {
+        DeliveredTicket old = Json.read("{\"helpdeskId\":\"4014\",\"postIds\":[\"bluesky:1\",\"bluesky:2\"],"
+                + "\"priority\":\"HIGH\",\"deliveredAt\":\"2026-03-04T06:00:00Z\"}", DeliveredTicket.class);
+
+        assertThat(old.fingerprints()).isEmpty();
+        assertThat(old.editedPosts(FIRST_CHANGED)).as("unknown text: not re-sent").isEmpty();
+        assertThat(old.newPosts(FIRST_CHANGED)).isEmpty();
+        assertThat(Json.write(old)).doesNotContain("fingerprints");
+        assertThat(old.with(List.of(), TicketPriority.HIGH, SEEN).editedPosts(FIRST_CHANGED)).isEmpty();
+    }
+
+    @Test
+    void aZendeskEditCommentCarriesTheNewTextUnderThePostsMarker() {
+        String opening = TicketText.body(BOTH, BOTH.posts(), true);
+        String edit = ZendeskRequests.editedComment(FIRST_CHANGED, List.of(FIRST_EDITED), SEEN).at("/ticket/comment/body").asText();
+
+        assertThat(edit).startsWith("@ramesh on bluesky edited a post (Earshot saw the edit at 2026-03-04T08:00:00Z)")
+                .contains(FIRST_EDITED.text(), FIRST.url(), "edited, seen at 2026-03-04T08:00:00Z",
+                        TicketText.POST_MARKER + FIRST.id() + TicketText.FINGERPRINT + TicketText.fingerprint(FIRST_EDITED))
+                .doesNotContain(FIRST.text(), SECOND.text());
+        assertThat(ZendeskRequests.editedComment(FIRST_CHANGED, List.of(FIRST_EDITED), SEEN).at("/ticket/comment/public").asBoolean(true))
+                .isFalse();
+        assertThat(TicketText.markedPostIds(edit)).containsExactly(FIRST.id());
+        assertThat(TicketText.postLines(edit, FIRST.id())).containsExactly(FIRST_EDITED.text(), FIRST.url());
+        assertThat(TicketText.postLines(opening, FIRST.id())).as("what is redacted").containsExactly(FIRST.text(), FIRST.url());
+        assertThat(TicketText.fingerprintTokens(opening, FIRST.id())).as("redacted too once deleted")
+                .containsExactly("text:" + TicketText.fingerprint(FIRST));
+        assertThat(TicketText.fingerprintTokens(edit, SECOND.id())).isEmpty();
+
+        DeliveredTicket readBack = DeliveredTicket.readBack("4014", List.of(opening, edit), SEEN);
+        assertThat(readBack.postIds()).containsExactly(FIRST.id(), SECOND.id());
+        assertThat(readBack.fingerprints().get(FIRST.id()))
+                .containsExactly(TicketText.fingerprint(FIRST), TicketText.fingerprint(FIRST_EDITED));
+        assertThat(readBack.editedPosts(FIRST_CHANGED)).isEmpty();
+        assertThat(readBack.editedPosts(BOTH)).as("without state, an old text is not shown again either").isEmpty();
+    }
+
+    @Test
+    void markersWrittenBeforeFingerprintsLeaveTheTextUnknown() {
+        String old = TicketText.body(BOTH, BOTH.posts(), true).replaceAll(" text:[0-9a-f]{12}", "");
+
+        DeliveredTicket readBack = DeliveredTicket.readBack("4014", List.of(old), SEEN);
+
+        assertThat(readBack.postIds()).containsExactly(FIRST.id(), SECOND.id());
+        assertThat(readBack.fingerprints()).isEmpty();
+        assertThat(readBack.editedPosts(FIRST_CHANGED)).isEmpty();
+        assertThat(TicketText.postLines(old, SECOND.id())).containsExactly("still waiting", "second line");
+    }
+
+    @Test
+    void aFreshdeskBodyIsRewrittenWithTheEditedPostInPlaceAndKeepsTheOthers() {
+        String html = TicketText.html(TicketText.body(BOTH, BOTH.posts(), true)).replace("<br>", "<br />");
+
+        String rewritten = TicketText.withPostEdited(html, FIRST_EDITED, SEEN);
+
+        assertThat(rewritten).doesNotContain("Towed AGAIN")
+                .contains("Towed near MG Road, but they gave it back &amp; apologised<br />" + FIRST.url(),
+                        "edited, seen at 2026-03-04T08:00:00Z", "still waiting<br />second line", "Why: ")
+                .startsWith("<div>@ramesh on bluesky wrote to @CityCareDesk:<br /><br />2026-03-04T05:12:00Z");
+        assertThat(TicketText.markedPostIds(rewritten)).containsExactly(FIRST.id(), SECOND.id());
+        assertThat(TicketText.shownFingerprints(List.of(rewritten))).isEqualTo(Map.of(
+                FIRST.id(), List.of(TicketText.fingerprint(FIRST), TicketText.fingerprint(FIRST_EDITED)),
+                SECOND.id(), List.of(TicketText.fingerprint(SECOND))));
+        assertThat(TicketText.withPostEdited(rewritten, FIRST_EDITED, SEEN.plusSeconds(60)))
+                .as("the same text again changes only the time it was seen")
+                .isEqualTo(rewritten.replace("08:00:00Z", "08:01:00Z"));
+
+        String plain = TicketText.withPostEdited(TicketText.body(BOTH, BOTH.posts(), true), SECOND_EDITED, SEEN);
+        assertThat(plain).contains(FIRST.text(), "\n" + SECOND_EDITED.text() + "\n" + TicketText.POST_MARKER + SECOND.id())
+                .doesNotContain("second line");
+        assertThat(TicketText.withoutPost(TicketText.withPostEdited(html, FIRST_EDITED, SEEN), FIRST.id()))
+                .as("a deletion after an edit leaves no text nor fingerprint of either")
+                .doesNotContain("Towed", TicketText.fingerprint(FIRST), TicketText.fingerprint(FIRST_EDITED), "08:00:00Z");
+        assertThat(TicketText.withPostEdited(html, new TicketPost("bluesky:9", SEEN, "x", null, 0, null), SEEN)).isEqualTo(html);
+    }
+
+    @Test
+    void aVersionWithAnEditedPostHasItsOwnIdempotencyKey() {
+        assertThat(IdempotencyKeys.version(FIRST_CHANGED)).isNotEqualTo(IdempotencyKeys.version(BOTH))
+                .startsWith("earshot-abc123-2-");
+    }
+
+    private static HandoffTicket withRemoved(HandoffTicket ticket, String removedId) {
+        List<TicketPost> posts = ticket.posts().stream().filter(post -> !post.id().equals(removedId)).toList();
+        return new HandoffTicket(ticket.id(), ticket.conversationKey(), ticket.status(), ticket.source(), ticket.customer(),
+                ticket.account(), posts, ticket.topics(), ticket.location(), posts.stream().map(TicketPost::sentimentScore).toList(),
+                ticket.priority(), ticket.linkedAlertIds(), ticket.reasons(), ticket.openedAt(), ticket.updatedAt(),
+                List.of(removedId));
+    }
+}
