@@ -167,6 +167,18 @@ public final class TicketText {
         return shown;
     }
 
+    /**
+     * Of the {@code edited} posts, those whose new text the helpdesk {@code texts} do not show yet: after a restart
+     * whose state was lost, an edit shown before needs nothing.
+     */
+    public static List<TicketPost> notShownYet(List<TicketPost> edited, Collection<String> texts) {
+        Map<String, List<String>> shown = shownFingerprints(texts);
+        return edited.stream().filter(post -> {
+            List<String> fingerprints = shown.getOrDefault(post.id(), List.of());
+            return fingerprints.isEmpty() || !fingerprints.get(fingerprints.size() - 1).equals(fingerprint(post));
+        }).toList();
+    }
+
     /** The ids of the posts whose markers appear in a helpdesk comment, plain or HTML. */
     public static Set<String> markedPostIds(String body) {
         Set<String> ids = new LinkedHashSet<>();

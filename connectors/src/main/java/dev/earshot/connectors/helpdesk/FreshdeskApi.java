@@ -120,11 +120,7 @@ final class FreshdeskApi extends LookupBeforeCreate {
         String ticketId = known.helpdeskId();
         Instant now = clock.instant();
         return bodies(ticketId).thenCompose(bodies -> {
-            Map<String, List<String>> shown = TicketText.shownFingerprints(bodies.stream().map(Body::html).toList());
-            List<TicketPost> toShow = edited.stream().filter(post -> {
-                List<String> texts = shown.getOrDefault(post.id(), List.of());
-                return texts.isEmpty() || !texts.get(texts.size() - 1).equals(TicketText.fingerprint(post));
-            }).toList();
+            List<TicketPost> toShow = TicketText.notShownYet(edited, bodies.stream().map(Body::html).toList());
             return rewrite(ticketId, bodies, html -> {
                 String rewritten = html;
                 for (TicketPost post : toShow) {

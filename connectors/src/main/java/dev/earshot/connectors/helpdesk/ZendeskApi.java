@@ -113,9 +113,7 @@ final class ZendeskApi extends LookupBeforeCreate {
         String ticketId = known.helpdeskId();
         Instant now = clock.instant();
         return comments(ticketId).thenCompose(comments -> {
-            Map<String, List<String>> shown = TicketText.shownFingerprints(comments.values());
-            List<TicketPost> toShow = edited.stream().filter(post -> !TicketText.fingerprint(post)
-                    .equals(lastOf(shown.getOrDefault(post.id(), List.of())))).toList();
+            List<TicketPost> toShow = TicketText.notShownYet(edited, comments.values());
             if (toShow.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
@@ -124,10 +122,6 @@ final class ZendeskApi extends LookupBeforeCreate {
                             ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
                     .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
         }).thenApply(ignored -> known.withEdited(edited, now));
-    }
-
-    private static String lastOf(List<String> fingerprints) {
-        return fingerprints.isEmpty() ? null : fingerprints.get(fingerprints.size() - 1);
     }
 
     /**
