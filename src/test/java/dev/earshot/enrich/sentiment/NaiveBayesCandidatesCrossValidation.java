@@ -1,17 +1,8 @@
 package dev.earshot.enrich.sentiment;
 
 import dev.earshot.eval.ConfusionMatrix;
-import dev.earshot.eval.HoldOut;
-import dev.earshot.eval.LabelledCsv;
-import dev.earshot.eval.LabelledText;
-import dev.earshot.model.Sentiment;
 import dev.earshot.model.SentimentLabel;
-import dev.earshot.text.AnalyzedText;
-import dev.earshot.text.CoreNlpTextAnalyzer;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,9 +36,7 @@ import java.util.stream.IntStream;
  */
 final class NaiveBayesCandidatesCrossValidation {
 
-    private static final int FOLDS = 5;
-    private static final long SPLIT_SEED = 42;
-    private static final long FOLD_SEED = 7;
+    private static final int FOLDS = AirlineTrainingFolds.FOLDS;
     private static final double[] PRIOR_CORRECTIONS = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
     private static final double REFERENCE_CORRECTION = 0.3;
     private static final double ADOPTION_MARGIN = 0.005;
@@ -68,29 +57,15 @@ final class NaiveBayesCandidatesCrossValidation {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
-        List<LabelledText> rows;
-        try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            rows = LabelledCsv.readWithHeader(in, "text", "airline_sentiment");
-        }
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        List<Integer> trainingSplit = HoldOut.split(IntStream.range(0, rows.size()).boxed().toList(), 0.8, SPLIT_SEED)
-                .train();
-        List<LabelledText> posts = HoldOut.shuffled(trainingSplit, FOLD_SEED).stream().map(rows::get).toList();
         long start = System.nanoTime();
-        List<AnalyzedText> texts = posts.stream().map(post -> CoreNlpTextAnalyzer.shared().analyze(post.text()))
-                .toList();
+        AirlineTrainingFolds data = AirlineTrainingFolds.analyse(Path.of(args[0]), start);
         TrainedSentimentScorer.Training defaults = TrainedSentimentScorer.Training.defaults();
-        SentimentFeatures features = new SentimentFeatures(defaults.hashBits(), 2, 5);
-        SocialSentimentScorer lexicon = SocialSentimentScorer.create();
-        List<SentimentFeatures.Counts> counts = texts.stream().map(features::counts).toList();
-        List<Sentiment> lexiconScores = texts.stream().map(lexicon::score).toList();
-        int[] labels = posts.stream().mapToInt(post -> post.label().ordinal()).toArray();
-        System.out.printf(Locale.ROOT, "%,d training-split posts analysed in %.0f s; %d folds%n", posts.size(),
-                (System.nanoTime() - start) / 1e9, FOLDS);
+        int[] labels = data.labels();
 
         List<Fold> folds = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
-            folds.add(fold(fold, features, counts, lexiconScores, labels));
+            folds.add(fold(fold, data));
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         TrainedSentimentScorer.Training uncorrected = new TrainedSentimentScorer.Training(defaults.epochs(),
@@ -98,7 +73,7 @@ final class NaiveBayesCandidatesCrossValidation {
                 defaults.lexiconScale(), 0, defaults.nbSmoothing());
         List<Future<double[][]>> lrFutures = new ArrayList<>();
         for (Fold fold : folds) {
-            lrFutures.add(pool.submit(() -> defaultsLogits(fold, uncorrected, counts, lexiconScores, labels, texts)));
+            lrFutures.add(pool.submit(() -> defaultsLogits(fold, uncorrected, data)));
         }
         List<Candidate> candidates = new ArrayList<>();
         List<double[][]> lr = collect(lrFutures);
@@ -178,40 +153,36 @@ final class NaiveBayesCandidatesCrossValidation {
         double mix(double lrLogProbability, double nbLogProbability);
     }
 
-    private static Fold fold(int fold, SentimentFeatures features, List<SentimentFeatures.Counts> counts,
-            List<Sentiment> lexiconScores, int[] labels) {
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            (foldOf(i, labels.length) == fold ? test : train).add(i);
-        }
+    private static Fold fold(int fold, AirlineTrainingFolds data) {
+        SentimentFeatures features = data.features();
+        List<Integer> train = data.trainingRows(fold);
         int[] documentFrequency = new int[features.buckets()];
         for (int i : train) {
-            for (int bucket : counts.get(i).wordBuckets()) {
+            for (int bucket : data.counts().get(i).wordBuckets()) {
                 documentFrequency[bucket]++;
             }
-            for (int bucket : counts.get(i).charBuckets()) {
+            for (int bucket : data.counts().get(i).charBuckets()) {
                 documentFrequency[bucket]++;
             }
         }
         float[] idf = SentimentFeatures.idf(documentFrequency, train.size());
-        List<SparseVector> vectors = IntStream.range(0, labels.length)
-                .mapToObj(i -> features.vector(counts.get(i), idf, lexiconScores.get(i))).toList();
+        List<SparseVector> vectors = IntStream.range(0, data.labels().length)
+                .mapToObj(i -> features.vector(data.counts().get(i), idf, data.lexiconScores().get(i))).toList();
         int[] trainRows = train.stream().mapToInt(Integer::intValue).toArray();
-        return new Fold(trainRows, test.stream().mapToInt(Integer::intValue).toArray(),
-                TrainedSentimentScorer.classShares(Arrays.stream(trainRows).map(i -> labels[i]).toArray(),
+        return new Fold(trainRows, data.heldOutRows(fold).stream().mapToInt(Integer::intValue).toArray(),
+                TrainedSentimentScorer.classShares(Arrays.stream(trainRows).map(i -> data.labels()[i]).toArray(),
                         CLASS_COUNT),
                 vectors, features.buckets());
     }
 
     private static double[][] defaultsLogits(Fold fold, TrainedSentimentScorer.Training training,
-            List<SentimentFeatures.Counts> counts, List<Sentiment> lexiconScores, int[] labels,
-            List<AnalyzedText> texts) {
+            AirlineTrainingFolds data) {
         TrainedSentimentScorer scorer = TrainedSentimentScorer.train(
-                Arrays.stream(fold.train()).mapToObj(counts::get).toList(),
-                Arrays.stream(fold.train()).mapToObj(lexiconScores::get).toList(),
-                Arrays.stream(fold.train()).mapToObj(i -> SentimentLabel.values()[labels[i]]).toList(), training);
-        return Arrays.stream(fold.test()).mapToObj(i -> logs(scorer.probabilities(texts.get(i))))
+                Arrays.stream(fold.train()).mapToObj(data.counts()::get).toList(),
+                Arrays.stream(fold.train()).mapToObj(data.lexiconScores()::get).toList(),
+                Arrays.stream(fold.train()).mapToObj(i -> SentimentLabel.values()[data.labels()[i]]).toList(),
+                training);
+        return Arrays.stream(fold.test()).mapToObj(i -> logs(scorer.probabilities(data.texts().get(i))))
                 .toArray(double[][]::new);
     }
 
@@ -236,16 +207,8 @@ final class NaiveBayesCandidatesCrossValidation {
             Fold fold = folds.get(f);
             double[][] logits = candidate.logits().get(f);
             for (int k = 0; k < fold.test().length; k++) {
-                int best = 0;
-                double bestScore = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < CLASS_COUNT; c++) {
-                    double score = logits[k][c] - correction * Math.log(fold.shares()[c]);
-                    if (score > bestScore) {
-                        best = c;
-                        bestScore = score;
-                    }
-                }
-                matrix.add(CLASSES.get(labels[fold.test()[k]]), CLASSES.get(best));
+                int predicted = AirlineTrainingFolds.correctedClass(logits[k], correction, fold.shares());
+                matrix.add(CLASSES.get(labels[fold.test()[k]]), CLASSES.get(predicted));
             }
             f1[f] = matrix.macroF1();
         }
@@ -266,10 +229,5 @@ final class NaiveBayesCandidatesCrossValidation {
     private static double sd(double[] values) {
         double mean = mean(values);
         return Math.sqrt(Arrays.stream(values).map(x -> (x - mean) * (x - mean)).sum() / (values.length - 1));
-    }
-
-    /** Contiguous fifths of the shuffled training split, as in {@link SentimentCrossValidation}. */
-    private static int foldOf(int post, int posts) {
-        return (int) ((long) post * FOLDS / posts);
     }
 }

@@ -1,17 +1,8 @@
 package dev.earshot.enrich.sentiment;
 
 import dev.earshot.eval.ConfusionMatrix;
-import dev.earshot.eval.HoldOut;
-import dev.earshot.eval.LabelledCsv;
-import dev.earshot.eval.LabelledText;
-import dev.earshot.model.Sentiment;
 import dev.earshot.model.SentimentLabel;
-import dev.earshot.text.AnalyzedText;
-import dev.earshot.text.CoreNlpTextAnalyzer;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,9 +33,7 @@ import java.util.stream.IntStream;
  */
 final class SentimentCrossValidation {
 
-    private static final int FOLDS = 5;
-    private static final long SPLIT_SEED = 42;
-    private static final long FOLD_SEED = 7;
+    private static final int FOLDS = AirlineTrainingFolds.FOLDS;
     private static final double[] PRIOR_CORRECTIONS = {0.3, 0.4, 0.5, 0.6};
     private static final double[] L2S = {1e-5, 3e-5, 1e-4};
     private static final int[] EPOCHS = {20, 30, 40};
@@ -62,25 +51,10 @@ final class SentimentCrossValidation {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
-        List<LabelledText> rows;
-        try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            rows = LabelledCsv.readWithHeader(in, "text", "airline_sentiment");
-        }
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        List<Integer> trainingSplit = HoldOut.split(IntStream.range(0, rows.size()).boxed().toList(), 0.8, SPLIT_SEED)
-                .train();
-        List<LabelledText> posts = HoldOut.shuffled(trainingSplit, FOLD_SEED).stream().map(rows::get).toList();
         long start = System.nanoTime();
-        List<AnalyzedText> texts = posts.stream().map(post -> CoreNlpTextAnalyzer.shared().analyze(post.text()))
-                .toList();
+        AirlineTrainingFolds data = AirlineTrainingFolds.analyse(Path.of(args[0]), start);
         TrainedSentimentScorer.Training defaults = TrainedSentimentScorer.Training.defaults();
-        SentimentFeatures features = new SentimentFeatures(defaults.hashBits(), 2, 5);
-        SocialSentimentScorer lexicon = SocialSentimentScorer.create();
-        List<SentimentFeatures.Counts> counts = texts.stream().map(features::counts).toList();
-        List<Sentiment> lexiconScores = texts.stream().map(lexicon::score).toList();
-        int[] labels = posts.stream().mapToInt(post -> post.label().ordinal()).toArray();
-        System.out.printf(Locale.ROOT, "%,d training-split posts analysed in %.0f s; %d folds%n", posts.size(),
-                (System.nanoTime() - start) / 1e9, FOLDS);
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<FoldResult>> futures = new ArrayList<>();
@@ -96,8 +70,7 @@ final class SentimentCrossValidation {
                     trainings.add(uncorrected);
                     for (int fold = 0; fold < FOLDS; fold++) {
                         int heldOut = fold;
-                        futures.add(pool.submit(() -> trainAndScore(uncorrected, heldOut, counts, lexiconScores,
-                                labels, texts)));
+                        futures.add(pool.submit(() -> trainAndScore(uncorrected, heldOut, data)));
                     }
                 }
             }
@@ -112,7 +85,7 @@ final class SentimentCrossValidation {
             }
             TrainedSentimentScorer.Training training = trainings.get(t);
             for (double correction : PRIOR_CORRECTIONS) {
-                double[] f1 = folds.stream().mapToDouble(fold -> macroF1(fold, correction, labels)).toArray();
+                double[] f1 = folds.stream().mapToDouble(fold -> macroF1(fold, correction, data.labels())).toArray();
                 double mean = Arrays.stream(f1).average().orElseThrow();
                 double sd = Math.sqrt(Arrays.stream(f1).map(x -> (x - mean) * (x - mean)).sum() / (f1.length - 1));
                 settings.add(new Setting(correction, training.l2(), training.epochs(), training.lexiconScale()));
@@ -135,42 +108,27 @@ final class SentimentCrossValidation {
     }
 
     private static FoldResult trainAndScore(TrainedSentimentScorer.Training training, int fold,
-            List<SentimentFeatures.Counts> counts, List<Sentiment> lexiconScores, int[] labels,
-            List<AnalyzedText> texts) {
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            (foldOf(i, labels.length) == fold ? test : train).add(i);
-        }
+            AirlineTrainingFolds data) {
+        List<Integer> train = data.trainingRows(fold);
+        List<Integer> test = data.heldOutRows(fold);
+        int[] labels = data.labels();
         int[] trainLabels = train.stream().mapToInt(i -> labels[i]).toArray();
-        TrainedSentimentScorer scorer = TrainedSentimentScorer.train(train.stream().map(counts::get).toList(),
-                train.stream().map(lexiconScores::get).toList(),
+        TrainedSentimentScorer scorer = TrainedSentimentScorer.train(train.stream().map(data.counts()::get).toList(),
+                train.stream().map(data.lexiconScores()::get).toList(),
                 train.stream().map(i -> SentimentLabel.values()[labels[i]]).toList(), training);
-        double[][] probabilities = test.stream().map(i -> scorer.probabilities(texts.get(i)))
+        double[][] probabilities = test.stream().map(i -> scorer.probabilities(data.texts().get(i)))
                 .toArray(double[][]::new);
         return new FoldResult(test.stream().mapToInt(Integer::intValue).toArray(), probabilities,
                 TrainedSentimentScorer.classShares(trainLabels, CLASSES.size()));
-    }
-
-    /** Contiguous fifths of the shuffled training split. */
-    private static int foldOf(int post, int posts) {
-        return (int) ((long) post * FOLDS / posts);
     }
 
     /** Macro-F1 of the labels the model would give with this prior correction folded into its biases. */
     private static double macroF1(FoldResult fold, double correction, int[] labels) {
         ConfusionMatrix matrix = new ConfusionMatrix(CLASSES);
         for (int k = 0; k < fold.rows().length; k++) {
-            int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < CLASSES.size(); c++) {
-                double score = Math.log(fold.probabilities()[k][c]) - correction * Math.log(fold.shares()[c]);
-                if (score > bestScore) {
-                    best = c;
-                    bestScore = score;
-                }
-            }
-            matrix.add(CLASSES.get(labels[fold.rows()[k]]), CLASSES.get(best));
+            double[] logProbabilities = Arrays.stream(fold.probabilities()[k]).map(Math::log).toArray();
+            int predicted = AirlineTrainingFolds.correctedClass(logProbabilities, correction, fold.shares());
+            matrix.add(CLASSES.get(labels[fold.rows()[k]]), CLASSES.get(predicted));
         }
         return matrix.macroF1();
     }

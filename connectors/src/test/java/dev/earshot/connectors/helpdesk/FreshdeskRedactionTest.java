@@ -19,28 +19,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A post deleted on its network leaves the Freshdesk ticket it was delivered to, and a post edited there shows its new
  * text instead: the description or note holding it is rewritten.
  */
-class FreshdeskRedactionTest {
+class FreshdeskRedactionTest extends HelpdeskRedactionScenarios {
 
     private static final String NEW_TEXT = "@CityCareDesk update: the car is back & they apologised <3";
 
     private final FakeFreshdesk freshdesk = new FakeFreshdesk();
-    private final List<HandoffTicket> versions = BundledTickets.versions().subList(3, 7);
-    private final HandoffTicket last = versions.get(3);
 
-    @AfterEach
-    void noRequestTheRealApiWouldRefuse() {
-        assertThat(freshdesk.violations).isEmpty();
-        freshdesk.close();
+    @Override
+    FakeHelpdesk helpdesk() {
+        return freshdesk;
     }
 
-    private HelpdeskDelivery delivery() {
+    @Override
+    String priorityUpdate() {
+        return "{\"priority\":3}";
+    }
+
+    @Override
+    HelpdeskDelivery delivery() {
         HelpdeskSettings settings = HelpdeskSettings.of(HelpdeskKind.FRESHDESK, freshdesk.url(), null, "FRESHDESK_API_KEY")
                 .withDelivery(2, Duration.ofSeconds(2), 3, Duration.ofMillis(50), Duration.ofMillis(200));
         return new HelpdeskDelivery(settings, new HashMap<>(Map.of("FRESHDESK_API_KEY", FakeFreshdesk.API_KEY))::get,
@@ -144,28 +146,10 @@ class FreshdeskRedactionTest {
 
     @Test
     void aReplayAfterARestartRewritesNothingTwiceAndAddsNothingBack() throws Exception {
-        HelpdeskDelivery delivery = delivery();
         TicketPost first = last.posts().get(0);
-        HandoffTicket deletion = deleted(last, first.id());
-        deliverAll(delivery, versions);
-        deliverAll(delivery, List.of(deletion));
-        Map<String, DeliveredTicket> checkpoint = delivery.snapshot();
-        int requestsBefore = freshdesk.requests.size();
 
-        HelpdeskDelivery restored = delivery();
-        restored.restore(checkpoint);
-        deliverAll(restored, versions);
-        deliverAll(restored, List.of(deletion));
-        assertThat(freshdesk.requests).hasSize(requestsBefore);
+        assertReplaysChangeNothing(deleted(last, first.id()), false);
 
-        HelpdeskDelivery withoutState = delivery();
-        deliverAll(withoutState, versions);
-        deliverAll(withoutState, List.of(deletion));
-
-        assertThat(withoutState.takeDeadLetters()).isEmpty();
-        assertThat(freshdesk.requests.subList(requestsBefore, freshdesk.requests.size()))
-                .as("look-ups (and the priority, unknown without state): the markers say what was removed")
-                .allMatch(r -> r.method().equals("GET") || r.body().equals("{\"priority\":3}"));
         assertGone(first);
     }
 
@@ -259,33 +243,11 @@ class FreshdeskRedactionTest {
 
     @Test
     void aReplayedEditIsShownOnceWithStateOlderThanTheEditWithoutStateAndNeverGoesBackToTheOldText() throws Exception {
-        HelpdeskDelivery delivery = delivery();
         TicketPost second = last.posts().get(1);
         HandoffTicket edit = edited(last, second.id(), NEW_TEXT);
-        deliverAll(delivery, versions);
-        Map<String, DeliveredTicket> beforeTheEdit = delivery.snapshot();
-        deliverAll(delivery, List.of(edit));
-        Map<String, DeliveredTicket> afterTheEdit = delivery.snapshot();
-        int requestsBefore = freshdesk.requests.size();
 
-        HelpdeskDelivery restored = delivery();
-        restored.restore(afterTheEdit);
-        deliverAll(restored, versions);
-        deliverAll(restored, List.of(edit));
-        assertThat(freshdesk.requests).as("the restored state knows it all").hasSize(requestsBefore);
+        assertReplaysChangeNothing(edit, true);
 
-        HelpdeskDelivery olderState = delivery();
-        olderState.restore(beforeTheEdit);
-        deliverAll(olderState, List.of(edit));
-        HelpdeskDelivery withoutState = delivery();
-        deliverAll(withoutState, versions);
-        deliverAll(withoutState, List.of(edit));
-
-        assertThat(olderState.takeDeadLetters()).isEmpty();
-        assertThat(withoutState.takeDeadLetters()).isEmpty();
-        assertThat(freshdesk.requests.subList(requestsBefore, freshdesk.requests.size()))
-                .as("look-ups (and the priority, unknown without state): the markers say which texts were shown")
-                .allMatch(r -> r.method().equals("GET") || r.body().equals("{\"priority\":3}"));
         assertTextGone(second);
         assertKept(edit.posts().get(1));
     }
