@@ -7,7 +7,6 @@ import dev.earshot.enrich.location.NameKind;
 import dev.earshot.enrich.location.Place;
 import dev.earshot.enrich.location.PlaceNames;
 import dev.earshot.eval.HoldOut;
-import dev.earshot.eval.LabelledCsv;
 import dev.earshot.eval.NaiveProfileBaseline;
 import dev.earshot.eval.ProfileOracle;
 import dev.earshot.eval.TweetCoordinates;
@@ -16,9 +15,6 @@ import dev.earshot.model.Location;
 import dev.earshot.model.LocationMethod;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,15 +155,7 @@ final class EvalLocationCommand implements Callable<Integer> {
     }
 
     private List<Geotagged> geotaggedProfiles() throws IOException {
-        if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException("--data " + data + ": no such file");
-        }
-        List<Map<String, String>> rows;
-        try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
-            rows = LabelledCsv.readColumns(in, List.of("tweet_id", "tweet_coord", "tweet_location"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--data " + data + ": " + e.getMessage(), e);
-        }
+        List<Map<String, String>> rows = DataFile.readColumns(data, List.of("tweet_id", "tweet_coord", "tweet_location"));
         List<Geotagged> geotagged = new ArrayList<>();
         for (Map<String, String> row : rows) {
             String profile = row.get("tweet_location");

@@ -7,12 +7,9 @@ import dev.earshot.enrich.topics.TopicMatcher;
 import dev.earshot.eval.BestTopic;
 import dev.earshot.eval.ConfusionMatrix;
 import dev.earshot.eval.HoldOut;
-import dev.earshot.eval.LabelledCsv;
 import dev.earshot.text.CoreNlpTextAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,14 +138,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
     }
 
     private List<Map<String, String>> read() throws IOException {
-        if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException("--data " + data + ": no such file");
-        }
-        try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
-            return LabelledCsv.readColumns(in, List.of("tweet_id", "airline_sentiment", "negativereason", "text"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--data " + data + ": " + e.getMessage(), e);
-        }
+        return DataFile.readColumns(data, List.of("tweet_id", "airline_sentiment", "negativereason", "text"));
     }
 
     private List<Map<String, String>> negativeWithReason(List<Map<String, String>> rows) {

@@ -3,7 +3,6 @@ package dev.earshot.cli;
 import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.enrich.topics.TopicMatcher;
 import dev.earshot.eval.HoldOut;
-import dev.earshot.eval.LabelledCsv;
 import dev.earshot.eval.PhraseMiner;
 import dev.earshot.eval.PhraseMiner.LabelledPost;
 import dev.earshot.eval.PhraseMiner.Report;
@@ -11,8 +10,6 @@ import dev.earshot.eval.PhraseMiner.Suggestion;
 import dev.earshot.text.CoreNlpTextAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,17 +166,9 @@ final class TaxonomyCommand {
         }
 
         private List<Map<String, String>> read() throws IOException {
-            if (!Files.isRegularFile(data)) {
-                throw new IllegalArgumentException("--data " + data + ": no such file");
-            }
             List<String> columns = half == Half.all ? List.of(textColumn, labelColumn)
                     : List.of(textColumn, labelColumn, idColumn);
-            List<Map<String, String>> rows;
-            try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
-                rows = LabelledCsv.readColumns(in, columns.stream().distinct().toList());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--data " + data + ": " + e.getMessage(), e);
-            }
+            List<Map<String, String>> rows = DataFile.readColumns(data, columns.stream().distinct().toList());
             List<Map<String, String>> labelled = rows.stream()
                     .filter(row -> !row.get(labelColumn).isBlank() && !skipLabels.contains(row.get(labelColumn).trim()))
                     .toList();

@@ -2,25 +2,14 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Both commands on nine rows in the airline file's format: even tweet ids are development, odd held out. */
-class EvalTopicsAndLocationCommandsTest {
+class EvalTopicsAndLocationCommandsTest extends CliDataFixture {
 
-    @TempDir
-    static Path folder;
-
-    private static Path data;
-
-
-    @BeforeAll
-    static void copyFixture() throws IOException {
-        data = CliRun.fixture("/eval/tiny-tweets.csv", folder);
+    @Override
+    String dataResource() {
+        return "/eval/tiny-tweets.csv";
     }
 
     @Test

@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SentimentCommandsTest {
+class SentimentCommandsTest extends CliDataFixture {
 
-    @TempDir
-    static Path folder;
-
-    private static Path data;
-
-
-    @BeforeAll
-    static void copyFixture() throws IOException {
-        data = CliRun.fixture("/sentiment/tiny-airline.csv", folder);
+    @Override
+    String dataResource() {
+        return "/sentiment/tiny-airline.csv";
     }
 
     @Test

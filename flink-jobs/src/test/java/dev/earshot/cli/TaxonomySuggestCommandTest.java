@@ -2,23 +2,14 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code taxonomy suggest} on the nine airline rows {@link EvalTopicsAndLocationCommandsTest} uses. */
-class TaxonomySuggestCommandTest {
+class TaxonomySuggestCommandTest extends CliDataFixture {
 
-    @TempDir
-    static Path folder;
-
-    private static Path data;
-
-    @BeforeAll
-    static void copyFixture() throws IOException {
-        data = CliRun.fixture("/eval/tiny-tweets.csv", folder);
+    @Override
+    String dataResource() {
+        return "/eval/tiny-tweets.csv";
     }
 
     @Test
