@@ -24,29 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The delivery writer against a local receiver that checks the real payload formats. */
-class AlertDeliveryWriterTest {
+class AlertDeliveryWriterTest extends AlertReceiverFixture {
 
     static final String ID = "84964567570871bdb472";
     static final DeliveryPolicy FAST = new DeliveryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100),
             Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1), 8);
-
-    AlertReceiver receiver;
-    CollectedDeadLetters deadLetters = new CollectedDeadLetters();
-
-    @BeforeEach
-    void start() throws Exception {
-        receiver = new AlertReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
 
     static AlertChannel slack() {
         return new AlertChannel("ops-slack", ChannelType.SLACK, "EARSHOT_SLACK_URL", null, null, null, null, null, null, null,

@@ -19,27 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A slack-api channel against a local chat.postMessage that answers as Slack does: one thread per incident. */
-class SlackApiDeliveryTest {
+class SlackApiDeliveryTest extends AlertReceiverFixture {
 
     private static final String TOKEN_ENV = "EARSHOT_SLACK_BOT_TOKEN";
-
-    private AlertReceiver receiver;
-    private final CollectedDeadLetters deadLetters = new CollectedDeadLetters();
-
-    @BeforeEach
-    void start() throws Exception {
-        receiver = new AlertReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
 
     private AlertChannel care() {
         return new AlertChannel("care-slack", ChannelType.SLACK_API, null, null, TOKEN_ENV, AlertReceiver.SLACK_CHANNEL,
