@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,13 +112,8 @@ final class FreshdeskApi extends LookupBeforeCreate {
      * the ticket already shows with this text (an edit shown before a restart whose state was lost) needs nothing.
      */
     private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
-        List<TicketPost> edited = known.editedPosts(ticket);
-        if (edited.isEmpty()) {
-            return CompletableFuture.completedFuture(known);
-        }
         String ticketId = known.helpdeskId();
-        Instant now = clock.instant();
-        return bodies(ticketId).thenCompose(bodies -> {
+        return showEdited(ticket, known, (edited, now) -> bodies(ticketId).thenCompose(bodies -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, bodies.stream().map(Body::html).toList());
             return rewrite(ticketId, bodies, html -> {
                 String rewritten = html;
@@ -128,7 +122,7 @@ final class FreshdeskApi extends LookupBeforeCreate {
                 }
                 return rewritten;
             }).thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
-        }).thenApply(ignored -> known.withEdited(edited, now));
+        }));
     }
 
     /**

@@ -1,9 +1,13 @@
 package dev.earshot.connectors.helpdesk;
 
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * A helpdesk that holds one ticket per conversation: when this job does not know the conversation's ticket (a new
@@ -38,5 +42,20 @@ abstract class LookupBeforeCreate implements HelpdeskApi {
     public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
         CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket);
         return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found));
+    }
+
+    /**
+     * Shows the new text of the posts {@code ticket} says were edited on the network and {@code known} holds with an
+     * earlier text: {@code show} is given them and the time the edit is seen at, and the state then knows their new
+     * texts. With no such post, nothing is sent.
+     */
+    final CompletableFuture<DeliveredTicket> showEdited(HandoffTicket ticket, DeliveredTicket known,
+            BiFunction<List<TicketPost>, Instant, CompletableFuture<?>> show) {
+        List<TicketPost> edited = known.editedPosts(ticket);
+        if (edited.isEmpty()) {
+            return CompletableFuture.completedFuture(known);
+        }
+        Instant now = clock.instant();
+        return show.apply(edited, now).thenApply(ignored -> known.withEdited(edited, now));
     }
 }

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -106,13 +105,8 @@ final class ZendeskApi extends LookupBeforeCreate {
      * ticket's next version tries again.
      */
     private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
-        List<TicketPost> edited = known.editedPosts(ticket);
-        if (edited.isEmpty()) {
-            return CompletableFuture.completedFuture(known);
-        }
         String ticketId = known.helpdeskId();
-        Instant now = clock.instant();
-        return comments(ticketId).thenCompose(comments -> {
+        return showEdited(ticket, known, (edited, now) -> comments(ticketId).thenCompose(comments -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, comments.values());
             if (toShow.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
@@ -121,7 +115,7 @@ final class ZendeskApi extends LookupBeforeCreate {
                     .thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
                             ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
                     .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
-        }).thenApply(ignored -> known.withEdited(edited, now));
+        }));
     }
 
     /**
