@@ -16,7 +16,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Zendesk: one ticket per Earshot ticket, with {@code external_id} = the Earshot id; later posts as private
@@ -159,11 +161,15 @@ final class ZendeskApi extends LookupBeforeCreate {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
         String ticketId = known.helpdeskId();
-        return comments(ticketId).thenCompose(comments -> redact(ticketId, comments, held, true))
-                .thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
-                ZendeskRequests.removalNote(held), Map.of())).thenApply(ignored -> {
-                    counters.postsRemoved.addAndGet(held.size());
-                    return known.withRemoved(ticket.removedPostIds(), clock.instant());
-                });
+        return comments(ticketId).thenCompose(comments -> {
+            // a removal replayed from a checkpoint taken before it: its note is there already, so only redact again
+            Set<String> noted = comments.values().stream().flatMap(body -> TicketText.removedPostIds(body).stream())
+                    .collect(Collectors.toSet());
+            List<String> unnoted = held.stream().filter(id -> !noted.contains(id)).toList();
+            CompletableFuture<Void> redacted = redact(ticketId, comments, held, true);
+            return unnoted.isEmpty() ? redacted : redacted.thenCompose(ignored -> http.send("PUT",
+                    URI.create(base + "/api/v2/tickets/" + ticketId + ".json"), ZendeskRequests.removalNote(unnoted),
+                    Map.of())).thenAccept(ignored -> counters.postsRemoved.addAndGet(unnoted.size()));
+        }).thenApply(ignored -> known.withRemoved(ticket.removedPostIds(), clock.instant()));
     }
 }
