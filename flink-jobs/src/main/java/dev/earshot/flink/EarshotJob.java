@@ -24,15 +24,22 @@ public final class EarshotJob {
     private final EarshotConfig config;
     private final RecordSource source;
     private final List<EarshotSinks> sinks;
+    private final Secrets secrets;
 
     /** @param sinks one or more sets; every output goes to each set */
     public EarshotJob(EarshotConfig config, RecordSource source, List<EarshotSinks> sinks) {
+        this(config, source, sinks, Secrets.environment());
+    }
+
+    /** @param secrets where the credentials {@code respond} names are read: the environment, or a test's own */
+    public EarshotJob(EarshotConfig config, RecordSource source, List<EarshotSinks> sinks, Secrets secrets) {
         if (sinks.isEmpty()) {
             throw new IllegalArgumentException("a job needs at least one set of sinks");
         }
         this.config = config;
         this.source = source;
         this.sinks = List.copyOf(sinks);
+        this.secrets = secrets;
     }
 
     public EarshotJob(EarshotConfig config, RecordSource source, EarshotSinks sinks) {
@@ -71,24 +78,24 @@ public final class EarshotJob {
         AlertsConfig alerts = config.respond().alerts();
         if (!alerts.channels().isEmpty()) {
             try {
-                AlertDeliverySink.checkSecrets(alerts, Secrets.environment());
+                AlertDeliverySink.checkSecrets(alerts, secrets);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("respond.alerts: " + e.getMessage(), e);
             }
             // One writer: rate limits, quiet periods and incident threads hold across the whole job.
-            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters("alert-delivery")))
+            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters("alert-delivery"), secrets))
                     .setParallelism(1).name("alert delivery").uid("alert-delivery");
         }
         if (config.respond().helpdesk() != null) {
             HelpdeskSettings helpdesk = config.respond().helpdesk().toSettings();
             try {
-                helpdesk.checkSecrets(Secrets.environment());
+                helpdesk.checkSecrets(secrets);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage(), e);
             }
             // Keyed by ticket: one conversation's versions reach the same writer, in order.
             outputs.tickets().keyBy(HandoffTicket::id)
-                    .sinkTo(new HelpdeskSink(helpdesk, Secrets.environment(), deliveryDeadLetters("helpdesk")))
+                    .sinkTo(new HelpdeskSink(helpdesk, secrets, deliveryDeadLetters("helpdesk")))
                     .name("helpdesk").uid("helpdesk");
         }
     }

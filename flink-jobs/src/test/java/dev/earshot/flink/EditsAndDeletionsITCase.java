@@ -149,12 +149,13 @@ class EditsAndDeletionsITCase {
                 .containsEntry(Counters.TICKETS_OPENED, 1L);
     }
 
-    private void drop(Path inbox, int batch, List<String> lines) throws Exception {
-        Path staged = Files.write(work.resolve("batch-" + batch + ".jsonl"), lines);
+    /** Adds a file to the monitored {@code inbox} in one move, so the source never reads half of it. */
+    static void drop(Path inbox, int batch, List<String> lines) throws Exception {
+        Path staged = Files.write(inbox.resolveSibling("batch-" + batch + ".jsonl"), lines);
         Files.move(staged, inbox.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static <T> List<T> read(Path dir, String name, Class<T> type) throws Exception {
+    static <T> List<T> read(Path dir, String name, Class<T> type) throws Exception {
         try (var lines = Files.lines(JsonLinesFileSink.fileOf(dir, name))) {
             return lines.map(line -> Json.read(line, type)).toList();
         }

@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * JSON body), keeps the tickets it was given, answers in the real response formats, and fails on demand with
  * scripted faults (401, 422, 429 with Retry-After, 5xx, slow answers) or a random share of 503s.
  */
-abstract class FakeHelpdesk implements AutoCloseable {
+public abstract class FakeHelpdesk implements AutoCloseable {
 
     /** A scripted answer that replaces the next request's real one. */
     record Fault(int status, Map<String, String> headers, String body, long delayMillis) {
@@ -69,7 +69,7 @@ abstract class FakeHelpdesk implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     /** Requests the real API would have refused: a test that sees any has found a bug in the client. */
-    final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private volatile double failureRate;
     private final Random random = new Random(42);
 
@@ -84,7 +84,7 @@ abstract class FakeHelpdesk implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * pages of {@value #COMMENTS_PER_PAGE}, linked by next_page), and "Redact String in Comment", which replaces every
  * occurrence of the string in the comment by ▇ characters. A closed ticket can be neither updated nor redacted.
  */
-final class FakeZendesk extends FakeHelpdesk {
+public final class FakeZendesk extends FakeHelpdesk {
 
-    static final String EMAIL = "agent@example.com";
-    static final String TOKEN = "zd-token-6wH3x9Qe";
+    public static final String EMAIL = "agent@example.com";
+    public static final String TOKEN = "zd-token-6wH3x9Qe";
 
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
@@ -33,8 +33,8 @@ final class FakeZendesk extends FakeHelpdesk {
     static final int COMMENTS_PER_PAGE = 2;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
-    final Map<Long, List<ObjectNode>> comments = new ConcurrentHashMap<>();
+    public final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+    public final Map<Long, List<ObjectNode>> comments = new ConcurrentHashMap<>();
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(4013);
 
