@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * (priority, description) and note update ({@code PUT /api/v2/conversations/{id}}, body). Fields an endpoint does
  * not take are refused, as Freshdesk refuses them ("Unexpected/invalid field in request").
  */
-final class FakeFreshdesk extends FakeHelpdesk {
+public final class FakeFreshdesk extends FakeHelpdesk {
 
-    static final String API_KEY = "fd-key-Q7tLm2Vw";
+    public static final String API_KEY = "fd-key-Q7tLm2Vw";
 
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("/api/v2/tickets/(\\d+)/notes");
@@ -31,8 +31,8 @@ final class FakeFreshdesk extends FakeHelpdesk {
     private static final List<String> REQUESTER_FIELDS = List.of("requester_id", "email", "phone", "twitter_id", "unique_external_id");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
-    final Map<Long, List<ObjectNode>> notes = new ConcurrentHashMap<>();
+    public final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+    public final Map<Long, List<ObjectNode>> notes = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     /** When set, note edits are refused with 403, as for an API user who may not edit notes. */
     volatile boolean noteEditsForbidden;

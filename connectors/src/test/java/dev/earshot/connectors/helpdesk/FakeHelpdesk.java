@@ -50,7 +50,7 @@ public abstract class FakeHelpdesk implements AutoCloseable {
         }
     }
 
-    record Request(String method, String path, String query, Map<String, String> headers, String body, int status,
+    public record Request(String method, String path, String query, Map<String, String> headers, String body, int status,
                    long receivedAtMillis) {
         JsonNode json() {
             return Json.read(body, JsonNode.class);
@@ -67,7 +67,7 @@ public abstract class FakeHelpdesk implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
-    final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     /** Requests the real API would have refused: a test that sees any has found a bug in the client. */
     public final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private volatile double failureRate;

@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class WebhookDeliveryTest {
+public class WebhookDeliveryTest {
 
     /** A receiver that keeps the newest version of each ticket, as a webhook consumer would. */
-    static final class FakeReceiver extends FakeHelpdesk {
-        static final String TOKEN = "hook-token-9fK2";
-        final Map<String, HandoffTicket> latest = new ConcurrentHashMap<>();
+    public static final class FakeReceiver extends FakeHelpdesk {
+        public static final String TOKEN = "hook-token-9fK2";
+        public final Map<String, HandoffTicket> latest = new ConcurrentHashMap<>();
         /** The Idempotency-Keys seen: a version sent again is acknowledged and dropped. */
         final Set<String> keys = ConcurrentHashMap.newKeySet();
 
