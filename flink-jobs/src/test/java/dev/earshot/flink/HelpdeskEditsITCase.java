@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.flink.connector.file.src.FileSource;
@@ -63,14 +64,14 @@ class HelpdeskEditsITCase {
     @TempDir
     Path work;
 
-    static Stream<Desk> desks() {
+    static Stream<Desk<?>> desks() {
         return Stream.of(new ZendeskDesk(), new FreshdeskDesk(), new WebhookDesk());
     }
 
     /** The desk is an argument JUnit closes after its case. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("desks")
-    void anEditAndADeletionOfDeliveredPostsReachTheHelpdesk(Desk desk) throws Exception {
+    void anEditAndADeletionOfDeliveredPostsReachTheHelpdesk(Desk<?> desk) throws Exception {
         List<String> posts = List.of(
                 event("update", status("101", "asha", T0, "<p>" + FIRST + "</p>", true)),
                 event("update", status("102", "asha", T0.plus(Duration.ofMinutes(10)), "<p>" + SECOND + "</p>", true)),
@@ -80,8 +81,8 @@ class HelpdeskEditsITCase {
                 event("status.update", status("101", "asha", T0, "<p>" + FIRST_EDITED + "</p>", true)),
                 event("delete", "102"),
                 event("update", status("901", "bystander", T0.plus(Duration.ofMinutes(60)), "<p>Still a lovely day</p>", false)));
-        EarshotConfig config = ConfigLoader.parse("respond:\n  helpdesk: " + desk.helpdeskConfig() + "\n", "helpdesk-edits.yaml");
-        Secrets secrets = new HashMap<>(desk.secrets())::get;
+        EarshotConfig config = ConfigLoader.parse("respond:\n  helpdesk: " + desk.helpdeskConfig + "\n", "helpdesk-edits.yaml");
+        Secrets secrets = new HashMap<>(desk.secrets)::get;
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path output = work.resolve("output");
         FileSource<String> records = FileSource.forRecordStreamFormat(new TextLineInputFormat("UTF-8"),
@@ -116,25 +117,26 @@ class HelpdeskEditsITCase {
                 .noneMatch(text -> text.contains(FIRST) || text.contains("98450") || text.contains(SECOND)
                         || text.contains("https://mastodon.social/@asha/102"));
         desk.assertShowsTheEditAndTheDeletion();
-        assertThat(desk.violations()).as("requests the real helpdesk would refuse").isEmpty();
+        assertThat(desk.fake.violations).as("requests the real helpdesk would refuse").isEmpty();
         assertThat(read(output, "helpdesk-dead-letters", DeadLetter.class)).isEmpty();
         assertThat(read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class)).isEmpty();
     }
 
     /** A local helpdesk the job delivers to, and what the test reads of it. */
-    abstract static class Desk implements AutoCloseable {
+    abstract static class Desk<F extends FakeHelpdesk> implements AutoCloseable {
         private final String name;
-        final FakeHelpdesk fake;
+        final F fake;
+        /** The {@code respond.helpdesk} section, as flow YAML. */
+        final String helpdeskConfig;
+        final Map<String, String> secrets;
 
-        Desk(String name, FakeHelpdesk fake) {
+        /** {@code helpdeskConfig}: the section for the fake's URL. */
+        Desk(String name, F fake, UnaryOperator<String> helpdeskConfig, Map<String, String> secrets) {
             this.name = name;
             this.fake = fake;
+            this.helpdeskConfig = helpdeskConfig.apply(fake.url());
+            this.secrets = secrets;
         }
-
-        /** The {@code respond.helpdesk} section, as flow YAML. */
-        abstract String helpdeskConfig();
-
-        abstract Map<String, String> secrets();
 
         /** The tickets the helpdesk holds. */
         abstract int tickets();
@@ -142,14 +144,13 @@ class HelpdeskEditsITCase {
         /** Every text the helpdesk holds now, as an agent (or the webhook's receiver) can read it. */
         abstract List<String> texts();
 
-        abstract boolean showsRemovalOf(String postId);
+        /** Whether the helpdesk says the post was removed: by its removal marker, for the helpdesks that hold text. */
+        boolean showsRemovalOf(String postId) {
+            return texts().stream().anyMatch(text -> text.contains(TicketText.REMOVED_MARKER + postId));
+        }
 
         /** How this helpdesk shows the edit and the deletion, once the job has ended. */
         abstract void assertShowsTheEditAndTheDeletion();
-
-        List<String> violations() {
-            return fake.violations;
-        }
 
         @Override
         public void close() {
@@ -163,41 +164,21 @@ class HelpdeskEditsITCase {
     }
 
     /** Zendesk cannot rewrite a comment: the earlier texts are redacted, and private comments show the changes. */
-    static final class ZendeskDesk extends Desk {
-        private final FakeZendesk zendesk;
-
+    static final class ZendeskDesk extends Desk<FakeZendesk> {
         ZendeskDesk() {
-            this(new FakeZendesk());
-        }
-
-        private ZendeskDesk(FakeZendesk zendesk) {
-            super("zendesk", zendesk);
-            this.zendesk = zendesk;
-        }
-
-        @Override
-        String helpdeskConfig() {
-            return "{kind: zendesk, url: '" + zendesk.url() + "', emailEnv: ZENDESK_EMAIL, tokenEnv: ZENDESK_API_TOKEN}";
-        }
-
-        @Override
-        Map<String, String> secrets() {
-            return Map.of("ZENDESK_EMAIL", FakeZendesk.EMAIL, "ZENDESK_API_TOKEN", FakeZendesk.TOKEN);
+            super("zendesk", new FakeZendesk(),
+                    url -> "{kind: zendesk, url: '" + url + "', emailEnv: ZENDESK_EMAIL, tokenEnv: ZENDESK_API_TOKEN}",
+                    Map.of("ZENDESK_EMAIL", FakeZendesk.EMAIL, "ZENDESK_API_TOKEN", FakeZendesk.TOKEN));
         }
 
         @Override
         int tickets() {
-            return zendesk.tickets.size();
+            return fake.tickets.size();
         }
 
         @Override
         List<String> texts() {
             return comments().stream().map(comment -> comment.get("body").asText()).toList();
-        }
-
-        @Override
-        boolean showsRemovalOf(String postId) {
-            return texts().stream().anyMatch(text -> text.contains(TicketText.REMOVED_MARKER + postId));
         }
 
         @Override
@@ -217,59 +198,38 @@ class HelpdeskEditsITCase {
 
         /** The comments of the one ticket, as they stand: the fake changes them under its own lock. */
         private List<ObjectNode> comments() {
-            synchronized (zendesk) {
-                return zendesk.comments.values().stream().flatMap(List::stream).map(ObjectNode::deepCopy).toList();
+            synchronized (fake) {
+                return fake.comments.values().stream().flatMap(List::stream).map(ObjectNode::deepCopy).toList();
             }
         }
     }
 
     /** Freshdesk rewrites the description or note holding a post: the new text, or the removal note, in its place. */
-    static final class FreshdeskDesk extends Desk {
-        private final FakeFreshdesk freshdesk;
-
+    static final class FreshdeskDesk extends Desk<FakeFreshdesk> {
         FreshdeskDesk() {
-            this(new FakeFreshdesk());
-        }
-
-        private FreshdeskDesk(FakeFreshdesk freshdesk) {
-            super("freshdesk", freshdesk);
-            this.freshdesk = freshdesk;
-        }
-
-        @Override
-        String helpdeskConfig() {
-            return "{kind: freshdesk, url: '" + freshdesk.url() + "', tokenEnv: FRESHDESK_API_KEY}";
-        }
-
-        @Override
-        Map<String, String> secrets() {
-            return Map.of("FRESHDESK_API_KEY", FakeFreshdesk.API_KEY);
+            super("freshdesk", new FakeFreshdesk(), url -> "{kind: freshdesk, url: '" + url + "', tokenEnv: FRESHDESK_API_KEY}",
+                    Map.of("FRESHDESK_API_KEY", FakeFreshdesk.API_KEY));
         }
 
         @Override
         int tickets() {
-            return freshdesk.tickets.size();
+            return fake.tickets.size();
         }
 
         /** The description, then the notes, as they stand: the fake changes them under its own lock. */
         @Override
         List<String> texts() {
-            synchronized (freshdesk) {
-                return Stream.concat(freshdesk.tickets.values().stream().map(ticket -> ticket.get("description")),
+            synchronized (fake) {
+                return Stream.concat(fake.tickets.values().stream().map(ticket -> ticket.get("description")),
                         notes().stream().map(note -> note.get("body"))).map(JsonNode::asText).toList();
             }
-        }
-
-        @Override
-        boolean showsRemovalOf(String postId) {
-            return texts().stream().anyMatch(text -> text.contains(TicketText.REMOVED_MARKER + postId));
         }
 
         /** The first post opened the ticket, so the description holds it; the second came in a note. */
         @Override
         void assertShowsTheEditAndTheDeletion() {
-            synchronized (freshdesk) {
-                assertThat(freshdesk.tickets.values()).singleElement().satisfies(ticket -> assertThat(ticket.get("description").asText())
+            synchronized (fake) {
+                assertThat(fake.tickets.values()).singleElement().satisfies(ticket -> assertThat(ticket.get("description").asText())
                         .as("rewritten in place, the earlier text's fingerprint kept on the marker")
                         .contains(FIRST_EDITED, "edited, seen at ")
                         .containsPattern(Pattern.quote(TicketText.POST_MARKER + EDITED_ID) + "( text:[0-9a-f]{12}){2}<"));
@@ -282,54 +242,38 @@ class HelpdeskEditsITCase {
         }
 
         private List<ObjectNode> notes() {
-            return freshdesk.notes.values().stream().flatMap(List::stream).toList();
+            return fake.notes.values().stream().flatMap(List::stream).toList();
         }
     }
 
     /** A webhook cannot change what it sent: the receiver gets each new version of the ticket, under its own key. */
-    static final class WebhookDesk extends Desk {
-        private final FakeReceiver receiver;
-
+    static final class WebhookDesk extends Desk<FakeReceiver> {
         WebhookDesk() {
-            this(new FakeReceiver());
-        }
-
-        private WebhookDesk(FakeReceiver receiver) {
-            super("webhook", receiver);
-            this.receiver = receiver;
-        }
-
-        @Override
-        String helpdeskConfig() {
-            return "{kind: webhook, url: '" + receiver.url() + "/hooks/tickets', tokenEnv: HOOK_TOKEN}";
-        }
-
-        @Override
-        Map<String, String> secrets() {
-            return Map.of("HOOK_TOKEN", FakeReceiver.TOKEN);
+            super("webhook", new FakeReceiver(), url -> "{kind: webhook, url: '" + url + "/hooks/tickets', tokenEnv: HOOK_TOKEN}",
+                    Map.of("HOOK_TOKEN", FakeReceiver.TOKEN));
         }
 
         @Override
         int tickets() {
-            return receiver.latest.size();
+            return fake.latest.size();
         }
 
         /** The newest version of each ticket: what the receiver keeps. */
         @Override
         List<String> texts() {
-            return receiver.latest.values().stream().map(Json::write).toList();
+            return fake.latest.values().stream().map(Json::write).toList();
         }
 
         @Override
         boolean showsRemovalOf(String postId) {
-            return receiver.latest.values().stream().anyMatch(ticket -> ticket.removedPostIds().contains(postId));
+            return fake.latest.values().stream().anyMatch(ticket -> ticket.removedPostIds().contains(postId));
         }
 
         @Override
         void assertShowsTheEditAndTheDeletion() {
             List<FakeHelpdesk.Request> requests;
-            synchronized (receiver.requests) {
-                requests = List.copyOf(receiver.requests);
+            synchronized (fake.requests) {
+                requests = List.copyOf(fake.requests);
             }
             assertThat(requests).as("each version accepted once").allMatch(request -> request.status() == 202);
             assertThat(requests).extracting(request -> request.headers().get("idempotency-key")).doesNotHaveDuplicates();
@@ -342,7 +286,7 @@ class HelpdeskEditsITCase {
                             tuple(List.of(EDITED_ID + " " + FIRST, DELETED_ID + " " + SECOND), List.of()),
                             tuple(List.of(EDITED_ID + " " + FIRST_EDITED, DELETED_ID + " " + SECOND), List.of()),
                             tuple(List.of(EDITED_ID + " " + FIRST_EDITED), List.of(DELETED_ID)));
-            assertThat(receiver.latest.values()).containsExactly(versions.get(versions.size() - 1));
+            assertThat(fake.latest.values()).containsExactly(versions.get(versions.size() - 1));
         }
     }
 }
