@@ -18,6 +18,8 @@ import java.util.List;
  * @param replyToHandle the handle of the author this one answers, or null
  * @param hashtags without the #, as written
  * @param mentions handles without the @, as written
+ * @param editedAt when the network says the author last edited the post, or null (never edited, or the network does not
+ *                 say); see the parsers for what each network's time means
  */
 public record Post(
         String id,
@@ -33,7 +35,16 @@ public record Post(
         String replyToHandle,
         String url,
         List<String> hashtags,
-        List<String> mentions) {
+        List<String> mentions,
+        Instant editedAt) {
+
+    /** A post its network does not say was edited. */
+    public Post(String id, String source, Instant createdAt, String text, String lang, Author author, GeoPoint geo,
+                String place, String conversationId, String replyToId, String replyToHandle, String url,
+                List<String> hashtags, List<String> mentions) {
+        this(id, source, createdAt, text, lang, author, geo, place, conversationId, replyToId, replyToHandle, url,
+                hashtags, mentions, null);
+    }
 
     public Post {
         requireText(id, "id");

@@ -48,8 +48,8 @@ final class BlueskyJetstreamFormat implements PostFormat {
         String operation = Fields.requiredText(commit, "operation", "commit.operation");
         return switch (operation) {
             case "delete" -> List.of(new ParseResult.Deletion(PostDeletion.of(id, did, eventTime(tree))));
-            case "create" -> List.of(new ParseResult.Valid(post(id, did, rkey, commit)));
-            case "update" -> List.of(new ParseResult.Edited(post(id, did, rkey, commit)));
+            case "create" -> List.of(new ParseResult.Valid(post(id, did, rkey, commit, null)));
+            case "update" -> List.of(new ParseResult.Edited(post(id, did, rkey, commit, eventTime(tree))));
             default -> throw MalformedRecordException.wrong("commit.operation",
                     "must be create, update or delete, was \"" + operation + "\"");
         };
@@ -62,7 +62,13 @@ final class BlueskyJetstreamFormat implements PostFormat {
                 ? Instant.EPOCH.plusNanos(Math.multiplyExact(micros.asLong(), 1000L)) : null;
     }
 
-    private static Post post(String id, String did, String rkey, JsonNode commit) {
+    /**
+     * The post a commit's record holds. {@code editedAt} is an update's event time: a record has only the
+     * {@code createdAt} its author's app wrote, and {@code time_us}, when Jetstream received the commit from the relay
+     * (a second or so after the author's server wrote it), is the network's own clock, as for deletions. The
+     * commit's {@code rev} is the author's server's clock and nothing checks it.
+     */
+    private static Post post(String id, String did, String rkey, JsonNode commit, Instant editedAt) {
         JsonNode record = Fields.requiredObject(commit, "record", "commit.record");
         String text = Fields.requiredText(record, "text", "commit.record.text");
         List<String> langs = Fields.each(record, "langs", "commit.record.langs", lang -> lang.isTextual() ? lang.asText() : null);
@@ -74,7 +80,7 @@ final class BlueskyJetstreamFormat implements PostFormat {
         List<String> mentions = Fields.each(record, "facets", "commit.record.facets", facet -> feature(facet, "mention", utf8));
         return new Post(id, "bluesky", Fields.requiredInstant(record, "createdAt", "commit.record.createdAt"), text,
                 langs.isEmpty() ? null : langs.get(0), new Author(did, null, 0, null), null, null,
-                root, parent, null, "https://bsky.app/profile/" + did + "/post/" + rkey, hashtags, mentions);
+                root, parent, null, "https://bsky.app/profile/" + did + "/post/" + rkey, hashtags, mentions, editedAt);
     }
 
     /**

@@ -84,7 +84,16 @@ final class Fields {
     }
 
     static Instant requiredInstant(JsonNode parent, String name, String path) {
-        String value = requiredText(parent, name, path);
+        return instant(requiredText(parent, name, path), path);
+    }
+
+    /** An ISO-8601 time, or null when absent or JSON null. */
+    static Instant optionalInstant(JsonNode parent, String name, String path) {
+        String value = optionalText(parent, name, path);
+        return value == null ? null : instant(value, path);
+    }
+
+    private static Instant instant(String value, String path) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * Mastodon: a status entity, a streaming event as the server-sent-events text ({@code event: update} then
  * {@code data: {...}}), or as the WebSocket JSON ({@code {"event":"update","payload":"{...}"}}). {@code update} is a
  * post, {@code status.update} an edit, {@code delete} a deletion; other events carry no post. A boost is read as the
- * boosted status, so that many boosts of one status are one post.
+ * boosted status, so that many boosts of one status are one post. A status's {@code edited_at} (Mastodon 3.5+: when
+ * its author last edited it, by the author's server; null if never) is the post's {@code editedAt}.
  */
 final class MastodonFormat implements PostFormat {
 
@@ -124,6 +125,7 @@ final class MastodonFormat implements PostFormat {
                         Fields.optionalCount(account, "followers_count", "account.followers_count"), null),
                 null, null, null, replyTo == null ? null : NAME + ":" + replyTo, replyToHandle,
                 Fields.optionalText(status, "url", "url"),
-                Fields.each(status, "tags", "tags", t -> Fields.member(t, "name")), mentions);
+                Fields.each(status, "tags", "tags", t -> Fields.member(t, "name")), mentions,
+                Fields.optionalInstant(status, "edited_at", "edited_at"));
     }
 }

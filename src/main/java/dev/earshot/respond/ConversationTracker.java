@@ -313,6 +313,6 @@ public final class ConversationTracker {
     private static TicketPost ticketPost(EnrichedPost enriched) {
         Post post = enriched.post();
         return new TicketPost(post.id(), post.createdAt(), post.text(), post.url(), enriched.sentiment().score(),
-                enriched.sentiment().label());
+                enriched.sentiment().label(), post.editedAt());
     }
 }

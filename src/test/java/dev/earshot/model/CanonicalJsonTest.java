@@ -47,11 +47,37 @@ class CanonicalJsonTest {
         PostDeletion deletion = PostDeletion.of(POST.id(), "u42", T1).ofPostAt(T0);
 
         TopicLocationStats withSlide = stats.withLastSlide(12, 10);
-        for (Object value : List.of(POST, SENTIMENT, BENGALURU, enriched, stats, withSlide, regionDay, alert,
+        Post edited = new Post(POST.id(), POST.source(), POST.createdAt(), POST.text() + " (edited)", POST.lang(),
+                POST.author(), POST.geo(), POST.place(), POST.conversationId(), POST.replyToId(), POST.replyToHandle(),
+                POST.url(), POST.hashtags(), POST.mentions(), T1);
+        HandoffTicket withEdit = new HandoffTicket(ticket.id(), ticket.conversationKey(), TicketStatus.UPDATED,
+                ticket.source(), ticket.customer(), ticket.account(), List.of(new TicketPost(POST.id(), T0,
+                        edited.text(), POST.url(), -0.5, SentimentLabel.NEGATIVE, T1)), ticket.topics(), ticket.location(),
+                List.of(-0.5), ticket.priority(), ticket.linkedAlertIds(), ticket.reasons(), T0, T1);
+        for (Object value : List.of(POST, edited, new EnrichedPost(edited, SENTIMENT, List.of("parking"), BENGALURU, List.of()),
+                withEdit, SENTIMENT, BENGALURU, enriched, stats, withSlide, regionDay, alert,
                 alertWithTerms, ticket, withRemoval, deadLetter, deletion, PostChange.version(enriched),
                 PostChange.deleted(PostDeletion.of("mastodon:7", null, null)))) {
             assertThat(Json.read(Json.write(value), value.getClass())).isEqualTo(value);
         }
+    }
+
+    @Test
+    void anEditTimeIsWrittenOnlyWhenTheNetworkGaveOneAndPostsWrittenBeforeItReadAsNeverEdited() {
+        Post edited = new Post(POST.id(), POST.source(), POST.createdAt(), POST.text(), POST.lang(), POST.author(),
+                POST.geo(), POST.place(), POST.conversationId(), POST.replyToId(), POST.replyToHandle(), POST.url(),
+                POST.hashtags(), POST.mentions(), T1);
+        TicketPost ticketPost = new TicketPost(POST.id(), T0, POST.text(), POST.url(), -0.74, SentimentLabel.NEGATIVE);
+
+        assertThat(Json.mapper().valueToTree(edited).get("editedAt").asText()).isEqualTo("2026-03-04T06:00:00Z");
+        assertThat(Json.write(POST)).doesNotContain("editedAt");
+        assertThat(Json.write(ticketPost)).doesNotContain("editedAt");
+        String before = Json.write(POST);
+        assertThat(Json.read(before, Post.class).editedAt()).isNull();
+        assertThat(Json.read(before, Post.class)).isEqualTo(POST);
+        assertThat(Json.read("{\"id\":\"bluesky:1\",\"createdAt\":\"2026-03-04T04:00:00Z\",\"text\":\"hi\","
+                + "\"url\":\"u\",\"sentimentScore\":-0.2}", TicketPost.class))
+                .isEqualTo(new TicketPost("bluesky:1", T0, "hi", "u", -0.2, null));
     }
 
     @Test

@@ -85,6 +85,28 @@ class PlatformFormatsTest {
         assertThat(post.mentions()).containsExactly("citycare@gov.example");
         assertThat(post.hashtags()).containsExactly("streetlights");
         assertThat(post.url()).isEqualTo("https://social.example/@priya/114000000000000001");
+        assertThat(post.editedAt()).as("edited_at null: never edited").isNull();
+    }
+
+    @Test
+    void aMastodonEditCarriesTheTimeTheServerSaysItWasEdited() {
+        String event = fixture("mastodon-status-update-event.txt");
+        String status = event.substring(event.indexOf("data: ") + "data: ".length()).strip();
+        Instant editedAt = Instant.parse("2026-03-04T10:42:07.512Z");
+
+        assertThat(parser.parse(event)).singleElement().isInstanceOfSatisfying(ParseResult.Edited.class, edit -> {
+            assertThat(edit.post().id()).isEqualTo("mastodon:114000000000000001");
+            assertThat(edit.post().createdAt()).isEqualTo(Instant.parse("2026-03-04T06:30:12.123Z"));
+            assertThat(edit.post().editedAt()).isEqualTo(editedAt);
+            assertThat(edit.post().text()).contains("(edit: and on 6th)");
+        });
+        assertThat(parser.parse("{\"stream\":[\"public\"],\"event\":\"status.update\",\"payload\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(status) + "}")).singleElement()
+                .isInstanceOfSatisfying(ParseResult.Edited.class, edit -> assertThat(edit.post().editedAt()).isEqualTo(editedAt));
+        assertThat(onlyPost(parser.parse(status)).editedAt()).as("a status fetched after its edit").isEqualTo(editedAt);
+        assertThat(parser.parse(status.replace("2026-03-04T10:42:07.512Z", "yesterday"))).singleElement()
+                .isInstanceOfSatisfying(ParseResult.Invalid.class, invalid ->
+                        assertThat(invalid.reason()).startsWith("mastodon: field 'edited_at' is not an ISO-8601 time"));
     }
 
     @Test
@@ -126,6 +148,29 @@ class PlatformFormatsTest {
         assertThat(post.mentions()).containsExactly("citycare.bsky.social");
         assertThat(post.hashtags()).containsExactly("roads");
         assertThat(post.url()).isEqualTo("https://bsky.app/profile/did:plc:abc123xyz/post/3lxpost1");
+        assertThat(post.editedAt()).isNull();
+    }
+
+    @Test
+    void aJetstreamUpdateIsAnEditAtTheTimeJetstreamReceivedIt() {
+        assertThat(parser.parse(fixture("bluesky-jetstream-update.json"))).singleElement()
+                .isInstanceOfSatisfying(ParseResult.Edited.class, edit -> {
+                    assertThat(edit.post().id()).isEqualTo("bluesky:at://did:plc:abc123xyz/app.bsky.feed.post/3lxpost1");
+                    assertThat(edit.post().text()).startsWith("Potholes on Ring Road, still");
+                    assertThat(edit.post().createdAt()).as("the record keeps its createdAt").isEqualTo(Instant.parse("2026-03-04T05:00:00Z"));
+                    assertThat(edit.post().editedAt()).as("time_us").isEqualTo(Instant.parse("2026-03-04T10:44:05.123456Z"));
+                    assertThat(edit.post().mentions()).containsExactly("citycare.bsky.social");
+                });
+    }
+
+    @Test
+    void anEditedTweetIsANewTweetWithItsOwnIdAndNoEditTime() {
+        Post post = onlyPost(parser.parse("{\"data\":{\"id\":\"1897000000000000002\",\"text\":\"towed again, near MG Road\","
+                + "\"author_id\":\"42\",\"created_at\":\"2026-03-04T07:15:00.000Z\","
+                + "\"edit_history_tweet_ids\":[\"1897000000000000001\",\"1897000000000000002\"]}}"));
+
+        assertThat(post.id()).isEqualTo("twitter:1897000000000000002");
+        assertThat(post.editedAt()).isNull();
     }
 
     @Test

@@ -65,12 +65,17 @@ public final class TicketText {
 
     /**
      * The body of a comment showing the new text of {@code edited} posts, whose earlier text was redacted (Zendesk
-     * cannot rewrite a comment): each post as {@link #body} shows one, said to be edited, with its marker.
+     * cannot rewrite a comment): each post as {@link #body} shows one, said to be edited, with its marker. When the
+     * network says when the posts were edited ({@link TicketPost#editedAt}) that is the time given, else when Earshot
+     * saw the edit ({@code seenAt}).
      */
     public static String editBody(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt) {
+        boolean networkTimes = edited.stream().allMatch(post -> post.editedAt() != null);
+        String when = !networkTimes ? " (Earshot saw the edit at " + seenAt + ")"
+                : edited.size() == 1 ? " at " + edited.get(0).editedAt() : "";
         StringBuilder text = new StringBuilder().append(customer(ticket)).append(" on ").append(ticket.source())
                 .append(edited.size() == 1 ? " edited a post" : " edited " + edited.size() + " posts")
-                .append(" (Earshot saw the edit at ").append(seenAt).append("); the earlier text was redacted above:\n");
+                .append(when).append("; the earlier text was redacted above:\n");
         edited.forEach(post -> text.append(postBlock(post, seenAt, List.of())).append('\n'));
         return text.append(footer(ticket)).toString();
     }
@@ -99,15 +104,16 @@ public final class TicketText {
     }
 
     /**
-     * One post as an agent reads it, starting with a line break: its time and sentiment (and when Earshot saw it
-     * edited), its text, its link and its marker, with the fingerprints of the {@code earlier} texts it replaces in
-     * place and of its own.
+     * One post as an agent reads it, starting with a line break: its time and sentiment (and, when {@code editSeenAt}
+     * is given, when it was edited: by the network's time, else when Earshot saw the edit), its text, its link and its
+     * marker, with the fingerprints of the {@code earlier} texts it replaces in place and of its own.
      */
     private static String postBlock(TicketPost post, Instant editSeenAt, List<String> earlier) {
         StringBuilder text = new StringBuilder().append('\n').append(post.createdAt()).append(" · sentiment ")
                 .append(String.format(Locale.ROOT, "%.2f", post.sentimentScore()))
                 .append(post.label() == null ? "" : " (" + post.label() + ")")
-                .append(editSeenAt == null ? "" : " · edited, seen at " + editSeenAt).append('\n')
+                .append(editSeenAt == null ? "" : post.editedAt() != null ? " · edited at " + post.editedAt()
+                        : " · edited, seen at " + editSeenAt).append('\n')
                 .append(post.text()).append('\n');
         if (post.url() != null) {
             text.append(post.url()).append('\n');
@@ -259,8 +265,9 @@ public final class TicketText {
 
     /**
      * {@code body} (plain or HTML as {@link #body} and {@link #html} wrote it) with an edited post's lines replaced by
-     * its new version, said to be edited, under a marker with the earlier texts' fingerprints and the new one's; the
-     * other posts stay as they were. The body itself when it does not hold the post.
+     * its new version, said to be edited (at the network's time when known, else when Earshot saw it: {@code seenAt}),
+     * under a marker with the earlier texts' fingerprints and the new one's; the other posts stay as they were. The
+     * body itself when it does not hold the post.
      */
     public static String withPostEdited(String body, TicketPost edited, Instant seenAt) {
         int[] block = block(body, edited.id());

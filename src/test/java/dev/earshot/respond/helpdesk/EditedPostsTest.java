@@ -26,6 +26,12 @@ class EditedPostsTest {
     private static final TicketPost SECOND_EDITED = new TicketPost(SECOND.id(), SECOND.createdAt(),
             "still waiting, 2 hours now", null, -0.9, SentimentLabel.NEGATIVE);
     private static final Instant SEEN = Instant.parse("2026-03-04T08:00:00Z");
+    /** FIRST_EDITED as a network that says when it was edited (Mastodon's edited_at, Jetstream's time_us) gives it. */
+    private static final TicketPost FIRST_EDITED_AT = new TicketPost(FIRST_EDITED.id(), FIRST_EDITED.createdAt(),
+            FIRST_EDITED.text(), FIRST_EDITED.url(), FIRST_EDITED.sentimentScore(), FIRST_EDITED.label(),
+            Instant.parse("2026-03-04T07:42:00Z"));
+    private static final TicketPost SECOND_EDITED_AT = new TicketPost(SECOND_EDITED.id(), SECOND_EDITED.createdAt(),
+            SECOND_EDITED.text(), null, SECOND_EDITED.sentimentScore(), SECOND_EDITED.label(), Instant.parse("2026-03-04T07:50:00Z"));
 
     private static final HandoffTicket BOTH = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, SECOND);
     private static final HandoffTicket FIRST_CHANGED = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST_EDITED, SECOND);
@@ -114,6 +120,45 @@ class EditedPostsTest {
                 .containsExactly(TicketText.fingerprint(FIRST), TicketText.fingerprint(FIRST_EDITED));
         assertThat(readBack.editedPosts(FIRST_CHANGED)).isEmpty();
         assertThat(readBack.editedPosts(BOTH)).as("without state, an old text is not shown again either").isEmpty();
+    }
+
+    @Test
+    void aZendeskEditCommentGivesTheNetworksEditTimeWhenItSaysOne() {
+        HandoffTicket changed = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST_EDITED_AT, SECOND);
+        String edit = ZendeskRequests.editedComment(changed, List.of(FIRST_EDITED_AT), SEEN).at("/ticket/comment/body").asText();
+
+        assertThat(edit).startsWith("@ramesh on bluesky edited a post at 2026-03-04T07:42:00Z; the earlier text was redacted above:")
+                .contains("\n2026-03-04T05:12:00Z · sentiment -0.20 (NEUTRAL) · edited at 2026-03-04T07:42:00Z\n" + FIRST_EDITED.text())
+                .doesNotContain("Earshot saw", "seen at", SEEN.toString());
+        assertThat(TicketText.fingerprint(FIRST_EDITED_AT)).as("the time is not part of what a marker fingerprints")
+                .isEqualTo(TicketText.fingerprint(FIRST_EDITED));
+        assertThat(TicketText.markedPostIds(edit)).containsExactly(FIRST.id());
+        assertThat(TicketText.postLines(edit, FIRST.id())).containsExactly(FIRST_EDITED.text(), FIRST.url());
+        assertThat(ZendeskRequests.editedComment(changed, List.of(FIRST_EDITED_AT), SEEN.plusSeconds(3600)))
+                .as("a replay seen later writes the same comment").isEqualTo(ZendeskRequests.editedComment(changed, List.of(FIRST_EDITED_AT), SEEN));
+
+        HandoffTicket both = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST_EDITED_AT, SECOND_EDITED_AT);
+        assertThat(TicketText.editBody(both, List.of(FIRST_EDITED_AT, SECOND_EDITED_AT), SEEN))
+                .startsWith("@ramesh on bluesky edited 2 posts; the earlier text was redacted above:")
+                .contains("edited at 2026-03-04T07:42:00Z", "edited at 2026-03-04T07:50:00Z").doesNotContain("seen at");
+        assertThat(TicketText.editBody(both, List.of(FIRST_EDITED_AT, SECOND_EDITED), SEEN))
+                .as("a post without the network's time says when Earshot saw it")
+                .startsWith("@ramesh on bluesky edited 2 posts (Earshot saw the edit at 2026-03-04T08:00:00Z);")
+                .contains("edited at 2026-03-04T07:42:00Z", "edited, seen at 2026-03-04T08:00:00Z");
+    }
+
+    @Test
+    void aFreshdeskRewriteGivesTheNetworksEditTimeWhenItSaysOne() {
+        String html = TicketText.html(TicketText.body(BOTH, BOTH.posts(), true));
+
+        String rewritten = TicketText.withPostEdited(html, FIRST_EDITED_AT, SEEN);
+
+        assertThat(rewritten).contains("(NEUTRAL) · edited at 2026-03-04T07:42:00Z<br>Towed near MG Road")
+                .doesNotContain("seen at", SEEN.toString());
+        assertThat(rewritten.replace("edited at 2026-03-04T07:42:00Z", "edited, seen at 2026-03-04T08:00:00Z"))
+                .as("only the time differs from an edit the network gave no time for")
+                .isEqualTo(TicketText.withPostEdited(html, FIRST_EDITED, SEEN));
+        assertThat(TicketText.withPostEdited(rewritten, FIRST_EDITED_AT, SEEN.plusSeconds(60))).isEqualTo(rewritten);
     }
 
     @Test
