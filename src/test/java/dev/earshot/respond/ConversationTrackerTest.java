@@ -227,11 +227,12 @@ class ConversationTrackerTest {
         assertThat(closed.updatedAt()).isEqualTo(hours(48));
     }
 
-    /** The same post, edited: same id and time, new text and score. */
+    /** The same post, edited half an hour after it was written: same id and time, new text and score. */
     private static EnrichedPost edited(EnrichedPost original, String text, double score) {
         Post p = original.post();
         return new EnrichedPost(new Post(p.id(), p.source(), p.createdAt(), text, p.lang(), p.author(), p.geo(), p.place(),
-                p.conversationId(), p.replyToId(), p.replyToHandle(), p.url(), p.hashtags(), p.mentions()),
+                p.conversationId(), p.replyToId(), p.replyToHandle(), p.url(), p.hashtags(), p.mentions(),
+                p.createdAt().plusSeconds(1800)),
                 new Sentiment(score, score < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL, 0.8, "test"),
                 original.topics(), original.location());
     }
@@ -250,6 +251,8 @@ class ConversationTrackerTest {
         assertThat(after.status()).isEqualTo(TicketStatus.UPDATED);
         assertThat(after.posts()).extracting(TicketPost::text)
                 .containsExactly("parking near MG Road is impossible, towed twice", second.post().text());
+        assertThat(after.posts()).extracting(TicketPost::editedAt).as("the network's edit time, for the helpdesk")
+                .containsExactly(T0.plusSeconds(1800), null);
         assertThat(after.sentimentTrajectory()).containsExactly(-0.7, -0.6);
         assertThat(after.priority()).isEqualTo(before.priority());
         assertThat(after.updatedAt()).isEqualTo(before.updatedAt());

@@ -21,10 +21,12 @@ import dev.earshot.connectors.helpdesk.WebhookDeliveryTest.FakeReceiver;
 import dev.earshot.json.Json;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.TicketText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,8 @@ class HelpdeskEditsITCase {
     static final String SECOND = "@CityCareDesk still no reply, this is awful, my neighbour Priya saw the tow truck";
     static final String EDITED_ID = "mastodon:101";
     static final String DELETED_ID = "mastodon:102";
+    /** When Mastodon says the first post was edited. */
+    static final Instant EDITED_AT = T0.plus(Duration.ofMinutes(25));
 
     @TempDir
     Path work;
@@ -78,7 +82,8 @@ class HelpdeskEditsITCase {
                 // Later than the out-of-orderness: the watermark passes both posts, the ticket holds them.
                 event("update", status("900", "bystander", T0.plus(Duration.ofMinutes(30)), "<p>Lovely morning in Pune</p>", false)));
         List<String> changes = List.of(
-                event("status.update", status("101", "asha", T0, "<p>" + FIRST_EDITED + "</p>", true)),
+                event("status.update", status("101", "asha", T0, "<p>" + FIRST_EDITED + "</p>", true)
+                        .put("edited_at", EDITED_AT.toString())),
                 event("delete", "102"),
                 event("update", status("901", "bystander", T0.plus(Duration.ofMinutes(60)), "<p>Still a lovely day</p>", false)));
         EarshotConfig config = ConfigLoader.parse("respond:\n  helpdesk: " + desk.helpdeskConfig + "\n", "helpdesk-edits.yaml");
@@ -187,7 +192,8 @@ class HelpdeskEditsITCase {
             assertThat(comments).filteredOn(comment -> comment.get("body").asText().contains(FIRST_EDITED)).singleElement()
                     .satisfies(comment -> {
                         assertThat(comment.get("public").asBoolean(true)).isFalse();
-                        assertThat(comment.get("body").asText()).contains("edited a post", TicketText.POST_MARKER + EDITED_ID);
+                        assertThat(comment.get("body").asText()).contains("edited a post at " + EDITED_AT,
+                                "edited at " + EDITED_AT, TicketText.POST_MARKER + EDITED_ID);
                     });
             assertThat(comments).filteredOn(comment -> comment.get("body").asText().contains(TicketText.REMOVED_MARKER + DELETED_ID))
                     .singleElement().satisfies(comment -> {
@@ -231,7 +237,7 @@ class HelpdeskEditsITCase {
             synchronized (fake) {
                 assertThat(fake.tickets.values()).singleElement().satisfies(ticket -> assertThat(ticket.get("description").asText())
                         .as("rewritten in place, the earlier text's fingerprint kept on the marker")
-                        .contains(FIRST_EDITED, "edited, seen at ")
+                        .contains(FIRST_EDITED, "edited at " + EDITED_AT)
                         .containsPattern(Pattern.quote(TicketText.POST_MARKER + EDITED_ID) + "( text:[0-9a-f]{12}){2}<"));
                 assertThat(notes()).as("the deleted post's note rewritten in place, none added").singleElement().satisfies(note -> {
                     assertThat(note.get("private").asBoolean()).isTrue();
@@ -286,6 +292,7 @@ class HelpdeskEditsITCase {
                             tuple(List.of(EDITED_ID + " " + FIRST, DELETED_ID + " " + SECOND), List.of()),
                             tuple(List.of(EDITED_ID + " " + FIRST_EDITED, DELETED_ID + " " + SECOND), List.of()),
                             tuple(List.of(EDITED_ID + " " + FIRST_EDITED), List.of(DELETED_ID)));
+            assertThat(versions.get(versions.size() - 1).posts()).extracting(TicketPost::editedAt).containsExactly(EDITED_AT);
             assertThat(fake.latest.values()).containsExactly(versions.get(versions.size() - 1));
         }
     }

@@ -119,11 +119,16 @@ class ElasticsearchSinkIT {
         assertThat(documents).extracting(doc -> doc.path("_id").asText()).containsExactly(kept.post().id());
         assertThat(Json.mapper().treeToValue(documents.get(0).path("_source"), EnrichedPost.class)).isEqualTo(edited);
         assertThat(JsonLinesFileSink.fileOf(work, "refused")).as("deleting what is not there is no refusal").isEmptyFile();
+        String editedSince = "{\"query\": {\"range\": {\"post.editedAt\": {\"gte\": \"" + kept.post().createdAt() + "\"}}}}";
+        assertThat(elasticsearch.request("POST", "/earshot-posts-*/_count", editedSince).path("count").asLong())
+                .as("the edit time is mapped as a date, so Kibana can filter on it").isEqualTo(1);
     }
 
+    /** The post, edited an hour after it was written. */
     private static Post withText(Post p, String text) {
         return new Post(p.id(), p.source(), p.createdAt(), text, p.lang(), p.author(), p.geo(), p.place(),
-                p.conversationId(), p.replyToId(), p.replyToHandle(), p.url(), p.hashtags(), p.mentions());
+                p.conversationId(), p.replyToId(), p.replyToHandle(), p.url(), p.hashtags(), p.mentions(),
+                p.createdAt().plusSeconds(3600));
     }
 
     @Test
