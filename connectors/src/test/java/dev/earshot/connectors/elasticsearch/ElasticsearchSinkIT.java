@@ -78,6 +78,38 @@ class ElasticsearchSinkIT {
     }
 
     @Test
+    void anIndexCreatedUnderAnOlderTemplateGetsTheFieldsTheNewOneMaps() throws Exception {
+        elasticsearch.send("PUT", "/earshot-alerts",
+                "{\"mappings\": {\"dynamic\": false, \"properties\": {\"id\": {\"type\": \"keyword\"}}}}");
+
+        write(List.of(TestDocuments.alert("incident-1", AlertStatus.OPEN, 0)), Alert.class, EarshotIndices.ALERTS);
+
+        JsonNode properties = elasticsearch.request("GET", "/earshot-alerts/_mapping", null)
+                .path("earshot-alerts").path("mappings").path("properties");
+        assertThat(properties.path("severity").path("type").asText()).isEqualTo("integer");
+        assertThat(severityCount("[5 TO 5]")).as("the new field is searchable in the old index").isEqualTo(1);
+    }
+
+    @Test
+    void anIndexWhoseMappingContradictsTheTemplateKeepsItAndStillTakesDocuments() throws Exception {
+        elasticsearch.send("PUT", "/earshot-alerts",
+                "{\"mappings\": {\"properties\": {\"severity\": {\"type\": \"keyword\"}}}}");
+
+        write(List.of(TestDocuments.alert("incident-1", AlertStatus.OPEN, 0)), Alert.class, EarshotIndices.ALERTS);
+
+        JsonNode properties = elasticsearch.request("GET", "/earshot-alerts/_mapping", null)
+                .path("earshot-alerts").path("mappings").path("properties");
+        assertThat(properties.path("severity").path("type").asText()).isEqualTo("keyword");
+        assertThat(severityCount("5")).isEqualTo(1);
+    }
+
+    private long severityCount(String query) throws Exception {
+        elasticsearch.send("POST", "/earshot-alerts/_refresh", null);
+        return elasticsearch.request("GET", "/earshot-alerts/_count?q=severity:" + query.replace(" ", "%20"), null)
+                .path("count").asLong();
+    }
+
+    @Test
     void anIncidentIsOneDocumentHoldingItsLatestVersion() throws Exception {
         List<Alert> versions = List.of(TestDocuments.alert("incident-1", AlertStatus.OPEN, 0),
                 TestDocuments.alert("incident-2", AlertStatus.OPEN, 0),
