@@ -79,28 +79,26 @@ class ElasticsearchSinkIT {
 
     @Test
     void anIndexCreatedUnderAnOlderTemplateGetsTheFieldsTheNewOneMaps() throws Exception {
-        elasticsearch.send("PUT", "/earshot-alerts",
-                "{\"mappings\": {\"dynamic\": false, \"properties\": {\"id\": {\"type\": \"keyword\"}}}}");
+        JsonNode properties = propertiesAfterAnAlertTo("{\"dynamic\": false, \"properties\": {\"id\": {\"type\": \"keyword\"}}}");
 
-        write(List.of(TestDocuments.alert("incident-1", AlertStatus.OPEN, 0)), Alert.class, EarshotIndices.ALERTS);
-
-        JsonNode properties = elasticsearch.request("GET", "/earshot-alerts/_mapping", null)
-                .path("earshot-alerts").path("mappings").path("properties");
         assertThat(properties.path("severity").path("type").asText()).isEqualTo("integer");
         assertThat(severityCount("[5 TO 5]")).as("the new field is searchable in the old index").isEqualTo(1);
     }
 
     @Test
     void anIndexWhoseMappingContradictsTheTemplateKeepsItAndStillTakesDocuments() throws Exception {
-        elasticsearch.send("PUT", "/earshot-alerts",
-                "{\"mappings\": {\"properties\": {\"severity\": {\"type\": \"keyword\"}}}}");
+        JsonNode properties = propertiesAfterAnAlertTo("{\"properties\": {\"severity\": {\"type\": \"keyword\"}}}");
 
-        write(List.of(TestDocuments.alert("incident-1", AlertStatus.OPEN, 0)), Alert.class, EarshotIndices.ALERTS);
-
-        JsonNode properties = elasticsearch.request("GET", "/earshot-alerts/_mapping", null)
-                .path("earshot-alerts").path("mappings").path("properties");
         assertThat(properties.path("severity").path("type").asText()).isEqualTo("keyword");
         assertThat(severityCount("5")).isEqualTo(1);
+    }
+
+    /** Creates the alerts index with these mappings, as an earlier release would have, then writes an alert. */
+    private JsonNode propertiesAfterAnAlertTo(String existingMappings) throws Exception {
+        elasticsearch.send("PUT", "/earshot-alerts", "{\"mappings\": " + existingMappings + "}");
+        write(List.of(TestDocuments.alert("incident-1", AlertStatus.OPEN, 0)), Alert.class, EarshotIndices.ALERTS);
+        return elasticsearch.request("GET", "/earshot-alerts/_mapping", null)
+                .path("earshot-alerts").path("mappings").path("properties");
     }
 
     private long severityCount(String query) throws Exception {

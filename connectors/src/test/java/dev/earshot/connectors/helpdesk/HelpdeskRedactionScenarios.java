@@ -4,10 +4,13 @@ import static dev.earshot.connectors.helpdesk.BundledTickets.deliverAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
+import dev.earshot.respond.helpdesk.TicketText;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the Zendesk and Freshdesk redaction tests share: one conversation's versions, the check that no request broke
@@ -25,6 +28,12 @@ abstract class HelpdeskRedactionScenarios {
     /** A new delivery to {@link #helpdesk()}, as after a restart. */
     abstract HelpdeskDelivery delivery();
 
+    /** Every text the helpdesk holds for the ticket: description or comments, and notes. */
+    abstract List<String> allBodies();
+
+    /** Neither the post's text nor its link is anywhere in the helpdesk. */
+    abstract void assertGone(TicketPost post);
+
     /** The body of the request that sets the ticket's priority, which a delivery without state sends again. */
     abstract String priorityUpdate();
 
@@ -32,6 +41,20 @@ abstract class HelpdeskRedactionScenarios {
     void noRequestTheRealApiWouldRefuse() {
         assertThat(helpdesk().violations).isEmpty();
         helpdesk().close();
+    }
+
+    /**
+     * Delivers the first two versions, through {@code delivery}, then twice an edit to {@code newText} of the third post, which the helpdesk
+     * never received; returns the edit.
+     */
+    HandoffTicket deliverAnEditOfAPostNeverDelivered(HelpdeskDelivery delivery, String newText)
+            throws InterruptedException {
+        deliverAll(delivery, versions.subList(0, 2));
+        HandoffTicket edit = BundledTickets.edited(last, last.posts().get(2).id(), newText);
+        deliverAll(delivery, List.of(edit));
+        deliverAll(delivery, List.of(edit));
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        return edit;
     }
 
     /**
@@ -68,5 +91,30 @@ abstract class HelpdeskRedactionScenarios {
         assertThat(requests.subList(requestsBefore, requests.size()))
                 .as("look-ups (and the priority, unknown without state): the markers say what was shown and removed")
                 .allMatch(r -> r.method().equals("GET") || r.body().equals(priorityUpdate()));
+    }
+
+    @Test
+    void deletionWinsOverAnEditBeforeOrAfterIt() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        TicketPost first = last.posts().get(0);
+        TicketPost third = last.posts().get(2);
+        deliverAll(delivery, versions);
+
+        HandoffTicket firstEdited = BundledTickets.edited(last, first.id(), "an edit made before the deletion");
+        deliverAll(delivery, List.of(firstEdited, BundledTickets.deleted(firstEdited, first.id())));
+        deliverAll(delivery, List.of(BundledTickets.deleted(firstEdited, third.id())));
+        int requestsBefore = helpdesk().requests.size();
+        deliverAll(delivery, List.of(BundledTickets.edited(firstEdited, third.id(), "a late edit of a deleted post")));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(helpdesk().requests).as("the late edit sends nothing").hasSize(requestsBefore);
+        assertGone(first);
+        assertGone(third);
+        assertThat(allBodies()).noneMatch(body -> body.contains("an edit made before") || body.contains("a late edit"));
+        assertThat(allBodies()).as("not even a hash of a deleted text stays").noneMatch(body ->
+                body.contains(TicketText.fingerprint(first)) || body.contains(TicketText.fingerprint(firstEdited.posts().get(0)))
+                        || body.contains(TicketText.fingerprint(third)));
+        assertThat(delivery.snapshot().get(last.id()).fingerprints()).containsOnlyKeys(
+                last.posts().get(1).id(), last.posts().get(3).id());
     }
 }
