@@ -13,7 +13,10 @@ public sealed interface ParseResult {
     record Valid(Post post) implements ParseResult {
     }
 
-    /** A new version of a post already published (a Mastodon {@code status.update}, a Bluesky record update): same id. */
+    /**
+     * A new version of a post already published (a Mastodon {@code status.update}, a Bluesky record update, an X v2
+     * tweet that is not the first of its {@code edit_history_tweet_ids}): same id.
+     */
     record Edited(Post post) implements ParseResult {
     }
 

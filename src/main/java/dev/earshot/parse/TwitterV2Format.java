@@ -18,7 +18,10 @@ import java.util.Set;
  * is a dead letter while its siblings still count. Needs {@code tweet.fields=created_at,author_id} at least. A
  * retweet is read as the original tweet when {@code includes.tweets} holds it (many retweets, one post), else
  * skipped with its reason. A response of only {@code errors} (such as the filtered stream's operational disconnect)
- * is a dead letter that gives the API's reason.
+ * is a dead letter that gives the API's reason. An edited version (its id not the first of its
+ * {@code edit_history_tweet_ids}) is an edit of the original: the post keeps the original's id and time, and its
+ * {@code editedAt} is this version's {@code created_at}; a retweet of one reads as the post, edited, as a Mastodon
+ * boost of an edited status does.
  */
 final class TwitterV2Format implements PostFormat {
 
@@ -97,10 +100,18 @@ final class TwitterV2Format implements PostFormat {
                 JsonNode original = includes.tweets.get(originalId);
                 return original == null
                         ? new ParseResult.Skipped(NAME + ": retweet of " + originalId + " without the original in includes.tweets")
-                        : tweet(original, "includes.tweets[id=" + originalId + "].", includes);
+                        : new ParseResult.Valid(post(original, "includes.tweets[id=" + originalId + "].", includes));
             }
         }
-        String id = Fields.requiredText(tweet, "id", path + "id");
+        Post post = post(tweet, path, includes);
+        return post.editedAt() != null ? new ParseResult.Edited(post) : new ParseResult.Valid(post);
+    }
+
+    private static Post post(JsonNode tweet, String path, Includes includes) {
+        String versionId = Fields.requiredText(tweet, "id", path + "id");
+        TweetEditHistory versions = TweetEditHistory.of(tweet, versionId, path);
+        String id = versions.originalId();
+        Instant versionCreatedAt = Fields.requiredInstant(tweet, "created_at", path + "created_at");
         String authorId = Fields.requiredText(tweet, "author_id", path + "author_id");
         JsonNode user = includes.users.get(authorId);
         String handle = user == null ? null : Fields.member(user, "username");
@@ -118,18 +129,19 @@ final class TwitterV2Format implements PostFormat {
         String conversation = Fields.optionalText(tweet, "conversation_id", path + "conversation_id");
         JsonNode place = includes.places.get(tweet.path("geo").path("place_id").asText());
         JsonNode entities = tweet.path("entities");
-        return new ParseResult.Valid(new Post("twitter:" + id, "twitter",
-                Fields.requiredInstant(tweet, "created_at", path + "created_at"), text,
+        return new Post("twitter:" + id, "twitter",
+                versions.isEdit() ? versions.originalCreatedAt(versionCreatedAt, path) : versionCreatedAt, text,
                 Fields.optionalText(tweet, "lang", path + "lang"),
                 new Author(authorId, handle, user == null ? 0
                         : Fields.optionalCount(user.path("public_metrics"), "followers_count", "includes.users.public_metrics.followers_count"),
                         user == null ? null : Fields.member(user, "location")),
                 point(tweet.path("geo").path("coordinates"), path), place == null ? null : Fields.member(place, "full_name"),
-                conversation == null ? null : "twitter:" + conversation, replyTo,
+                conversation == null ? null : "twitter:" + versions.canonical(conversation), replyTo,
                 replyToAccount == null ? null : Fields.member(replyToAccount, "username"),
                 "https://x.com/" + (handle == null ? "i/web" : handle) + "/status/" + id,
                 Fields.each(entities, "hashtags", path + "entities.hashtags", h -> Fields.member(h, "tag")),
-                Fields.each(entities, "mentions", path + "entities.mentions", m -> Fields.member(m, "username"))));
+                Fields.each(entities, "mentions", path + "entities.mentions", m -> Fields.member(m, "username")),
+                versions.isEdit() ? versionCreatedAt : null);
     }
 
     /** A GeoJSON point: coordinates are [longitude, latitude]. */

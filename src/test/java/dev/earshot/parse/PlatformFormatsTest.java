@@ -164,16 +164,6 @@ class PlatformFormatsTest {
     }
 
     @Test
-    void anEditedTweetIsANewTweetWithItsOwnIdAndNoEditTime() {
-        Post post = onlyPost(parser.parse("{\"data\":{\"id\":\"1897000000000000002\",\"text\":\"towed again, near MG Road\","
-                + "\"author_id\":\"42\",\"created_at\":\"2026-03-04T07:15:00.000Z\","
-                + "\"edit_history_tweet_ids\":[\"1897000000000000001\",\"1897000000000000002\"]}}"));
-
-        assertThat(post.id()).isEqualTo("twitter:1897000000000000002");
-        assertThat(post.editedAt()).isNull();
-    }
-
-    @Test
     void readsJetstreamDeletionsUpdatesAndEventsWithoutPosts() {
         String create = fixture("bluesky-jetstream-create.json");
 
