@@ -41,6 +41,12 @@ import java.util.TreeSet;
  */
 public final class TopicMatcher {
 
+    /**
+     * CoreNLP's {@code Morphology.lemmaStatic} holds one lock for the whole JVM; lemmatizing participles of every post
+     * would make parallel enrich tasks queue on it, so each thread keeps a lemmatizer of its own.
+     */
+    private static final ThreadLocal<Morphology> MORPHOLOGY = ThreadLocal.withInitial(Morphology::new);
+
     private record Phrase(int topic, boolean exclude, String[] lemmas, String[] words) {
 
         int length() {
@@ -188,7 +194,8 @@ public final class TopicMatcher {
                     hashtagsSeen.add(tag.toLowerCase(Locale.ROOT));
                     addHashtag(tag, units, hits);
                 } else {
-                    units.add(new Unit(token.word().toLowerCase(Locale.ROOT), lemmas(token)));
+                    String word = token.word().toLowerCase(Locale.ROOT);
+                    units.add(new Unit(word, lemmas(word, token)));
                 }
             }
             findPhrases(units, hits);
@@ -283,11 +290,10 @@ public final class TopicMatcher {
      * disconnected" agrees with the phrase "disconnect". Not for nouns in -ing: "a parking spot" must not read as
      * "a park".
      */
-    private static String[] lemmas(Token token) {
-        String word = token.word().toLowerCase(Locale.ROOT);
+    private static String[] lemmas(String word, Token token) {
         boolean participle = token.pos().startsWith("JJ") && (word.endsWith("ed") || word.endsWith("ing"));
         if (participle) {
-            String verb = Morphology.lemmaStatic(word, "VBD");
+            String verb = MORPHOLOGY.get().lemma(word, "VBD");
             if (!verb.equals(token.lemma())) {
                 return new String[] {token.lemma(), verb};
             }
@@ -297,12 +303,12 @@ public final class TopicMatcher {
 
     /**
      * A hashtag word has no sentence to tag it in, so it gets both its noun and its verb lemma ("parking" gives
-     * parking and park, "potholes" gives pothole). CoreNLP's static lemmatizer is synchronized, but it only runs
-     * for hashtags.
+     * parking and park, "potholes" gives pothole).
      */
     private static String[] lemmasWithoutContext(String word) {
-        String noun = Morphology.lemmaStatic(word, "NNS");
-        String verb = Morphology.lemmaStatic(word, "VBD");
+        Morphology morphology = MORPHOLOGY.get();
+        String noun = morphology.lemma(word, "NNS");
+        String verb = morphology.lemma(word, "VBD");
         return noun.equals(verb) ? new String[] {noun} : new String[] {noun, verb};
     }
 
