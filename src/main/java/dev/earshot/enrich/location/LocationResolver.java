@@ -143,8 +143,9 @@ public final class LocationResolver {
                 }
             }
         }
-        List<Set<Place>> namedPlaces = keys.stream().map(key -> wholePartCandidates(key, gazetteer.places(key))
-                .stream().map(Candidate::place).collect(Collectors.toSet())).toList();
+        List<List<Candidate>> named = keys.stream().map(key -> wholePartCandidates(key, gazetteer.places(key))).toList();
+        List<Set<Place>> namedPlaces = named.stream()
+                .map(candidates -> candidates.stream().map(Candidate::place).collect(Collectors.toSet())).toList();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             if (NON_PLACES.contains(key)) {
@@ -152,7 +153,7 @@ public final class LocationResolver {
             }
             // "Venice, Los Angeles", "Chinatown, NYC": a city named beside its section (or alias) is its context.
             Set<Place> besides = placesNamedBeside(namedPlaces, listItems, i);
-            List<Candidate> inCityBeside = wholePartCandidates(key, gazetteer.places(key)).stream()
+            List<Candidate> inCityBeside = named.get(i).stream()
                     .filter(candidate -> besides.contains(candidate.place())).toList();
             if (!inCityBeside.isEmpty()) {
                 Choice choice = choose(inCityBeside, Context.NONE);
@@ -163,8 +164,8 @@ public final class LocationResolver {
                 continue;
             }
             // With a region or country beside it, "Portland" may be Portland, ME, though Portland is also a parish.
-            List<Candidate> candidates = wholePartCandidates(key,
-                    context.isEmpty() ? placeCandidates(key, true) : gazetteer.places(key));
+            List<Candidate> candidates = context.isEmpty() ? wholePartCandidates(key, placeCandidates(key, true))
+                    : named.get(i);
             Choice choice = choose(candidates, context);
             if (choice != null) {
                 Evidence evidence = context.isEmpty() ? Evidence.WHOLE_PART : Evidence.WHOLE_PART_IN_CONTEXT;
