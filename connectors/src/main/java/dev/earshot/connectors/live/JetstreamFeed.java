@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
 /**
  * Bluesky's Jetstream over the JDK's WebSocket client. The cursor is the last event's {@code time_us}: a reconnect
  * or a restored job asks Jetstream to replay from it, and drops what it replays up to and including the cursor, so
- * that nothing is lost or repeated. Post commits (creates and deletes) are passed on as their JSON text;
+ * that nothing is lost or repeated. Post commits (creates, edits and deletes) are passed on as their JSON text;
  * identity and account events and other operations only move the cursor. A message that is not a Jetstream event
  * is passed on as is for the parse stage to dead-letter.
  */
 public final class JetstreamFeed implements LiveFeed {
 
     public static final String NAME = "bluesky-jetstream";
-    private static final Set<String> OPERATIONS = Set.of("create", "delete");
+    private static final Set<String> OPERATIONS = Set.of("create", "update", "delete");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -148,6 +148,15 @@ final class FakeJetstream extends WebSocketServer implements AutoCloseable {
                 .formatted(timeUs, timeUs, text);
     }
 
+    /** An edit of the post {@link #postCreate} made at {@code createdUs}: the whole new record, under the same rkey. */
+    static String postUpdate(long timeUs, long createdUs, String text) {
+        return """
+                {"did":"did:plc:eawzq3rzfr3rrkfh7i6lcd6k","time_us":%d,"kind":"commit","commit":{"rev":"3lbqfk4n7ct2k",\
+                "operation":"update","collection":"app.bsky.feed.post","rkey":"3lbqf%d","record":{"$type":"app.bsky.feed.post",\
+                "createdAt":"2026-11-24T21:40:11.204Z","langs":["en"],"text":"%s"},"cid":"bafyreic7d2ukq4xw5m3cz2nqa"}}"""
+                .formatted(timeUs, createdUs, text);
+    }
+
     static String postDelete(long timeUs) {
         return """
                 {"did":"did:plc:eawzq3rzfr3rrkfh7i6lcd6k","time_us":%d,"kind":"commit","commit":{"rev":"3lbqfj7m2bs2k",\

@@ -33,25 +33,28 @@ class JetstreamFeedTest {
     }
 
     @Test
-    void passesPostCommitsOnAsTheyCameSkipsIdentityAndAccountEventsAndPassesMalformedMessagesOn() throws Exception {
+    void passesPostCreatesDeletesAndEditsOnAsTheyCameSkipsIdentityAndAccountEventsAndPassesMalformedMessagesOn() throws Exception {
         jetstream.publish(FakeJetstream.postCreate(T0 + 1, "river rising at the bridge"));
         jetstream.publish(FakeJetstream.identity(T0 + 2));
         jetstream.publish(FakeJetstream.account(T0 + 3));
         jetstream.publish("{\"kind\":\"commit\",\"commit\":{\"operation\":\"create\"");
         jetstream.publish(FakeJetstream.postDelete(T0 + 5));
+        jetstream.publish(FakeJetstream.postUpdate(T0 + 6, T0 + 1, "river over the bridge now"));
         try (Following following = new Following(feed(), null)) {
-            following.awaitRecords(records -> records.size() == 3, WAIT);
+            following.awaitRecords(records -> records.size() == 4, WAIT);
             Thread.sleep(100); // the identity and account events must not show up late either
 
             assertThat(following.records()).extracting(RawRecord::value).containsExactly(
                     FakeJetstream.postCreate(T0 + 1, "river rising at the bridge"),
                     "{\"kind\":\"commit\",\"commit\":{\"operation\":\"create\"",
-                    FakeJetstream.postDelete(T0 + 5));
+                    FakeJetstream.postDelete(T0 + 5),
+                    FakeJetstream.postUpdate(T0 + 6, T0 + 1, "river over the bridge now"));
             assertThat(following.records()).extracting(RawRecord::origin).containsExactly(
                     "bluesky-jetstream cursor=" + (T0 + 1),
                     "bluesky-jetstream after cursor=" + (T0 + 3) + " (not a Jetstream event)",
-                    "bluesky-jetstream cursor=" + (T0 + 5));
-            assertThat(following.cursor()).isEqualTo(Long.toString(T0 + 5));
+                    "bluesky-jetstream cursor=" + (T0 + 5),
+                    "bluesky-jetstream cursor=" + (T0 + 6));
+            assertThat(following.cursor()).isEqualTo(Long.toString(T0 + 6));
             assertThat(jetstream.requests).containsExactly("/subscribe?wantedCollections=app.bsky.feed.post");
         }
     }
