@@ -14,8 +14,8 @@ public sealed interface ParseResult {
     }
 
     /**
-     * A new version of a post already published (a Mastodon {@code status.update}, a Bluesky record update, an X v2
-     * tweet that is not the first of its {@code edit_history_tweet_ids}): same id.
+     * A new version of a post already published (a Mastodon {@code status.update}, a Bluesky record update, an X
+     * tweet that is not the first of its versions, see {@link TweetEditHistory}): same id.
      */
     record Edited(Post post) implements ParseResult {
     }

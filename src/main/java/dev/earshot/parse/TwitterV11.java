@@ -3,6 +3,7 @@ package dev.earshot.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.model.PostDeletion;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * The shape of Twitter/X API v1.1 JSON: a status ({@code id_str}, {@code created_at}, {@code user}) or a stream's
@@ -42,9 +43,8 @@ public final class TwitterV11 {
      * checked on the retweeted status, which is the post it becomes.
      */
     public static void requireFields(JsonNode status) {
-        JsonNode original = status.path("retweeted_status");
-        String at = original.isObject() ? "retweeted_status." : "";
-        JsonNode checked = original.isObject() ? original : status;
+        String at = postedPath(status);
+        JsonNode checked = posted(status);
         Fields.requiredText(checked, "id_str", at + "id_str");
         Fields.requiredText(checked, "created_at", at + "created_at");
         JsonNode user = Fields.requiredObject(checked, "user", at + "user");
@@ -55,5 +55,67 @@ public final class TwitterV11 {
         if (text.isBlank()) {
             throw MalformedRecordException.wrong(at + "text", "is empty");
         }
+    }
+
+    /**
+     * The versions of the tweet a status posts (the retweeted one for a retweet), which twitter4j does not read.
+     * Enterprise payloads (PowerTrack, Historical) carry {@code edit_history: {initial_tweet_id, edit_tweet_ids}};
+     * standard endpoints asked with {@code include_ext_edit_control=true} carry {@code ext_edit_control}, holding
+     * {@code initial: {edit_tweet_ids}} in an original and {@code edit: {initial_tweet_id, edit_control_initial:
+     * {edit_tweet_ids}}} in an edit. The standard {@code statuses/filter} and {@code statuses/sample} streams carry
+     * neither (X's "Edit Tweets" documentation for v1.1), so an edit read from them is a post of its own. Call after
+     * {@link #requireFields}.
+     */
+    public static TweetEditHistory versions(JsonNode status) {
+        String at = postedPath(status);
+        JsonNode tweet = posted(status);
+        String ownId = tweet.get("id_str").asText();
+        if (tweet.hasNonNull("edit_history")) {
+            JsonNode history = Fields.requiredObject(tweet, "edit_history", at + "edit_history");
+            return startingWith(listed(history, at + "edit_history.edit_tweet_ids", ownId), history, at + "edit_history.initial_tweet_id");
+        }
+        if (!tweet.hasNonNull("ext_edit_control")) {
+            return TweetEditHistory.unedited(ownId);
+        }
+        JsonNode control = Fields.requiredObject(tweet, "ext_edit_control", at + "ext_edit_control");
+        if (!control.has("edit")) {
+            JsonNode initial = Fields.requiredObject(control, "initial", at + "ext_edit_control.initial");
+            return listed(initial, at + "ext_edit_control.initial.edit_tweet_ids", ownId);
+        }
+        String path = at + "ext_edit_control.edit";
+        JsonNode edit = Fields.requiredObject(control, "edit", path);
+        if (!edit.hasNonNull("edit_control_initial")) {
+            String initialId = TweetEditHistory.tweetId(edit.get("initial_tweet_id"), path + ".initial_tweet_id");
+            return new TweetEditHistory(Stream.of(initialId, ownId).distinct().toList(), ownId, path + ".initial_tweet_id");
+        }
+        JsonNode initial = Fields.requiredObject(edit, "edit_control_initial", path + ".edit_control_initial");
+        return startingWith(listed(initial, path + ".edit_control_initial.edit_tweet_ids", ownId), edit, path + ".initial_tweet_id");
+    }
+
+    private static TweetEditHistory listed(JsonNode parent, String path, String ownId) {
+        JsonNode ids = parent.get("edit_tweet_ids");
+        if (ids == null || ids.isNull()) {
+            throw MalformedRecordException.missing(path);
+        }
+        return TweetEditHistory.listed(ids, path, ownId);
+    }
+
+    /** Checks that the versions start with the one {@code initial_tweet_id} names as the original. */
+    private static TweetEditHistory startingWith(TweetEditHistory versions, JsonNode parent, String field) {
+        String initialId = TweetEditHistory.tweetId(parent.get("initial_tweet_id"), field);
+        if (!initialId.equals(versions.originalId())) {
+            throw MalformedRecordException.wrong(field, "must be the first of the versions' ids " + versions.ids() + ", was " + initialId);
+        }
+        return versions;
+    }
+
+    /** The status that becomes the post: the retweeted one for a retweet. */
+    private static JsonNode posted(JsonNode status) {
+        JsonNode original = status.path("retweeted_status");
+        return original.isObject() ? original : status;
+    }
+
+    private static String postedPath(JsonNode status) {
+        return status.path("retweeted_status").isObject() ? "retweeted_status." : "";
     }
 }

@@ -130,7 +130,7 @@ final class TwitterV2Format implements PostFormat {
         JsonNode place = includes.places.get(tweet.path("geo").path("place_id").asText());
         JsonNode entities = tweet.path("entities");
         return new Post("twitter:" + id, "twitter",
-                versions.isEdit() ? versions.originalCreatedAt(versionCreatedAt, path) : versionCreatedAt, text,
+                versions.isEdit() ? versions.originalCreatedAt(versionCreatedAt) : versionCreatedAt, text,
                 Fields.optionalText(tweet, "lang", path + "lang"),
                 new Author(authorId, handle, user == null ? 0
                         : Fields.optionalCount(user.path("public_metrics"), "followers_count", "includes.users.public_metrics.followers_count"),

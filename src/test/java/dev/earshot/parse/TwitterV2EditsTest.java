@@ -106,6 +106,7 @@ class TwitterV2EditsTest {
             empty array          | []                                                  | field 'data.edit_history_tweet_ids' must list the tweet's own id 2029346946258373639, found []
             without its own id   | ["2029344900818051091"]                            | field 'data.edit_history_tweet_ids' must list the tweet's own id 2029346946258373639, found [2029344900818051091]
             original not numeric | ["x1", "2029346946258373639"]                      | field 'data.edit_history_tweet_ids[0]' must be a numeric tweet id, was "x1"
+            later id not numeric | ["2029344900818051091", "2029346946258373639", "x"] | field 'data.edit_history_tweet_ids[2]' must be a numeric tweet id, was "x"
             original after edit  | ["2029347000000000000", "2029346946258373639"]     | field 'data.edit_history_tweet_ids[0]' is not the id of a tweet posted before this version and after 2022-09-01T00:00:00Z (when X introduced edits): 2029347000000000000 is from 2026-03-05T00:03:22Z, this version from 2026-03-05T00:03:10Z
             original before edits| ["20", "2029346946258373639"]                      | field 'data.edit_history_tweet_ids[0]' is not the id of a tweet posted before this version and after 2022-09-01T00:00:00Z (when X introduced edits): 20 is from 2010-11-04T01:42:54Z, this version from 2026-03-05T00:03:10Z
             """)

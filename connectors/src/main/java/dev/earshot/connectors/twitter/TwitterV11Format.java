@@ -7,7 +7,9 @@ import dev.earshot.model.Post;
 import dev.earshot.parse.MalformedRecordException;
 import dev.earshot.parse.ParseResult;
 import dev.earshot.parse.PostFormat;
+import dev.earshot.parse.TweetEditHistory;
 import dev.earshot.parse.TwitterV11;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import twitter4j.GeoLocation;
@@ -22,7 +24,10 @@ import twitter4j.UserMentionEntity;
  * Twitter/X API v1.1 statuses, read by twitter4j ({@link TwitterObjectFactory#createStatus(String)}), which knows
  * the format's corners: {@code extended_tweet.full_text}, {@code full_text}, the date format, {@code coordinates} as
  * [longitude, latitude]. A retweet is read as the retweeted status, so that many retweets of one tweet are one post
- * (and the full text, not the truncated "RT @..."); a delete notice is a deletion.
+ * (and the full text, not the truncated "RT @..."); a delete notice is a deletion. An edited version (see
+ * {@link TwitterV11#versions}, which twitter4j does not read) is an edit of the original, as in X API v2: the post
+ * keeps the original's id and time, and its {@code editedAt} is this version's {@code created_at}; a retweet of one
+ * reads as the post, edited.
  */
 public final class TwitterV11Format implements PostFormat {
 
@@ -42,22 +47,26 @@ public final class TwitterV11Format implements PostFormat {
             return List.of(new ParseResult.Deletion(TwitterV11.deletion(tree)));
         }
         TwitterV11.requireFields(tree);
+        TweetEditHistory versions = TwitterV11.versions(tree);
         Status status;
         try {
             status = TwitterObjectFactory.createStatus(tree.toString());
         } catch (TwitterException | RuntimeException e) {
             throw new MalformedRecordException("not a status twitter4j can read: " + e.getMessage());
         }
-        return List.of(new ParseResult.Valid(post(status.isRetweet() ? status.getRetweetedStatus() : status)));
+        Post post = post(status.isRetweet() ? status.getRetweetedStatus() : status, versions);
+        return List.of(versions.isEdit() && !status.isRetweet() ? new ParseResult.Edited(post) : new ParseResult.Valid(post));
     }
 
-    private static Post post(Status status) {
+    private static Post post(Status status, TweetEditHistory versions) {
         User user = status.getUser();
         GeoLocation geo = status.getGeoLocation();
-        String id = Long.toString(status.getId());
+        String id = versions.originalId();
+        Instant versionCreatedAt = status.getCreatedAt().toInstant();
         long replyTo = status.getInReplyToStatusId();
         String handle = user.getScreenName();
-        return new Post("twitter:" + id, "twitter", status.getCreatedAt().toInstant(), status.getText(),
+        return new Post("twitter:" + id, "twitter",
+                versions.isEdit() ? versions.originalCreatedAt(versionCreatedAt) : versionCreatedAt, status.getText(),
                 status.getLang(), new Author(Long.toString(user.getId()), handle, Math.max(0, user.getFollowersCount()),
                         user.getLocation()),
                 geo == null ? null : new GeoPoint(geo.getLatitude(), geo.getLongitude()),
@@ -65,6 +74,7 @@ public final class TwitterV11Format implements PostFormat {
                 null, replyTo > 0 ? "twitter:" + replyTo : null, status.getInReplyToScreenName(),
                 "https://x.com/" + (handle == null ? "i/web" : handle) + "/status/" + id,
                 Arrays.stream(status.getHashtagEntities()).map(HashtagEntity::getText).toList(),
-                Arrays.stream(status.getUserMentionEntities()).map(UserMentionEntity::getScreenName).toList());
+                Arrays.stream(status.getUserMentionEntities()).map(UserMentionEntity::getScreenName).toList(),
+                versions.isEdit() ? versionCreatedAt : null);
     }
 }
