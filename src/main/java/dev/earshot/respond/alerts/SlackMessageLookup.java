@@ -38,6 +38,8 @@ public final class SlackMessageLookup {
     static final int MAX_PAGES = 10;
     /** A message's ts is Slack's clock, not ours: look from this long before the first attempt. */
     public static final Duration CLOCK_MARGIN = Duration.ofMinutes(2);
+    /** How far back a replay looks when its checkpoint does not say when it was taken (written by an older version). */
+    static final Duration UNKNOWN_CHECKPOINT_LOOK_BACK = Duration.ofHours(1);
     private static final int SHOWN = 200;
 
     /** What a lookup found out. */
@@ -157,6 +159,23 @@ public final class SlackMessageLookup {
     }
 
     private SlackMessageLookup() {
+    }
+
+    /**
+     * From when on to look for a message whose first attempt starts at {@code firstAttempt}: a little before it,
+     * or, when replaying from a checkpoint taken at {@code checkpointedAt}, a little before the checkpoint (the
+     * message may have been posted by the run that failed after it).
+     *
+     * @param replaying whether the writer replays from a checkpoint
+     * @param checkpointedAt when that checkpoint was taken; null when it does not say
+     */
+    public static Instant oldest(Instant firstAttempt, boolean replaying, Instant checkpointedAt) {
+        Instant oldest = firstAttempt.minus(CLOCK_MARGIN);
+        if (replaying) {
+            Instant replayed = checkpointedAt == null ? firstAttempt.minus(UNKNOWN_CHECKPOINT_LOOK_BACK) : checkpointedAt.minus(CLOCK_MARGIN);
+            return replayed.isBefore(oldest) ? replayed : oldest;
+        }
+        return oldest;
     }
 
     /** The metadata {@link SlackPostMessage#body} attaches, which a lookup recognises the message by. */

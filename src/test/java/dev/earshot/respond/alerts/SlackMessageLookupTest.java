@@ -125,6 +125,20 @@ class SlackMessageLookupTest {
     }
 
     @Test
+    void aRetryLooksFromJustBeforeItsFirstAttemptAndAReplayFromJustBeforeItsCheckpoint() {
+        Instant firstAttempt = Instant.parse("2026-03-01T10:15:30Z");
+        assertThat(SlackMessageLookup.oldest(firstAttempt, false, null)).isEqualTo(firstAttempt.minus(SlackMessageLookup.CLOCK_MARGIN));
+        Instant checkpoint = firstAttempt.minusSeconds(45);
+        assertThat(SlackMessageLookup.oldest(firstAttempt, true, checkpoint)).isEqualTo(checkpoint.minus(SlackMessageLookup.CLOCK_MARGIN));
+        assertThat(SlackMessageLookup.oldest(firstAttempt, true, firstAttempt.plusSeconds(5)))
+                .as("a checkpoint clock ahead of ours").isEqualTo(firstAttempt.minus(SlackMessageLookup.CLOCK_MARGIN));
+        assertThat(SlackMessageLookup.oldest(firstAttempt, true, null)).as("a checkpoint of an older version does not say when")
+                .isEqualTo(firstAttempt.minus(SlackMessageLookup.UNKNOWN_CHECKPOINT_LOOK_BACK));
+        assertThat(SlackMessageLookup.oldest(firstAttempt, false, checkpoint)).as("not replaying")
+                .isEqualTo(firstAttempt.minus(SlackMessageLookup.CLOCK_MARGIN));
+    }
+
+    @Test
     void anInstantIsASlackTimestamp() {
         assertThat(SlackMessageLookup.ts(Instant.parse("2026-03-01T10:15:30Z"))).isEqualTo("1772360130.000000");
         assertThat(SlackMessageLookup.ts(Instant.parse("2026-03-01T10:15:30.000001999Z"))).isEqualTo("1772360130.000001");
