@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * Sends one message with retries: exponential backoff with jitter, {@code Retry-After} honoured on 429 and 503,
  * the same {@code Idempotency-Key} on every attempt, and a fresh webhook signature per attempt. A slack-api
  * channel's requests carry its bot token, and its answers are read as Slack's ({@link SlackPostMessage#read}): an
- * HTTP 200 may still be an error; as Slack has no idempotency key, an attempt that may repeat a message Slack stored
- * first looks for it ({@link SlackMessageLookup}). Never blocks the caller: attempts run on the HTTP client's threads and waits on
- * the scheduler.
+ * HTTP 200 may still be an error; as Slack has no idempotency key, an attempt that may repeat a message Slack
+ * stored first looks for it ({@link SlackMessageLookup}). Never blocks the caller: attempts run on the HTTP
+ * client's threads and waits on the scheduler.
  */
 final class HttpDelivery {
 
@@ -110,7 +110,7 @@ final class HttpDelivery {
             post(message, attempt, look, settled);
             return;
         }
-        lookUp(query, null, 1).whenComplete((looked, error) -> {
+        lookUp(message.endpoint(), query, null, 1).whenComplete((looked, error) -> {
             if (error != null) {
                 failed(message, attempt, true, query.method() + ": " + describe(error), true, Optional.empty(), settled);
             } else if (looked.outcome() instanceof SlackMessageLookup.Outcome.Found found) {
@@ -135,13 +135,13 @@ final class HttpDelivery {
     }
 
     /** Reads page after page of Slack's answer until the message is found or the pages end. */
-    private CompletableFuture<Looked> lookUp(SlackMessageLookup.Query query, String cursor, int page) {
+    private CompletableFuture<Looked> lookUp(ChannelEndpoint endpoint, SlackMessageLookup.Query query, String cursor, int page) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(query.url(cursor)))
                     .timeout(policy.requestTimeout())
                     .header("User-Agent", "Earshot")
-                    .header("Authorization", "Bearer " + endpointOf(query).botToken())
+                    .header("Authorization", "Bearer " + endpoint.botToken())
                     .GET()
                     .build();
         } catch (RuntimeException e) {
@@ -152,7 +152,7 @@ final class HttpDelivery {
                 .thenCompose(answer -> {
                     SlackMessageLookup.Outcome outcome = query.read(answer.statusCode(), redact(answer.body()), page);
                     return outcome instanceof SlackMessageLookup.Outcome.NextPage next
-                            ? lookUp(query, next.cursor(), page + 1)
+                            ? lookUp(endpoint, query, next.cursor(), page + 1)
                             : CompletableFuture.completedFuture(new Looked(outcome, retryAfter(answer)));
                 });
     }
@@ -227,11 +227,6 @@ final class HttpDelivery {
         return status == 429 || status == 503
                 ? RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock.instant())
                 : Optional.empty();
-    }
-
-    private ChannelEndpoint endpointOf(SlackMessageLookup.Query query) {
-        return endpoints.stream().filter(endpoint -> endpoint.channel().name().equals(query.channel().name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no endpoint for channel '" + query.channel().name() + "'"));
     }
 
     private HttpRequest request(Message message) {
