@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *     URL is itself a secret)
  * @param secretEnv webhook channels only: the environment variable holding the HMAC-SHA256 signing key
  * @param tokenEnv slack-api channels only: the environment variable holding the Slack bot token ({@code xoxb-...},
- *     scope {@code chat:write})
+ *     scope {@code chat:write}, and {@code channels:history} or {@code groups:history} so that a lost answer or a
+ *     replay does not post twice: {@link SlackMessageLookup})
  * @param slackChannel slack-api channels only: the Slack channel's ID, e.g. {@code C0123456789}
  * @param apiUrl slack-api channels only, optional: Slack's Web API base URL, default {@value #SLACK_API_URL}
  * @param topics topic ids routed here; empty for all

@@ -19,6 +19,8 @@ import java.util.Set;
  * following the thread, sees the incident closed. Updates stay in the thread: the channel already has the
  * incident, and an incident's updates are what a thread is for. A follow-up whose thread is unknown (the first
  * message failed, or the writer restarted without it) is posted top-level and names its incident, as the webhook's.
+ * Every message carries its delivery's idempotency key as message metadata, by which {@link SlackMessageLookup}
+ * finds it when an attempt's answer was lost.
  *
  * <p>Slack answers HTTP 200 with {@code {"ok":true,"channel":"C…","ts":"1503435956.000247",…}}, or with
  * {@code {"ok":false,"error":"channel_not_found"}}: an error, though the status is 200. Rate limiting is HTTP 429
@@ -35,6 +37,9 @@ public final class SlackPostMessage {
      */
     static final Set<String> RETRYABLE = Set.of("ratelimited", "rate_limited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout", "team_added_to_org");
+
+    /** Errors after which the message may be posted all the same: Slack documents that part of the call may have succeeded. */
+    static final Set<String> MAY_HAVE_POSTED = Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
     /** What to do about the errors a misconfigured channel meets, for the dead letter. */
     static final Map<String, String> FIXES = Map.of(
@@ -54,8 +59,17 @@ public final class SlackPostMessage {
         record Posted(String channel, String ts) implements Answer {
         }
 
-        /** Not posted: why, in words for the dead letter, and whether another attempt may succeed. */
-        record Refused(String failure, boolean retryable) implements Answer {
+        /**
+         * Not posted, or not known to be: why, in words for the dead letter, whether another attempt may succeed,
+         * and whether Slack may have posted the message all the same (a server error), so that one should look
+         * before posting again.
+         */
+        record Refused(String failure, boolean retryable, boolean mayHavePosted) implements Answer {
+
+            /** Slack says it did not post. */
+            public Refused(String failure, boolean retryable) {
+                this(failure, retryable, false);
+            }
         }
     }
 
@@ -69,7 +83,8 @@ public final class SlackPostMessage {
 
     /**
      * The JSON body: the Block Kit message for this position in the thread, posted to the channel's
-     * {@code slackChannel}, as a reply to {@code threadTs} when it is known.
+     * {@code slackChannel}, as a reply to {@code threadTs} when it is known, with the delivery's idempotency key in
+     * its metadata.
      */
     public static String body(Alert alert, ThreadPosition position, AlertChannel channel, String threadTs) {
         ObjectNode body = Json.mapper().createObjectNode().put("channel", channel.slackChannel());
@@ -80,6 +95,7 @@ public final class SlackPostMessage {
                 body.put("reply_broadcast", true);
             }
         }
+        body.set("metadata", SlackMessageLookup.metadata(IdempotencyKeys.of(alert, channel.name())));
         return Json.write(body);
     }
 
@@ -97,7 +113,7 @@ public final class SlackPostMessage {
             String shown = text.isEmpty() ? "" : ": " + shorten(text.replaceAll("\\s+", " "));
             return success
                     ? new Answer.Refused("HTTP " + status + " without Slack's JSON answer" + shown, false)
-                    : new Answer.Refused("HTTP " + status + shown, DeliveryPolicy.isRetryable(status));
+                    : new Answer.Refused("HTTP " + status + shown, DeliveryPolicy.isRetryable(status), status >= 500);
         }
         if (success && answer.path("ok").asBoolean()) {
             return new Answer.Posted(answer.path("channel").asText(null), answer.path("ts").asText(null));
@@ -116,7 +132,7 @@ public final class SlackPostMessage {
             failure.append(": ").append(FIXES.get(error));
         }
         boolean retryable = RETRYABLE.contains(error) || !success && DeliveryPolicy.isRetryable(status);
-        return new Answer.Refused(failure.toString(), retryable);
+        return new Answer.Refused(failure.toString(), retryable, MAY_HAVE_POSTED.contains(error) || status >= 500);
     }
 
     private static String shorten(String text) {

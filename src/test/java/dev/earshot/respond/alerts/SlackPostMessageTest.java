@@ -88,7 +88,7 @@ class SlackPostMessageTest {
         assertThat(SlackPostMessage.read(429, "{\"ok\":false,\"error\":\"ratelimited\"}"))
                 .isEqualTo(new Answer.Refused("HTTP 429, Slack error ratelimited", true));
         assertThat(SlackPostMessage.read(503, "<html>Service Unavailable</html>"))
-                .isEqualTo(new Answer.Refused("HTTP 503: <html>Service Unavailable</html>", true));
+                .isEqualTo(new Answer.Refused("HTTP 503: <html>Service Unavailable</html>", true, true));
         assertThat(SlackPostMessage.read(404, "")).isEqualTo(new Answer.Refused("HTTP 404", false));
         assertThat(SlackPostMessage.read(200, "ok")).as("an incoming webhook's answer, not the Web API's")
                 .isEqualTo(new Answer.Refused("HTTP 200 without Slack's JSON answer: ok", false));

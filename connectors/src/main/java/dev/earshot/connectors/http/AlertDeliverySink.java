@@ -73,6 +73,7 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
         context.metricGroup().gauge("alertsDelivered", () -> writer.stats().delivered());
         context.metricGroup().gauge("alertDeliveryRetries", () -> writer.stats().retries());
         context.metricGroup().gauge("alertDeadLetters", () -> writer.stats().deadLetters());
+        context.metricGroup().gauge("alertRepostsAvoided", writer::repostsAvoided);
         return writer;
     }
 

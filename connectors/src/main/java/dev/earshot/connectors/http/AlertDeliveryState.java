@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.earshot.json.Json;
 import dev.earshot.respond.alerts.IncidentThreads;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
@@ -15,8 +16,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * @param threads open threads by channel name
  * @param slackThreads the thread's {@code ts} by {@code "<channel>|<incident id>"}
+ * @param checkpointedAt when the state was taken, every message before it settled: a job restored from it may have
+ *     posted the messages it replays since then; null in states written before it was kept
  */
-public record AlertDeliveryState(Map<String, List<IncidentThreads.OpenThread>> threads, Map<String, String> slackThreads) {
+public record AlertDeliveryState(Map<String, List<IncidentThreads.OpenThread>> threads, Map<String, String> slackThreads,
+                                 Instant checkpointedAt) {
 
     public AlertDeliveryState {
         threads = threads == null ? Map.of() : Map.copyOf(threads);

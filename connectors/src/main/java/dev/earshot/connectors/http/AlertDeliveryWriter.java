@@ -12,11 +12,13 @@ import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.IncidentThreads;
 import dev.earshot.respond.alerts.MessageKind;
 import dev.earshot.respond.alerts.SlackMessage;
+import dev.earshot.respond.alerts.SlackMessageLookup;
 import dev.earshot.respond.alerts.SlackPostMessage;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,9 +52,11 @@ import org.slf4j.LoggerFactory;
  * follow-up that gets through starts the thread.
  *
  * <p>{@link #flush} waits for every outstanding message, so a checkpoint completes only once the alerts before
- * it are delivered or dead-lettered: at-least-once, and receivers deduplicate by {@code Idempotency-Key} (Slack's
- * Web API does not: a replay since the last checkpoint may post again). The checkpointed state
- * ({@link AlertDeliveryState}) holds the open threads and their Slack {@code ts}.
+ * it are delivered or dead-lettered: at-least-once, and receivers deduplicate by {@code Idempotency-Key}. Slack's
+ * Web API has none: a restored writer, until its first checkpoint, looks for each slack-api message in Slack before
+ * posting it (the failed run may have posted it after the checkpoint), and adopts the one it finds
+ * ({@link dev.earshot.respond.alerts.SlackMessageLookup}). The checkpointed state ({@link AlertDeliveryState}) holds
+ * the open threads, their Slack {@code ts} and when it was taken.
  */
 public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, AlertDeliveryState> {
 
@@ -78,6 +82,10 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private long skipped;
+    /** From a restore to the next checkpoint: the messages replayed meanwhile may be in Slack already. */
+    private volatile boolean replaying;
+    /** When the restored checkpoint was taken; null when it does not say. */
+    private volatile Instant replayingSince;
 
     public AlertDeliveryWriter(AlertsConfig config, Map<String, ChannelEndpoint> endpoints,
                                SinkWriter<DeadLetter> deadLetterWriter, Clock clock) {
@@ -159,17 +167,27 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         Set<String> openKeys = new HashSet<>();
         open.forEach((channel, threads) -> threads.forEach(thread -> openKeys.add(threadKey(channel, thread.incidentId()))));
         slackThreads.keySet().retainAll(openKeys);
-        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads)));
+        replaying = false;
+        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant()));
     }
 
     /** Continues the threads of a checkpoint; called before the first {@link #write}. */
     void restore(AlertDeliveryState state) {
         router.restore(state.threads());
         slackThreads.putAll(state.slackThreads());
+        Instant since = state.checkpointedAt();
+        replayingSince = !replaying ? since
+                : replayingSince == null || since == null ? null : since.isBefore(replayingSince) ? since : replayingSince;
+        replaying = true;
     }
 
     public Stats stats() {
         return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped);
+    }
+
+    /** Slack messages found posted already (by a lost attempt or a failed run), which were not posted again. */
+    public long repostsAvoided() {
+        return delivery.repostsAvoided();
     }
 
     private static String threadKey(String channel, String incidentId) {
@@ -178,13 +196,16 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
 
     private HttpDelivery.Message message(Alert alert, Route.Dispatch dispatch, String thread) {
         AlertChannel channel = dispatch.channel();
+        String threadTs = slackThreads.get(thread);
         String json = switch (channel.type()) {
             case SLACK -> SlackMessage.render(alert, dispatch.position(), channel.dashboardUrl());
-            case SLACK_API -> SlackPostMessage.body(alert, dispatch.position(), channel, slackThreads.get(thread));
+            case SLACK_API -> SlackPostMessage.body(alert, dispatch.position(), channel, threadTs);
             case WEBHOOK -> Json.write(alert);
         };
+        SlackMessageLookup.Query lookup = channel.type() != ChannelType.SLACK_API ? null : SlackMessageLookup.Query.of(alert,
+                dispatch.position(), channel, threadTs, SlackMessageLookup.oldest(clock.instant(), replaying, replayingSince));
         return new HttpDelivery.Message(endpoints.get(channel.name()), json.getBytes(StandardCharsets.UTF_8),
-                IdempotencyKeys.of(alert, channel.name()), dispatch.position().kind().name());
+                IdempotencyKeys.of(alert, channel.name()), dispatch.position().kind().name(), lookup, replaying);
     }
 
     /**

@@ -15,16 +15,70 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.SlackPostMessage;
+import dev.earshot.respond.alerts.ThreadPosition;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A slack-api channel against a local chat.postMessage that answers as Slack does: one thread per incident. */
+/**
+ * A slack-api channel against a local Slack that answers as Slack does: one thread per incident, and no message
+ * twice when an answer is lost or a job replays from a checkpoint.
+ */
 class SlackApiDeliveryTest extends AlertReceiverFixture {
 
     private static final String TOKEN_ENV = "EARSHOT_SLACK_BOT_TOKEN";
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private AbstractAppender appender;
+    private Level levelBefore;
+
+    @BeforeEach
+    void collectWarnings() {
+        appender = new AbstractAppender("slack-api-test", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                if (event.getLevel() == Level.WARN) {
+                    warnings.add(event.getMessage().getFormattedMessage());
+                }
+            }
+        };
+        appender.start();
+        levelBefore = loggerConfig().getLevel();
+        loggerConfig().addAppender(appender, Level.WARN, null);
+        loggerConfig().setLevel(Level.WARN);
+        context().updateLoggers();
+    }
+
+    @AfterEach
+    void stopCollectingWarnings() {
+        loggerConfig().removeAppender(appender.getName());
+        loggerConfig().setLevel(levelBefore);
+        context().updateLoggers();
+    }
+
+    private static LoggerContext context() {
+        return (LoggerContext) LogManager.getContext(false);
+    }
+
+    private static LoggerConfig loggerConfig() {
+        return context().getConfiguration().getLoggerConfig(HttpDelivery.class.getName());
+    }
 
     private AlertChannel care() {
         return new AlertChannel("care-slack", ChannelType.SLACK_API, null, null, TOKEN_ENV, AlertReceiver.SLACK_CHANNEL,
@@ -39,6 +93,14 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
 
     private List<Received> posts() {
         return receiver.at(AlertReceiver.SLACK_API_PATH);
+    }
+
+    private List<Received> lookups() {
+        return receiver.received.stream().filter(request -> request.path().startsWith("/api/conversations.")).toList();
+    }
+
+    private static String key(Received post) {
+        return post.json().at("/metadata/event_payload/key").asText();
     }
 
     @Test
@@ -60,7 +122,10 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
             assertThat(post.answeredStatus()).isEqualTo(200);
             assertThat(post.postedTs()).isNotNull();
             assertThat(post.json().get("channel").asText()).isEqualTo(AlertReceiver.SLACK_CHANNEL);
+            assertThat(post.json().at("/metadata/event_type").asText()).isEqualTo("earshot_alert");
+            assertThat(key(post)).isEqualTo(post.idempotencyKey());
         });
+        assertThat(lookups()).as("no answer was lost, nothing replayed: nothing to look for").isEmpty();
         List<Received> a = posts().stream().filter(post -> post.json().toString().contains("incident-a")).toList();
         List<Received> b = posts().stream().filter(post -> post.json().toString().contains("incident-b")).toList();
         assertThat(a).extracting(Received::messagePosition).containsExactly("FIRST", "UPDATE", "RESOLUTION");
@@ -135,6 +200,132 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
         assertThat(posts).allSatisfy(post -> assertThat(post.problems()).isEmpty());
         assertThat(posts.subList(1, 3)).extracting(post -> post.json().get("thread_ts").asText())
                 .containsOnly(posts.get(0).postedTs());
+    }
+
+    @ParameterizedTest(name = "answer after posting: {0}")
+    @ValueSource(ints = {500, 0})
+    void aMessageWhoseAnswerWasLostAfterSlackPostedItIsFoundAndNotPostedAgain(int lostAnswer) throws Exception {
+        receiver.answer(number -> number == 1 ? AlertReceiver.Answer.postedThen(lostAnswer, "<html>Internal Server Error</html>") : null);
+        try (AlertDeliveryWriter writer = writer()) {
+            writer.write(SampleAlerts.parking("incident-a", OPEN, 5), null);
+            writer.flush(false);
+            writer.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
+            writer.flush(true);
+            assertThat(writer.stats()).isEqualTo(new AlertDeliveryWriter.Stats(2, 1, 0, 0));
+            assertThat(writer.repostsAvoided()).isEqualTo(1);
+        }
+        List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
+        assertThat(channel).as("the first message once, and the update in its thread").hasSize(2);
+        assertThat(channel.get(1).threadTs()).isEqualTo(channel.get(0).ts());
+        assertThat(posts()).hasSize(2);
+        assertThat(lookups()).singleElement().satisfies(lookup -> {
+            assertThat(lookup.path()).isEqualTo(AlertReceiver.HISTORY_PATH);
+            assertThat(lookup.problems()).isEmpty();
+            assertThat(lookup.params()).containsEntry("channel", AlertReceiver.SLACK_CHANNEL)
+                    .containsEntry("include_all_metadata", "true").containsKey("oldest");
+            assertThat(new BigDecimal(lookup.params().get("oldest"))).as("from before the first attempt")
+                    .isLessThan(new BigDecimal(channel.get(0).ts()));
+        });
+        assertThat(deadLetters.letters).isEmpty();
+    }
+
+    @Test
+    void aReplayFromACheckpointTakenBeforeItsMessagesFindsThemAndContinuesTheirThread() throws Exception {
+        AlertDeliveryState.Serializer serializer = new AlertDeliveryState.Serializer();
+        byte[] checkpoint;
+        try (AlertDeliveryWriter failed = writer()) {
+            checkpoint = serializer.serialize(failed.snapshotState(1).get(0));
+            failed.write(SampleAlerts.parking("incident-a", OPEN, 5), null);
+            failed.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
+            failed.flush(false);
+        }
+        try (AlertDeliveryWriter restored = writer()) {
+            restored.restore(serializer.deserialize(serializer.getVersion(), checkpoint));
+            restored.write(SampleAlerts.parking("incident-a", OPEN, 5), null);
+            restored.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
+            restored.write(SampleAlerts.parking("incident-a", RESOLVED, 7), null);
+            restored.flush(false);
+            assertThat(restored.repostsAvoided()).isEqualTo(2);
+            restored.snapshotState(2);
+            restored.write(SampleAlerts.parking("incident-b", OPEN, 6), null);
+            restored.flush(true);
+        }
+        List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
+        assertThat(channel).extracting(post -> post.metadata().at("/event_payload/key").asText()).as("each message once")
+                .hasSize(4).doesNotHaveDuplicates();
+        String thread = channel.get(0).ts();
+        assertThat(channel.subList(1, 3)).extracting(AlertReceiver.SlackPost::threadTs).containsOnly(thread);
+        assertThat(channel.get(2).broadcast()).as("the resolution").isTrue();
+        assertThat(channel.get(3).threadTs()).isNull();
+        assertThat(lookups()).as("until the first checkpoint after the restore").extracting(Received::path)
+                .containsExactly(AlertReceiver.HISTORY_PATH, AlertReceiver.REPLIES_PATH, AlertReceiver.REPLIES_PATH);
+        assertThat(lookups()).allSatisfy(lookup -> assertThat(lookup.problems()).isEmpty());
+        assertThat(lookups().subList(1, 3)).extracting(lookup -> lookup.params().get("ts")).containsOnly(thread);
+        assertThat(deadLetters.letters).isEmpty();
+    }
+
+    @Test
+    void aCheckpointOfAnEarlierVersionWithoutItsTimeStillMakesTheRestoredWriterLook() throws Exception {
+        AlertDeliveryState.Serializer serializer = new AlertDeliveryState.Serializer();
+        AlertDeliveryState earlier = serializer.deserialize(1, "{\"threads\":{},\"slackThreads\":{}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(earlier.checkpointedAt()).isNull();
+        Alert opened = SampleAlerts.parking("incident-a", OPEN, 5);
+        String posted = receiver.postEarlier(SlackPostMessage.body(opened, ThreadPosition.FIRST, care(), null)
+                .getBytes(StandardCharsets.UTF_8));
+        try (AlertDeliveryWriter restored = writer()) {
+            restored.restore(earlier);
+            restored.write(opened, null);
+            restored.flush(true);
+            assertThat(restored.repostsAvoided()).isEqualTo(1);
+            AlertDeliveryState next = serializer.deserialize(1, serializer.serialize(restored.snapshotState(1).get(0)));
+            assertThat(next.slackThreads()).containsExactly(Map.entry("care-slack|incident-a", posted));
+            assertThat(next.checkpointedAt()).isNotNull();
+        }
+        assertThat(receiver.slackChannel()).hasSize(1);
+        assertThat(posts()).isEmpty();
+    }
+
+    @Test
+    void aLookupRefusedForAMissingScopeSaysWhichToAddOnceAndPostsAsBefore() throws Exception {
+        receiver.grantScopes("chat:write");
+        receiver.answer(number -> number == 1 || number == 3 ? AlertReceiver.Answer.postedThen(500, "") : null);
+        try (AlertDeliveryWriter writer = writer()) {
+            writer.write(SampleAlerts.parking("incident-a", OPEN, 5), null);
+            writer.flush(false);
+            writer.write(SampleAlerts.parking("incident-b", OPEN, 6), null);
+            writer.flush(true);
+            assertThat(writer.stats()).isEqualTo(new AlertDeliveryWriter.Stats(2, 2, 0, 0));
+        }
+        assertThat(lookups()).as("the channel stopped looking").singleElement()
+                .satisfies(lookup -> assertThat(lookup.answeredBody()).contains("\"error\":\"missing_scope\""));
+        assertThat(receiver.slackChannel()).as("as before: the retries posted again").hasSize(4);
+        assertThat(warnings).filteredOn(warning -> warning.contains("missing_scope")).containsExactly(
+                "channel 'care-slack' (slack-api): cannot look in Slack for a message an earlier attempt or run may have posted "
+                        + "(conversations.history: Slack error missing_scope; add the bot scope channels:history under OAuth & "
+                        + "Permissions and reinstall the app); posting without looking until the job restarts, so a retry after a "
+                        + "lost answer or a replay may post an alert twice");
+        assertThat(deadLetters.letters).isEmpty();
+    }
+
+    @Test
+    void aFollowUpWhoseAnswerWasLostIsFoundInItsThreadAndRepliedOnce() throws Exception {
+        receiver.answer(number -> number == 2 ? AlertReceiver.Answer.postedThen(0, "") : null);
+        try (AlertDeliveryWriter writer = writer()) {
+            writer.write(SampleAlerts.parking("incident-a", OPEN, 5), null);
+            writer.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
+            writer.write(SampleAlerts.parking("incident-a", RESOLVED, 7), null);
+            writer.flush(true);
+            assertThat(writer.stats()).isEqualTo(new AlertDeliveryWriter.Stats(3, 1, 0, 0));
+        }
+        List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
+        assertThat(channel).hasSize(3);
+        assertThat(channel.subList(1, 3)).extracting(AlertReceiver.SlackPost::threadTs).containsOnly(channel.get(0).ts());
+        assertThat(channel.get(2).broadcast()).isTrue();
+        assertThat(lookups()).singleElement().satisfies(lookup -> {
+            assertThat(lookup.path()).isEqualTo(AlertReceiver.REPLIES_PATH);
+            assertThat(lookup.params()).containsEntry("ts", channel.get(0).ts()).containsEntry("include_all_metadata", "true");
+            assertThat(lookup.problems()).isEmpty();
+        });
     }
 
     @Test
