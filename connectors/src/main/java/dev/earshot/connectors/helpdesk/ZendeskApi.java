@@ -40,23 +40,16 @@ final class ZendeskApi extends LookupBeforeCreate {
         URI lookup = URI.create(base + "/api/v2/tickets.json?external_id="
                 + URLEncoder.encode(ticket.id(), StandardCharsets.UTF_8));
         return http.send("GET", lookup, null, Map.of()).thenCompose(list -> {
-            JsonNode first = null;
+            long lowest = Long.MAX_VALUE;
             for (JsonNode found : list.path("tickets")) {
-                if (found.path("id").isIntegralNumber() && (first == null || found.path("id").asLong() < first.path("id").asLong())) {
-                    first = found;
-                }
+                lowest = Math.min(lowest, found.path("id").asLong(Long.MAX_VALUE));
             }
-            if (first == null) {
+            if (lowest == Long.MAX_VALUE) {
                 return CompletableFuture.completedFuture(null);
             }
             counters.ticketsFound.incrementAndGet();
-            String id = first.path("id").asText();
-            boolean closed = first.path("status").asText().equals("closed");
-            return comments(id).thenApply(comments -> {
-                DeliveredTicket read = DeliveredTicket.readBack(id, bodies(comments), clock.instant());
-                // a closed ticket takes no update: no priority to set, as a replay with state would know
-                return closed ? read.with(List.of(), ticket.priority(), read.deliveredAt()) : read;
-            });
+            String id = Long.toString(lowest);
+            return comments(id).thenApply(comments -> DeliveredTicket.readBack(id, bodies(comments), clock.instant()));
         });
     }
 
@@ -98,11 +91,22 @@ final class ZendeskApi extends LookupBeforeCreate {
                 });
     }
 
+    /**
+     * Deletions first: a privacy request must not wait on new posts or a priority that Zendesk refuses (a closed ticket
+     * takes neither, but can still be redacted).
+     */
     @Override
     CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
+        CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known)
+                : CompletableFuture.completedFuture(known);
+        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> edit(ticket, state));
+    }
+
+    /** Adds the posts {@code known} does not hold as one private comment, and sets the priority when it changed. */
+    private CompletableFuture<DeliveredTicket> addPosts(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
-        CompletableFuture<DeliveredTicket> updated = added.isEmpty() && !priorityChanged
+        return added.isEmpty() && !priorityChanged
                 ? CompletableFuture.completedFuture(known)
                 : http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId() + ".json"),
                                 ZendeskRequests.update(ticket, added, priorityChanged), Map.of())
@@ -112,8 +116,6 @@ final class ZendeskApi extends LookupBeforeCreate {
                             }
                             return known.with(added, ticket.priority(), clock.instant());
                         });
-        CompletableFuture<DeliveredTicket> edited = updated.thenCompose(state -> edit(ticket, state));
-        return known.removalsPending(ticket) ? edited.thenCompose(state -> remove(ticket, state)) : edited;
     }
 
     /**

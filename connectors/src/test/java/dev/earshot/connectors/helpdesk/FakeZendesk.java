@@ -280,6 +280,9 @@ public final class FakeZendesk extends FakeHelpdesk {
 
     private ObjectNode comment(JsonNode comment) {
         String body = comment.get("body").asText();
+        if (!text(html(body)).equals(body)) {
+            violations.add("the fake's html_body would not read as the body: " + body);
+        }
         return JSON.objectNode().put("id", ids.incrementAndGet()).put("type", "Comment")
                 .put("body", body).put("html_body", html(body)).put("plain_body", body)
                 .put("public", comment.get("public").asBoolean());
