@@ -41,6 +41,8 @@ public final class TicketText {
     private static final Pattern MARKED_POST = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)((?:"
             + Pattern.quote(FINGERPRINT) + "[0-9a-f]{12}(?![0-9a-f]))*)");
     private static final Pattern REMOVED_POST = Pattern.compile(Pattern.quote(REMOVED_MARKER) + "([^\\s<]+)");
+    /** A post's marker whose fingerprints were redacted: only a deleted post's are (an edited post keeps them). */
+    private static final Pattern REDACTED_FINGERPRINTS = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)(?: \u2587+)+");
     private static final Pattern ANY_MARKER = Pattern.compile("earshot-(?:removed-)?post: [^\\s<]+");
     /** Line breaks in plain bodies and in the HTML ones {@link #html} writes (as a helpdesk may normalise them). */
     private static final Pattern LINE_BREAK = Pattern.compile("\\n|<br\\s*/?>");
@@ -197,13 +199,18 @@ public final class TicketText {
         return ids;
     }
 
-    /** The ids of the deleted posts whose {@link #REMOVED_MARKER}s appear in a helpdesk comment, plain or HTML. */
+    /**
+     * The ids of the deleted posts a helpdesk comment, plain or HTML, says are removed: by their {@link #REMOVED_MARKER}s,
+     * or by their markers' redacted fingerprints (a closed Zendesk ticket, which takes no note saying so).
+     */
     public static Set<String> removedPostIds(String body) {
         Set<String> ids = new LinkedHashSet<>();
         if (body != null) {
-            Matcher matcher = REMOVED_POST.matcher(body);
-            while (matcher.find()) {
-                ids.add(matcher.group(1));
+            for (Pattern removed : List.of(REMOVED_POST, REDACTED_FINGERPRINTS)) {
+                Matcher matcher = removed.matcher(body);
+                while (matcher.find()) {
+                    ids.add(matcher.group(1));
+                }
             }
         }
         return ids;

@@ -64,6 +64,15 @@ public final class ZendeskRequests {
     }
 
     /**
+     * {@code PUT /api/v2/comment_redactions/{ticket_comment_id}} ("Redact Ticket Comment In Agent Workspace"): the
+     * comment's own {@code html_body} with what to remove marked, see {@link HtmlRedaction#mark}; Zendesk replaces the
+     * marked characters by ▇ for good, in closed and archived tickets too.
+     */
+    public static ObjectNode commentRedaction(String ticketId, String markedHtmlBody) {
+        return JSON.objectNode().put("ticket_id", Long.parseLong(ticketId)).put("html_body", markedHtmlBody);
+    }
+
+    /**
      * {@code PUT /api/v2/tickets/{id}.json}: a private comment saying that posts were removed at their authors'
      * request and their text redacted (Zendesk cannot rewrite a comment), with a {@link TicketText#REMOVED_MARKER}
      * per post so that a restart without state knows they are gone.

@@ -39,6 +39,20 @@ class DeletedPostsTest {
     }
 
     @Test
+    void aMarkerWhoseFingerprintsWereRedactedSaysItsPostIsRemovedAsAClosedZendeskTicketTakesNoNote() {
+        String redacted = PLAIN;
+        for (String token : TicketText.fingerprintTokens(PLAIN, SECOND.id())) {
+            redacted = redacted.replace(token, "▇".repeat(token.length()));
+        }
+
+        assertThat(TicketText.removedPostIds(PLAIN)).isEmpty();
+        assertThat(TicketText.removedPostIds(redacted)).containsExactly(SECOND.id());
+        DeliveredTicket read = DeliveredTicket.readBack("7", List.of(redacted), Instant.EPOCH);
+        assertThat(read.postIds()).containsExactly(FIRST.id(), THIRD.id());
+        assertThat(read.removedPostIds()).containsExactly(SECOND.id());
+    }
+
+    @Test
     void aBodyWithoutAPostKeepsTheOthersAndSaysTheRemovedOneIsGone() {
         String without = TicketText.withoutPost(PLAIN, SECOND.id());
 

@@ -8,7 +8,19 @@ public final class DeliveryException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status the helpdesk refused the request with, or 0 when it did not answer with a refusal. */
+    private final int refusedWith;
+
     public DeliveryException(String message) {
+        this(message, 0);
+    }
+
+    DeliveryException(String message, int refusedWith) {
         super(message, null, false, false);
+        this.refusedWith = refusedWith;
+    }
+
+    int refusedWith() {
+        return refusedWith;
     }
 }

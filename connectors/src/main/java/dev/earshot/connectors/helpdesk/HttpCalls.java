@@ -129,7 +129,7 @@ final class HttpCalls {
             }
             return retryOrGiveUp(what, problem, n, asked.orElse(null));
         }
-        throw new DeliveryException(redactor.redact(what + " was refused: " + problem + hint(status)));
+        throw new DeliveryException(redactor.redact(what + " was refused: " + problem + hint(uri, status)), status);
     }
 
     private Outcome retryOrGiveUp(String what, String problem, int n, Duration asked) {
@@ -189,11 +189,11 @@ final class HttpCalls {
         return ": " + (oneLine.length() > SHOWN_BODY_CHARS ? oneLine.substring(0, SHOWN_BODY_CHARS) + "…" : oneLine);
     }
 
-    private String hint(int status) {
+    private String hint(URI uri, int status) {
         return switch (status) {
             case 401 -> " (check the credentials in respond.helpdesk.emailEnv/tokenEnv)";
             case 403 -> " (the API user may not do this)";
-            case 422 -> " (the helpdesk rejected the ticket's fields; check respond.helpdesk custom fields)";
+            case 422 -> uri.getPath().contains("redact") ? "" : " (the helpdesk rejected the ticket's fields; check respond.helpdesk custom fields)";
             default -> "";
         };
     }

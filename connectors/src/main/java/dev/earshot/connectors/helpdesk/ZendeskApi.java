@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
+import dev.earshot.respond.helpdesk.HtmlRedaction;
 import dev.earshot.respond.helpdesk.IdempotencyKeys;
 import dev.earshot.respond.helpdesk.TicketText;
 import dev.earshot.respond.helpdesk.ZendeskRequests;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -47,23 +49,32 @@ final class ZendeskApi extends LookupBeforeCreate {
             }
             counters.ticketsFound.incrementAndGet();
             String id = Long.toString(lowest);
-            return comments(id).thenApply(comments -> DeliveredTicket.readBack(id, comments.values(), clock.instant()));
+            return comments(id).thenApply(comments -> DeliveredTicket.readBack(id, bodies(comments), clock.instant()));
         });
     }
 
-    /** The bodies of a ticket's comments by comment id, following Zendesk's {@code next_page} links. */
-    private CompletableFuture<Map<String, String>> comments(String ticketId) {
+    /** A comment's plain {@code body}, which Earshot wrote, and the {@code html_body} Zendesk made of it. */
+    private record Comment(String body, String htmlBody) {
+    }
+
+    /** A ticket's comments by comment id, following Zendesk's {@code next_page} links. */
+    private CompletableFuture<Map<String, Comment>> comments(String ticketId) {
         return commentPages(URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), new LinkedHashMap<>());
     }
 
-    private CompletableFuture<Map<String, String>> commentPages(URI page, Map<String, String> bodies) {
+    private CompletableFuture<Map<String, Comment>> commentPages(URI page, Map<String, Comment> found) {
         return http.send("GET", page, null, Map.of()).thenCompose(comments -> {
-            comments.path("comments").forEach(comment -> bodies.put(comment.path("id").asText(), comment.path("body").asText()));
+            comments.path("comments").forEach(comment -> found.put(comment.path("id").asText(),
+                    new Comment(comment.path("body").asText(), comment.path("html_body").asText())));
             String next = comments.path("next_page").asText(null);
             return next == null || next.isBlank() || next.equals("null")
-                    ? CompletableFuture.completedFuture(bodies)
-                    : commentPages(URI.create(next), bodies);
+                    ? CompletableFuture.completedFuture(found)
+                    : commentPages(URI.create(next), found);
         });
+    }
+
+    private static List<String> bodies(Map<String, Comment> comments) {
+        return comments.values().stream().map(Comment::body).toList();
     }
 
     @Override
@@ -80,11 +91,22 @@ final class ZendeskApi extends LookupBeforeCreate {
                 });
     }
 
+    /**
+     * Deletions first: a privacy request must not wait on new posts or a priority that Zendesk refuses (a closed ticket
+     * takes neither, but can still be redacted).
+     */
     @Override
     CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
+        CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known)
+                : CompletableFuture.completedFuture(known);
+        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> edit(ticket, state));
+    }
+
+    /** Adds the posts {@code known} does not hold as one private comment, and sets the priority when it changed. */
+    private CompletableFuture<DeliveredTicket> addPosts(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
-        CompletableFuture<DeliveredTicket> updated = added.isEmpty() && !priorityChanged
+        return added.isEmpty() && !priorityChanged
                 ? CompletableFuture.completedFuture(known)
                 : http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId() + ".json"),
                                 ZendeskRequests.update(ticket, added, priorityChanged), Map.of())
@@ -94,8 +116,6 @@ final class ZendeskApi extends LookupBeforeCreate {
                             }
                             return known.with(added, ticket.priority(), clock.instant());
                         });
-        CompletableFuture<DeliveredTicket> edited = updated.thenCompose(state -> edit(ticket, state));
-        return known.removalsPending(ticket) ? edited.thenCompose(state -> remove(ticket, state)) : edited;
     }
 
     /**
@@ -104,12 +124,14 @@ final class ZendeskApi extends LookupBeforeCreate {
      * posts) and a private comment gives the new text under the post's marker. A post the comments already show with
      * this text (an edit shown before a restart, whose state was lost) needs nothing. Zendesk refuses to redact the
      * comments of a closed ticket, or to add one: a dead letter, and the state still holds the earlier text, so the
-     * ticket's next version tries again.
+     * ticket's next version tries again. Unlike a deletion, an edit does not fall back on the Agent Workspace
+     * endpoint: the new text cannot be shown on a closed ticket, and redacting the earlier one alone would leave the
+     * agent no word of what the customer now says, while the author asked for no removal.
      */
     private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
         String ticketId = known.helpdeskId();
         return showEdited(ticket, known, (edited, now) -> comments(ticketId).thenCompose(comments -> {
-            List<TicketPost> toShow = TicketText.notShownYet(edited, comments.values());
+            List<TicketPost> toShow = TicketText.notShownYet(edited, bodies(comments));
             if (toShow.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
@@ -125,16 +147,12 @@ final class ZendeskApi extends LookupBeforeCreate {
      * for deleted posts the fingerprints on their markers too. An edited post keeps its earlier texts' fingerprints:
      * they tell a restart without state that those texts are old.
      */
-    private CompletableFuture<Void> redact(String ticketId, Map<String, String> comments, Collection<String> postIds,
+    private CompletableFuture<Void> redact(String ticketId, Map<String, Comment> comments, Collection<String> postIds,
                                            boolean deleted) {
         CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
         for (String postId : postIds) {
-            for (Map.Entry<String, String> comment : comments.entrySet()) {
-                List<String> strings = new ArrayList<>(TicketText.postLines(comment.getValue(), postId));
-                if (deleted) {
-                    strings.addAll(TicketText.fingerprintTokens(comment.getValue(), postId));
-                }
-                for (String line : strings) {
+            for (Map.Entry<String, Comment> comment : comments.entrySet()) {
+                for (String line : toRedact(comment.getValue().body(), List.of(postId), deleted)) {
                     URI redact = URI.create(base + "/api/v2/tickets/" + ticketId + "/comments/" + comment.getKey() + "/redact");
                     redactions = redactions.thenCompose(ignored ->
                             http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
@@ -145,15 +163,28 @@ final class ZendeskApi extends LookupBeforeCreate {
         return redactions;
     }
 
+    /** What of {@code postIds} a comment's {@code body} still shows: their lines, and for deleted posts their fingerprints. */
+    private static List<String> toRedact(String body, Collection<String> postIds, boolean deleted) {
+        List<String> strings = new ArrayList<>();
+        for (String postId : postIds) {
+            strings.addAll(TicketText.postLines(body, postId));
+            if (deleted) {
+                strings.addAll(TicketText.fingerprintTokens(body, postId));
+            }
+        }
+        return strings;
+    }
+
     /**
      * Redacts the text and link of the posts {@code ticket} says were deleted from the comments holding them, then
-     * says so in a private comment. Zendesk cannot rewrite a comment; of its two redaction endpoints this uses
-     * "Redact String in Comment" ({@code PUT /api/v2/tickets/{id}/comments/{comment_id}/redact}, {@code {"text": ...}}):
-     * Earshot's comments are plain text it wrote, so the exact strings are known from the comment's {@code body},
-     * while "Redact Ticket Comment In Agent Workspace" ({@code PUT /api/v2/comment_redactions/{comment_id}}) needs the
-     * comment's whole {@code html_body} sent back with {@code <redact>} tags (and auto-linked URLs marked too), and
-     * the Agent Workspace. Its limit: Zendesk refuses to redact comments of a closed ticket, which becomes a dead
-     * letter naming the comment.
+     * says so in a private comment. Zendesk cannot rewrite a comment and has two redaction endpoints. This first uses
+     * "Redact String in Comment" ({@code PUT /api/v2/tickets/{id}/comments/{comment_id}/redact}, {@code {"text": ...}}),
+     * which any account has: Earshot's comments are plain text it wrote, so the exact strings are known from their
+     * {@code body}. Zendesk refuses it on closed (and archived) tickets; then the deletion, a privacy request, goes
+     * through "Redact Ticket Comment In Agent Workspace" instead, see {@link #redactInAgentWorkspace}. A closed ticket
+     * takes no new comment, so there the redaction stands alone, without a note: the ▇ where the text was, the
+     * redacted fingerprints on the post's marker (which tell a replay that the post is removed) and the ticket's
+     * audit log say what happened, and {@code deletions.jsonl} records the deletion as for any post.
      */
     private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known) {
         List<String> held = known.postsToRemove(ticket);
@@ -162,14 +193,65 @@ final class ZendeskApi extends LookupBeforeCreate {
         }
         String ticketId = known.helpdeskId();
         return comments(ticketId).thenCompose(comments -> {
-            // a removal replayed from a checkpoint taken before it: its note is there already, so only redact again
-            Set<String> noted = comments.values().stream().flatMap(body -> TicketText.removedPostIds(body).stream())
+            // a removal replayed from a checkpoint taken before it: its note (or, in a closed ticket, the redacted
+            // fingerprints on its marker) is there already, so only redact again what may be left
+            Set<String> noted = bodies(comments).stream().flatMap(body -> TicketText.removedPostIds(body).stream())
                     .collect(Collectors.toSet());
             List<String> unnoted = held.stream().filter(id -> !noted.contains(id)).toList();
-            CompletableFuture<Void> redacted = redact(ticketId, comments, held, true);
-            return unnoted.isEmpty() ? redacted : redacted.thenCompose(ignored -> http.send("PUT",
-                    URI.create(base + "/api/v2/tickets/" + ticketId + ".json"), ZendeskRequests.removalNote(unnoted),
-                    Map.of())).thenAccept(ignored -> counters.postsRemoved.addAndGet(unnoted.size()));
+            return redact(ticketId, comments, held, true).thenApply(ignored -> true)
+                    .exceptionallyCompose(error -> refusal(error) == null ? CompletableFuture.failedFuture(error)
+                            : redactInAgentWorkspace(ticketId, held, refusal(error)).thenApply(ignored -> false))
+                    .thenCompose(open -> !open || unnoted.isEmpty() ? CompletableFuture.completedFuture(null)
+                            : http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
+                                    ZendeskRequests.removalNote(unnoted), Map.of()))
+                    .thenAccept(ignored -> counters.postsRemoved.addAndGet(unnoted.size()));
         }).thenApply(ignored -> known.withRemoved(ticket.removedPostIds(), clock.instant()));
+    }
+
+    /**
+     * "Redact Ticket Comment In Agent Workspace" ({@code PUT /api/v2/comment_redactions/{comment_id}}), which Zendesk
+     * documents for closed and archived tickets of the email, API and web-form channels: per comment still holding a
+     * deleted post, the comment's {@code html_body} as Zendesk now has it (read again: the classic endpoint may have
+     * redacted some before it was refused) with the post's lines, link and fingerprints marked, see
+     * {@link HtmlRedaction#mark}. A text not found in the {@code html_body}, or a refusal (no Agent Workspace, an API
+     * user not allowed to redact, a messaging or chat ticket), is a dead letter naming both endpoints and the fix.
+     */
+    private CompletableFuture<Void> redactInAgentWorkspace(String ticketId, List<String> postIds, DeliveryException classic) {
+        return comments(ticketId).thenCompose(comments -> {
+            CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
+            for (Map.Entry<String, Comment> comment : comments.entrySet()) {
+                List<String> strings = toRedact(comment.getValue().body(), postIds, true);
+                if (strings.isEmpty()) {
+                    continue;
+                }
+                HtmlRedaction.Marked marked = HtmlRedaction.mark(comment.getValue().htmlBody(), strings);
+                if (!marked.notFound().isEmpty()) {
+                    return CompletableFuture.failedFuture(bothRefused(ticketId, classic, "comment " + comment.getKey()
+                            + "'s html_body does not show " + marked.notFound().size() + " of the texts to redact"));
+                }
+                URI redact = URI.create(base + "/api/v2/comment_redactions/" + comment.getKey());
+                redactions = redactions.thenCompose(ignored -> http.send("PUT", redact,
+                        ZendeskRequests.commentRedaction(ticketId, marked.htmlBody()), Map.of()).thenAccept(done -> {
+                        }));
+            }
+            return redactions;
+        }).exceptionallyCompose(error -> CompletableFuture.failedFuture(refusal(error) == null ? error
+                : bothRefused(ticketId, classic, refusal(error).getMessage())));
+    }
+
+    /** The refusal behind {@code error} that the other redaction endpoint may not share, or null: not for bad credentials. */
+    private static DeliveryException refusal(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof DeliveryException refused && refused.refusedWith() >= 400 && refused.refusedWith() < 500
+                && refused.refusedWith() != 401 ? refused : null;
+    }
+
+    private static DeliveryException bothRefused(String ticketId, DeliveryException classic, String agentWorkspace) {
+        return new DeliveryException(classic.getMessage() + "; then Redact Ticket Comment In Agent Workspace: "
+                + agentWorkspace + ". Zendesk redacts a closed or archived ticket only through that endpoint (PUT "
+                + "/api/v2/comment_redactions/{comment_id}), which needs the Agent Workspace turned on and an API user "
+                + "allowed to redact (Professional: agents may delete tickets; Enterprise: a role that may redact ticket "
+                + "content), and which cannot redact messaging or chat tickets: fix the account and the ticket's next "
+                + "version tries again, or redact the post from ticket " + ticketId + " by hand");
     }
 }

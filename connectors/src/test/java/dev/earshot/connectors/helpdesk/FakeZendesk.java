@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
 
 /**
  * Zendesk's Tickets API as far as Earshot uses it: create, list by external_id, update with a comment, comments (in
- * pages of {@value #COMMENTS_PER_PAGE}, linked by next_page), and "Redact String in Comment", which replaces every
- * occurrence of the string in the comment by ▇ characters. A closed ticket can be neither updated nor redacted.
+ * pages of {@value #COMMENTS_PER_PAGE}, linked by next_page, each with the {@code html_body} Zendesk makes of a plain
+ * {@code body}: paragraphs, line breaks, auto-linked URLs, escaped text), "Redact String in Comment", which replaces
+ * every occurrence of the string in the comment by ▇ characters, and "Redact Ticket Comment In Agent Workspace", which
+ * takes the comment's own html_body back with {@code <redact>} tags and {@code redact} attributes. A closed ticket can
+ * be neither updated nor redacted by string; the Agent Workspace endpoint redacts it, unless {@link #agentWorkspace}
+ * is off.
  */
 public final class FakeZendesk extends FakeHelpdesk {
 
@@ -29,6 +33,12 @@ public final class FakeZendesk extends FakeHelpdesk {
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final Pattern COMMENTS = Pattern.compile("/api/v2/tickets/(\\d+)/comments\\.json");
     private static final Pattern REDACT = Pattern.compile("/api/v2/tickets/(\\d+)/comments/(\\d+)/redact");
+    private static final Pattern COMMENT_REDACTION = Pattern.compile("/api/v2/comment_redactions/(\\d+)");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]*[^\\s<>\".,;:!?)]");
+    private static final Pattern REDACT_TAGS = Pattern.compile("</?redact>");
+    private static final Pattern REDACT_ATTRIBUTE = Pattern.compile(" redact(?=[ />])");
+    private static final Pattern REDACTED_LINK = Pattern.compile("<a [^>]* redact(?=[ />])[^>]*>(.*?)</a>");
+    private static final Pattern REDACTED_TEXT = Pattern.compile("<redact>(.*?)</redact>");
     /** Small, so that tests follow next_page (Zendesk's default is 100). */
     static final int COMMENTS_PER_PAGE = 2;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -37,6 +47,8 @@ public final class FakeZendesk extends FakeHelpdesk {
     public final Map<Long, List<ObjectNode>> comments = new ConcurrentHashMap<>();
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(4013);
+    /** Whether the account has the Agent Workspace, without which Zendesk refuses comment_redactions. */
+    public volatile boolean agentWorkspace = true;
 
     @Override
     boolean authorized(String authorization) {
@@ -104,6 +116,10 @@ public final class FakeZendesk extends FakeHelpdesk {
         Matcher redact = REDACT.matcher(path);
         if (method.equals("PUT") && redact.matches()) {
             return redact(Long.parseLong(redact.group(1)), Long.parseLong(redact.group(2)), body);
+        }
+        Matcher commentRedaction = COMMENT_REDACTION.matcher(path);
+        if (method.equals("PUT") && commentRedaction.matches()) {
+            return redactInAgentWorkspace(Long.parseLong(commentRedaction.group(1)), body);
         }
         violations.add("unexpected " + method + " " + path);
         return notFound();
@@ -213,15 +229,86 @@ public final class FakeZendesk extends FakeHelpdesk {
         if (!current.contains(text)) {
             violations.add("redact of a string comment " + commentId + " does not hold: " + text);
         }
-        comment.put("body", current.replace(text, "\u2587".repeat(text.codePointCount(0, text.length()))));
+        String redacted = current.replace(text, "\u2587".repeat(text.codePointCount(0, text.length())));
+        comment.put("body", redacted).put("plain_body", redacted).put("html_body", html(redacted));
+        ObjectNode answer = JSON.objectNode();
+        answer.set("comment", comment);
+        return Answer.of(200, answer);
+    }
+
+    /**
+     * Checks that the html_body sent is the comment's own apart from redact tags and attributes (this endpoint cannot
+     * rewrite a comment), then replaces each character inside {@code <redact>} by ▇ and drops each link marked
+     * {@code redact}, keeping its (redacted) text.
+     */
+    private Answer redactInAgentWorkspace(long commentId, JsonNode body) {
+        long ticketId = comments.entrySet().stream().filter(entry -> entry.getValue().stream()
+                .anyMatch(c -> c.get("id").asLong() == commentId)).map(Map.Entry::getKey).findFirst().orElse(-1L);
+        if (ticketId < 0) {
+            return notFound();
+        }
+        if (!agentWorkspace) {
+            return Answer.of(403, JSON.objectNode().put("error", "Forbidden")
+                    .put("description", "You do not have access to this page. Please contact the account owner of this help desk for further help."));
+        }
+        if (body == null || !body.path("ticket_id").isIntegralNumber() || !isText(body.get("html_body"))) {
+            violations.add("comment_redactions needs {\"ticket_id\": <number>, \"html_body\": \"...\"}, was " + body);
+            return invalid(List.of("html_body: is blank"));
+        }
+        if (body.get("ticket_id").asLong() != ticketId) {
+            violations.add("comment_redactions: comment " + commentId + " is on ticket " + ticketId + ", not " + body.get("ticket_id"));
+            return notFound();
+        }
+        ObjectNode comment = comments.get(ticketId).stream().filter(c -> c.get("id").asLong() == commentId).findFirst().orElseThrow();
+        String sent = body.get("html_body").asText();
+        String unmarked = REDACT_ATTRIBUTE.matcher(REDACT_TAGS.matcher(sent).replaceAll("")).replaceAll("");
+        if (!unmarked.equals(comment.get("html_body").asText())) {
+            violations.add("comment_redactions: the html_body sent is not comment " + commentId + "'s own: " + sent);
+            return invalid(List.of("html_body: does not match the comment"));
+        }
+        String unlinked = REDACTED_LINK.matcher(sent).replaceAll(link -> Matcher.quoteReplacement(link.group(1)));
+        String redacted = REDACTED_TEXT.matcher(unlinked).replaceAll(marked -> {
+            String text = text(marked.group(1));
+            return "\u2587".repeat(text.codePointCount(0, text.length()));
+        });
+        String plain = text(redacted);
+        comment.put("html_body", redacted).put("body", plain).put("plain_body", plain);
         ObjectNode answer = JSON.objectNode();
         answer.set("comment", comment);
         return Answer.of(200, answer);
     }
 
     private ObjectNode comment(JsonNode comment) {
+        String body = comment.get("body").asText();
+        if (!text(html(body)).equals(body)) {
+            violations.add("the fake's html_body would not read as the body: " + body);
+        }
         return JSON.objectNode().put("id", ids.incrementAndGet()).put("type", "Comment")
-                .put("body", comment.get("body").asText()).put("public", comment.get("public").asBoolean());
+                .put("body", body).put("html_body", html(body)).put("plain_body", body)
+                .put("public", comment.get("public").asBoolean());
+    }
+
+    /**
+     * The html_body Zendesk makes of a plain body: a paragraph per blank-line-separated block, {@code <br>} for other
+     * line breaks, text escaped, and URLs auto-linked.
+     */
+    static String html(String plain) {
+        StringBuilder html = new StringBuilder("<div class=\"zd-comment\" dir=\"auto\">");
+        for (String paragraph : plain.split("\n\n", -1)) {
+            String escaped = paragraph.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+            String linked = URL.matcher(escaped).replaceAll(url -> Matcher.quoteReplacement(
+                    "<a href=\"" + url.group() + "\" rel=\"noreferrer\">" + url.group() + "</a>"));
+            html.append("<p dir=\"auto\">").append(linked.replace("\n", "<br>")).append("</p>");
+        }
+        return html.append("</div>").toString();
+    }
+
+    /** The plain text of an html_body {@link #html} made (or one redacted since): what a reader sees. */
+    static String text(String html) {
+        String inner = html.replaceFirst("^<div[^>]*>", "").replaceFirst("</div>$", "")
+                .replaceFirst("^<p[^>]*>", "").replaceFirst("</p>$", "");
+        return inner.replaceAll("</p><p[^>]*>", "\n\n").replace("<br>", "\n").replaceAll("<[^>]+>", "")
+                .replace("&quot;", "\"").replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
     }
 
     private static Answer invalid(List<String> details) {

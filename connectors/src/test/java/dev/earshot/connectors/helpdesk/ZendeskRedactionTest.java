@@ -5,6 +5,7 @@ import static dev.earshot.connectors.helpdesk.BundledTickets.deleted;
 import static dev.earshot.connectors.helpdesk.BundledTickets.deliverAll;
 import static dev.earshot.connectors.helpdesk.BundledTickets.edited;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.connectors.helpdesk.FakeHelpdesk.Request;
@@ -17,6 +18,7 @@ import dev.earshot.respond.helpdesk.TicketText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -111,11 +113,130 @@ class ZendeskRedactionTest extends HelpdeskRedactionScenarios {
     }
 
     @Test
-    void aRedactionZendeskRefusesIsADeadLetterAndIsTriedAgainWithALaterVersion() throws Exception {
+    void aDeletionAfterTheTicketClosedIsRedactedThroughTheAgentWorkspaceWithoutANote() throws Exception {
         HelpdeskDelivery delivery = delivery();
         deliverAll(delivery, versions);
         ObjectNode ticket = zendesk.tickets.values().iterator().next();
         ticket.put("status", "closed");
+        TicketPost second = last.posts().get(1);
+        int commentsBefore = zendesk.comments.get(ticket.get("id").asLong()).size();
+        int before = zendesk.requests.size();
+
+        deliverAll(delivery, List.of(deleted(last, second.id())));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertGone(second);
+        assertThat(allBodies()).as("not even a hash of its text stays").noneMatch(body -> body.contains(TicketText.fingerprint(second)));
+        List.of(0, 2, 3).forEach(i -> assertKept(last.posts().get(i)));
+        List<Request> changes = zendesk.requests.subList(before, zendesk.requests.size()).stream()
+                .filter(r -> !r.method().equals("GET")).toList();
+        long secondComment = zendesk.comments.get(ticket.get("id").asLong()).get(1).get("id").asLong();
+        assertThat(changes).as("the classic endpoint refuses, once; the Agent Workspace one redacts the comment in one go")
+                .extracting(Request::path, Request::status).containsExactly(
+                        tuple("/api/v2/tickets/" + ticket.get("id").asLong() + "/comments/" + secondComment + "/redact", 422),
+                        tuple("/api/v2/comment_redactions/" + secondComment, 200));
+        assertThat(changes.get(1).json().get("ticket_id").asLong()).isEqualTo(ticket.get("id").asLong());
+        assertThat(changes.get(1).json().get("html_body").asText()).contains("<redact>", " redact>");
+        assertThat(zendesk.comments.get(ticket.get("id").asLong())).as("a closed ticket takes no note").hasSize(commentsBefore);
+        assertThat(delivery.counters().postsRemoved()).isEqualTo(1);
+        DeliveredTicket state = delivery.snapshot().get(last.id());
+        assertThat(state.postIds()).doesNotContain(second.id());
+        assertThat(state.removedPostIds()).containsExactly(second.id());
+    }
+
+    /**
+     * As {@link #assertReplaysChangeNothing} for an open ticket: the redacted fingerprints on the post's marker stand
+     * for the note a closed ticket could not take. Without state, a closed ticket refuses the priority a replay sets
+     * (as before this fallback); what matters here is that nothing is redacted again and no note is tried.
+     */
+    @Test
+    void aDeletionAfterTheTicketClosedIsReplayedWithoutRedactingTwice() throws Exception {
+        TicketPost second = last.posts().get(1);
+        HandoffTicket deletion = deleted(last, second.id());
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        Map<String, DeliveredTicket> beforeTheDeletion = delivery.snapshot();
+        zendesk.tickets.values().forEach(ticket -> ticket.put("status", "closed"));
+        deliverAll(delivery, List.of(deletion));
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        Map<String, DeliveredTicket> afterTheDeletion = delivery.snapshot();
+        int requestsBefore = zendesk.requests.size();
+
+        HelpdeskDelivery restored = delivery();
+        restored.restore(afterTheDeletion);
+        deliverAll(restored, versions);
+        deliverAll(restored, List.of(deletion));
+        assertThat(zendesk.requests).as("the restored state knows it all").hasSize(requestsBefore);
+
+        HelpdeskDelivery olderState = delivery();
+        olderState.restore(beforeTheDeletion);
+        deliverAll(olderState, List.of(deletion));
+        assertThat(olderState.takeDeadLetters()).isEmpty();
+        assertThat(olderState.snapshot().get(last.id()).removedPostIds()).containsExactly(second.id());
+        assertThat(zendesk.requests.subList(requestsBefore, zendesk.requests.size())).as("the marker says it was removed")
+                .allMatch(r -> r.method().equals("GET"));
+
+        HelpdeskDelivery withoutState = delivery();
+        deliverAll(withoutState, versions);
+        deliverAll(withoutState, List.of(deletion));
+        assertThat(withoutState.takeDeadLetters()).extracting(DeadLetter::reason)
+                .allMatch(reason -> reason.contains("closed prevents ticket update"));
+        assertThat(zendesk.requests.subList(requestsBefore, zendesk.requests.size()))
+                .as("no redaction again, no note: the read-back state knows the post is removed")
+                .allMatch(r -> r.method().equals("GET") || r.body().equals(priorityUpdate()));
+
+        DeliveredTicket readBack = DeliveredTicket.readBack("1", allBodies(), Instant.EPOCH);
+        assertThat(readBack.removedPostIds()).as("what a restart without state reads back").containsExactly(second.id());
+        assertThat(readBack.postsToRemove(deletion)).isEmpty();
+
+        assertGone(second);
+        assertThat(zendesk.requests("PUT", "/api/v2/comment_redactions/")).hasSize(1);
+        assertThat(zendesk.comments.values().iterator().next()).noneMatch(c -> c.get("body").asText().contains("removed at"));
+    }
+
+    @Test
+    void anEditedTextWithMarkupAndALinkIsRedactedFromTheHtmlOfAClosedTicket() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost second = last.posts().get(1);
+        String markup = "Fish & chips <b>cold</b> \"again\", see https://status.example/outage?id=7&x=1 isn't it";
+        HandoffTicket edit = edited(last, second.id(), markup);
+        deliverAll(delivery, List.of(edit));
+        assertThat(zendesk.comments.values().iterator().next()).anyMatch(comment -> comment.get("html_body").asText()
+                .contains("Fish &amp; chips &lt;b&gt;cold&lt;/b&gt; &quot;again&quot;, see <a href=\"https://status.example/outage?id=7&amp;x=1\""));
+        zendesk.tickets.values().forEach(ticket -> ticket.put("status", "closed"));
+
+        deliverAll(delivery, List.of(deleted(edit, second.id())));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertGone(second);
+        assertGone(edit.posts().get(1));
+        assertThat(allHtmlBodies()).noneMatch(html -> html.contains("status.example") || html.contains("chips"));
+        assertThat(zendesk.requests("PUT", "/api/v2/comment_redactions/")).hasSize(2).allMatch(r -> r.status() == 200);
+    }
+
+    @Test
+    void aDeletionGoesThroughEvenWhenTheClosedTicketRefusesTheNewPostsOfTheSameVersion() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions.subList(0, 3));
+        zendesk.tickets.values().forEach(ticket -> ticket.put("status", "closed"));
+        TicketPost second = last.posts().get(1);
+        TicketPost fourth = last.posts().get(3);
+
+        deliverAll(delivery, List.of(deleted(last, second.id())));
+
+        assertThat(delivery.takeDeadLetters()).singleElement().extracting(DeadLetter::reason).asString()
+                .matches("zendesk: PUT /api/v2/tickets/\\d+\\.json was refused: HTTP 422: .*closed prevents ticket update.*");
+        assertGone(second);
+        assertThat(allBodies()).noneMatch(body -> body.contains(fourth.text()));
+    }
+
+    @Test
+    void aDeletionZendeskRefusesOnBothEndpointsIsADeadLetterSayingWhatToDoAndIsTriedAgainWithALaterVersion() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        zendesk.tickets.values().forEach(ticket -> ticket.put("status", "closed"));
+        zendesk.agentWorkspace = false;
         TicketPost second = last.posts().get(1);
         HandoffTicket deletion = deleted(last, second.id());
 
@@ -123,11 +244,15 @@ class ZendeskRedactionTest extends HelpdeskRedactionScenarios {
 
         DeadLetter letter = delivery.takeDeadLetters().get(0);
         assertThat(letter.stage()).isEqualTo("helpdesk");
-        assertThat(letter.reason()).matches("zendesk: PUT /api/v2/tickets/\\d+/comments/\\d+/redact was refused: HTTP 422: .*closed.*");
+        assertThat(letter.reason()).matches("zendesk: PUT /api/v2/tickets/\\d+/comments/\\d+/redact was refused: HTTP 422: .*closed.*; "
+                + "then Redact Ticket Comment In Agent Workspace: zendesk: PUT /api/v2/comment_redactions/\\d+ was refused: HTTP 403: .*")
+                .contains("needs the Agent Workspace turned on and an API user allowed to redact", "cannot redact messaging or chat tickets",
+                        "the ticket's next version tries again", "by hand");
         assertThat(letter.raw()).contains("\"removedPostIds\":[\"" + second.id() + "\"]");
         assertThat(allBodies()).as("not redacted, and the state still knows it is there").anyMatch(b -> b.contains(second.text()));
+        assertThat(delivery.snapshot().get(last.id()).postIds()).contains(second.id());
 
-        ticket.put("status", "open");
+        zendesk.agentWorkspace = true;
         deliverAll(delivery, List.of(deletion));
 
         assertThat(delivery.takeDeadLetters()).isEmpty();
@@ -254,9 +379,16 @@ class ZendeskRedactionTest extends HelpdeskRedactionScenarios {
     }
 
 
+    /** Nor in the comments' html_body, escaped or as a link. */
     @Override
     void assertGone(TicketPost post) {
         assertThat(allBodies()).noneMatch(body -> body.contains(post.text()) || body.contains(post.url()));
+        String escaped = FakeZendesk.html(post.text()).replaceAll("<[^>]+>", "");
+        assertThat(allHtmlBodies()).noneMatch(html -> html.contains(escaped) || html.contains(post.url().replace("&", "&amp;")));
+    }
+
+    private List<String> allHtmlBodies() {
+        return zendesk.comments.values().stream().flatMap(List::stream).map(c -> c.get("html_body").asText()).toList();
     }
 
     private void assertKept(TicketPost post) {
