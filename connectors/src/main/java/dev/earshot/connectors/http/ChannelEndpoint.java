@@ -70,7 +70,8 @@ public record ChannelEndpoint(AlertChannel channel, URI url, byte[] signingKey, 
         String token = secrets.get(channel.tokenEnv());
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException(where + "the environment variable " + channel.tokenEnv() + " (tokenEnv) is not "
-                    + "set; set it to the Slack app's Bot User OAuth Token (xoxb-..., scope chat:write) on every task manager");
+                    + "set; set it to the Slack app's Bot User OAuth Token (xoxb-..., scopes chat:write and channels:history, "
+                    + "or groups:history for a private channel) on every task manager");
         }
         if (!SLACK_TOKEN.matcher(token.strip()).matches()) {
             throw new IllegalArgumentException(where + "the environment variable " + channel.tokenEnv() + " (tokenEnv) does not "

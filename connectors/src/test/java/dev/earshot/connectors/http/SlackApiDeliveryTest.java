@@ -333,7 +333,8 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
         List<AlertChannel> channels = List.of(care());
         assertThatThrownBy(() -> ChannelEndpoint.resolve(channels, Map.<String, String>of()::get))
                 .hasMessage("respond.alerts.channels 'care-slack': the environment variable EARSHOT_SLACK_BOT_TOKEN (tokenEnv) "
-                        + "is not set; set it to the Slack app's Bot User OAuth Token (xoxb-..., scope chat:write) on every "
+                        + "is not set; set it to the Slack app's Bot User OAuth Token (xoxb-..., scopes chat:write and channels:history, "
+                        + "or groups:history for a private channel) on every "
                         + "task manager");
         assertThatThrownBy(() -> ChannelEndpoint.resolve(channels, Map.of(TOKEN_ENV, "Bearer s3cr3t-token")::get))
                 .hasMessage("respond.alerts.channels 'care-slack': the environment variable EARSHOT_SLACK_BOT_TOKEN (tokenEnv) "
