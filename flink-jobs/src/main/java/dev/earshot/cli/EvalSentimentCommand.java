@@ -65,8 +65,10 @@ final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled posts (CSV)")
     private Path data;
 
-    @Option(names = "--format", defaultValue = "airline", paramLabel = "airline|sentiment140",
-            description = "airline: CSV with a header (default); sentiment140: polarity 0/2/4, no header")
+    @Option(names = "--format", defaultValue = "airline", paramLabel = "airline|sentiment140|vader-tweets",
+            converter = SentimentData.Format.Converter.class,
+            description = "airline: CSV with a header (default); sentiment140: polarity 0/2/4, no header; "
+                    + "vader-tweets: VADER's tweet ground truth (id, mean rating, text; tab-separated)")
     private SentimentData.Format format;
 
     @Option(names = "--text-column", defaultValue = "text", description = "default ${DEFAULT-VALUE}")

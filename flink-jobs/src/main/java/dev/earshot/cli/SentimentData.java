@@ -2,18 +2,45 @@ package dev.earshot.cli;
 
 import dev.earshot.eval.LabelledCsv;
 import dev.earshot.eval.LabelledText;
+import dev.earshot.eval.VaderTweetRatings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** The labelled-post files the sentiment commands read. */
 final class SentimentData {
 
-    /** {@code airline}: a CSV with a header naming its text and label columns; {@code sentiment140}: no header. */
-    enum Format { airline, sentiment140 }
+    /**
+     * {@code airline}: a CSV with a header naming its text and label columns; {@code sentiment140}: no header;
+     * {@code vader-tweets}: VADER's tweet ground truth, id TAB mean rating TAB text ({@link VaderTweetRatings}).
+     */
+    enum Format {
+        airline("airline"), sentiment140("sentiment140"), vaderTweets("vader-tweets");
+
+        final String option;
+
+        Format(String option) {
+            this.option = option;
+        }
+
+        /** Reads {@code --format} by its written name, which may hold a hyphen as no enum constant can. */
+        static final class Converter implements ITypeConverter<Format> {
+            @Override
+            public Format convert(String value) {
+                for (Format format : values()) {
+                    if (format.option.equals(value)) {
+                        return format;
+                    }
+                }
+                throw new TypeConversionException("'" + value + "' is not airline, sentiment140 or vader-tweets");
+            }
+        }
+    }
 
     private SentimentData() {
     }
@@ -46,8 +73,11 @@ final class SentimentData {
             throw new IllegalArgumentException("--data " + file + ": no such file");
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<LabelledText> rows = format == Format.sentiment140 ? LabelledCsv.readSentiment140(in)
-                    : LabelledCsv.readWithHeader(in, textColumn, labelColumn);
+            List<LabelledText> rows = switch (format) {
+                case sentiment140 -> LabelledCsv.readSentiment140(in);
+                case vaderTweets -> VaderTweetRatings.read(in);
+                case airline -> LabelledCsv.readWithHeader(in, textColumn, labelColumn);
+            };
             if (rows.isEmpty()) {
                 throw new IllegalArgumentException("--data " + file + ": no labelled posts in it");
             }

@@ -34,8 +34,10 @@ final class TrainCommand {
                 description = "CSV (RFC 4180) with a header row; labels negative, neutral or positive")
         private Path data;
 
-        @Option(names = "--format", defaultValue = "airline", paramLabel = "airline|sentiment140",
-                description = "airline: a CSV with a header (default); sentiment140: polarity 0/2/4, no header")
+        @Option(names = "--format", defaultValue = "airline", paramLabel = "airline|sentiment140|vader-tweets",
+                converter = SentimentData.Format.Converter.class,
+                description = "airline: a CSV with a header (default); sentiment140: polarity 0/2/4, no header; "
+                        + "vader-tweets: VADER's tweet ground truth (id, mean rating, text; tab-separated)")
         private SentimentData.Format format;
 
         @Option(names = "--text-column", defaultValue = "text", description = "default ${DEFAULT-VALUE}")
