@@ -49,6 +49,22 @@ class SentimentCommandsTest extends CliDataFixture {
     }
 
     @Test
+    void readsVadersTweetRatingsByTheirFormatName() throws IOException {
+        Path ratings = folder.resolve("ratings.txt");
+        Files.writeString(ratings, "1\t2.4\tWhat a lovely morning :)\n2\t-2.8\tWorst commute ever\n"
+                + "3\t0.1\tThe market opens at nine\n");
+
+        CliRun run = CliRun.run("eval", "sentiment", "--data", ratings.toString(), "--format", "vader-tweets",
+                "--methods", "earshot");
+        CliRun wrongName = CliRun.run("eval", "sentiment", "--data", ratings.toString(), "--format", "vader");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 labelled posts {NEGATIVE=1, NEUTRAL=1, POSITIVE=1}").contains("on all 3 posts");
+        assertThat(wrongName.exitCode()).isEqualTo(2);
+        assertThat(wrongName.err()).contains("'vader' is not airline, sentiment140 or vader-tweets");
+    }
+
+    @Test
     void trainSentimentWritesAModelThatEvalCanScore() throws IOException {
         Path model = folder.resolve("model.json");
 
