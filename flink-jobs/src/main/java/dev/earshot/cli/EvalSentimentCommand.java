@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
         description = {"Measure sentiment methods on labelled posts (e.g. the Twitter US Airline Sentiment set).",
                 "Lexicon methods are scored on every post; trained methods learn from a seeded 80%% and are scored "
-                        + "on the other 20%; CoreNLP's slow pipeline on a seeded sample."})
+                        + "on the other 20%%; CoreNLP's slow pipeline on a seeded sample."})
 final class EvalSentimentCommand implements Callable<Integer> {
 
     private static final int DEFAULT_CORENLP_POSTS = 2_000;
