@@ -16,7 +16,8 @@ class RunSummaryTest {
     void lateDeadLettersComeWithTheOutOfOrdernessThatWouldHaveKeptThem() {
         long behind = Duration.ofDays(7).plusHours(11).plusMinutes(20).toMillis();
         String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 7_863L, Counters.LATE_POSTS, 7_863L,
-                Counters.MOST_LATE_MILLIS, behind)).finalReport(Duration.ofSeconds(26), Path.of("out"), LanguageScope.defaults());
+                Counters.MOST_LATE_MILLIS, behind))
+                .finalReport(Duration.ofSeconds(26), Path.of("out"), LanguageScope.defaults());
 
         assertThat(report).contains("7,863 of them too late for their windows",
                 "the most out of order was 7d 11h 20m behind the newest post read before it",
@@ -25,7 +26,8 @@ class RunSummaryTest {
 
     @Test
     void aRunWithNoLatePostsGivesNoHint() {
-        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 2L)).finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
+        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 2L))
+                .finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
 
         assertThat(report).contains("2 (0 of them too late").doesNotContain("outOfOrderness");
     }
