@@ -117,7 +117,7 @@ final class LocalRun {
             }
         }
         out.println(new RunSummary(result.getAllAccumulatorResults()).finalReport(Duration.between(started, Instant.now()),
-                config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null));
+                config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null, config.enrich().languageScope()));
         return 0;
     }
 

@@ -2,6 +2,7 @@ package dev.earshot.cli;
 
 import dev.earshot.config.Durations;
 import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.enrich.LanguageScope;
 import dev.earshot.flink.Counters;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.model.AlertKind;
@@ -33,7 +34,8 @@ final class RunSummary {
                 get(Counters.POSTS_ENRICHED), get(Counters.WINDOW_STATS), alertsOpened(), get(Counters.TICKETS_OPENED));
     }
 
-    String finalReport(Duration elapsed, Path outputDir) {
+    /** @param languages {@code enrich.languages}, which the posts left out were outside of */
+    String finalReport(Duration elapsed, Path outputDir, LanguageScope languages) {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
@@ -46,8 +48,9 @@ final class RunSummary {
         return String.join(System.lineSeparator(),
                 String.format(Locale.ROOT, "Earshot finished in %.1f s: %,d records, %,.0f records/s", seconds,
                         get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
-                String.format(Locale.ROOT, "  posts read      %,d valid (%,d duplicates processed once), %,d enriched",
-                        get(Counters.POSTS_VALID), get(Counters.DUPLICATES), get(Counters.POSTS_ENRICHED)),
+                String.format(Locale.ROOT, "  posts read      %,d valid (%,d duplicates processed once), %,d outside "
+                                + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), get(Counters.DUPLICATES),
+                        get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED)),
                 String.format(Locale.ROOT, "  platform events %,d edits, %,d deletions, %,d records that are not posts",
                         get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED), get(Counters.RECORDS_SKIPPED)),
                 String.format(Locale.ROOT, "  edits applied   %,d (%,d in tickets); deletions applied %,d (%,d posts removed "

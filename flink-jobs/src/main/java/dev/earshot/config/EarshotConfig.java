@@ -8,6 +8,7 @@ import dev.earshot.connectors.live.BlueskyOptions;
 import dev.earshot.connectors.live.DiscourseOptions;
 import dev.earshot.connectors.live.MastodonOptions;
 import dev.earshot.connectors.live.XOptions;
+import dev.earshot.enrich.LanguageScope;
 import dev.earshot.enrich.location.LocationParams;
 import dev.earshot.enrich.sentiment.SentimentParams;
 import dev.earshot.enrich.topics.Taxonomy;
@@ -69,7 +70,8 @@ public record EarshotConfig(
         return new EarshotConfig(new Input(Input.FILE, null, null, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
                 new Checkpoint(Duration.ofSeconds(30)), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
-                new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults()),
+                new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults(),
+                        LanguageScope.defaults().languages()),
                 new Aggregate(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(15), true, true,
                         Duration.ofDays(1), 10),
                 new Detect(BaselineParams.defaults(), PeerParams.defaults(), LifecycleParams.defaults(), SeasonalSurgeParams.defaults()),
@@ -224,15 +226,22 @@ public record EarshotConfig(
      *     rereads the file; a changed, valid taxonomy applies to the posts that follow, without a restart
      * @param sentimentModel a model file written by {@code earshot train sentiment}, or null for the social-text
      *     lexicon scorer tuned by {@code sentiment}
+     * @param languages the languages of the posts to understand ({@link LanguageScope}): codes such as {@code en}, or
+     *     {@code "*"} for every language; a post in another is not enriched, counted or ticketed
      */
     public record Enrich(String taxonomy, Duration taxonomyPollInterval, SentimentParams sentiment, String sentimentModel,
-                         LocationParams location) implements Serializable {
+                         LocationParams location, List<String> languages) implements Serializable {
         public Enrich {
             if (taxonomy == null || taxonomy.isBlank()) {
                 throw new IllegalArgumentException("enrich.taxonomy must name a bundled taxonomy (" + Taxonomy.BUNDLED
                         + ") or a YAML file");
             }
             requirePositive(taxonomyPollInterval, "enrich.taxonomyPollInterval");
+            languages = new LanguageScope(languages).languages();
+        }
+
+        public LanguageScope languageScope() {
+            return new LanguageScope(languages);
         }
 
         /** The taxonomy file to watch, or null for a bundled taxonomy. */

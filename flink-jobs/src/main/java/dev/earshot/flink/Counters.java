@@ -12,6 +12,8 @@ public final class Counters {
     public static final String POSTS_DELETED = "posts-deleted";
     public static final String RECORDS_SKIPPED = "records-skipped";
     public static final String DUPLICATES = "duplicates";
+    /** Posts left out because their language is not in {@code enrich.languages}. */
+    public static final String POSTS_OUTSIDE_LANGUAGES = "posts-outside-languages";
     /** Edits passed on to replace the stored version of their post. */
     public static final String EDITS_APPLIED = "edits-applied";
     /** Deletions passed on (the first of each post id) to remove the post wherever it is kept. */

@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -27,8 +28,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Earshot's dataflow as a function from raw records to outputs, so that tests run the very graph production runs:
- * parse/validate -> deduplicate -> enrich -> aggregate -> detect -> respond. It only wires: every decision is
- * made by a class of the core.
+ * parse/validate -> deduplicate -> language scope -> enrich -> aggregate -> detect -> respond. It only wires: every
+ * decision is made by a class of the core.
  */
 public final class EarshotPipeline {
 
@@ -60,10 +61,14 @@ public final class EarshotPipeline {
         Taxonomy taxonomy = config.enrich().loadTaxonomy();
         SingleOutputStreamOperator<String> taxonomyVersions = TaxonomyVersions.of(records, config.enrich(), taxonomy);
         // Posts, edits and deletions travel as one stream keyed by post id, so that none overtakes another.
-        SingleOutputStreamOperator<EnrichedEvent> events = parsed
+        SingleOutputStreamOperator<PostEvent> deduplicated = parsed
                 .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
                 .keyBy(PostEvent::postId)
-                .process(new DeduplicatePosts(config.stream().dedupTtl()), PostEvent.TYPE).name("deduplicate").uid("dedup")
+                .process(new DeduplicatePosts(config.stream().dedupTtl()), PostEvent.TYPE).name("deduplicate").uid("dedup");
+        // Posts outside enrich.languages stop before enrichment; deduplication's output is still partitioned by post id.
+        SingleOutputStreamOperator<EnrichedEvent> events = DataStreamUtils.reinterpretAsKeyedStream(deduplicated, PostEvent::postId)
+                .process(new LanguageFilter(config.enrich().languageScope(), config.stream().dedupTtl()), PostEvent.TYPE)
+                .name("language scope").uid("language-scope")
                 .connect(taxonomyVersions.broadcast(EnrichPosts.TAXONOMY))
                 .process(new EnrichPosts(config.enrich(), taxonomy, config.enrich().loadSentimentModel()), EnrichedEvent.TYPE)
                 .name("enrich").uid("enrich");

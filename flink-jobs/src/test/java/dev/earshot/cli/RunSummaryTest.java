@@ -2,9 +2,11 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.enrich.LanguageScope;
 import dev.earshot.flink.Counters;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,8 @@ class RunSummaryTest {
     void lateDeadLettersComeWithTheOutOfOrdernessThatWouldHaveKeptThem() {
         long behind = Duration.ofDays(7).plusHours(11).plusMinutes(20).toMillis();
         String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 7_863L, Counters.LATE_POSTS, 7_863L,
-                Counters.MOST_LATE_MILLIS, behind)).finalReport(Duration.ofSeconds(26), Path.of("out"));
+                Counters.MOST_LATE_MILLIS, behind))
+                .finalReport(Duration.ofSeconds(26), Path.of("out"), LanguageScope.defaults());
 
         assertThat(report).contains("7,863 of them too late for their windows",
                 "the most out of order was 7d 11h 20m behind the newest post read before it",
@@ -23,9 +26,20 @@ class RunSummaryTest {
 
     @Test
     void aRunWithNoLatePostsGivesNoHint() {
-        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 2L)).finalReport(Duration.ofSeconds(1), null);
+        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 2L))
+                .finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
 
         assertThat(report).contains("2 (0 of them too late").doesNotContain("outOfOrderness");
+    }
+
+    @Test
+    void postsOutsideTheLanguagesAreCountedBetweenTheDuplicatesAndTheEnrichedOnes() {
+        String report = new RunSummary(Map.of(Counters.POSTS_VALID, 1_210L, Counters.DUPLICATES, 10L,
+                Counters.POSTS_OUTSIDE_LANGUAGES, 1_150L, Counters.POSTS_ENRICHED, 50L))
+                .finalReport(Duration.ofSeconds(3), null, new LanguageScope(List.of("en", "pt")));
+
+        assertThat(report).contains("  posts read      1,210 valid (10 duplicates processed once), 1,150 outside "
+                + "enrich.languages (en, pt), 50 enriched");
     }
 
     @Test

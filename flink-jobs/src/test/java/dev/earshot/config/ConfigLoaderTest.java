@@ -214,4 +214,31 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("respond:\n  helpdesk: {kind: jira, url: https://x}\n", "earshot.yaml"))
                 .hasMessageContaining("respond.helpdesk.kind must be one of zendesk, freshdesk, webhook");
     }
+
+    @Test
+    void enrichLanguagesIsEnglishByDefaultAndAnEmptyListOrANonCodeStopsStartUp() {
+        assertThat(EarshotConfig.defaults().enrich().languages()).containsExactly("en");
+        assertThat(ConfigLoader.defaultsAsYaml()).contains("languages:\n  - \"en\"");
+        assertThat(ConfigLoader.parse("enrich:\n  languages: [EN, por]\n", "earshot.yaml").enrich().languageScope())
+                .hasToString("en, pt");
+        assertThat(ConfigLoader.parse("enrich:\n  languages: [en, pt]\n", "earshot.yaml").enrich().languageScope().includes("pt-BR"))
+                .isTrue();
+        assertThat(ConfigLoader.parse("enrich:\n  languages: ['*']\n", "earshot.yaml").enrich().languageScope().includes("ja"))
+                .isTrue();
+
+        assertThatThrownBy(() -> ConfigLoader.parse("enrich:\n  languages: []\n", "earshot.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("earshot.yaml: enrich.languages must list at least one language, was []; e.g. [en], or [\"*\"] "
+                        + "to read posts in every language");
+        assertThatThrownBy(() -> ConfigLoader.parse("enrich:\n  languages:\n", "earshot.yaml"))
+                .hasMessage("earshot.yaml: enrich.languages must list at least one language, was empty; e.g. [en], or "
+                        + "[\"*\"] to read posts in every language");
+        assertThatThrownBy(() -> ConfigLoader.parse("enrich:\n  languages: [en, english]\n", "earshot.yaml"))
+                .hasMessage("earshot.yaml: enrich.languages lists 'english', which is not a language code: write codes of "
+                        + "2 or 3 letters such as en or pt (en also covers en-GB and en-US), or [\"*\"] for every language");
+        assertThatThrownBy(() -> ConfigLoader.parse("enrich:\n  languages: [en, '*']\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: enrich.languages lists \"*\" (every language) with [en, *]");
+        assertThatThrownBy(() -> ConfigLoader.parse("enrich:\n  languages: en\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: key 'enrich.languages' has a bad value");
+    }
 }

@@ -3,14 +3,17 @@ package dev.earshot.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.LocationLevel;
 import dev.earshot.model.PostChange;
 import dev.earshot.model.PostDeletion;
+import dev.earshot.model.StatsView;
 import dev.earshot.model.TicketPost;
 import dev.earshot.model.TicketStatus;
 import dev.earshot.model.TopicLocationStats;
@@ -21,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.execution.JobClient;
@@ -35,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mastodon edits and deletions through the whole job: an edit replaces its post in the ticket and in the store of
  * posts, a deletion removes its post from the ticket and the store and is listed in deletions.jsonl, and a post
- * deleted before it arrived is never published.
+ * deleted before it arrived is never published. Posts outside {@code enrich.languages} reach no window or ticket.
  */
 class EditsAndDeletionsITCase {
 
@@ -147,6 +152,81 @@ class EditsAndDeletionsITCase {
                 .containsEntry(Counters.DELETED_POSTS_WITHHELD, 1L).containsEntry(Counters.DUPLICATES, 1L)
                 .containsEntry(Counters.TICKET_POSTS_EDITED, 1L).containsEntry(Counters.TICKET_POSTS_REMOVED, 1L)
                 .containsEntry(Counters.TICKETS_OPENED, 1L);
+    }
+
+    /** The same Mastodon stream, read with {@code enrich.languages: [en]} (the default), then with every language. */
+    @Test
+    void postsOutsideTheLanguagesAreLeftOutOfWindowsAndTicketsAndTheirEditsFollowTheFirstVersion() throws Exception {
+        Path input = Files.write(work.resolve("posts.jsonl"), List.of(
+                event("update", status("101", "asha", T0, "<p>@CityCareDesk my car was towed again from MG Road in Bengaluru, "
+                        + "terrible service, still waiting</p>", true)),
+                event("update", status("102", "ravi", T0.plus(Duration.ofMinutes(5)),
+                        "<p>Parking at the mall in Bengaluru is awful, towed again</p>", false)),
+                event("update", status("301", "joao", T0.plus(Duration.ofMinutes(10)),
+                        "<p>@CityCareDesk rebocaram meu carro de novo na MG Road em Bengaluru, péssimo 😡 #parking</p>", true)
+                        .put("language", "pt")),
+                event("update", status("301", "joao", T0.plus(Duration.ofMinutes(10)),
+                        "<p>@CityCareDesk rebocaram meu carro de novo na MG Road em Bengaluru, péssimo 😡 #parking</p>", true)
+                        .put("language", "pt")),
+                event("update", status("302", "maria", T0.plus(Duration.ofMinutes(15)),
+                        "<p>Estacionamento em Bengaluru é horrível 😡 #parking</p>", false).put("language", "pt-BR")),
+                event("status.update", status("302", "maria", T0.plus(Duration.ofMinutes(15)),
+                        "<p>Parking in Bengaluru is terrible 😡 #parking</p>", false)),
+                event("status.update", status("102", "ravi", T0.plus(Duration.ofMinutes(5)),
+                        "<p>Estacionamento no shopping em Bengaluru é péssimo, rebocado de novo</p>", false).put("language", "pt")),
+                event("delete", "302")));
+
+        LanguageRun english = runWithLanguages(input, "[en]");
+        LanguageRun every = runWithLanguages(input, "['*']");
+
+        assertThat(every.parkingInBengaluru()).as("read in every language, the Portuguese posts count").isEqualTo(4);
+        assertThat(every.ticketedConversations()).as("and the Portuguese venting post opens a ticket")
+                .containsExactlyInAnyOrder("mastodon|citycaredesk|acct-asha", "mastodon|citycaredesk|acct-joao");
+        assertThat(every.counters()).containsEntry(Counters.POSTS_OUTSIDE_LANGUAGES, 0L).containsEntry(Counters.POSTS_ENRICHED, 4L);
+
+        assertThat(english.parkingInBengaluru()).as("read in English, only the English posts count").isEqualTo(2);
+        assertThat(english.ticketedConversations()).containsExactly("mastodon|citycaredesk|acct-asha");
+        assertThat(english.counters()).containsEntry(Counters.POSTS_OUTSIDE_LANGUAGES, 2L)
+                .containsEntry(Counters.DUPLICATES, 1L).containsEntry(Counters.POSTS_ENRICHED, 2L)
+                .containsEntry(Counters.EDITS_APPLIED, 2L).containsEntry(Counters.DELETIONS_APPLIED, 1L);
+        assertThat(english.deadLetters()).as("nothing is wrong with a post in another language").isEmpty();
+        assertThat(english.posts()).as("the English post edited into Portuguese replaces its stored version; the "
+                + "Portuguese post edited into English stays out, and its deletion removes nothing but passes").satisfiesExactly(
+                change -> assertThat(change.post().post().id()).isEqualTo("mastodon:101"),
+                change -> assertThat(change.post().post().id()).isEqualTo("mastodon:102"),
+                change -> assertThat(change.post().post().text()).startsWith("Estacionamento no shopping"),
+                change -> assertThat(change.deletion().postId()).isEqualTo("mastodon:302"));
+        assertThat(english.deletions()).extracting(PostDeletion::postId).containsExactly("mastodon:302");
+    }
+
+    record LanguageRun(List<TopicLocationStats> stats, List<HandoffTicket> tickets, List<PostChange> posts,
+                       List<PostDeletion> deletions, List<DeadLetter> deadLetters, Map<String, Object> counters) {
+
+        /** The most posts a parking window of Bengaluru counted. */
+        long parkingInBengaluru() {
+            return stats.stream().filter(cell -> cell.topic().equals("parking") && cell.locationName().equals("Bengaluru"))
+                    .filter(cell -> cell.level() == LocationLevel.CITY && cell.view() == StatsView.SLIDING)
+                    .mapToLong(TopicLocationStats::posts).max().orElse(0);
+        }
+
+        Set<String> ticketedConversations() {
+            return tickets.stream().map(HandoffTicket::conversationKey).collect(Collectors.toSet());
+        }
+    }
+
+    static LanguageRun runWithLanguages(Path input, String languages) throws Exception {
+        CollectingSink<TopicLocationStats> stats = new CollectingSink<>();
+        CollectingSink<HandoffTicket> tickets = new CollectingSink<>();
+        CollectingSink<PostChange> posts = new CollectingSink<>();
+        CollectingSink<PostDeletion> deletions = new CollectingSink<>();
+        CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        new EarshotJob(ConfigLoader.parse("enrich: { languages: " + languages + " }", "test"), RecordSource.file(input, "test"),
+                new EarshotSinks(new CollectingSink<Alert>(), tickets, deadLetters, stats, posts, deletions, null)).build(env);
+        Map<String, Object> counters = env.execute("languages " + languages).getAllAccumulatorResults();
+        return new LanguageRun(stats.collected(), tickets.collected(), posts.collected(), deletions.collected(),
+                deadLetters.collected(), counters);
     }
 
     /** Adds a file to the monitored {@code inbox} in one move, so the source never reads half of it. */
