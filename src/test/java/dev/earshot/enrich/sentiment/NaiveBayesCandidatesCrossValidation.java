@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  */
 final class NaiveBayesCandidatesCrossValidation {
 
-    private static final int FOLDS = AirlineTrainingFolds.FOLDS;
+    private static final int FOLDS = TrainingFolds.FOLDS;
     private static final double[] PRIOR_CORRECTIONS = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
     private static final double REFERENCE_CORRECTION = 0.3;
     private static final double ADOPTION_MARGIN = 0.005;
@@ -59,7 +59,7 @@ final class NaiveBayesCandidatesCrossValidation {
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         long start = System.nanoTime();
-        AirlineTrainingFolds data = AirlineTrainingFolds.analyse(Path.of(args[0]), start);
+        TrainingFolds data = TrainingFolds.analyse(Path.of(args[0]), start);
         TrainedSentimentScorer.Training defaults = TrainedSentimentScorer.Training.defaults();
         int[] labels = data.labels();
 
@@ -153,7 +153,7 @@ final class NaiveBayesCandidatesCrossValidation {
         double mix(double lrLogProbability, double nbLogProbability);
     }
 
-    private static Fold fold(int fold, AirlineTrainingFolds data) {
+    private static Fold fold(int fold, TrainingFolds data) {
         SentimentFeatures features = data.features();
         List<Integer> train = data.trainingRows(fold);
         int[] documentFrequency = new int[features.buckets()];
@@ -176,7 +176,7 @@ final class NaiveBayesCandidatesCrossValidation {
     }
 
     private static double[][] defaultsLogits(Fold fold, TrainedSentimentScorer.Training training,
-            AirlineTrainingFolds data) {
+            TrainingFolds data) {
         TrainedSentimentScorer scorer = TrainedSentimentScorer.train(
                 Arrays.stream(fold.train()).mapToObj(data.counts()::get).toList(),
                 Arrays.stream(fold.train()).mapToObj(data.lexiconScores()::get).toList(),
@@ -207,7 +207,7 @@ final class NaiveBayesCandidatesCrossValidation {
             Fold fold = folds.get(f);
             double[][] logits = candidate.logits().get(f);
             for (int k = 0; k < fold.test().length; k++) {
-                int predicted = AirlineTrainingFolds.correctedClass(logits[k], correction, fold.shares());
+                int predicted = TrainingFolds.correctedClass(logits[k], correction, fold.shares());
                 matrix.add(CLASSES.get(labels[fold.test()[k]]), CLASSES.get(predicted));
             }
             f1[f] = matrix.macroF1();

@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  */
 final class SentimentCrossValidation {
 
-    private static final int FOLDS = AirlineTrainingFolds.FOLDS;
+    private static final int FOLDS = TrainingFolds.FOLDS;
     private static final double[] PRIOR_CORRECTIONS = {0.3, 0.4, 0.5, 0.6};
     private static final double[] L2S = {1e-5, 3e-5, 1e-4};
     private static final int[] EPOCHS = {20, 30, 40};
@@ -53,7 +53,7 @@ final class SentimentCrossValidation {
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         long start = System.nanoTime();
-        AirlineTrainingFolds data = AirlineTrainingFolds.analyse(Path.of(args[0]), start);
+        TrainingFolds data = TrainingFolds.analyse(Path.of(args[0]), start);
         TrainedSentimentScorer.Training defaults = TrainedSentimentScorer.Training.defaults();
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -108,7 +108,7 @@ final class SentimentCrossValidation {
     }
 
     private static FoldResult trainAndScore(TrainedSentimentScorer.Training training, int fold,
-            AirlineTrainingFolds data) {
+            TrainingFolds data) {
         List<Integer> train = data.trainingRows(fold);
         List<Integer> test = data.heldOutRows(fold);
         int[] labels = data.labels();
@@ -127,7 +127,7 @@ final class SentimentCrossValidation {
         ConfusionMatrix matrix = new ConfusionMatrix(CLASSES);
         for (int k = 0; k < fold.rows().length; k++) {
             double[] logProbabilities = Arrays.stream(fold.probabilities()[k]).map(Math::log).toArray();
-            int predicted = AirlineTrainingFolds.correctedClass(logProbabilities, correction, fold.shares());
+            int predicted = TrainingFolds.correctedClass(logProbabilities, correction, fold.shares());
             matrix.add(CLASSES.get(labels[fold.rows()[k]]), CLASSES.get(predicted));
         }
         return matrix.macroF1();

@@ -16,12 +16,13 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * The airline set's training split as both cross-validation harnesses ({@link SentimentCrossValidation},
- * {@link NaiveBayesCandidatesCrossValidation}) see it: the 80% that {@code earshot eval sentiment} trains on (seed
- * 42) in a seed-7 shuffle, analysed once, with the default model's feature counts, the lexicon's scores and the
- * gold labels (ordinals) of every post, cut into {@link #FOLDS} contiguous folds.
+ * Labelled posts in a seed-7 shuffle as the cross-validation harnesses see them, analysed once, with the default
+ * model's feature counts, the lexicon's scores and the gold labels (ordinals) of every post, cut into
+ * {@link #FOLDS} contiguous folds. For {@link SentimentCrossValidation} and
+ * {@link NaiveBayesCandidatesCrossValidation} the posts are the airline set's training split, the 80% that
+ * {@code earshot eval sentiment} trains on (seed 42); for {@link GeneralTweetsCrossValidation}, VADER's rated tweets.
  */
-record AirlineTrainingFolds(List<AnalyzedText> texts, SentimentFeatures features,
+record TrainingFolds(List<AnalyzedText> texts, SentimentFeatures features,
         List<SentimentFeatures.Counts> counts, List<Sentiment> lexiconScores, int[] labels) {
 
     static final int FOLDS = 5;
@@ -29,14 +30,19 @@ record AirlineTrainingFolds(List<AnalyzedText> texts, SentimentFeatures features
     private static final long FOLD_SEED = 7;
 
     /** Reads the airline CSV and analyses its training split, printing how long that took since {@code start}. */
-    static AirlineTrainingFolds analyse(Path csv, long start) throws IOException {
+    static TrainingFolds analyse(Path csv, long start) throws IOException {
         List<LabelledText> rows;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             rows = LabelledCsv.readWithHeader(in, "text", "airline_sentiment");
         }
         List<Integer> trainingSplit = HoldOut.split(IntStream.range(0, rows.size()).boxed().toList(), 0.8, SPLIT_SEED)
                 .train();
-        List<LabelledText> posts = HoldOut.shuffled(trainingSplit, FOLD_SEED).stream().map(rows::get).toList();
+        return analyse(trainingSplit.stream().map(rows::get).toList(), "training-split", start);
+    }
+
+    /** Shuffles and analyses the posts, printing how long that took since {@code start}. */
+    static TrainingFolds analyse(List<LabelledText> rows, String what, long start) {
+        List<LabelledText> posts = HoldOut.shuffled(rows, FOLD_SEED);
         List<AnalyzedText> texts = posts.stream().map(post -> CoreNlpTextAnalyzer.shared().analyze(post.text()))
                 .toList();
         SentimentFeatures features = new SentimentFeatures(TrainedSentimentScorer.Training.defaults().hashBits(), 2,
@@ -45,9 +51,9 @@ record AirlineTrainingFolds(List<AnalyzedText> texts, SentimentFeatures features
         List<SentimentFeatures.Counts> counts = texts.stream().map(features::counts).toList();
         List<Sentiment> lexiconScores = texts.stream().map(lexicon::score).toList();
         int[] labels = posts.stream().mapToInt(post -> post.label().ordinal()).toArray();
-        System.out.printf(Locale.ROOT, "%,d training-split posts analysed in %.0f s; %d folds%n", posts.size(),
+        System.out.printf(Locale.ROOT, "%,d %s posts analysed in %.0f s; %d folds%n", posts.size(), what,
                 (System.nanoTime() - start) / 1e9, FOLDS);
-        return new AirlineTrainingFolds(texts, features, counts, lexiconScores, labels);
+        return new TrainingFolds(texts, features, counts, lexiconScores, labels);
     }
 
     /** The post indices outside fold {@code fold}, to train on. */
