@@ -82,7 +82,7 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
                 }
                 previous = state;
                 first = false;
-                addCharNgrams(" " + word + " ", mask, chars);
+                addCharNgrams(word, mask, chars);
                 if (isHashtag(token.word())) {
                     for (String part : SocialText.hashtagWords(token.word().substring(1))) {
                         words.add(finish(fnv(part.toLowerCase(Locale.ROOT), WORD_SEED)) & mask);
@@ -90,8 +90,8 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
                 }
             }
         }
-        int[][] wordGroup = words.countDistinct();
-        int[][] charGroup = chars.countDistinct();
+        int[][] wordGroup = words.countDistinct(hashBits);
+        int[][] charGroup = chars.countDistinct(hashBits);
         return new Counts(wordGroup[0], wordGroup[1], charGroup[0], charGroup[1]);
     }
 
@@ -148,11 +148,14 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
         return count < SUBLINEAR.length ? SUBLINEAR[count] : 1 + Math.log(count);
     }
 
-    private void addCharNgrams(String padded, int mask, IntList chars) {
-        for (int start = 0; start < padded.length(); start++) {
+    /** The character n-grams of the word padded with a space either side, without building the padded string. */
+    private void addCharNgrams(String word, int mask, IntList chars) {
+        int padded = word.length() + 2;
+        for (int start = 0; start < padded; start++) {
             int state = CHAR_SEED;
-            for (int length = 1; length <= charMax && start + length <= padded.length(); length++) {
-                state = (state ^ padded.charAt(start + length - 1)) * FNV_PRIME;
+            for (int length = 1; length <= charMax && start + length <= padded; length++) {
+                int at = start + length - 1;
+                state = (state ^ (at == 0 || at == padded - 1 ? ' ' : word.charAt(at - 1))) * FNV_PRIME;
                 if (length >= charMin) {
                     chars.add(finish(state ^ length) & mask);
                 }
@@ -208,6 +211,9 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
     /** A growable list of ints, to count a post's buckets without boxing. */
     private static final class IntList {
 
+        private static final int RADIX_BITS = 8;
+        private static final int RADIX = 1 << RADIX_BITS;
+
         private int[] values = new int[256];
         private int size;
 
@@ -218,10 +224,9 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
             values[size++] = value;
         }
 
-        /** The distinct values in ascending order, and how often each occurs. */
-        int[][] countDistinct() {
-            int[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
+        /** The distinct values (all below {@code 2^bits}) in ascending order, and how often each occurs. */
+        int[][] countDistinct(int bits) {
+            int[] sorted = radixSorted(bits);
             int[] distinct = new int[size];
             int[] counts = new int[size];
             int n = 0;
@@ -234,6 +239,35 @@ record SentimentFeatures(int hashBits, int charMin, int charMax) {
                 }
             }
             return new int[][] {Arrays.copyOf(distinct, n), Arrays.copyOf(counts, n)};
+        }
+
+        /**
+         * The values in ascending order by least-significant-digit radix sort, 8 bits a pass: a post has hundreds
+         * of n-grams, which this sorts several times faster than a comparison sort.
+         */
+        private int[] radixSorted(int bits) {
+            int[] from = Arrays.copyOf(values, size);
+            int[] to = new int[size];
+            int[] starts = new int[RADIX];
+            for (int shift = 0; shift < bits; shift += RADIX_BITS) {
+                Arrays.fill(starts, 0);
+                for (int i = 0; i < size; i++) {
+                    starts[(from[i] >>> shift) & (RADIX - 1)]++;
+                }
+                int start = 0;
+                for (int digit = 0; digit < RADIX; digit++) {
+                    int count = starts[digit];
+                    starts[digit] = start;
+                    start += count;
+                }
+                for (int i = 0; i < size; i++) {
+                    to[starts[(from[i] >>> shift) & (RADIX - 1)]++] = from[i];
+                }
+                int[] swap = from;
+                from = to;
+                to = swap;
+            }
+            return from;
         }
     }
 

@@ -129,6 +129,11 @@ public final class TrainedSentimentScorer implements SentimentScorer {
             return new Training(epochs, learningRate, l2, newSeed, hashBits, priorCorrection, lexiconScale, nbShare,
                     nbSmoothing);
         }
+
+        public Training withPriorCorrection(double newPriorCorrection) {
+            return new Training(epochs, learningRate, l2, seed, hashBits, newPriorCorrection, lexiconScale, nbShare,
+                    nbSmoothing);
+        }
     }
 
     private final SentimentFeatures features;

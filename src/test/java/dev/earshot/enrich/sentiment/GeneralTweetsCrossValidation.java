@@ -56,9 +56,7 @@ final class GeneralTweetsCrossValidation {
         }
         TrainingFolds data = TrainingFolds.analyse(tweets, "rated", start);
         TrainedSentimentScorer.Training defaults = TrainedSentimentScorer.Training.defaults();
-        TrainedSentimentScorer.Training uncorrected = new TrainedSentimentScorer.Training(defaults.epochs(),
-                defaults.learningRate(), defaults.l2(), defaults.seed(), defaults.hashBits(), 0,
-                defaults.lexiconScale(), defaults.nbShare(), defaults.nbSmoothing());
+        TrainedSentimentScorer.Training uncorrected = defaults.withPriorCorrection(0);
         double[] corrections = {defaults.priorCorrection(), ALTERNATIVE_PRIOR_CORRECTION};
         String[] names = {"rules", "model", "model-pc1"};
         double[][] f1 = new double[names.length][FOLDS];
