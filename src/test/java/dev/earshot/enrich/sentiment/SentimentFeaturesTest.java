@@ -8,6 +8,7 @@ import dev.earshot.model.SentimentLabel;
 import dev.earshot.text.AnalyzedText;
 import dev.earshot.text.CoreNlpTextAnalyzer;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SentimentFeaturesTest {
@@ -31,6 +32,23 @@ class SentimentFeaturesTest {
         assertThat(Arrays.stream(twice.wordCounts()).sorted().toArray()).containsExactly(1, 2);
         assertThat(twice.charBuckets()).containsExactly(once.charBuckets()).isSorted();
         assertThat(Arrays.stream(twice.charCounts()).distinct().toArray()).containsExactly(2);
+    }
+
+    @Test
+    void countsEveryCharacterNgramOfTheSpacePaddedWordsAtEveryHashSize() {
+        String text = "the quick brown fox jumps over the lazy dog while the crowd cheers and the band plays on";
+        // A word of length L padded with a space either side has L + 3 - n n-grams of length n, for n = 2..5.
+        int ngrams = Arrays.stream(text.split(" ")).mapToInt(String::length)
+                .map(length -> IntStream.rangeClosed(2, 5).map(n -> Math.max(0, length + 3 - n)).sum()).sum();
+        for (int hashBits : new int[] {10, 16, 20, 26}) {
+            SentimentFeatures.Counts counts = new SentimentFeatures(hashBits, 2, 5)
+                    .counts(CoreNlpTextAnalyzer.shared().analyze(text));
+
+            assertThat(counts.charBuckets()).as("hashBits %d", hashBits).isSorted().doesNotHaveDuplicates();
+            assertThat(Arrays.stream(counts.charBuckets()).allMatch(bucket -> bucket >= 0 && bucket < 1 << hashBits))
+                    .as("hashBits %d", hashBits).isTrue();
+            assertThat(Arrays.stream(counts.charCounts()).sum()).as("hashBits %d", hashBits).isEqualTo(ngrams);
+        }
     }
 
     @Test
