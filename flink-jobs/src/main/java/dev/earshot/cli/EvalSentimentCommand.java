@@ -260,6 +260,7 @@ final class EvalSentimentCommand implements Callable<Integer> {
             predicted[row] = scorer.score(texts.get(row)).label();
         }
         List<String> notes = new ArrayList<>(speed(row -> scorer.score(texts.get(row)), split.test()));
+        notes.add(tokenizerStageSpeed(scorer, split.test()));
         notes.add(String.format(Locale.ROOT, "training: %,d posts in %.1f s (analysis not included), model %s",
                 split.train().size(), trainSeconds, scorer.model()));
         return new Result(Method.adapted.title, testScope(split), predicted, notes);
