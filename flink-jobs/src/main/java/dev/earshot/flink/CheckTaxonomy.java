@@ -4,7 +4,6 @@ import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.enrich.topics.TaxonomyException;
 import dev.earshot.model.DeadLetter;
 import java.time.Instant;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -26,7 +25,7 @@ final class CheckTaxonomy extends ProcessFunction<String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(CheckTaxonomy.class);
 
     private final String file;
-    private transient LongCounter deadLetters;
+    private transient JobCounter deadLetters;
 
     CheckTaxonomy(String file) {
         this.file = file;
@@ -34,7 +33,7 @@ final class CheckTaxonomy extends ProcessFunction<String, String> {
 
     @Override
     public void open(OpenContext openContext) {
-        deadLetters = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
+        deadLetters = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
     }
 
     @Override
@@ -46,7 +45,7 @@ final class CheckTaxonomy extends ProcessFunction<String, String> {
         } catch (TaxonomyException e) {
             LOG.warn("enrich.taxonomy {}: the edited file is not applied, the job keeps its current taxonomy: {}",
                     file, e.getMessage());
-            deadLetters.add(1);
+            deadLetters.increment();
             ctx.output(REJECTED, new DeadLetter(yaml, e.getMessage(), STAGE, file, Instant.now()));
         }
     }

@@ -3,7 +3,6 @@ package dev.earshot.flink;
 import dev.earshot.connectors.serde.JsonTypeInfo;
 import dev.earshot.dedup.PostLedger;
 import java.time.Duration;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -22,10 +21,10 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
 
     private final Duration ttl;
     private transient ValueState<PostLedger.Entry> ledger;
-    private transient LongCounter duplicates;
-    private transient LongCounter editsApplied;
-    private transient LongCounter deletionsApplied;
-    private transient LongCounter withheld;
+    private transient JobCounter duplicates;
+    private transient JobCounter editsApplied;
+    private transient JobCounter deletionsApplied;
+    private transient JobCounter withheld;
 
     DeduplicatePosts(Duration ttl) {
         this.ttl = ttl;
@@ -40,10 +39,10 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .build());
         ledger = getRuntimeContext().getState(descriptor);
-        duplicates = getRuntimeContext().getLongCounter(Counters.DUPLICATES);
-        editsApplied = getRuntimeContext().getLongCounter(Counters.EDITS_APPLIED);
-        deletionsApplied = getRuntimeContext().getLongCounter(Counters.DELETIONS_APPLIED);
-        withheld = getRuntimeContext().getLongCounter(Counters.DELETED_POSTS_WITHHELD);
+        duplicates = JobCounter.register(getRuntimeContext(), Counters.DUPLICATES);
+        editsApplied = JobCounter.register(getRuntimeContext(), Counters.EDITS_APPLIED);
+        deletionsApplied = JobCounter.register(getRuntimeContext(), Counters.DELETIONS_APPLIED);
+        withheld = JobCounter.register(getRuntimeContext(), Counters.DELETED_POSTS_WITHHELD);
     }
 
     @Override
@@ -57,18 +56,18 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
         switch (decision.verdict()) {
             case NEW -> out.collect(event);
             case EDIT -> {
-                editsApplied.add(1);
+                editsApplied.increment();
                 out.collect(event);
             }
             case DELETE -> {
-                deletionsApplied.add(1);
+                deletionsApplied.increment();
                 out.collect(known == null || known.createdAt() == null ? event
                         : PostEvent.deleted(event.deletion().ofPostAt(known.createdAt())));
             }
-            case DUPLICATE -> duplicates.add(1);
+            case DUPLICATE -> duplicates.increment();
             case WITHHELD -> {
                 if (event.deletion() == null) {
-                    withheld.add(1);
+                    withheld.increment();
                 }
             }
         }

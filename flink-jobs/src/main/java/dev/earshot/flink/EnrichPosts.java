@@ -17,7 +17,6 @@ import dev.earshot.text.CoreNlpTextAnalyzer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
@@ -42,6 +41,7 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
     static final MapStateDescriptor<String, String> TAXONOMY =
             new MapStateDescriptor<>("taxonomy", BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO);
     private static final String LATEST = "latest";
+    static final String EVENT_TIME_LAG = "eventTimeLagMillis";
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichPosts.class);
 
@@ -53,8 +53,10 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
     private transient LocationResolver locations;
     private transient Enricher enricher;
     private transient String taxonomyInForce;
-    private transient LongCounter enriched;
-    private transient LongCounter failed;
+    private transient JobCounter enriched;
+    private transient JobCounter failed;
+    /** The event time of the newest first version seen, read by the lag gauge on the reporter's thread. */
+    private transient volatile long newestPostMillis;
 
     /**
      * @param taxonomy read and validated by the client at start-up, shipped to the tasks as its YAML
@@ -74,8 +76,9 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
                 : TrainedSentimentScorer.load(new ByteArrayInputStream(sentimentModel));
         locations = new LocationResolver(Gazetteer.bundled(), settings.location());
         use(startupTaxonomy);
-        enriched = getRuntimeContext().getLongCounter(Counters.POSTS_ENRICHED);
-        failed = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
+        enriched = JobCounter.register(getRuntimeContext(), Counters.POSTS_ENRICHED);
+        failed = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
+        newestPostMillis = Long.MIN_VALUE;
     }
 
     @Override
@@ -85,6 +88,9 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
             return;
         }
         Post post = event.post();
+        if (!event.edit()) {
+            noteEventTime(post.createdAt().toEpochMilli());
+        }
         // Broadcast state is not readable in open(): a version restored from a checkpoint is picked up here.
         String latest = ctx.getBroadcastState(TAXONOMY).get(LATEST);
         if (latest != null && latest != taxonomyInForce) {
@@ -94,12 +100,12 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
         try {
             result = enricher.enrich(post);
         } catch (RuntimeException e) {
-            failed.add(1);
+            failed.increment();
             ctx.output(FAILED, new DeadLetter(Json.write(post), "enrichment failed: " + e, "enrich", post.id(), Instant.now()));
             return;
         }
         if (!event.edit()) {
-            enriched.add(1);
+            enriched.increment();
         }
         out.collect(new EnrichedEvent(result, event.edit(), null));
     }
@@ -108,6 +114,21 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
     public void processBroadcastElement(String yaml, Context ctx, Collector<EnrichedEvent> out) throws Exception {
         ctx.getBroadcastState(TAXONOMY).put(LATEST, yaml);
         use(yaml);
+    }
+
+    /**
+     * Keeps the newest post time for the gauge {@value #EVENT_TIME_LAG}: how far the newest post this subtask has
+     * seen is behind the wall clock. The gauge appears with the first post, as before it there is no lag to report
+     * (and 0 would read as up to date).
+     */
+    private void noteEventTime(long createdAtMillis) {
+        if (createdAtMillis > newestPostMillis) {
+            boolean first = newestPostMillis == Long.MIN_VALUE;
+            newestPostMillis = createdAtMillis;
+            if (first) {
+                JobCounter.metrics(getRuntimeContext()).gauge(EVENT_TIME_LAG, () -> System.currentTimeMillis() - newestPostMillis);
+            }
+        }
     }
 
     /** Compiles {@code yaml} unless it is the taxonomy in force already (the watcher repeats itself after a restore). */

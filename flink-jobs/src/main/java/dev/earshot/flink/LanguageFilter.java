@@ -2,7 +2,6 @@ package dev.earshot.flink;
 
 import dev.earshot.enrich.LanguageScope;
 import java.time.Duration;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -27,7 +26,7 @@ final class LanguageFilter extends KeyedProcessFunction<String, PostEvent, PostE
     private final LanguageScope scope;
     private final Duration ttl;
     private transient ValueState<Boolean> leftOut;
-    private transient LongCounter outsideLanguages;
+    private transient JobCounter outsideLanguages;
 
     LanguageFilter(LanguageScope scope, Duration ttl) {
         this.scope = scope;
@@ -42,7 +41,7 @@ final class LanguageFilter extends KeyedProcessFunction<String, PostEvent, PostE
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .build());
         leftOut = getRuntimeContext().getState(descriptor);
-        outsideLanguages = getRuntimeContext().getLongCounter(Counters.POSTS_OUTSIDE_LANGUAGES);
+        outsideLanguages = JobCounter.register(getRuntimeContext(), Counters.POSTS_OUTSIDE_LANGUAGES);
     }
 
     @Override
@@ -58,7 +57,7 @@ final class LanguageFilter extends KeyedProcessFunction<String, PostEvent, PostE
             out.collect(event);
         } else {
             leftOut.update(true);
-            outsideLanguages.add(1);
+            outsideLanguages.increment();
         }
     }
 }

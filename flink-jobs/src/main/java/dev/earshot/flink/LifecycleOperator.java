@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -36,7 +35,7 @@ final class LifecycleOperator extends KeyedProcessFunction<String, Finding, Aler
     private transient AlertLifecycle lifecycle;
     private transient ValueState<LifecycleState> state;
     private transient ValueState<Long> lastWindowEnd;
-    private transient Map<AlertKind, LongCounter> opened;
+    private transient Map<AlertKind, JobCounter> opened;
 
     LifecycleOperator(LifecycleParams params, Duration windowSize, Duration windowSlide, Duration findingDelay) {
         this.params = params;
@@ -52,7 +51,7 @@ final class LifecycleOperator extends KeyedProcessFunction<String, Finding, Aler
         lastWindowEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-window-end", BasicTypeInfo.LONG_TYPE_INFO));
         opened = new EnumMap<>(AlertKind.class);
         for (AlertKind kind : AlertKind.values()) {
-            opened.put(kind, getRuntimeContext().getLongCounter(Counters.alertsOpened(kind)));
+            opened.put(kind, JobCounter.alertsOpened(getRuntimeContext(), kind));
         }
     }
 
@@ -85,7 +84,7 @@ final class LifecycleOperator extends KeyedProcessFunction<String, Finding, Aler
     private void apply(AlertLifecycle.Step step, Collector<Alert> out) throws Exception {
         step.alert().ifPresent(alert -> {
             if (alert.status() == AlertStatus.OPEN) {
-                opened.get(alert.kind()).add(1);
+                opened.get(alert.kind()).increment();
             }
             out.collect(alert);
         });

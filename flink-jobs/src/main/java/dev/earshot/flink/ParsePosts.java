@@ -8,7 +8,6 @@ import dev.earshot.parse.ParseResult;
 import dev.earshot.parse.PostParser;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -25,12 +24,12 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
 
     private final ParseParams params;
     private transient PostParser parser;
-    private transient LongCounter read;
-    private transient LongCounter valid;
-    private transient LongCounter rejected;
-    private transient LongCounter edited;
-    private transient LongCounter deleted;
-    private transient LongCounter skipped;
+    private transient JobCounter read;
+    private transient JobCounter valid;
+    private transient JobCounter rejected;
+    private transient JobCounter edited;
+    private transient JobCounter deleted;
+    private transient JobCounter skipped;
 
     ParsePosts(ParseParams params) {
         this.params = params;
@@ -39,31 +38,31 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
     @Override
     public void open(OpenContext openContext) {
         parser = new PostParser(params, List.of(new TwitterV11Format()));
-        read = getRuntimeContext().getLongCounter(Counters.RECORDS_READ);
-        valid = getRuntimeContext().getLongCounter(Counters.POSTS_VALID);
-        rejected = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
-        edited = getRuntimeContext().getLongCounter(Counters.POSTS_EDITED);
-        deleted = getRuntimeContext().getLongCounter(Counters.POSTS_DELETED);
-        skipped = getRuntimeContext().getLongCounter(Counters.RECORDS_SKIPPED);
+        read = JobCounter.register(getRuntimeContext(), Counters.RECORDS_READ);
+        valid = JobCounter.register(getRuntimeContext(), Counters.POSTS_VALID);
+        rejected = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
+        edited = JobCounter.register(getRuntimeContext(), Counters.POSTS_EDITED);
+        deleted = JobCounter.register(getRuntimeContext(), Counters.POSTS_DELETED);
+        skipped = JobCounter.register(getRuntimeContext(), Counters.RECORDS_SKIPPED);
     }
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<PostEvent> out) {
-        read.add(1);
+        read.increment();
         for (ParseResult result : parser.parse(record.value())) {
             if (result instanceof ParseResult.Valid v) {
-                valid.add(1);
+                valid.increment();
                 out.collect(PostEvent.posted(v.post()));
             } else if (result instanceof ParseResult.Edited e) {
-                edited.add(1);
+                edited.increment();
                 out.collect(PostEvent.edited(e.post()));
             } else if (result instanceof ParseResult.Deletion d) {
-                deleted.add(1);
+                deleted.increment();
                 out.collect(PostEvent.deleted(d.deletion()));
             } else if (result instanceof ParseResult.Skipped) {
-                skipped.add(1);
+                skipped.increment();
             } else if (result instanceof ParseResult.Invalid invalid) {
-                rejected.add(1);
+                rejected.increment();
                 ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), Instant.now()));
             }
         }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
@@ -44,11 +43,11 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
     private transient ConversationTracker tracker;
     private transient MapState<Long, Pending> pending;
     private transient ValueState<ConversationState> conversation;
-    private transient LongCounter opened;
-    private transient LongCounter updates;
-    private transient LongCounter closed;
-    private transient LongCounter postsEdited;
-    private transient LongCounter postsRemoved;
+    private transient JobCounter opened;
+    private transient JobCounter updates;
+    private transient JobCounter closed;
+    private transient JobCounter postsEdited;
+    private transient JobCounter postsRemoved;
 
     TicketOperator(HandoffRules rules) {
         this.rules = rules;
@@ -61,11 +60,11 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
                 JsonTypeInfo.of(Pending.class)));
         conversation = getRuntimeContext().getState(new ValueStateDescriptor<>("conversation",
                 JsonTypeInfo.of(ConversationState.class)));
-        opened = getRuntimeContext().getLongCounter(Counters.TICKETS_OPENED);
-        updates = getRuntimeContext().getLongCounter(Counters.TICKET_UPDATES);
-        closed = getRuntimeContext().getLongCounter(Counters.TICKETS_CLOSED);
-        postsEdited = getRuntimeContext().getLongCounter(Counters.TICKET_POSTS_EDITED);
-        postsRemoved = getRuntimeContext().getLongCounter(Counters.TICKET_POSTS_REMOVED);
+        opened = JobCounter.register(getRuntimeContext(), Counters.TICKETS_OPENED);
+        updates = JobCounter.register(getRuntimeContext(), Counters.TICKET_UPDATES);
+        closed = JobCounter.register(getRuntimeContext(), Counters.TICKETS_CLOSED);
+        postsEdited = JobCounter.register(getRuntimeContext(), Counters.TICKET_POSTS_EDITED);
+        postsRemoved = JobCounter.register(getRuntimeContext(), Counters.TICKET_POSTS_REMOVED);
     }
 
     @Override
@@ -94,10 +93,10 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
                 if (waiting.post().post().id().equals(postId)) {
                     if (event.deletion() != null) {
                         posts.remove(i);
-                        postsRemoved.add(1);
+                        postsRemoved.increment();
                     } else {
                         posts.set(i, new AddressedPost(waiting.conversationKey(), event.edit(), waiting.assessment()));
-                        postsEdited.add(1);
+                        postsEdited.increment();
                     }
                     if (posts.isEmpty()) {
                         pending.remove(entry.getKey());
@@ -114,7 +113,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         }
         var ticket = event.deletion() != null ? tracker.onDeletion(state, postId) : tracker.onEdit(state, event.edit());
         if (ticket.isPresent()) {
-            (event.deletion() != null ? postsRemoved : postsEdited).add(1);
+            (event.deletion() != null ? postsRemoved : postsEdited).increment();
             conversation.update(state);
             out.collect(ticket.get());
         }
@@ -150,7 +149,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
             for (AddressedPost post : posts) {
                 var ticket = tracker.onPost(state, post.post(), post.assessment(), openAlerts);
                 if (ticket.isPresent()) {
-                    (ticket.get().status() == TicketStatus.OPEN ? opened : updates).add(1);
+                    (ticket.get().status() == TicketStatus.OPEN ? opened : updates).increment();
                     out.collect(ticket.get());
                 }
             }
@@ -170,7 +169,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
             var closing = tracker.close(state, Instant.ofEpochMilli(timestamp));
             if (closing.isPresent()) {
-                closed.add(1);
+                closed.increment();
                 out.collect(closing.get());
                 conversation.update(state);
             }

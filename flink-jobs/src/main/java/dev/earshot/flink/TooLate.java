@@ -5,7 +5,6 @@ import dev.earshot.json.Json;
 import dev.earshot.model.DeadLetter;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -23,8 +22,8 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
 
     private final Duration outOfOrderness;
     private final Duration allowedLateness;
-    private transient LongCounter late;
-    private transient LongCounter deadLetters;
+    private transient JobCounter late;
+    private transient JobCounter deadLetters;
     private transient LongMaximum mostLate;
 
     TooLate(Duration outOfOrderness, Duration allowedLateness) {
@@ -34,16 +33,19 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
 
     @Override
     public void open(OpenContext openContext) {
-        late = getRuntimeContext().getLongCounter(Counters.LATE_POSTS);
-        deadLetters = getRuntimeContext().getLongCounter(Counters.DEAD_LETTERS);
+        late = JobCounter.register(getRuntimeContext(), Counters.LATE_POSTS);
+        deadLetters = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
         mostLate = new LongMaximum();
         getRuntimeContext().addAccumulator(Counters.MOST_LATE_MILLIS, mostLate);
+        // 0 until this subtask sees a late post (the accumulator starts at Long.MIN_VALUE).
+        JobCounter.metrics(getRuntimeContext()).gauge(JobCounter.metricName(Counters.MOST_LATE_MILLIS),
+                () -> Math.max(0, mostLate.getLocalValue()));
     }
 
     @Override
     public void processElement(CellPost cellPost, Context ctx, Collector<DeadLetter> out) {
-        late.add(1);
-        deadLetters.add(1);
+        late.increment();
+        deadLetters.increment();
         Instant watermark = Instant.ofEpochMilli(ctx.timerService().currentWatermark());
         // The watermark trails the newest post read by the out-of-orderness bound.
         mostLate.add(watermark.plus(outOfOrderness).toEpochMilli() - cellPost.post().post().createdAt().toEpochMilli());

@@ -24,9 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EarshotWorkflowITCase {
 
+    static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .setConfiguration(REPORTER.addToConfiguration(new Configuration())).build());
 
     @TempDir
     static Path work;
@@ -53,12 +62,12 @@ class EarshotWorkflowITCase {
     static List<DeadLetter> deadLetters;
 
     @BeforeAll
-    static void runTheBundledStream() throws Exception {
+    static void runTheBundledStream(@InjectMiniCluster MiniCluster cluster) throws Exception {
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
         Path input = BundledSample.copyTo(work);
         Path output = work.resolve("output");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        // The extension's cluster, with the metric reporter: it is the context environment only inside each test.
+        StreamExecutionEnvironment env = new TestStreamEnvironment(cluster, 2);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), EarshotSinks.jsonLines(output)).build(env);
 
         result = env.execute("earshot workflow test");
@@ -92,6 +101,28 @@ class EarshotWorkflowITCase {
         assertThat(counter(Counters.POSTS_ENRICHED)).isEqualTo(scenario.validPosts());
         assertThat(counter(Counters.RECORDS_READ))
                 .isEqualTo(scenario.validPosts() + scenario.duplicateLines() + scenario.malformedRecords());
+    }
+
+    @Test
+    void everyCountIsAlsoAMetricCounterThatMetricReportersExport() {
+        Map<String, Long> metrics = ReportedMetrics.counters(REPORTER, result.getJobID());
+        // Every accumulator but the largest lateness (a maximum, exported as a gauge), under its metric's name.
+        Map<String, Long> expected = new TreeMap<>();
+        result.getAllAccumulatorResults().keySet().stream().filter(name -> !name.equals(Counters.MOST_LATE_MILLIS))
+                .forEach(name -> expected.put(ReportedMetrics.PREFIX + JobCounter.metricName(name), counter(name)));
+        for (AlertKind kind : AlertKind.values()) {
+            expected.remove(ReportedMetrics.PREFIX + JobCounter.metricName(Counters.alertsOpened(kind)));
+            expected.put(ReportedMetrics.PREFIX + "kind_alertsOpened{kind=\"" + kind + "\"}", counter(Counters.alertsOpened(kind)));
+        }
+
+        assertThat(metrics).isEqualTo(expected);
+        assertThat(metrics).as("the stream's malformed records, duplicates, posts, tickets and incidents")
+                .containsEntry("flink_taskmanager_job_task_operator_earshot_deadLetters", (long) scenario.malformedRecords())
+                .containsEntry("flink_taskmanager_job_task_operator_earshot_duplicates", (long) scenario.duplicateLines())
+                .containsEntry("flink_taskmanager_job_task_operator_earshot_postsEnriched", (long) scenario.validPosts())
+                .containsEntry("flink_taskmanager_job_task_operator_earshot_ticketsOpened", (long) scenario.ventingCustomers().size())
+                .containsEntry("flink_taskmanager_job_task_operator_earshot_kind_alertsOpened{kind=\"PEER_OUTLIER\"}", 1L)
+                .containsEntry("flink_taskmanager_job_task_operator_earshot_kind_alertsOpened{kind=\"VOLUME_SURGE\"}", 1L);
     }
 
     @Test
