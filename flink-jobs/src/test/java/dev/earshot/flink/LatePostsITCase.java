@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -27,9 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Event time at the edges: a post a little late corrects its windows; a post far too late is kept, not lost. */
 class LatePostsITCase {
 
+    static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .setConfiguration(REPORTER.addToConfiguration(new Configuration())).build());
 
     static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
@@ -63,7 +70,8 @@ class LatePostsITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output)).build(env);
-        long mostLateMillis = env.execute("late posts").getAccumulatorResult(Counters.MOST_LATE_MILLIS);
+        JobExecutionResult result = env.execute("late posts");
+        long mostLateMillis = result.getAccumulatorResult(Counters.MOST_LATE_MILLIS);
 
         List<DeadLetter> deadLetters = read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class);
         assertThat(deadLetters).singleElement().satisfies(letter -> {
@@ -80,6 +88,16 @@ class LatePostsITCase {
                 .filter(stats -> stats.windowEnd().equals(windowEnd)).map(TopicLocationStats::posts).toList();
         assertThat(versionsOfThatWindow).as("the window fired on time, then again with the late post")
                 .containsExactly(12L, 13L);
+
+        assertThat(ReportedMetrics.counters(REPORTER, result.getJobID()))
+                .containsEntry(ReportedMetrics.PREFIX + "latePosts", 1L).containsEntry(ReportedMetrics.PREFIX + "deadLetters", 1L);
+        long newestPost = T0.plus(Duration.ofMinutes(240)).toEpochMilli();
+        long before = System.currentTimeMillis();
+        Map<String, Long> gauges = ReportedMetrics.gaugeMaxima(REPORTER, result.getJobID());
+        long after = System.currentTimeMillis();
+        assertThat(gauges).containsEntry(ReportedMetrics.PREFIX + "mostLateMillis", mostLateMillis);
+        assertThat(gauges.get(ReportedMetrics.PREFIX + EnrichPosts.EVENT_TIME_LAG))
+                .as("how far the newest post (p240) is behind the wall clock").isBetween(before - newestPost, after - newestPost);
     }
 
     private static <T> List<T> read(Path dir, String name, Class<T> type) throws Exception {
