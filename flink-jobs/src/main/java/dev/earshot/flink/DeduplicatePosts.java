@@ -4,7 +4,6 @@ import dev.earshot.connectors.serde.JsonTypeInfo;
 import dev.earshot.dedup.PostLedger;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -34,10 +33,7 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
     public void open(OpenContext openContext) {
         ValueStateDescriptor<PostLedger.Entry> descriptor =
                 new ValueStateDescriptor<>("post-ledger", JsonTypeInfo.of(PostLedger.Entry.class));
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
+        descriptor.enableTimeToLive(StateTimeToLive.afterLastWrite(ttl));
         ledger = getRuntimeContext().getState(descriptor);
         duplicates = JobCounter.register(getRuntimeContext(), Counters.DUPLICATES);
         editsApplied = JobCounter.register(getRuntimeContext(), Counters.EDITS_APPLIED);

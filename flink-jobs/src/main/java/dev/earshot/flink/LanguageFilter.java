@@ -3,7 +3,6 @@ package dev.earshot.flink;
 import dev.earshot.enrich.LanguageScope;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -36,10 +35,7 @@ final class LanguageFilter extends KeyedProcessFunction<String, PostEvent, PostE
     @Override
     public void open(OpenContext openContext) {
         ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("left-out-by-language", Types.BOOLEAN);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
+        descriptor.enableTimeToLive(StateTimeToLive.afterLastWrite(ttl));
         leftOut = getRuntimeContext().getState(descriptor);
         outsideLanguages = JobCounter.register(getRuntimeContext(), Counters.POSTS_OUTSIDE_LANGUAGES);
     }

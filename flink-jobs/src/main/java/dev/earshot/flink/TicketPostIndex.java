@@ -2,7 +2,6 @@ package dev.earshot.flink;
 
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -30,10 +29,7 @@ final class TicketPostIndex extends KeyedProcessFunction<String, ConversationEve
     @Override
     public void open(OpenContext openContext) {
         ValueStateDescriptor<String> descriptor = new ValueStateDescriptor<>("conversation-of-post", Types.STRING);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
+        descriptor.enableTimeToLive(StateTimeToLive.afterLastWrite(retention));
         conversation = getRuntimeContext().getState(descriptor);
     }
 
