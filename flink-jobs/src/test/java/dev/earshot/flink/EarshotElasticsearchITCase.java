@@ -21,8 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,12 +52,12 @@ class EarshotElasticsearchITCase {
     static JobExecutionResult result;
 
     @BeforeAll
-    static void runTheBundledStreamIntoElasticsearch() throws Exception {
+    static void runTheBundledStreamIntoElasticsearch(@InjectMiniCluster MiniCluster cluster) throws Exception {
         elasticsearch = ElasticsearchTestNode.start();
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
         Path input = BundledSample.copyTo(work);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        // the extension's cluster: it is the context environment only inside each test
+        StreamExecutionEnvironment env = new TestStreamEnvironment(cluster, 2);
         EarshotSinks sinks = ElasticsearchEarshotSinks.withDeadLettersIn(ElasticsearchSettings.defaults(elasticsearch.url()), work);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), sinks).build(env);
 

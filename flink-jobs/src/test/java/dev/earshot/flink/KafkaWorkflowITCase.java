@@ -21,8 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,7 +58,7 @@ class KafkaWorkflowITCase {
     static JobExecutionResult result;
 
     @BeforeAll
-    static void runTheSampleStreamThroughKafka() throws Exception {
+    static void runTheSampleStreamThroughKafka(@InjectMiniCluster MiniCluster cluster) throws Exception {
         kafka = EmbeddedKafka.start();
         KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).bounded(true)
                 .enrichedPostsTopic(KafkaOptions.ENRICHED_POSTS_TOPIC).build();
@@ -74,8 +77,8 @@ class KafkaWorkflowITCase {
         }
         kafka.send(records);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        // the extension's cluster: it is the context environment only inside each test
+        StreamExecutionEnvironment env = new TestStreamEnvironment(cluster, 2);
         env.enableCheckpointing(2_000);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.withOrigins(KafkaPostSource.withOrigins(options),
                 options.postsTopic()), KafkaEarshotSinks.of(options)).build(env);

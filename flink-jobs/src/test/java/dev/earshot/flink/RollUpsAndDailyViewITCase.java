@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,7 @@ class RollUpsAndDailyViewITCase {
     static List<TopicLocationStats> stats;
 
     @BeforeAll
-    static void runTheJob() throws Exception {
+    static void runTheJob(@InjectMiniCluster MiniCluster cluster) throws Exception {
         record Timed(Instant at, String line) {
         }
         List<Timed> posts = new ArrayList<>();
@@ -91,8 +94,8 @@ class RollUpsAndDailyViewITCase {
         Files.write(input, posts.stream().map(Timed::line).toList());
         Path output = work.resolve("output");
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        // the extension's cluster: it is the context environment only inside each test
+        StreamExecutionEnvironment env = new TestStreamEnvironment(cluster, 2);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output)).build(env);
         env.execute("roll-ups and daily view");
 
