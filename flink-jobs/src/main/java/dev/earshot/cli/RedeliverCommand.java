@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
         description = {"Send the alerts and tickets of delivery dead letters again, once their cause is fixed (a token, a "
                 + "field), through the job's own delivery: receivers see the same idempotency keys, Slack is searched "
                 + "before posting, a helpdesk ticket is looked up before one is created.",
+                "A follow-up sent again without its first message starts a message of its own: the incident's thread "
+                        + "stayed in the job.",
                 "Dead letters of other stages are counted and skipped: replay their input instead."})
 final class RedeliverCommand implements Callable<Integer> {
 
