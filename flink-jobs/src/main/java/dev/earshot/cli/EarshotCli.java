@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "earshot", mixinStandardHelpOptions = true, version = "earshot 0.1.0",
         description = "Real-time social listening: posts in, alerts and support tickets out.",
         subcommands = {RunCommand.class, ConfigCommand.class, GazetteerCommand.class, SampleCommand.class, EvalCommand.class,
-                TaxonomyCommand.class,
+                TaxonomyCommand.class, RedeliverCommand.class,
                 TrainCommand.class, ElasticsearchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EarshotCli implements Runnable {

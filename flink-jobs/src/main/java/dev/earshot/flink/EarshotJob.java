@@ -83,7 +83,7 @@ public final class EarshotJob {
                 throw new ConfigException("respond.alerts: " + e.getMessage(), e);
             }
             // One writer: rate limits, quiet periods and incident threads hold across the whole job.
-            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters("alert-delivery"), secrets))
+            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters(EarshotSinks.ALERT_DELIVERY), secrets))
                     .setParallelism(1).name("alert delivery").uid("alert-delivery");
         }
         if (config.respond().helpdesk() != null) {
@@ -95,7 +95,7 @@ public final class EarshotJob {
             }
             // Keyed by ticket: one conversation's versions reach the same writer, in order.
             outputs.tickets().keyBy(HandoffTicket::id)
-                    .sinkTo(new HelpdeskSink(helpdesk, secrets, deliveryDeadLetters("helpdesk")))
+                    .sinkTo(new HelpdeskSink(helpdesk, secrets, deliveryDeadLetters(EarshotSinks.HELPDESK)))
                     .name("helpdesk").uid("helpdesk");
         }
     }

@@ -33,6 +33,9 @@ public record EarshotSinks(
     public static final String DEAD_LETTERS = "dead-letters";
     public static final String STATS = "window-stats";
     public static final String DELETIONS = "deletions";
+    /** The delivery stages {@link #deliveryDeadLetters} is given. */
+    public static final String ALERT_DELIVERY = "alert-delivery";
+    public static final String HELPDESK = "helpdesk";
 
     /**
      * The local run's outputs: one JSON-lines file each under {@code dir}. The enriched posts are not kept; the

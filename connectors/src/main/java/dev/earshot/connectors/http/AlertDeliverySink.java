@@ -7,8 +7,10 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertsConfig;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
@@ -43,15 +45,35 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
     private final AlertsConfig config;
     private final Sink<DeadLetter> deadLetters;
     private final Secrets secrets;
+    private final Set<String> redeliveredKeys;
+    private final Instant earliestRejection;
 
     public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters) {
         this(config, deadLetters, Secrets.environment());
     }
 
     public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters, Secrets secrets) {
+        this(config, deadLetters, secrets, null, null);
+    }
+
+    private AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters, Secrets secrets, Set<String> redeliveredKeys,
+                              Instant earliestRejection) {
         this.config = config;
         this.deadLetters = deadLetters;
         this.secrets = secrets;
+        this.redeliveredKeys = redeliveredKeys;
+        this.earliestRejection = earliestRejection;
+    }
+
+    /**
+     * This sink, sending dead-lettered alert versions again: each to the channels of {@code keys} (their
+     * {@link dev.earshot.respond.alerts.IdempotencyKeys}, which receivers deduplicate by) whatever the routing says,
+     * and on slack-api channels after looking for the message a lost answer may have posted.
+     *
+     * @param earliestRejection when the earliest of them became a dead letter: Slack is searched from its first attempt
+     */
+    public AlertDeliverySink redelivery(Set<String> keys, Instant earliestRejection) {
+        return new AlertDeliverySink(config, deadLetters, secrets, Set.copyOf(keys), earliestRejection);
     }
 
     /** Fails with a message naming the channel and the variable when a secret is missing or malformed. */
@@ -70,6 +92,9 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
         AlertDeliveryWriter writer = new AlertDeliveryWriter(config, ChannelEndpoint.resolve(config.channels(), secrets),
                 deadLetters.createWriter(context), Clock.systemUTC());
         recovered.forEach(writer::restore);
+        if (redeliveredKeys != null) {
+            writer.redeliver(redeliveredKeys, earliestRejection);
+        }
         context.metricGroup().gauge("alertsDelivered", () -> writer.stats().delivered());
         context.metricGroup().gauge("alertDeliveryRetries", () -> writer.stats().retries());
         context.metricGroup().gauge("alertDeadLetters", () -> writer.stats().deadLetters());

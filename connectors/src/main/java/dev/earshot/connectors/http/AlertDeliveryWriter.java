@@ -2,23 +2,28 @@ package dev.earshot.connectors.http;
 
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertRouter;
 import dev.earshot.respond.alerts.AlertRouter.Route;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.DeliveryPolicy;
 import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.IncidentThreads;
 import dev.earshot.respond.alerts.MessageKind;
 import dev.earshot.respond.alerts.SlackMessage;
 import dev.earshot.respond.alerts.SlackMessageLookup;
 import dev.earshot.respond.alerts.SlackPostMessage;
+import dev.earshot.respond.alerts.ThreadPosition;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +65,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, AlertDeliveryState> {
 
-    static final String STAGE = "deliver";
+    /** The stage of this writer's dead letters. */
+    public static final String STAGE = "deliver";
+    /** Between the alert and the channel's name in a dead letter's origin. */
+    private static final String TO_CHANNEL = " -> channel ";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDeliveryWriter.class);
 
     /** What the writer has done so far. */
@@ -68,6 +76,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     }
 
     private final AlertRouter router;
+    private final List<AlertChannel> channels;
+    private final DeliveryPolicy policy;
     private final Map<String, ChannelEndpoint> endpoints;
     private final SinkWriter<DeadLetter> deadLetterWriter;
     private final Clock clock;
@@ -86,6 +96,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private volatile boolean replaying;
     /** When the restored checkpoint was taken; null when it does not say. */
     private volatile Instant replayingSince;
+    /** In a redelivery: the idempotency keys of the alert versions and channels to send again; null otherwise. */
+    private Set<String> redelivering;
 
     public AlertDeliveryWriter(AlertsConfig config, Map<String, ChannelEndpoint> endpoints,
                                SinkWriter<DeadLetter> deadLetterWriter, Clock clock) {
@@ -93,6 +105,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         this.deadLetterWriter = deadLetterWriter;
         this.clock = clock;
         this.router = new AlertRouter(config.channels(), clock.instant());
+        this.channels = config.channels();
+        this.policy = config.delivery();
         this.maxInFlight = config.delivery().maxInFlight();
         this.inFlight = new Semaphore(maxInFlight);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -110,7 +124,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     @Override
     public void write(Alert alert, Context context) throws IOException, InterruptedException {
         writeDeadLetters();
-        for (Route route : router.route(alert, clock.instant())) {
+        for (Route route : routes(alert)) {
             AlertChannel channel = route.channel();
             if (route instanceof Route.Skip skip) {
                 skipped++;
@@ -167,7 +181,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         Set<String> openKeys = new HashSet<>();
         open.forEach((channel, threads) -> threads.forEach(thread -> openKeys.add(threadKey(channel, thread.incidentId()))));
         slackThreads.keySet().retainAll(openKeys);
-        replaying = false;
+        replaying = redelivering != null;
         return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant()));
     }
 
@@ -181,6 +195,29 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         replaying = true;
     }
 
+    /**
+     * Makes this writer send alert versions that were dead letters again: each only to the channels whose
+     * {@link IdempotencyKeys} are in {@code keys}, whether or not the router (which has none of the job's threads)
+     * would post it; a slack-api message is looked for first, back to the first attempt of the earliest of them.
+     *
+     * @param earliestRejection when the earliest of these versions became a dead letter
+     */
+    void redeliver(Set<String> keys, Instant earliestRejection) {
+        // its first attempt was at most every attempt's timeouts and longest wait before it was given up
+        Duration attempts = policy.requestTimeout().plus(policy.connectTimeout())
+                .plus(policy.maxBackoff().compareTo(policy.maxRetryAfter()) > 0 ? policy.maxBackoff() : policy.maxRetryAfter())
+                .multipliedBy(policy.maxAttempts());
+        redelivering = Set.copyOf(keys);
+        replaying = true;
+        replayingSince = earliestRejection.minus(attempts);
+    }
+
+    /** The channel a dead letter of this writer was for, from its origin; null for another dead letter. */
+    public static String channelOf(DeadLetter letter) {
+        int at = letter.origin() == null || !STAGE.equals(letter.stage()) ? -1 : letter.origin().lastIndexOf(TO_CHANNEL);
+        return at < 0 ? null : letter.origin().substring(at + TO_CHANNEL.length());
+    }
+
     public Stats stats() {
         return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped);
     }
@@ -188,6 +225,26 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     /** Slack messages found posted already (by a lost attempt or a failed run), which were not posted again. */
     public long repostsAvoided() {
         return delivery.repostsAvoided();
+    }
+
+    /**
+     * The router's routes; in a redelivery, a dispatch to each channel the version is sent again to, as the job
+     * decided when it first sent it. A version whose thread stayed in the job starts a message of its own.
+     */
+    private List<Route> routes(Alert alert) {
+        List<Route> routes = router.route(alert, clock.instant());
+        if (redelivering == null) {
+            return routes;
+        }
+        List<Route> again = new ArrayList<>();
+        for (AlertChannel channel : channels) {
+            if (redelivering.contains(IdempotencyKeys.of(alert, channel.name()))) {
+                again.add(routes.stream().filter(route -> route.channel().equals(channel) && !(route instanceof Route.Skip))
+                        .findFirst().orElseGet(() -> new Route.Dispatch(channel, alert.status() == AlertStatus.RESOLVED
+                                ? new ThreadPosition(MessageKind.RESOLUTION, alert.severity()) : ThreadPosition.FIRST, Duration.ZERO)));
+            }
+        }
+        return again;
     }
 
     private static String threadKey(String channel, String incidentId) {
@@ -228,7 +285,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                 + "): " + failure, endpoints.values());
         LOG.warn("Alert {} {} not delivered: {}", alert.id(), alert.status(), reason);
         undelivered.add(new DeadLetter(Json.write(alert), reason, STAGE,
-                "alert " + alert.id() + " " + alert.status() + " -> channel " + channel.name(), clock.instant()));
+                "alert " + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name(), clock.instant()));
         deadLetters.incrementAndGet();
     }
 

@@ -50,21 +50,21 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code include_all_metadata}) as Slack documents them: history newest first, top-level messages and broadcast
  * replies; replies the parent first, then its thread, oldest first.
  */
-final class AlertReceiver implements AutoCloseable {
+public final class AlertReceiver implements AutoCloseable {
 
     /** The secret part of the path stands for a Slack webhook token. */
     static final String SLACK_PATH = "/services/T0EARSHOT/B0EARSHOT/slack-token-s3cr3t";
-    static final String WEBHOOK_PATH = "/hooks/earshot";
+    public static final String WEBHOOK_PATH = "/hooks/earshot";
     static final String SLACK_API_PATH = "/api/chat.postMessage";
     static final String HISTORY_PATH = "/api/conversations.history";
     static final String REPLIES_PATH = "/api/conversations.replies";
     /** Stands for a Slack app's bot token. */
     static final String SLACK_BOT_TOKEN = "xoxb-1700000001-1700000002-earshotT0kenS3cr3t";
     static final String SLACK_CHANNEL = "C0123456789";
-    static final String WEBHOOK_KEY = "whsec_receiver_key_5f2b9c";
+    public static final String WEBHOOK_KEY = "whsec_receiver_key_5f2b9c";
 
     /** One received request and what the receiver made of it. */
-    record Received(String path, String idempotencyKey, String messagePosition, byte[] body, long nanoTime,
+    public record Received(String path, String idempotencyKey, String messagePosition, byte[] body, long nanoTime,
                     int answeredStatus, List<String> problems, String answeredBody, Map<String, String> params) {
         JsonNode json() {
             try {
@@ -130,7 +130,7 @@ final class AlertReceiver implements AutoCloseable {
     private final AtomicInteger postedCount = new AtomicInteger();
     private volatile Set<String> botScopes = Set.of("chat:write", "channels:history");
 
-    AlertReceiver() throws IOException {
+    public AlertReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(SLACK_PATH, exchange -> handle(exchange, Kind.SLACK));
         server.createContext(SLACK_API_PATH, exchange -> handle(exchange, Kind.SLACK_API));
@@ -168,7 +168,7 @@ final class AlertReceiver implements AutoCloseable {
         return base() + SLACK_PATH;
     }
 
-    String webhookUrl() {
+    public String webhookUrl() {
         return base() + WEBHOOK_PATH;
     }
 
@@ -177,7 +177,7 @@ final class AlertReceiver implements AutoCloseable {
         return base() + "/api";
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

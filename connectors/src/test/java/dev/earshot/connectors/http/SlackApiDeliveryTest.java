@@ -15,14 +15,17 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.SlackPostMessage;
 import dev.earshot.respond.alerts.ThreadPosition;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -261,6 +264,32 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
                 .containsExactly(AlertReceiver.HISTORY_PATH, AlertReceiver.REPLIES_PATH, AlertReceiver.REPLIES_PATH);
         assertThat(lookups()).allSatisfy(lookup -> assertThat(lookup.problems()).isEmpty());
         assertThat(lookups().subList(1, 3)).extracting(lookup -> lookup.params().get("ts")).containsOnly(thread);
+        assertThat(deadLetters.letters).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryLooksBeforePostingAndSendsOnlyItsVersionsEvenAResolutionWhoseThreadStayedInTheJob() throws Exception {
+        Alert postedByTheLostAnswer = SampleAlerts.parking("incident-b", OPEN, 5);
+        receiver.postEarlier(SlackPostMessage.body(postedByTheLostAnswer, ThreadPosition.FIRST, care(), null)
+                .getBytes(StandardCharsets.UTF_8));
+        Alert resolved = SampleAlerts.parking("incident-a", RESOLVED, 3);
+        Alert notADeadLetter = SampleAlerts.parking("incident-c", OPEN, 9);
+        try (AlertDeliveryWriter writer = writer()) {
+            writer.redeliver(Set.of(IdempotencyKeys.of(resolved, "care-slack"), IdempotencyKeys.of(postedByTheLostAnswer, "care-slack")),
+                    Instant.now());
+            writer.write(resolved, null);
+            writer.write(postedByTheLostAnswer, null);
+            writer.write(notADeadLetter, null);
+            writer.flush(true);
+            assertThat(writer.stats().delivered()).isEqualTo(2);
+            assertThat(writer.repostsAvoided()).isEqualTo(1);
+        }
+        assertThat(posts()).as("only the resolution, top-level: its thread stayed in the job").singleElement()
+                .satisfies(post -> {
+                    assertThat(key(post)).isEqualTo(IdempotencyKeys.of(resolved, "care-slack"));
+                    assertThat(post.json().has("thread_ts")).isFalse();
+                });
+        assertThat(receiver.slackChannel()).hasSize(2);
         assertThat(deadLetters.letters).isEmpty();
     }
 

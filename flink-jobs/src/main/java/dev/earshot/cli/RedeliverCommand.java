@@ -1,0 +1,38 @@
+package dev.earshot.cli;
+
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "redeliver", mixinStandardHelpOptions = true,
+        description = {"Send the alerts and tickets of delivery dead letters again, once their cause is fixed (a token, a "
+                + "field), through the job's own delivery: receivers see the same idempotency keys, Slack is searched "
+                + "before posting, a helpdesk ticket is looked up before one is created.",
+                "A follow-up sent again without its first message starts a message of its own: the incident's thread "
+                        + "stayed in the job.",
+                "Dead letters of other stages are counted and skipped: replay their input instead."})
+final class RedeliverCommand implements Callable<Integer> {
+
+    @Option(names = {"-d", "--dead-letters"}, paramLabel = "FILE", arity = "1..*", required = true,
+            description = "output/alert-delivery-dead-letters.jsonl, output/helpdesk-dead-letters.jsonl, ...")
+    private List<Path> deadLetters;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "the earshot.yaml whose respond.alerts and respond.helpdesk to deliver with")
+    private Path config;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output/redelivery",
+            description = "where what fails again is written (default: ${DEFAULT-VALUE})")
+    private Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
+        return new Redelivery(loaded, Secrets.environment(), output, System.out).execute(deadLetters);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.earshot.cli;
+
+import dev.earshot.config.ConfigException;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.connectors.helpdesk.HelpdeskDelivery;
+import dev.earshot.connectors.helpdesk.HelpdeskSettings;
+import dev.earshot.connectors.helpdesk.HelpdeskSink;
+import dev.earshot.connectors.http.AlertDeliverySink;
+import dev.earshot.connectors.http.AlertDeliveryWriter;
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.flink.EarshotSinks;
+import dev.earshot.json.Json;
+import dev.earshot.model.Alert;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.model.HandoffTicket;
+import dev.earshot.respond.alerts.AlertChannel;
+import dev.earshot.respond.alerts.AlertsConfig;
+import dev.earshot.respond.alerts.IdempotencyKeys;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Sends the alerts and tickets of delivery dead letters again, through the job's own sinks (retries,
+ * idempotency keys, Slack's look-before-post, the helpdesks' look-up-before-create) as a small bounded job. What
+ * fails again becomes a dead letter again under the output directory; dead letters of other stages are counted
+ * and left alone, because what they need is the input replayed once their cause is fixed.
+ */
+final class Redelivery {
+
+    static final String NOT_A_DELIVERY = "not a delivery; fix the cause and replay the input instead";
+
+    /** What the dead-letter files hold that can be sent again, in file order without repeats. */
+    record Undelivered(int read, Map<String, Alert> alertsByKey, Set<String> channels, Set<HandoffTicket> tickets,
+                       Instant earliestAlertRejection, Map<String, Integer> skippedByStage) {
+
+        int skipped() {
+            return skippedByStage.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private final EarshotConfig config;
+    private final Secrets secrets;
+    private final Path outputDir;
+    private final PrintStream out;
+
+    Redelivery(EarshotConfig config, Secrets secrets, Path outputDir, PrintStream out) {
+        this.config = config;
+        this.secrets = secrets;
+        this.outputDir = outputDir;
+        this.out = out;
+    }
+
+    int execute(List<Path> deadLetterFiles) throws Exception {
+        Path alertsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.ALERT_DELIVERY + "-dead-letters");
+        Path ticketsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.HELPDESK + "-dead-letters");
+        for (Path file : deadLetterFiles) {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("--dead-letters: " + file + " does not exist");
+            }
+            for (Path written : List.of(alertsFailed, ticketsFailed)) {
+                if (Files.exists(written) && Files.isSameFile(file, written)) {
+                    throw new ConfigException("--output: " + outputDir + " would overwrite the dead letters being read from "
+                            + file + "; give another directory with -o");
+                }
+            }
+        }
+        Undelivered undelivered = read(deadLetterFiles);
+
+        Configuration flinkConfig = new Configuration();
+        // A failure is reported, not retried: what could not be sent is a dead letter, anything else a bug to see.
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+        env.setParallelism(1);
+        boolean anything = false;
+        if (!undelivered.alertsByKey().isEmpty()) {
+            AlertsConfig alerts = alertsConfig(undelivered.channels());
+            env.fromData(List.copyOf(new LinkedHashSet<>(undelivered.alertsByKey().values())), JsonTypeInfo.of(Alert.class))
+                    .name("alert dead letters")
+                    .sinkTo(new AlertDeliverySink(alerts, new JsonLinesFileSink<>(outputDir, EarshotSinks.ALERT_DELIVERY
+                            + "-dead-letters"), secrets).redelivery(undelivered.alertsByKey().keySet(), undelivered.earliestAlertRejection()))
+                    .name("alert delivery");
+            anything = true;
+        }
+        if (!undelivered.tickets().isEmpty()) {
+            env.fromData(List.copyOf(undelivered.tickets()), JsonTypeInfo.of(HandoffTicket.class)).name("ticket dead letters")
+                    .sinkTo(new HelpdeskSink(helpdeskSettings(), secrets, new JsonLinesFileSink<>(outputDir, EarshotSinks.HELPDESK
+                            + "-dead-letters")))
+                    .name("helpdesk");
+            anything = true;
+        }
+        if (anything) {
+            Files.createDirectories(outputDir);
+            env.execute("earshot redeliver");
+        }
+        int alertsAgain = lines(alertsFailed, !undelivered.alertsByKey().isEmpty());
+        int ticketsAgain = lines(ticketsFailed, !undelivered.tickets().isEmpty());
+        printSummary(deadLetterFiles, undelivered, alertsAgain, ticketsAgain, alertsFailed, ticketsFailed);
+        return 0;
+    }
+
+    /** The dead letters of the files; a line that is not one stops the command, naming it. */
+    static Undelivered read(List<Path> files) throws IOException {
+        int read = 0;
+        Map<String, Alert> alerts = new LinkedHashMap<>();
+        Set<String> channels = new LinkedHashSet<>();
+        Set<HandoffTicket> tickets = new LinkedHashSet<>();
+        Instant earliest = null;
+        Map<String, Integer> skipped = new TreeMap<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                read++;
+                String where = file + " line " + (i + 1);
+                DeadLetter letter = parse(lines.get(i), DeadLetter.class, where);
+                if (AlertDeliveryWriter.STAGE.equals(letter.stage())) {
+                    String channel = AlertDeliveryWriter.channelOf(letter);
+                    if (channel == null) {
+                        throw new ConfigException("--dead-letters: " + where + ": its origin names no channel: " + letter.origin());
+                    }
+                    Alert alert = parse(letter.raw(), Alert.class, where + " (raw)");
+                    alerts.putIfAbsent(IdempotencyKeys.of(alert, channel), alert);
+                    channels.add(channel);
+                    if (letter.rejectedAt() != null && (earliest == null || letter.rejectedAt().isBefore(earliest))) {
+                        earliest = letter.rejectedAt();
+                    }
+                } else if (HelpdeskDelivery.STAGE.equals(letter.stage())) {
+                    tickets.add(parse(letter.raw(), HandoffTicket.class, where + " (raw)"));
+                } else {
+                    skipped.merge(String.valueOf(letter.stage()), 1, Integer::sum);
+                }
+            }
+        }
+        return new Undelivered(read, alerts, channels, tickets, earliest == null ? Instant.now() : earliest, skipped);
+    }
+
+    private static <T> T parse(String json, Class<T> type, String where) {
+        try {
+            return Json.read(json, type);
+        } catch (RuntimeException e) {
+            throw new ConfigException("--dead-letters: " + where + " is not a " + type.getSimpleName() + " in canonical JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The channels the dead letters name, as respond.alerts configures them now, their secrets checked. */
+    private AlertsConfig alertsConfig(Set<String> names) {
+        AlertsConfig configured = config.respond().alerts();
+        List<AlertChannel> channels = new ArrayList<>();
+        for (String name : names) {
+            channels.add(configured.channels().stream().filter(channel -> channel.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new ConfigException("respond.alerts.channels: no channel named '" + name + "', which "
+                            + "dead letters were delivered to; add it (with -c earshot.yaml) to send them again")));
+        }
+        AlertsConfig alerts = new AlertsConfig(channels, configured.delivery());
+        try {
+            AlertDeliverySink.checkSecrets(alerts, secrets);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("respond.alerts: " + e.getMessage(), e);
+        }
+        return alerts;
+    }
+
+    private HelpdeskSettings helpdeskSettings() {
+        if (config.respond().helpdesk() == null) {
+            throw new ConfigException("respond.helpdesk: not set, and there are helpdesk dead letters; give the helpdesk "
+                    + "(with -c earshot.yaml) to send them again");
+        }
+        HelpdeskSettings helpdesk = config.respond().helpdesk().toSettings();
+        try {
+            helpdesk.checkSecrets(secrets);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        return helpdesk;
+    }
+
+    /** The lines of a file this run wrote afresh; 0 where it wrote none. */
+    private static int lines(Path file, boolean written) throws IOException {
+        if (!written || !Files.exists(file)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return (int) lines.filter(line -> !line.isBlank()).count();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void printSummary(List<Path> files, Undelivered undelivered, int alertsAgain, int ticketsAgain,
+                              Path alertsFailed, Path ticketsFailed) {
+        int alerts = undelivered.alertsByKey().size();
+        int tickets = undelivered.tickets().size();
+        out.printf("Redelivery of %s%n", files.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        out.printf("  read            %d dead letters%n", undelivered.read());
+        out.printf("  redelivered     %d (%d alert messages, %d ticket versions)%n", alerts - alertsAgain + tickets - ticketsAgain,
+                alerts - alertsAgain, tickets - ticketsAgain);
+        List<String> failedFiles = new ArrayList<>();
+        if (alertsAgain > 0) {
+            failedFiles.add(alertsAgain + " -> " + alertsFailed);
+        }
+        if (ticketsAgain > 0) {
+            failedFiles.add(ticketsAgain + " -> " + ticketsFailed);
+        }
+        out.printf("  failed again    %d%s%n", alertsAgain + ticketsAgain, failedFiles.isEmpty() ? "" : " (" + String.join(", ", failedFiles) + ")");
+        out.printf("  skipped         %d%s%n", undelivered.skipped(), undelivered.skipped() == 0 ? ""
+                : " (" + NOT_A_DELIVERY + "): " + undelivered.skippedByStage().entrySet().stream()
+                        .map(stage -> stage.getValue() + " " + stage.getKey()).collect(Collectors.joining(", ")));
+    }
+}

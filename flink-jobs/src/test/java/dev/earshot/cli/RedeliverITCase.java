@@ -1,0 +1,166 @@
+package dev.earshot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.config.ConfigException;
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.connectors.helpdesk.FakeZendesk;
+import dev.earshot.connectors.helpdesk.HelpdeskSink;
+import dev.earshot.connectors.http.AlertDeliverySink;
+import dev.earshot.connectors.http.AlertReceiver;
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.json.Json;
+import dev.earshot.model.Alert;
+import dev.earshot.model.DeadLetter;
+import dev.earshot.model.HandoffTicket;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A webhook alert and a Zendesk ticket the job could not deliver (wrong signing key, revoked token) become dead
+ * letters through the job's own sinks; {@code redeliver} before the fix writes them again elsewhere, after the fix
+ * delivers each once, and once only however often it runs. A dead letter of another stage is skipped and counted.
+ */
+class RedeliverITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final String WRONG_KEY = "whsec_rotated_meanwhile_0000";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void sendsFailedDeliveriesAgainOnceTheirCauseIsFixed() throws Exception {
+        try (AlertReceiver receiver = new AlertReceiver(); FakeZendesk zendesk = new FakeZendesk()) {
+            EarshotConfig config = ConfigLoader.parse("""
+                    respond:
+                      alerts:
+                        channels:
+                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
+                      helpdesk: {kind: zendesk, url: '%s', emailEnv: ZENDESK_EMAIL, tokenEnv: ZENDESK_API_TOKEN}
+                    """.formatted(zendesk.url()), "redeliver.yaml");
+            Map<String, String> fixed = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", AlertReceiver.WEBHOOK_KEY,
+                    "ZENDESK_EMAIL", FakeZendesk.EMAIL, "ZENDESK_API_TOKEN", FakeZendesk.TOKEN);
+            Map<String, String> broken = new HashMap<>(fixed);
+            broken.put("HOOK_KEY", WRONG_KEY);
+            broken.put("ZENDESK_API_TOKEN", "revoked-token");
+
+            Path jobOutput = Files.createDirectories(work.resolve("output"));
+            deliverAsTheJobDoes(config, broken::get, jobOutput);
+            Path alertLetters = jobOutput.resolve("alert-delivery-dead-letters.jsonl");
+            Path ticketLetters = jobOutput.resolve("helpdesk-dead-letters.jsonl");
+            assertThat(Files.readAllLines(alertLetters)).hasSize(1);
+            assertThat(Files.readAllLines(ticketLetters)).hasSize(1);
+            assertThat(zendesk.tickets).isEmpty();
+            Path parseLetters = jobOutput.resolve("dead-letters.jsonl");
+            Files.writeString(parseLetters, Json.write(new DeadLetter("{\"id\":", "not JSON: truncated", "parse",
+                    "posts.jsonl line 7", Instant.now())) + "\n");
+            List<Path> letters = List.of(alertLetters, ticketLetters, parseLetters);
+            String inputBefore = Files.readString(alertLetters) + Files.readString(ticketLetters);
+
+            Path again = work.resolve("redelivery");
+            String stillBroken = redeliver(config, broken, again, letters);
+            assertThat(stillBroken).contains("read            3 dead letters", "redelivered     0 (0 alert messages, 0 ticket versions)",
+                    "failed again    2 (1 -> " + again.resolve("alert-delivery-dead-letters.jsonl") + ", 1 -> "
+                            + again.resolve("helpdesk-dead-letters.jsonl") + ")");
+            assertThat(Files.readAllLines(again.resolve("alert-delivery-dead-letters.jsonl"))).hasSize(1);
+            assertThat(Files.readString(alertLetters) + Files.readString(ticketLetters)).isEqualTo(inputBefore);
+
+            String output = redeliver(config, fixed, work.resolve("redelivery-2"), letters);
+            assertThat(output).contains("read            3 dead letters",
+                    "redelivered     2 (1 alert messages, 1 ticket versions)", "failed again    0\n",
+                    "skipped         1 (" + Redelivery.NOT_A_DELIVERY + "): 1 parse");
+            assertThat(zendesk.tickets).hasSize(1);
+            assertThat(zendesk.violations).isEmpty();
+            assertThat(accepted(receiver)).hasSize(1);
+
+            redeliver(config, fixed, work.resolve("redelivery-3"), letters);
+            assertThat(zendesk.tickets).as("looked up before it is created again").hasSize(1);
+            List<AlertReceiver.Received> webhook = receiver.at(AlertReceiver.WEBHOOK_PATH);
+            assertThat(accepted(receiver)).hasSize(2);
+            assertThat(webhook).extracting(AlertReceiver.Received::idempotencyKey).containsOnly(webhook.get(0).idempotencyKey());
+        }
+    }
+
+    @Test
+    void aChannelNoLongerConfiguredOrAMissingSecretStopsItNamingTheKey() throws Exception {
+        Path letters = work.resolve("alert-delivery-dead-letters.jsonl");
+        Files.writeString(letters, Json.write(new DeadLetter(Json.write(sampleAlert()), "channel 'ops-hook' (webhook): HTTP 401",
+                "deliver", "alert " + sampleAlert().id() + " OPEN -> channel ops-hook", Instant.now())) + "\n");
+        EarshotConfig noChannel = ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: other-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
+                """, "redeliver.yaml");
+        assertThatThrownBy(() -> redeliver(noChannel, Map.of(), work.resolve("out"), List.of(letters)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("respond.alerts.channels: no channel named 'ops-hook'");
+        EarshotConfig channel = ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
+                """, "redeliver.yaml");
+        assertThatThrownBy(() -> redeliver(channel, Map.of(), work.resolve("out"), List.of(letters)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("respond.alerts").hasMessageContaining("HOOK_URL");
+        assertThatThrownBy(() -> redeliver(channel, Map.of(), work, List.of(letters)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("would overwrite");
+    }
+
+    /** What the job's alert delivery and helpdesk do with an alert and a ticket: dead letters where they fail. */
+    private static void deliverAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData(List.of(sampleAlert()), JsonTypeInfo.of(Alert.class))
+                .sinkTo(new AlertDeliverySink(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-delivery-dead-letters"), secrets));
+        env.fromData(List.of(sampleTicket()), JsonTypeInfo.of(HandoffTicket.class))
+                .sinkTo(new HelpdeskSink(config.respond().helpdesk().toSettings(), secrets, new JsonLinesFileSink<>(dir, "helpdesk-dead-letters")));
+        env.execute("delivery that fails");
+    }
+
+    private static String redeliver(EarshotConfig config, Map<String, String> secrets, Path out, List<Path> letters) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            assertThat(new Redelivery(config, Map.copyOf(secrets)::get, out, stream).execute(letters)).isZero();
+        }
+        return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private static List<AlertReceiver.Received> accepted(AlertReceiver receiver) {
+        return receiver.at(AlertReceiver.WEBHOOK_PATH).stream().filter(received -> received.answeredStatus() == 200).toList();
+    }
+
+    private static Alert sampleAlert() throws IOException {
+        try (InputStream in = RedeliverITCase.class.getResourceAsStream("/alerts/parking-bengaluru.json")) {
+            return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), Alert.class);
+        }
+    }
+
+    private static HandoffTicket sampleTicket() throws IOException {
+        try (InputStream in = RedeliverITCase.class.getResourceAsStream("/helpdesk/bundled-tickets.jsonl")) {
+            return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow(), HandoffTicket.class);
+        }
+    }
+}
