@@ -133,6 +133,11 @@ final class Redelivery {
                 read++;
                 String where = file + " line " + (i + 1);
                 DeadLetter letter = parse(lines.get(i), DeadLetter.class, where);
+                if (letter.stage() == null || letter.raw() == null) {
+                    throw new ConfigException("--dead-letters: " + where + " is not a dead letter: it has no "
+                            + (letter.stage() == null ? "stage" : "raw") + "; give the files Earshot wrote them to, such as "
+                            + "output/alert-delivery-dead-letters.jsonl");
+                }
                 if (AlertDeliveryWriter.STAGE.equals(letter.stage())) {
                     String channel = AlertDeliveryWriter.channelOf(letter);
                     if (channel == null) {

@@ -129,6 +129,16 @@ class RedeliverITCase {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("would overwrite");
     }
 
+    @Test
+    void aLineThatIsJsonButNoDeadLetterStopsItNamingTheLine() throws Exception {
+        Path letters = work.resolve("not-dead-letters.jsonl");
+        Files.writeString(letters, "{\"id\":\"bluesky:3lfkq2a7c2s2x\",\"text\":\"a post, not a dead letter\"}\n");
+
+        assertThatThrownBy(() -> Redelivery.read(List.of(letters)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(letters + " line 1 is not a dead letter: it has no stage");
+    }
+
     /** What the job's alert delivery and helpdesk do with an alert and a ticket: dead letters where they fail. */
     private static void deliverAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
