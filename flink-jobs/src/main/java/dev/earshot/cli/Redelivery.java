@@ -10,6 +10,7 @@ import dev.earshot.connectors.helpdesk.HelpdeskSink;
 import dev.earshot.connectors.http.AlertDeliverySink;
 import dev.earshot.connectors.http.AlertDeliveryWriter;
 import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.flink.EarshotJob;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
@@ -69,8 +70,8 @@ final class Redelivery {
     }
 
     int execute(List<Path> deadLetterFiles) throws Exception {
-        Path alertsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.ALERT_DELIVERY + "-dead-letters");
-        Path ticketsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.HELPDESK + "-dead-letters");
+        Path alertsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
+        Path ticketsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK));
         for (Path file : deadLetterFiles) {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("--dead-letters: " + file + " does not exist");
@@ -94,15 +95,15 @@ final class Redelivery {
             AlertsConfig alerts = alertsConfig(undelivered.channels());
             env.fromData(List.copyOf(new LinkedHashSet<>(undelivered.alertsByKey().values())), JsonTypeInfo.of(Alert.class))
                     .name("alert dead letters")
-                    .sinkTo(new AlertDeliverySink(alerts, new JsonLinesFileSink<>(outputDir, EarshotSinks.ALERT_DELIVERY
-                            + "-dead-letters"), secrets).redelivery(undelivered.alertsByKey().keySet(), undelivered.earliestAlertRejection()))
+                    .sinkTo(new AlertDeliverySink(alerts, new JsonLinesFileSink<>(outputDir,
+                            EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY)), secrets).redelivery(undelivered.alertsByKey().keySet(), undelivered.earliestAlertRejection()))
                     .name("alert delivery");
             anything = true;
         }
         if (!undelivered.tickets().isEmpty()) {
             env.fromData(List.copyOf(undelivered.tickets()), JsonTypeInfo.of(HandoffTicket.class)).name("ticket dead letters")
-                    .sinkTo(new HelpdeskSink(helpdeskSettings(), secrets, new JsonLinesFileSink<>(outputDir, EarshotSinks.HELPDESK
-                            + "-dead-letters")))
+                    .sinkTo(new HelpdeskSink(helpdeskSettings(), secrets, new JsonLinesFileSink<>(outputDir,
+                            EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK))))
                     .name("helpdesk");
             anything = true;
         }
@@ -178,11 +179,7 @@ final class Redelivery {
                             + "dead letters were delivered to; add it (with -c earshot.yaml) to send them again")));
         }
         AlertsConfig alerts = new AlertsConfig(channels, configured.delivery());
-        try {
-            AlertDeliverySink.checkSecrets(alerts, secrets);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("respond.alerts: " + e.getMessage(), e);
-        }
+        EarshotJob.checkAlertSecrets(alerts, secrets);
         return alerts;
     }
 
@@ -191,13 +188,7 @@ final class Redelivery {
             throw new ConfigException("respond.helpdesk: not set, and there are helpdesk dead letters; give the helpdesk "
                     + "(with -c earshot.yaml) to send them again");
         }
-        HelpdeskSettings helpdesk = config.respond().helpdesk().toSettings();
-        try {
-            helpdesk.checkSecrets(secrets);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
-        return helpdesk;
+        return EarshotJob.checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
     }
 
     /** The lines of a file this run wrote afresh; 0 where it wrote none. */

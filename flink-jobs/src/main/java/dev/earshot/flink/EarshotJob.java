@@ -77,27 +77,37 @@ public final class EarshotJob {
     private void deliverToPeople(EarshotPipeline.Outputs outputs) {
         AlertsConfig alerts = config.respond().alerts();
         if (!alerts.channels().isEmpty()) {
-            try {
-                AlertDeliverySink.checkSecrets(alerts, secrets);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("respond.alerts: " + e.getMessage(), e);
-            }
+            checkAlertSecrets(alerts, secrets);
             // One writer: rate limits, quiet periods and incident threads hold across the whole job.
             outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters(EarshotSinks.ALERT_DELIVERY), secrets))
                     .setParallelism(1).name("alert delivery").uid("alert-delivery");
         }
         if (config.respond().helpdesk() != null) {
-            HelpdeskSettings helpdesk = config.respond().helpdesk().toSettings();
-            try {
-                helpdesk.checkSecrets(secrets);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage(), e);
-            }
+            HelpdeskSettings helpdesk = checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
             // Keyed by ticket: one conversation's versions reach the same writer, in order.
             outputs.tickets().keyBy(HandoffTicket::id)
                     .sinkTo(new HelpdeskSink(helpdesk, secrets, deliveryDeadLetters(EarshotSinks.HELPDESK)))
                     .name("helpdesk").uid("helpdesk");
         }
+    }
+
+    /** Stops start-up, naming the key, when a channel's secret is missing from the environment. */
+    public static void checkAlertSecrets(AlertsConfig alerts, Secrets secrets) {
+        try {
+            AlertDeliverySink.checkSecrets(alerts, secrets);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("respond.alerts: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code helpdesk}, once its secrets are known to be in the environment; otherwise start-up stops naming the key. */
+    public static HelpdeskSettings checkedHelpdesk(HelpdeskSettings helpdesk, Secrets secrets) {
+        try {
+            helpdesk.checkSecrets(secrets);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        return helpdesk;
     }
 
     private Sink<DeadLetter> deliveryDeadLetters(String stage) {

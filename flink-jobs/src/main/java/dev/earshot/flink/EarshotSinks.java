@@ -45,6 +45,11 @@ public record EarshotSinks(
         return new EarshotSinks(new JsonLinesFileSink<>(dir, ALERTS), new JsonLinesFileSink<>(dir, TICKETS),
                 new JsonLinesFileSink<>(dir, DEAD_LETTERS), new JsonLinesFileSink<>(dir, STATS), null,
                 new JsonLinesFileSink<>(dir, DELETIONS),
-                stage -> new JsonLinesFileSink<>(dir, stage + "-dead-letters"));
+                stage -> new JsonLinesFileSink<>(dir, deliveryDeadLettersName(stage)));
+    }
+
+    /** The name of the JSON-lines file of a delivery stage's dead letters, e.g. {@code alert-delivery-dead-letters}. */
+    public static String deliveryDeadLettersName(String stage) {
+        return stage + "-" + DEAD_LETTERS;
     }
 }
