@@ -115,6 +115,14 @@ final class FreshdeskApi extends LookupBeforeCreate {
         String ticketId = known.helpdeskId();
         return showEdited(ticket, known, (edited, now) -> bodies(ticketId).thenCompose(bodies -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, bodies.stream().map(Body::html).toList());
+            List<String> unplaced = toShow.stream().filter(post -> bodies.stream()
+                    .allMatch(body -> TicketText.withPostEdited(body.html(), post, now).equals(body.html())))
+                    .map(TicketPost::id).toList();
+            if (!unplaced.isEmpty()) {
+                // an agent edited the post's marker out of the description or note: nothing to rewrite in place
+                throw new DeliveryException("freshdesk: ticket " + ticketId + " no longer holds the marker of edited post(s) "
+                        + unplaced + ", so their new text cannot be shown; add it to the ticket by hand");
+            }
             return rewrite(ticketId, bodies, html -> {
                 String rewritten = html;
                 for (TicketPost post : toShow) {

@@ -5,6 +5,7 @@ import static dev.earshot.connectors.helpdesk.BundledTickets.deliverAll;
 import static dev.earshot.connectors.helpdesk.BundledTickets.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.connectors.helpdesk.FakeHelpdesk.Request;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
@@ -200,6 +201,23 @@ class FreshdeskRedactionTest extends HelpdeskRedactionScenarios {
             assertThat(request.json().fieldNames()).toIterable().containsExactly("body");
             assertThat(request.json().get("body").asText()).contains("the car is back &amp; they apologised");
         });
+    }
+
+    @Test
+    void anEditOfAPostAnAgentEditedOutOfItsNoteIsADeadLetterNamingItNotASilentSkip() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost third = last.posts().get(2);
+        ObjectNode thirdNote = freshdesk.notes.values().iterator().next().get(1);
+        thirdNote.put("body", "<div>Agent's summary: the customer's car was towed; we called the depot.</div>");
+        int before = freshdesk.requests.size();
+
+        deliverAll(delivery, List.of(edited(last, third.id(), NEW_TEXT)));
+
+        assertThat(delivery.takeDeadLetters()).singleElement().satisfies(letter -> assertThat(letter.reason())
+                .contains("no longer holds the marker of edited post(s) [" + third.id() + "]"));
+        assertThat(puts(before)).isEmpty();
+        assertThat(thirdNote.get("body").asText()).startsWith("<div>Agent's summary");
     }
 
     @Test
