@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * Marks texts for Zendesk's "Redact Ticket Comment In Agent Workspace" ({@code PUT /api/v2/comment_redactions/{id}}),
@@ -33,8 +33,6 @@ public final class HtmlRedaction {
     /** Elements inside a line of text; every other tag ends the line. */
     private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i",
             "kbd", "mark", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "u");
-    private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'",
-            "nbsp", "\u00a0");
     private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));");
     private static final Pattern TAG_NAME = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)");
     /** What stands for a line-ending tag in the text a reader sees: never part of a text to find. */
@@ -247,9 +245,11 @@ public final class HtmlRedaction {
             return html.length();
         }
 
+        /** The character an entity stands for, by jsoup's full HTML table for named ones; null for none. */
         private static String decode(Matcher entity) {
             if (entity.group(3) != null) {
-                return NAMED.get(entity.group(3));
+                String decoded = Parser.unescapeEntities(entity.group(), false);
+                return decoded.equals(entity.group()) ? null : decoded;
             }
             int codePoint = entity.group(1) != null ? Integer.parseInt(entity.group(1)) : Integer.parseInt(entity.group(2), 16);
             return Character.isValidCodePoint(codePoint) && codePoint != 0 ? Character.toString(codePoint) : null;

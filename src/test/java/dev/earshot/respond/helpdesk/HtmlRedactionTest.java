@@ -37,6 +37,16 @@ class HtmlRedactionTest {
     }
 
     @Test
+    void anyNamedEntityOfHtmlIsReadAsItsCharacter() {
+        String html = OPEN + "Caf&eacute; &ndash; closed &hellip; again<br>next" + CLOSE;
+
+        HtmlRedaction.Marked marked = HtmlRedaction.mark(html, List.of("Café – closed … again"));
+
+        assertThat(marked.notFound()).isEmpty();
+        assertThat(marked.htmlBody()).isEqualTo(OPEN + "<redact>Caf&eacute; &ndash; closed &hellip; again</redact><br>next" + CLOSE);
+    }
+
+    @Test
     void anAutoLinkedUrlIsRedactedWithItsLinkSoThatTheHrefGoesToo() {
         String url = "https://bsky.example/ramesh/p/1?a=1&b=2";
         String html = OPEN + "line<br><a href=\"https://bsky.example/ramesh/p/1?a=1&amp;b=2\" rel=\"noreferrer\">"
