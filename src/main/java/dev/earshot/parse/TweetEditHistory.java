@@ -89,6 +89,16 @@ public record TweetEditHistory(List<String> ids, String ownId, String originalFi
         return ids.contains(versionId) ? originalId() : versionId;
     }
 
+    /** When the post was made: the original's time for an edit ({@link #originalCreatedAt}), else this version's. */
+    public Instant postedAt(Instant versionCreatedAt) {
+        return isEdit() ? originalCreatedAt(versionCreatedAt) : versionCreatedAt;
+    }
+
+    /** The post's {@code editedAt}: this version's time for an edit, else null. */
+    public Instant editedAt(Instant versionCreatedAt) {
+        return isEdit() ? versionCreatedAt : null;
+    }
+
     /**
      * When the original was posted. A payload gives only this version's {@code created_at}, but a tweet id is a
      * snowflake that holds its creation time to the millisecond; {@code created_at} is that time to the second, so
@@ -96,7 +106,7 @@ public record TweetEditHistory(List<String> ids, String ownId, String originalFi
      *
      * @param versionCreatedAt this version's {@code created_at}, which the original cannot postdate
      */
-    public Instant originalCreatedAt(Instant versionCreatedAt) {
+    private Instant originalCreatedAt(Instant versionCreatedAt) {
         Instant postedAt = Instant.ofEpochMilli((Long.parseLong(originalId()) >> SNOWFLAKE_TIME_SHIFT) + SNOWFLAKE_EPOCH_MILLIS)
                 .truncatedTo(ChronoUnit.SECONDS);
         if (postedAt.isBefore(FIRST_EDITS) || postedAt.isAfter(versionCreatedAt)) {

@@ -130,7 +130,7 @@ final class TwitterV2Format implements PostFormat {
         JsonNode place = includes.places.get(tweet.path("geo").path("place_id").asText());
         JsonNode entities = tweet.path("entities");
         return new Post("twitter:" + id, "twitter",
-                versions.isEdit() ? versions.originalCreatedAt(versionCreatedAt) : versionCreatedAt, text,
+                versions.postedAt(versionCreatedAt), text,
                 Fields.optionalText(tweet, "lang", path + "lang"),
                 new Author(authorId, handle, user == null ? 0
                         : Fields.optionalCount(user.path("public_metrics"), "followers_count", "includes.users.public_metrics.followers_count"),
@@ -141,7 +141,7 @@ final class TwitterV2Format implements PostFormat {
                 "https://x.com/" + (handle == null ? "i/web" : handle) + "/status/" + id,
                 Fields.each(entities, "hashtags", path + "entities.hashtags", h -> Fields.member(h, "tag")),
                 Fields.each(entities, "mentions", path + "entities.mentions", m -> Fields.member(m, "username")),
-                versions.isEdit() ? versionCreatedAt : null);
+                versions.editedAt(versionCreatedAt));
     }
 
     /** A GeoJSON point: coordinates are [longitude, latitude]. */

@@ -66,7 +66,7 @@ public final class TwitterV11Format implements PostFormat {
         long replyTo = status.getInReplyToStatusId();
         String handle = user.getScreenName();
         return new Post("twitter:" + id, "twitter",
-                versions.isEdit() ? versions.originalCreatedAt(versionCreatedAt) : versionCreatedAt, status.getText(),
+                versions.postedAt(versionCreatedAt), status.getText(),
                 status.getLang(), new Author(Long.toString(user.getId()), handle, Math.max(0, user.getFollowersCount()),
                         user.getLocation()),
                 geo == null ? null : new GeoPoint(geo.getLatitude(), geo.getLongitude()),
@@ -75,6 +75,6 @@ public final class TwitterV11Format implements PostFormat {
                 "https://x.com/" + (handle == null ? "i/web" : handle) + "/status/" + id,
                 Arrays.stream(status.getHashtagEntities()).map(HashtagEntity::getText).toList(),
                 Arrays.stream(status.getUserMentionEntities()).map(UserMentionEntity::getScreenName).toList(),
-                versions.isEdit() ? versionCreatedAt : null);
+                versions.editedAt(versionCreatedAt));
     }
 }
