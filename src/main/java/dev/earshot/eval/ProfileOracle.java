@@ -2,6 +2,7 @@ package dev.earshot.eval;
 
 import dev.earshot.enrich.location.Gazetteer;
 import dev.earshot.enrich.location.Gazetteer.Candidate;
+import dev.earshot.enrich.location.LocationResolver;
 import dev.earshot.enrich.location.PlaceNames;
 import dev.earshot.model.GeoPoint;
 import java.util.List;
@@ -18,8 +19,6 @@ import java.util.stream.Stream;
 public final class ProfileOracle {
 
     private static final int MAX_NAME_WORDS = 3;
-    /** The resolver's list and part separators together. */
-    private static final Pattern PARTS = Pattern.compile("[,;|/()\\n&\u2022\u00b7]| [-\u2013\u2014] ");
     /** Anything but letters, digits, marks and apostrophes separates words, as in the resolver. */
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}\\p{M}'\u2019]+");
     private static final Pattern POSSESSIVE = Pattern.compile("['\u2019][sS]$");
@@ -31,7 +30,7 @@ public final class ProfileOracle {
     }
 
     public boolean namesAPlaceNear(String profileLocation, GeoPoint geotag, double km) {
-        for (String part : PARTS.split(profileLocation)) {
+        for (String part : LocationResolver.placeParts(profileLocation)) {
             if (near(gazetteer.places(PlaceNames.key(part)), geotag, km)) {
                 return true;
             }

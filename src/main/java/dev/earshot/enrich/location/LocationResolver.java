@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,6 +81,11 @@ public final class LocationResolver {
     private static final Pattern PLACE_PARTS = Pattern.compile("[,()]");
 
     private static final Set<String> AMBIGUOUS_NAMES = readList("/gazetteer/ambiguous-names.txt");
+
+    /** The parts a place string is read in: its list items, each split into a place and its context. */
+    public static List<String> placeParts(String text) {
+        return Arrays.stream(PLACE_LIST.split(text)).flatMap(PLACE_PARTS::splitAsStream).toList();
+    }
     private static final Set<String> NON_PLACES = readList("/gazetteer/non-places.txt");
 
     private final Gazetteer gazetteer;
