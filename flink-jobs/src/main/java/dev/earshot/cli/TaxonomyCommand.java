@@ -115,7 +115,7 @@ final class TaxonomyCommand {
                     out.printf("%nWrote the taxonomy with every suggestion added to %s%n", write);
                 }
                 if (check) {
-                    check(out, posts, taxonomy, analyzer, params);
+                    check(out, posts, taxonomy, matcher, analyzer, params);
                 }
                 out.flush();
                 return 0;
@@ -144,7 +144,7 @@ final class TaxonomyCommand {
         }
 
         /** Two-fold: do phrases mined from some posts help on posts they were not mined from? */
-        private static void check(PrintWriter out, List<LabelledPost> posts, Taxonomy taxonomy,
+        private static void check(PrintWriter out, List<LabelledPost> posts, Taxonomy taxonomy, TopicMatcher before,
                 CoreNlpTextAnalyzer analyzer, PhraseMiner.Params params) {
             HoldOut.Split<LabelledPost> split = HoldOut.split(posts, 0.5, FOLD_SEED);
             out.printf("%nCheck (every suggestion added unreviewed; macro-F1 on the part not mined from):%n");
@@ -152,7 +152,6 @@ final class TaxonomyCommand {
             for (int fold = 0; fold < 2; fold++) {
                 List<LabelledPost> mined = parts.get(fold);
                 List<LabelledPost> scored = parts.get(1 - fold);
-                TopicMatcher before = TopicMatcher.compile(taxonomy, analyzer);
                 Report report = PhraseMiner.mine(mined, before, analyzer, params);
                 TopicMatcher after = TopicMatcher.compile(PhraseMiner.accept(taxonomy, report.suggestions()), analyzer);
                 Map<String, String> labelsAfter = PhraseMiner.labels(mined, after);
