@@ -84,6 +84,15 @@ public record DeliveryPolicy(
     }
 
     /**
+     * The longest a message can take from its first attempt until it is settled: every attempt's timeouts, each
+     * followed by the longest wait {@link #afterFailure} may ask for.
+     */
+    public Duration longestSettle() {
+        Duration longestWait = maxBackoff.compareTo(maxRetryAfter) > 0 ? maxBackoff : maxRetryAfter;
+        return requestTimeout.plus(connectTimeout).plus(longestWait).multipliedBy(maxAttempts);
+    }
+
+    /**
      * Exponential backoff with "equal jitter": half the exponential step is kept, the other half is random, so
      * that waits still grow but senders that failed together do not retry together.
      */

@@ -26,6 +26,12 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void aMessageSettlesAtLatestAfterEveryAttemptsTimeoutsAndTheLongestWaitItMayBeAskedFor() {
+        // 5 attempts x (10 s request + 5 s connect + 5 min Retry-After, which exceeds the 10 s backoff cap)
+        assertThat(POLICY.longestSettle()).isEqualTo(Duration.ofSeconds(5 * (10 + 5 + 300)));
+    }
+
+    @Test
     void retryableFailuresAreRetriedUntilTheLastAttempt() {
         assertThat(POLICY.afterFailure(1, "HTTP 503", true, Optional.empty(), 0.0)).isEqualTo(new Next.Retry(Duration.ofMillis(500)));
         Next last = POLICY.afterFailure(5, "HTTP 503", true, Optional.empty(), 0.0);

@@ -203,13 +203,9 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
      * @param earliestRejection when the earliest of these versions became a dead letter
      */
     void redeliver(Set<String> keys, Instant earliestRejection) {
-        // its first attempt was at most every attempt's timeouts and longest wait before it was given up
-        Duration attempts = policy.requestTimeout().plus(policy.connectTimeout())
-                .plus(policy.maxBackoff().compareTo(policy.maxRetryAfter()) > 0 ? policy.maxBackoff() : policy.maxRetryAfter())
-                .multipliedBy(policy.maxAttempts());
         redelivering = Set.copyOf(keys);
         replaying = true;
-        replayingSince = earliestRejection.minus(attempts);
+        replayingSince = earliestRejection.minus(policy.longestSettle());
     }
 
     /** The channel a dead letter of this writer was for, from its origin; null for another dead letter. */
