@@ -64,14 +64,17 @@ final class HttpCalls {
 
     /** Sends {@code body} (or nothing when null) and returns the response's JSON (NullNode when empty). */
     CompletableFuture<JsonNode> send(String method, URI uri, JsonNode body, Map<String, String> headers) {
-        return attempt(method, uri, body == null ? null : Json.write(body), headers, 1);
+        // a refusal of a request carrying custom fields is most likely about them: say where they are configured
+        boolean customFields = body != null && body.findValue("custom_fields") != null;
+        return attempt(method, uri, body == null ? null : Json.write(body), customFields, headers, 1);
     }
 
-    private CompletableFuture<JsonNode> attempt(String method, URI uri, String body, Map<String, String> headers, int n) {
+    private CompletableFuture<JsonNode> attempt(String method, URI uri, String body, boolean customFields,
+                                                Map<String, String> headers, int n) {
         long wait = pausedUntil.get() - clock.millis();
         if (wait > 0) {
             return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> attempt(method, uri, body, headers, n));
+                    .thenCompose(ignored -> attempt(method, uri, body, customFields, headers, n));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
@@ -86,24 +89,25 @@ final class HttpCalls {
         headers.forEach(request::header);
         counters.requests.incrementAndGet();
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .handle((response, error) -> outcome(method, uri, response, error, n))
+                .handle((response, error) -> outcome(method, uri, customFields, response, error, n))
                 .thenCompose(outcome -> outcome.retryAfter == null
                         ? CompletableFuture.completedFuture(outcome.json)
-                        : retry(method, uri, body, headers, n, outcome));
+                        : retry(method, uri, body, customFields, headers, n, outcome));
     }
 
-    private CompletableFuture<JsonNode> retry(String method, URI uri, String body, Map<String, String> headers, int n,
-                                              Outcome outcome) {
+    private CompletableFuture<JsonNode> retry(String method, URI uri, String body, boolean customFields,
+                                              Map<String, String> headers, int n, Outcome outcome) {
         counters.retries.incrementAndGet();
         LOG.debug("{}: {} {} failed ({}), retry {} in {} ms", helpdesk, method, uri.getPath(), outcome.problem, n,
                 outcome.retryAfter.toMillis());
         return CompletableFuture.supplyAsync(() -> null,
                         CompletableFuture.delayedExecutor(outcome.retryAfter.toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(ignored -> attempt(method, uri, body, headers, n + 1));
+                .thenCompose(ignored -> attempt(method, uri, body, customFields, headers, n + 1));
     }
 
     /** A response as JSON, or the wait before the next attempt; throws when there is nothing more to try. */
-    private Outcome outcome(String method, URI uri, HttpResponse<String> response, Throwable error, int n) {
+    private Outcome outcome(String method, URI uri, boolean customFields, HttpResponse<String> response, Throwable error,
+                            int n) {
         String what = helpdesk + ": " + method + " " + uri.getPath();
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -129,7 +133,7 @@ final class HttpCalls {
             }
             return retryOrGiveUp(what, problem, n, asked.orElse(null));
         }
-        throw new DeliveryException(redactor.redact(what + " was refused: " + problem + hint(uri, status)), status);
+        throw new DeliveryException(redactor.redact(what + " was refused: " + problem + hint(status, customFields)), status);
     }
 
     private Outcome retryOrGiveUp(String what, String problem, int n, Duration asked) {
@@ -189,11 +193,11 @@ final class HttpCalls {
         return ": " + (oneLine.length() > SHOWN_BODY_CHARS ? oneLine.substring(0, SHOWN_BODY_CHARS) + "…" : oneLine);
     }
 
-    private String hint(URI uri, int status) {
+    private static String hint(int status, boolean customFields) {
         return switch (status) {
             case 401 -> " (check the credentials in respond.helpdesk.emailEnv/tokenEnv)";
             case 403 -> " (the API user may not do this)";
-            case 422 -> uri.getPath().contains("redact") ? "" : " (the helpdesk rejected the ticket's fields; check respond.helpdesk custom fields)";
+            case 422 -> customFields ? " (the helpdesk rejected the ticket's fields; check respond.helpdesk custom fields)" : "";
             default -> "";
         };
     }

@@ -198,7 +198,8 @@ class ZendeskDeliveryTest {
 
         assertThat(zendesk.requests).extracting(Request::status).startsWith(200, 422);
         assertThat(delivery.takeDeadLetters()).singleElement()
-                .satisfies(letter -> assertThat(letter.reason()).startsWith("zendesk: POST /api/v2/tickets.json was refused: HTTP 422: {\"error\":\"RecordInvalid\""));
+                .satisfies(letter -> assertThat(letter.reason()).startsWith("zendesk: POST /api/v2/tickets.json was refused: HTTP 422: {\"error\":\"RecordInvalid\"")
+                        .endsWith("(the helpdesk rejected the ticket's fields; check respond.helpdesk custom fields)"));
         assertThat(zendesk.tickets).hasSize(1);
         assertThat(allMarkedPosts()).hasSize(2);
     }
