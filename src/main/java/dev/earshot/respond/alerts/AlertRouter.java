@@ -1,6 +1,7 @@
 package dev.earshot.respond.alerts;
 
 import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every delivery decision for one alert version: which channels it goes to (topics, locations), whether it is
@@ -56,19 +58,41 @@ public final class AlertRouter {
                 routes.add(new Route.Skip(state.channel(), skip.reason()));
                 continue;
             }
-            ThreadPosition position = ((IncidentThreads.Decision.Post) decision).position();
-            Optional<Duration> wait = state.bucket().reserve(now);
-            if (wait.isEmpty()) {
-                RateLimit limit = state.channel().rateLimit();
-                routes.add(new Route.RateLimited(state.channel(), "rate limit: the channel allows " + limit.perMinute()
-                        + " messages a minute (burst " + limit.burst() + ") and its queue is longer than maxWait "
-                        + limit.maxWait().toSeconds() + "s"));
-                continue;
-            }
-            state.threads().posted(alert, now);
-            routes.add(new Route.Dispatch(state.channel(), position, wait.get()));
+            routes.add(dispatch(state, alert, ((IncidentThreads.Decision.Post) decision).position(), now));
         }
         return routes;
+    }
+
+    /**
+     * The routes of an alert version sent again to the channels named (a redelivery of dead letters): each gets it
+     * whatever its incident thread says, as the thread stayed in the job that first sent it (a follow-up then starts
+     * a message of its own), but within the channel's rate limit. Other channels are not touched.
+     */
+    public List<Route> routeAgain(Alert alert, Instant now, Set<String> channelNames) {
+        List<Route> routes = new ArrayList<>();
+        for (ChannelState state : channels) {
+            if (channelNames.contains(state.channel().name())) {
+                ThreadPosition position = state.threads().decide(alert, now) instanceof IncidentThreads.Decision.Post post
+                        ? post.position()
+                        : alert.status() == AlertStatus.RESOLVED ? new ThreadPosition(MessageKind.RESOLUTION, alert.severity())
+                        : ThreadPosition.FIRST;
+                routes.add(dispatch(state, alert, position, now));
+            }
+        }
+        return routes;
+    }
+
+    /** A dispatch at {@code position} when the channel's rate limit lets it through in time. */
+    private static Route dispatch(ChannelState state, Alert alert, ThreadPosition position, Instant now) {
+        Optional<Duration> wait = state.bucket().reserve(now);
+        if (wait.isEmpty()) {
+            RateLimit limit = state.channel().rateLimit();
+            return new Route.RateLimited(state.channel(), "rate limit: the channel allows " + limit.perMinute()
+                    + " messages a minute (burst " + limit.burst() + ") and its queue is longer than maxWait "
+                    + limit.maxWait().toSeconds() + "s");
+        }
+        state.threads().posted(alert, now);
+        return new Route.Dispatch(state.channel(), position, wait.get());
     }
 
     /** Each channel's open incident threads, by channel name, for a checkpoint. */

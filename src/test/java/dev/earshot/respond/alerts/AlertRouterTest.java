@@ -13,6 +13,7 @@ import dev.earshot.respond.alerts.AlertRouter.Route;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Routing, threads, the quiet period and rate limits, on a fake clock. */
@@ -57,6 +58,25 @@ class AlertRouterTest {
         assertThat(only(router.route(parking("a", RESOLVED, 7), T0.plusSeconds(5400)))).isEqualTo(dispatch(MessageKind.RESOLUTION, 7));
         assertThat(only(router.route(parking("a", RESOLVED, 7), T0.plusSeconds(7200))))
                 .isEqualTo(new Route.Skip(everything("ops"), "the incident was never announced on this channel"));
+    }
+
+    @Test
+    void aRedeliveryGoesOnlyToTheNamedChannelsWhateverTheirThreadsSayButWithinTheirRateLimits() {
+        AlertChannel tight = channel("tight", List.of(), List.of(), 1, new RateLimit(1.0, 1, Duration.ZERO),
+                Duration.ofHours(1), 3);
+        AlertRouter router = new AlertRouter(List.of(everything("ops"), everything("other"), tight), T0);
+
+        assertThat(router.routeAgain(parking("a", RESOLVED, 7), T0, Set.of("ops")))
+                .as("the resolution of an incident this router never announced still goes, as a resolution")
+                .containsExactly(new Route.Dispatch(everything("ops"), new ThreadPosition(MessageKind.RESOLUTION, 7), Duration.ZERO));
+        assertThat(router.routeAgain(parking("b", OPEN, 5), T0, Set.of("tight"))).singleElement()
+                .isInstanceOf(Route.Dispatch.class);
+        assertThat(router.routeAgain(parking("c", OPEN, 5), T0, Set.of("tight"))).singleElement()
+                .isInstanceOf(Route.RateLimited.class);
+        assertThat(router.route(parking("d", OPEN, 5), T0))
+                .as("a job's routing goes on as before: 'other' was not touched, 'tight' spent its token")
+                .contains(new Route.Dispatch(everything("other"), ThreadPosition.FIRST, Duration.ZERO))
+                .filteredOn(route -> route.channel().equals(tight)).singleElement().isInstanceOf(Route.RateLimited.class);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.earshot.connectors.http;
 
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
-import dev.earshot.model.AlertStatus;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertRouter;
@@ -16,14 +15,11 @@ import dev.earshot.respond.alerts.MessageKind;
 import dev.earshot.respond.alerts.SlackMessage;
 import dev.earshot.respond.alerts.SlackMessageLookup;
 import dev.earshot.respond.alerts.SlackPostMessage;
-import dev.earshot.respond.alerts.ThreadPosition;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -223,24 +219,18 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         return delivery.repostsAvoided();
     }
 
-    /**
-     * The router's routes; in a redelivery, a dispatch to each channel the version is sent again to, as the job
-     * decided when it first sent it. A version whose thread stayed in the job starts a message of its own.
-     */
+    /** The router's routes; in a redelivery, to each channel the version is sent again to. */
     private List<Route> routes(Alert alert) {
-        List<Route> routes = router.route(alert, clock.instant());
         if (redelivering == null) {
-            return routes;
+            return router.route(alert, clock.instant());
         }
-        List<Route> again = new ArrayList<>();
+        Set<String> again = new HashSet<>();
         for (AlertChannel channel : channels) {
             if (redelivering.contains(IdempotencyKeys.of(alert, channel.name()))) {
-                again.add(routes.stream().filter(route -> route.channel().equals(channel) && !(route instanceof Route.Skip))
-                        .findFirst().orElseGet(() -> new Route.Dispatch(channel, alert.status() == AlertStatus.RESOLVED
-                                ? new ThreadPosition(MessageKind.RESOLUTION, alert.severity()) : ThreadPosition.FIRST, Duration.ZERO)));
+                again.add(channel.name());
             }
         }
-        return again;
+        return router.routeAgain(alert, clock.instant(), again);
     }
 
     private static String threadKey(String channel, String incidentId) {
