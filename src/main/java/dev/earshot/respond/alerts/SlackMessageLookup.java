@@ -1,6 +1,5 @@
 package dev.earshot.respond.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.json.Json;
@@ -40,7 +39,6 @@ public final class SlackMessageLookup {
     public static final Duration CLOCK_MARGIN = Duration.ofMinutes(2);
     /** How far back a replay looks when its checkpoint does not say when it was taken (written by an older version). */
     static final Duration UNKNOWN_CHECKPOINT_LOOK_BACK = Duration.ofHours(1);
-    private static final int SHOWN = 200;
 
     /** What a lookup found out. */
     public sealed interface Outcome {
@@ -111,8 +109,8 @@ public final class SlackMessageLookup {
 
         /** Slack's answer for page number {@code page} (1-based). */
         public Outcome read(int status, String body, int page) {
-            JsonNode answer = parse(body);
-            if (answer == null || !answer.path("ok").isBoolean()) {
+            JsonNode answer = SlackPostMessage.slackAnswer(body);
+            if (answer == null) {
                 String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
                 return status / 100 == 2 || !DeliveryPolicy.isRetryable(status)
                         ? unavailable(method() + " answered HTTP " + status + " without Slack's JSON answer" + shown(text), false)
@@ -190,16 +188,7 @@ public final class SlackMessageLookup {
         return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1_000);
     }
 
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode tree = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
-            return tree != null && tree.isObject() ? tree : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
     private static String shown(String text) {
-        return text.isEmpty() ? "" : ": " + (text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…");
+        return text.isEmpty() ? "" : ": " + SlackPostMessage.shorten(text);
     }
 }

@@ -102,14 +102,9 @@ public final class SlackPostMessage {
     /** Slack's answer to one attempt. */
     public static Answer read(int status, String body) {
         String text = body == null ? "" : body.strip();
-        JsonNode answer;
-        try {
-            answer = text.isEmpty() ? null : Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            answer = null;
-        }
+        JsonNode answer = slackAnswer(text);
         boolean success = status / 100 == 2;
-        if (answer == null || !answer.isObject() || !answer.path("ok").isBoolean()) {
+        if (answer == null) {
             String shown = text.isEmpty() ? "" : ": " + shorten(text.replaceAll("\\s+", " "));
             return success
                     ? new Answer.Refused("HTTP " + status + " without Slack's JSON answer" + shown, false)
@@ -135,7 +130,18 @@ public final class SlackPostMessage {
         return new Answer.Refused(failure.toString(), retryable, MAY_HAVE_POSTED.contains(error) || status >= 500);
     }
 
-    private static String shorten(String text) {
+    /** Slack's JSON answer, an object with a boolean {@code ok}; null for anything else (an HTML error page, nothing). */
+    static JsonNode slackAnswer(String body) {
+        try {
+            JsonNode tree = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
+            return tree != null && tree.isObject() && tree.path("ok").isBoolean() ? tree : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** {@code text} cut to what an error message shows of an answer. */
+    static String shorten(String text) {
         return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
     }
 }
