@@ -102,8 +102,10 @@ final class FreshdeskApi extends LookupBeforeCreate {
                 : noted.thenCompose(withNote -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId()),
                                 FreshdeskRequests.priority(ticket), Map.of())
                         .thenApply(ignored -> withNote.with(List.of(), ticket.priority(), clock.instant())));
-        CompletableFuture<DeliveredTicket> edited = prioritised.thenCompose(state -> edit(ticket, state));
-        return known.removalsPending(ticket) ? edited.thenCompose(state -> remove(ticket, state)) : edited;
+        // deletions first, as for Zendesk: an edit Freshdesk refuses must not hold back an author's removal request
+        CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket)
+                ? prioritised.thenCompose(state -> remove(ticket, state)) : prioritised;
+        return removed.thenCompose(state -> edit(ticket, state));
     }
 
     /**

@@ -204,6 +204,22 @@ class FreshdeskRedactionTest extends HelpdeskRedactionScenarios {
     }
 
     @Test
+    void aDeletionIsAppliedEvenWhenAnEditInTheSameVersionIsRefused() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        freshdesk.noteEditsForbidden = true;
+        TicketPost first = last.posts().get(0);
+        TicketPost fourth = last.posts().get(3);
+
+        deliverAll(delivery, List.of(deleted(edited(last, fourth.id(), NEW_TEXT), first.id())));
+
+        assertThat(delivery.takeDeadLetters()).singleElement().extracting(DeadLetter::reason).asString()
+                .contains("access_denied");
+        assertGone(first);
+        assertKept(fourth);
+    }
+
+    @Test
     void anEditOfAPostAnAgentEditedOutOfItsNoteIsADeadLetterNamingItNotASilentSkip() throws Exception {
         HelpdeskDelivery delivery = delivery();
         deliverAll(delivery, versions);
