@@ -15,8 +15,13 @@ class PostLedgerTest {
     static final Instant T0 = Instant.parse("2026-03-04T05:00:00Z");
 
     static Post post(String text) {
+        return version(text, null);
+    }
+
+    /** The post as of the version its network says was edited at {@code editedAt} (null: never edited). */
+    static Post version(String text, Instant editedAt) {
         return new Post("mastodon:1", "mastodon", T0, text, "en", new Author("a", "a", 0, null), null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, editedAt);
     }
 
     @Test
@@ -59,5 +64,86 @@ class PostLedgerTest {
         assertThat(deletion.verdict()).isEqualTo(Verdict.DELETE);
         assertThat(deletion.next()).isEqualTo(new Entry(null, true));
         assertThat(PostLedger.onPost(deletion.next(), post("towed")).verdict()).isEqualTo(Verdict.WITHHELD);
+    }
+
+    @Test
+    void aRepostCarryingANewerVersionIsAnEditAndOneCarryingTheSameOrAnOlderIsADuplicate() {
+        Decision original = PostLedger.onPost(null, post("towed again"));
+        Decision boostOfEdit = PostLedger.onPost(original.next(), version("towed again, third time", T0.plusSeconds(600)));
+        Decision sameBoost = PostLedger.onPost(boostOfEdit.next(), version("towed again, third time", T0.plusSeconds(600)));
+        Decision staleBoost = PostLedger.onPost(boostOfEdit.next(), version("towed again!", T0.plusSeconds(300)));
+        Decision boostOfOriginal = PostLedger.onPost(boostOfEdit.next(), post("towed again"));
+
+        assertThat(boostOfEdit.verdict()).as("the edit's own event never arrived").isEqualTo(Verdict.EDIT);
+        assertThat(boostOfEdit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(600)));
+        assertThat(sameBoost.verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(staleBoost.verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(boostOfOriginal.verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(staleBoost.next()).isEqualTo(boostOfEdit.next());
+    }
+
+    @Test
+    void aFirstVersionThatArrivesEditedIsNewAndItsEditEventThenADuplicate() {
+        Decision first = PostLedger.onPost(null, version("towed again, third time", T0.plusSeconds(600)));
+        Decision editEvent = PostLedger.onEdit(first.next(), version("towed again, third time", T0.plusSeconds(600)));
+
+        assertThat(first.verdict()).isEqualTo(Verdict.NEW);
+        assertThat(first.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(600)));
+        assertThat(editEvent.verdict()).isEqualTo(Verdict.DUPLICATE);
+    }
+
+    @Test
+    void anEditNotNewerThanTheNewestPassedIsADuplicateSoThatNoEarlierTextComesBack() {
+        Decision original = PostLedger.onPost(null, post("towed"));
+        Decision firstEdit = PostLedger.onEdit(original.next(), version("towed again", T0.plusSeconds(300)));
+        Decision secondEdit = PostLedger.onEdit(firstEdit.next(), version("towed again, third time", T0.plusSeconds(600)));
+        Decision firstEditLate = PostLedger.onEdit(secondEdit.next(), version("towed again", T0.plusSeconds(300)));
+        Decision secondEditAgain = PostLedger.onEdit(secondEdit.next(), version("towed again, third time", T0.plusSeconds(600)));
+
+        assertThat(firstEdit.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(secondEdit.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(secondEdit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(600)));
+        assertThat(firstEditLate.verdict()).as("out of order").isEqualTo(Verdict.DUPLICATE);
+        assertThat(secondEditAgain.verdict()).as("redelivered").isEqualTo(Verdict.DUPLICATE);
+        assertThat(firstEditLate.next()).isEqualTo(secondEdit.next());
+    }
+
+    @Test
+    void anEditWithoutAnEditTimeIsAlwaysAnEditAndLeavesTheNewestVersionAsItWas() {
+        Decision timed = PostLedger.onEdit(PostLedger.onPost(null, post("towed")).next(), version("towed again", T0.plusSeconds(300)));
+        Decision untimed = PostLedger.onEdit(timed.next(), post("towed again, third time"));
+        Decision untimedAgain = PostLedger.onEdit(untimed.next(), post("towed again, third time"));
+
+        assertThat(untimed.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(untimedAgain.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(untimedAgain.next()).isEqualTo(timed.next());
+    }
+
+    @Test
+    void anEditOfAPostNotRememberedRemembersItsVersionAndTheOriginalArrivingLateIsADuplicate() {
+        Decision edit = PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300)));
+
+        assertThat(edit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(300)));
+        assertThat(PostLedger.onPost(edit.next(), post("towed")).verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(PostLedger.onEdit(edit.next(), version("towed", T0.plusSeconds(100))).verdict()).isEqualTo(Verdict.DUPLICATE);
+    }
+
+    @Test
+    void anEntryRememberedBeforeVersionsWereKeptTakesAnyEditedVersionAsNewer() {
+        Entry remembered = new Entry(T0, false);
+
+        assertThat(PostLedger.onPost(remembered, version("towed again", T0.plusSeconds(300))).verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(PostLedger.onEdit(remembered, version("towed again", T0.plusSeconds(300))).verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(PostLedger.onPost(remembered, post("towed")).verdict()).isEqualTo(Verdict.DUPLICATE);
+    }
+
+    @Test
+    void aNewerVersionOfADeletedPostIsStillWithheld() {
+        Decision deletion = PostLedger.onDeletion(PostLedger.onPost(null, post("towed")).next());
+
+        assertThat(PostLedger.onPost(deletion.next(), version("towed again", T0.plusSeconds(300))).verdict())
+                .isEqualTo(Verdict.WITHHELD);
+        assertThat(PostLedger.onEdit(deletion.next(), version("towed again", T0.plusSeconds(300))).verdict())
+                .isEqualTo(Verdict.WITHHELD);
     }
 }
