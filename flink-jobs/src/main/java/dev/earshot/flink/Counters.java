@@ -11,10 +11,14 @@ public final class Counters {
     public static final String POSTS_EDITED = "posts-edited";
     public static final String POSTS_DELETED = "posts-deleted";
     public static final String RECORDS_SKIPPED = "records-skipped";
+    /** Posts and edits that repeat a version already passed (or bring an earlier one), processed once. */
     public static final String DUPLICATES = "duplicates";
     /** Posts left out because their language is not in {@code enrich.languages}. */
     public static final String POSTS_OUTSIDE_LANGUAGES = "posts-outside-languages";
-    /** Edits passed on to replace the stored version of their post. */
+    /**
+     * Edits passed on to replace the stored version of their post: newer versions past deduplication (also a repost
+     * that brought one), within {@code enrich.languages} and enriched.
+     */
     public static final String EDITS_APPLIED = "edits-applied";
     /** Deletions passed on (the first of each post id) to remove the post wherever it is kept. */
     public static final String DELETIONS_APPLIED = "deletions-applied";

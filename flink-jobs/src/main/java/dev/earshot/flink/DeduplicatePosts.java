@@ -10,18 +10,19 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Passes each post id once, its edits, and its deletion once ({@link PostLedger}'s rules). Keyed by post id, it
- * remembers ids for a TTL: networks re-send posts, several sources can carry the same one, and a replay must not
- * count a post twice. A deletion leaves a tombstone for the same TTL, so a deleted post that arrives late is
- * withheld; a deletion passed on carries the post's time when a version of it was seen, which names the
- * post's daily index.
+ * Passes each post id once, its newer versions, and its deletion once ({@link PostLedger}'s rules). Keyed by post
+ * id, it remembers ids for a TTL: networks re-send posts, several sources can carry the same one, and a replay must
+ * not count a post twice. A post that carries a newer version than any passed (a boost or retweet of an edited post
+ * whose edit never arrived) is passed on as an edit. A deletion leaves a tombstone for the same TTL, so a deleted
+ * post that arrives late is withheld; a deletion passed on carries the post's time when a version of it was seen,
+ * which names the post's daily index. Edits are counted as applied after the language scope and enrichment
+ * ({@link EnrichPosts}), where they are passed on to the stores.
  */
 final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, PostEvent> {
 
     private final Duration ttl;
     private transient ValueState<PostLedger.Entry> ledger;
     private transient JobCounter duplicates;
-    private transient JobCounter editsApplied;
     private transient JobCounter deletionsApplied;
     private transient JobCounter withheld;
 
@@ -36,7 +37,6 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
         descriptor.enableTimeToLive(StateTimeToLive.afterLastWrite(ttl));
         ledger = getRuntimeContext().getState(descriptor);
         duplicates = JobCounter.register(getRuntimeContext(), Counters.DUPLICATES);
-        editsApplied = JobCounter.register(getRuntimeContext(), Counters.EDITS_APPLIED);
         deletionsApplied = JobCounter.register(getRuntimeContext(), Counters.DELETIONS_APPLIED);
         withheld = JobCounter.register(getRuntimeContext(), Counters.DELETED_POSTS_WITHHELD);
     }
@@ -51,10 +51,7 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
         }
         switch (decision.verdict()) {
             case NEW -> out.collect(event);
-            case EDIT -> {
-                editsApplied.increment();
-                out.collect(event);
-            }
+            case EDIT -> out.collect(event.edit() ? event : PostEvent.edited(event.post()));
             case DELETE -> {
                 deletionsApplied.increment();
                 out.collect(known == null || known.createdAt() == null ? event

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sentiment, topics and location for each post. The models load once per task manager JVM. A post that makes
  * an enricher fail becomes a dead letter rather than failing the job: one odd post must not stop the stream.
- * Edits are enriched like posts; deletions pass through, keeping their place behind their post.
+ * Edits are enriched like posts, and counted here as applied: past deduplication and the language scope, each goes
+ * on to replace its post's stored version. Deletions pass through, keeping their place behind their post.
  *
  * <p>The broadcast input brings taxonomy versions, already validated ({@link TaxonomyVersions}); each applies to
  * the posts that follow it. The latest is kept in broadcast state, so a job restored from a checkpoint goes on
@@ -54,6 +55,7 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
     private transient Enricher enricher;
     private transient String taxonomyInForce;
     private transient JobCounter enriched;
+    private transient JobCounter editsApplied;
     private transient JobCounter failed;
     /** The event time of the newest first version seen, read by the lag gauge on the reporter's thread. */
     private transient volatile long newestPostMillis;
@@ -77,6 +79,7 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
         locations = new LocationResolver(Gazetteer.bundled(), settings.location());
         use(startupTaxonomy);
         enriched = JobCounter.register(getRuntimeContext(), Counters.POSTS_ENRICHED);
+        editsApplied = JobCounter.register(getRuntimeContext(), Counters.EDITS_APPLIED);
         failed = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
         newestPostMillis = Long.MIN_VALUE;
     }
@@ -104,9 +107,7 @@ final class EnrichPosts extends BroadcastProcessFunction<PostEvent, String, Enri
             ctx.output(FAILED, new DeadLetter(Json.write(post), "enrichment failed: " + e, "enrich", post.id(), Instant.now()));
             return;
         }
-        if (!event.edit()) {
-            enriched.increment();
-        }
+        (event.edit() ? editsApplied : enriched).increment();
         out.collect(new EnrichedEvent(result, event.edit(), null));
     }
 

@@ -2,21 +2,34 @@ package dev.earshot.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.dedup.PostLedger;
 import dev.earshot.model.Author;
 import dev.earshot.model.Post;
 import dev.earshot.model.PostDeletion;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
 class DeduplicatePostsTest {
 
+    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
     static Post post(String id) {
-        return new Post(id, "bluesky", Instant.parse("2026-03-02T08:00:00Z"), "text of " + id, "en",
-                new Author("a", "a", 0, null), null, null, null, null, null, null, null, null);
+        return version(id, "text of " + id, null);
+    }
+
+    static Post version(String id, String text, Instant editedAt) {
+        return new Post(id, id.substring(0, id.indexOf(':')), T0, text, "en", new Author("a", "a", 0, null), null, null, null, null, null,
+                null, null, null, editedAt);
     }
 
     static KeyedOneInputStreamOperatorTestHarness<String, PostEvent, PostEvent> harness() throws Exception {
@@ -52,5 +65,39 @@ class DeduplicatePostsTest {
                 PostEvent.edited(post("bluesky:1")),
                 PostEvent.deleted(PostDeletion.of("bluesky:1", "a", null).ofPostAt(Instant.parse("2026-03-02T08:00:00Z"))),
                 PostEvent.deleted(PostDeletion.of("bluesky:2", "a", null)));
+    }
+
+    @Test
+    void aRepostBringingANewerVersionIsPassedOnAsAnEditAndAStaleEditIsDropped() throws Exception {
+        var harness = harness();
+        Post edited = version("mastodon:1", "towed again, third time", T0.plusSeconds(600));
+        Post editedEarlier = version("mastodon:1", "towed again", T0.plusSeconds(300));
+
+        harness.processElement(PostEvent.posted(post("mastodon:1")), 1);
+        harness.processElement(PostEvent.posted(edited), 2);
+        harness.processElement(PostEvent.posted(edited), 3);
+        harness.processElement(PostEvent.edited(editedEarlier), 4);
+        harness.processElement(PostEvent.edited(edited), 5);
+
+        assertThat(harness.extractOutputValues()).as("the boost of the edited status, as an edit; nothing after it")
+                .containsExactly(PostEvent.posted(post("mastodon:1")), PostEvent.edited(edited));
+    }
+
+    @Test
+    void anEntryInTheShapeItHadBeforeVersionsWereKeptIsReadAndANewOneWithoutAVersionKeepsThatShape() throws Exception {
+        TypeSerializer<PostLedger.Entry> serializer = JsonTypeInfo.of(PostLedger.Entry.class).createSerializer(new SerializerConfigImpl());
+        byte[] oldShape = "{\"createdAt\":\"2026-03-02T08:00:00Z\",\"deleted\":false}".getBytes(StandardCharsets.UTF_8);
+        DataOutputSerializer stored = new DataOutputSerializer(64);
+        stored.writeInt(oldShape.length);
+        stored.write(oldShape);
+
+        PostLedger.Entry restored = serializer.deserialize(new DataInputDeserializer(stored.getCopyOfBuffer()));
+        DataOutputSerializer written = new DataOutputSerializer(64);
+        serializer.serialize(new PostLedger.Entry(T0, false), written);
+
+        assertThat(restored).isEqualTo(new PostLedger.Entry(T0, false, null));
+        assertThat(written.getCopyOfBuffer()).isEqualTo(stored.getCopyOfBuffer());
+        assertThat(PostLedger.onPost(restored, version("mastodon:1", "towed again", T0.plusSeconds(300))).verdict())
+                .as("any edited version is newer than one not remembered").isEqualTo(PostLedger.Verdict.EDIT);
     }
 }

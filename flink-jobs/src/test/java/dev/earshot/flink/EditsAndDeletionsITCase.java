@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mastodon edits and deletions through the whole job: an edit replaces its post in the ticket and in the store of
- * posts, a deletion removes its post from the ticket and the store and is listed in deletions.jsonl, and a post
+ * posts, as does a boost that carries a newer version than the job passed, while an earlier edit arriving after it is
+ * dropped; a deletion removes its post from the ticket and the store and is listed in deletions.jsonl, and a post
  * deleted before it arrived is never published. Posts outside {@code enrich.languages} reach no window or ticket.
  */
 class EditsAndDeletionsITCase {
@@ -76,7 +77,14 @@ class EditsAndDeletionsITCase {
         ObjectNode second = status("102", "asha", T0.plus(Duration.ofMinutes(10)),
                 "<p>@CityCareDesk still no reply, this is awful and my phone number is 98450 12345</p>", true);
         ObjectNode firstEdited = status("101", "asha", T0, "<p>@CityCareDesk my car was towed again from MG Road in Bengaluru, "
-                + "terrible service, still waiting (edited: third time this month)</p>", true);
+                + "terrible service, still waiting (edited: third time this month)</p>", true)
+                .put("edited_at", T0.plus(Duration.ofMinutes(20)).toString());
+        // Asha edits again; that edit's own event never reaches the job, a boost of the status as it is now does.
+        ObjectNode firstEditedAgain = status("101", "asha", T0, "<p>@CityCareDesk my car was towed again from MG Road in "
+                + "Bengaluru, terrible service, still waiting (edited: fourth time, fined 1,500)</p>", true)
+                .put("edited_at", T0.plus(Duration.ofMinutes(45)).toString());
+        ObjectNode boost = status("501", "neha", T0.plus(Duration.ofMinutes(50)), "", false);
+        boost.set("reblog", firstEditedAgain);
         ObjectNode deletedEarly = status("201", "ravi", T0.plus(Duration.ofMinutes(40)),
                 "<p>@CityCareDesk worst service ever, towed and fined, disgusting</p>", true);
         List<String> lines = List.of(
@@ -89,6 +97,9 @@ class EditsAndDeletionsITCase {
                 event("delete", "201"),
                 event("update", deletedEarly),
                 event("update", first),
+                event("update", boost),
+                // The first edit again, after the newer version: it must not bring its text back.
+                event("status.update", firstEdited),
                 event("update", status("901", "bystander", T0.plus(Duration.ofMinutes(60)), "<p>Still a lovely day</p>", false)));
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path output = work.resolve("output");
@@ -109,7 +120,7 @@ class EditsAndDeletionsITCase {
             drop(inbox, 0, lines.subList(0, 3));
             TaxonomyReloadITCase.awaitTrue("the ticket to hold both posts", () -> ticketVersions.collected().size() == 2);
             drop(inbox, 1, lines.subList(3, lines.size()));
-            TaxonomyReloadITCase.awaitTrue("the last post", () -> posts.collected().size() == 7);
+            TaxonomyReloadITCase.awaitTrue("the last post", () -> posts.collected().size() == 8);
             // Drained: the job ends as at the end of its input, writing out its files and counters.
             job.stopWithSavepoint(true, work.resolve("savepoint").toUri().toString(), SavepointFormatType.CANONICAL).get();
             counters = job.getJobExecutionResult().get().getAllAccumulatorResults();
@@ -121,14 +132,19 @@ class EditsAndDeletionsITCase {
 
         List<HandoffTicket> tickets = read(output, EarshotSinks.TICKETS, HandoffTicket.class);
         assertThat(tickets).extracting(HandoffTicket::status).containsExactly(
-                TicketStatus.OPEN, TicketStatus.UPDATED, TicketStatus.UPDATED, TicketStatus.UPDATED);
+                TicketStatus.OPEN, TicketStatus.UPDATED, TicketStatus.UPDATED, TicketStatus.UPDATED, TicketStatus.UPDATED);
         assertThat(tickets).extracting(HandoffTicket::conversationKey).containsOnly("mastodon|citycaredesk|acct-asha");
         assertThat(tickets.get(1).posts()).extracting(TicketPost::id).containsExactly("mastodon:101", "mastodon:102");
         assertThat(tickets.get(2).posts()).extracting(TicketPost::text).satisfiesExactly(
                 text -> assertThat(text).endsWith("(edited: third time this month)"),
                 text -> assertThat(text).contains("still no reply"));
-        HandoffTicket latest = tickets.get(3);
-        assertThat(latest.posts()).extracting(TicketPost::id).containsExactly("mastodon:101");
+        assertThat(tickets.get(3).posts()).extracting(TicketPost::id).containsExactly("mastodon:101");
+        HandoffTicket latest = tickets.get(4);
+        assertThat(latest.posts()).as("the boost's newer version replaced the first edit, which did not come back")
+                .singleElement().satisfies(post -> {
+                    assertThat(post.text()).endsWith("(edited: fourth time, fined 1,500)");
+                    assertThat(post.editedAt()).isEqualTo(T0.plus(Duration.ofMinutes(45)));
+                });
         assertThat(latest.sentimentTrajectory()).hasSize(1);
         assertThat(latest.reasons()).contains("1 post removed at the author's request (deleted on the network)");
         assertThat(Json.write(latest)).doesNotContain("still no reply", "98450");
@@ -145,13 +161,14 @@ class EditsAndDeletionsITCase {
                 change -> assertThat(change.post().post().text()).endsWith("(edited: third time this month)"),
                 change -> assertThat(change.deletion().postId()).isEqualTo("mastodon:102"),
                 change -> assertThat(change.deletion().postId()).isEqualTo("mastodon:201"),
+                change -> assertThat(change.post().post().text()).endsWith("(edited: fourth time, fined 1,500)"),
                 change -> assertThat(change.post().post().id()).isEqualTo("mastodon:901"));
 
-        assertThat(counters).containsEntry(Counters.POSTS_EDITED, 1L).containsEntry(Counters.EDITS_APPLIED, 1L)
+        assertThat(counters).containsEntry(Counters.POSTS_EDITED, 2L).containsEntry(Counters.EDITS_APPLIED, 2L)
                 .containsEntry(Counters.POSTS_DELETED, 2L).containsEntry(Counters.DELETIONS_APPLIED, 2L)
-                .containsEntry(Counters.DELETED_POSTS_WITHHELD, 1L).containsEntry(Counters.DUPLICATES, 1L)
-                .containsEntry(Counters.TICKET_POSTS_EDITED, 1L).containsEntry(Counters.TICKET_POSTS_REMOVED, 1L)
-                .containsEntry(Counters.TICKETS_OPENED, 1L);
+                .containsEntry(Counters.DELETED_POSTS_WITHHELD, 1L).containsEntry(Counters.DUPLICATES, 2L)
+                .containsEntry(Counters.TICKET_POSTS_EDITED, 2L).containsEntry(Counters.TICKET_POSTS_REMOVED, 1L)
+                .containsEntry(Counters.TICKETS_OPENED, 1L).containsEntry(Counters.POSTS_ENRICHED, 4L);
     }
 
     /** The same Mastodon stream, read with {@code enrich.languages: [en]} (the default), then with every language. */
@@ -182,13 +199,15 @@ class EditsAndDeletionsITCase {
         assertThat(every.parkingInBengaluru()).as("read in every language, the Portuguese posts count").isEqualTo(4);
         assertThat(every.ticketedConversations()).as("and the Portuguese venting post opens a ticket")
                 .containsExactlyInAnyOrder("mastodon|citycaredesk|acct-asha", "mastodon|citycaredesk|acct-joao");
-        assertThat(every.counters()).containsEntry(Counters.POSTS_OUTSIDE_LANGUAGES, 0L).containsEntry(Counters.POSTS_ENRICHED, 4L);
+        assertThat(every.counters()).containsEntry(Counters.POSTS_OUTSIDE_LANGUAGES, 0L).containsEntry(Counters.POSTS_ENRICHED, 4L)
+                .containsEntry(Counters.EDITS_APPLIED, 2L);
 
         assertThat(english.parkingInBengaluru()).as("read in English, only the English posts count").isEqualTo(2);
         assertThat(english.ticketedConversations()).containsExactly("mastodon|citycaredesk|acct-asha");
-        assertThat(english.counters()).containsEntry(Counters.POSTS_OUTSIDE_LANGUAGES, 2L)
+        assertThat(english.counters()).as("the edit of the post left out is not applied, nor counted as applied")
+                .containsEntry(Counters.POSTS_OUTSIDE_LANGUAGES, 2L)
                 .containsEntry(Counters.DUPLICATES, 1L).containsEntry(Counters.POSTS_ENRICHED, 2L)
-                .containsEntry(Counters.EDITS_APPLIED, 2L).containsEntry(Counters.DELETIONS_APPLIED, 1L);
+                .containsEntry(Counters.EDITS_APPLIED, 1L).containsEntry(Counters.DELETIONS_APPLIED, 1L);
         assertThat(english.deadLetters()).as("nothing is wrong with a post in another language").isEmpty();
         assertThat(english.posts()).as("the English post edited into Portuguese replaces its stored version; the "
                 + "Portuguese post edited into English stays out, and its deletion removes nothing but passes").satisfiesExactly(
