@@ -15,7 +15,8 @@ import java.util.Objects;
  * {@code data: {...}}), or as the WebSocket JSON ({@code {"event":"update","payload":"{...}"}}). {@code update} is a
  * post, {@code status.update} an edit, {@code delete} a deletion; other events carry no post. A boost is read as the
  * boosted status, so that many boosts of one status are one post. A status's {@code edited_at} (Mastodon 3.5+: when
- * its author last edited it, by the author's server; null if never) is the post's {@code editedAt}.
+ * its author last edited it, by the author's server; null if never) is the post's {@code editedAt}, also in a boost,
+ * so that a boost of a status edited since the job passed it brings the new version ({@code PostLedger}).
  */
 final class MastodonFormat implements PostFormat {
 

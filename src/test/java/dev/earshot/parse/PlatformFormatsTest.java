@@ -118,6 +118,20 @@ class PlatformFormatsTest {
     }
 
     @Test
+    void aBoostOfAnEditedStatusIsThePostAsEditedForDeduplicationToCompare() {
+        String event = fixture("mastodon-status-update-event.txt");
+        String edited = event.substring(event.indexOf("data: ") + "data: ".length()).strip();
+        String boost = "{\"id\":\"501\",\"created_at\":\"2026-03-04T11:00:00Z\",\"content\":\"\",\"account\":{\"id\":\"9\"},"
+                + "\"reblog\":" + edited + "}";
+
+        Post post = onlyPost(parser.parse(boost));
+
+        assertThat(post.id()).isEqualTo("mastodon:114000000000000001");
+        assertThat(post.text()).contains("(edit: and on 6th)");
+        assertThat(post.editedAt()).isEqualTo(Instant.parse("2026-03-04T10:42:07.512Z"));
+    }
+
+    @Test
     void readsMastodonStreamingEventsAsPostsEditsAndDeletions() {
         String status = fixture("mastodon-status.json").strip();
 
