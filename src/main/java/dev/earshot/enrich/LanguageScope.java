@@ -1,5 +1,6 @@
 package dev.earshot.enrich;
 
+import dev.earshot.model.Post;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,14 @@ public record LanguageScope(List<String> languages) implements Serializable {
         }
         String primary = primarySubtag(lang.strip());
         return NO_LANGUAGE.contains(primary) || isPrivateUse(primary) || languages.contains(primary);
+    }
+
+    /**
+     * @return whether a post is to be understood: one of the languages its network tagged it with is
+     *     ({@link #includes(String)}), so that a Bluesky post tagged {@code ["ja", "en"]} is read by {@code [en]}
+     */
+    public boolean includesPost(Post post) {
+        return includes(post.lang()) || (post.langs() != null && post.langs().stream().anyMatch(this::includes));
     }
 
     /** As the run summary shows it, e.g. {@code en, pt}. */

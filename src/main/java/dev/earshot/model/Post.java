@@ -20,6 +20,8 @@ import java.util.List;
  * @param mentions handles without the @, as written
  * @param editedAt when the network says the author last edited the post, or null (never edited, or the network does not
  *                 say); see the parsers for what each network's time means
+ * @param langs every language tag the network gave, in its order, when it gave more than one (a Bluesky post's
+ *              {@code langs}), else null; {@code lang} is the first of them
  */
 public record Post(
         String id,
@@ -36,7 +38,8 @@ public record Post(
         String url,
         List<String> hashtags,
         List<String> mentions,
-        Instant editedAt) {
+        Instant editedAt,
+        List<String> langs) {
 
     /** A post its network does not say was edited. */
     public Post(String id, String source, Instant createdAt, String text, String lang, Author author, GeoPoint geo,
@@ -44,6 +47,14 @@ public record Post(
                 List<String> hashtags, List<String> mentions) {
         this(id, source, createdAt, text, lang, author, geo, place, conversationId, replyToId, replyToHandle, url,
                 hashtags, mentions, null);
+    }
+
+    /** A post tagged with one language at most. */
+    public Post(String id, String source, Instant createdAt, String text, String lang, Author author, GeoPoint geo,
+                String place, String conversationId, String replyToId, String replyToHandle, String url,
+                List<String> hashtags, List<String> mentions, Instant editedAt) {
+        this(id, source, createdAt, text, lang, author, geo, place, conversationId, replyToId, replyToHandle, url,
+                hashtags, mentions, editedAt, null);
     }
 
     public Post {
@@ -58,6 +69,7 @@ public record Post(
         }
         hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        langs = langs == null ? null : List.copyOf(langs);
     }
 
     private static void requireText(String value, String name) {

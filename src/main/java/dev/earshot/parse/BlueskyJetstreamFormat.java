@@ -14,7 +14,8 @@ import java.util.List;
  * ({@code update}) or a deletion ({@code delete}); identity and account events and other collections (likes,
  * follows) carry no post. A post's id is {@code bluesky:at://<did>/app.bsky.feed.post/<rkey>}, its AT URI: the
  * rkey alone is unique only per author. Jetstream names no handles, so the author has its DID only; mentions are
- * read from the text the facets point at, which is how the post shows them.
+ * read from the text the facets point at, which is how the post shows them. A record's {@code langs} (up to three;
+ * the lexicon gives them no order) give the post's {@code lang}, the first, and its {@code langs} when there are several.
  */
 final class BlueskyJetstreamFormat implements PostFormat {
 
@@ -80,7 +81,8 @@ final class BlueskyJetstreamFormat implements PostFormat {
         List<String> mentions = Fields.each(record, "facets", "commit.record.facets", facet -> feature(facet, "mention", utf8));
         return new Post(id, "bluesky", Fields.requiredInstant(record, "createdAt", "commit.record.createdAt"), text,
                 langs.isEmpty() ? null : langs.get(0), new Author(did, null, 0, null), null, null,
-                root, parent, null, "https://bsky.app/profile/" + did + "/post/" + rkey, hashtags, mentions, editedAt);
+                root, parent, null, "https://bsky.app/profile/" + did + "/post/" + rkey, hashtags, mentions, editedAt,
+                langs.size() > 1 ? langs : null);
     }
 
     /**

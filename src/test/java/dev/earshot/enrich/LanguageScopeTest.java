@@ -3,6 +3,9 @@ package dev.earshot.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.model.Author;
+import dev.earshot.model.Post;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,21 @@ class LanguageScopeTest {
         assertThat(ENGLISH.includes("pt-BR")).isFalse();
         assertThat(ENGLISH.includes("ja")).isFalse();
         assertThat(ENGLISH.includes("enm")).as("Middle English is a language of its own").isFalse();
+    }
+
+    @Test
+    void aPostTaggedWithSeveralLanguagesIsKeptWhenOneOfThemIsListed() {
+        assertThat(ENGLISH.includesPost(post("ja", List.of("ja", "en")))).as("Bluesky ['ja', 'en']").isTrue();
+        assertThat(ENGLISH.includesPost(post("ja", List.of("ja", "ko")))).isFalse();
+        assertThat(ENGLISH.includesPost(post("ja", null))).isFalse();
+        assertThat(ENGLISH.includesPost(post("en", null))).isTrue();
+        assertThat(ENGLISH.includesPost(post(null, null))).as("no language said").isTrue();
+        assertThat(new LanguageScope(List.of("pt")).includesPost(post("en", List.of("en", "pt-BR")))).isTrue();
+    }
+
+    static Post post(String lang, List<String> langs) {
+        return new Post("bluesky:1", "bluesky", Instant.parse("2026-03-04T05:00:00Z"), "text", lang,
+                new Author("did:plc:a", null, 0, null), null, null, null, null, null, null, null, null, null, langs);
     }
 
     @Test

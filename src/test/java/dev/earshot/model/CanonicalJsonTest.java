@@ -81,6 +81,18 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void severalLanguageTagsAreWrittenOnlyWhenTheNetworkGaveSeveralAndPostsWrittenBeforeReadWithNone() {
+        Post tagged = new Post(POST.id(), POST.source(), POST.createdAt(), POST.text(), "ja", POST.author(), POST.geo(),
+                POST.place(), POST.conversationId(), POST.replyToId(), POST.replyToHandle(), POST.url(), POST.hashtags(),
+                POST.mentions(), null, List.of("ja", "en"));
+
+        assertThat(Json.mapper().valueToTree(tagged).get("langs").toString()).isEqualTo("[\"ja\",\"en\"]");
+        assertThat(Json.read(Json.write(tagged), Post.class)).isEqualTo(tagged);
+        assertThat(Json.write(POST)).doesNotContain("langs");
+        assertThat(Json.read(Json.write(POST), Post.class).langs()).isNull();
+    }
+
+    @Test
     void anAlertWithoutAnUpperBoundOmitsItAndReadsBackAlertsWrittenBeforeTheField() {
         Alert surge = new Alert("d4e5f6", AlertKind.VOLUME_SURGE, AlertStatus.OPEN, "public_transport", "geonames:1275339",
                 "Mumbai", T0, T1, T1, 412, 79, 5.2, 5.2, 6.2, 412, 8, List.of(), "Public transport posts in Mumbai surged");

@@ -156,6 +156,7 @@ class PlatformFormatsTest {
         assertThat(post.source()).isEqualTo("bluesky");
         assertThat(post.createdAt()).isEqualTo(Instant.parse("2026-03-04T05:00:00Z"));
         assertThat(post.lang()).isEqualTo("en");
+        assertThat(post.langs()).as("tagged with two languages").containsExactly("en", "hi");
         assertThat(post.author().id()).isEqualTo("did:plc:abc123xyz");
         assertThat(post.conversationId()).isEqualTo("bluesky:at://did:plc:root/app.bsky.feed.post/3lroot");
         assertThat(post.replyToId()).isEqualTo("bluesky:at://did:plc:parent/app.bsky.feed.post/3lparent");
@@ -174,6 +175,8 @@ class PlatformFormatsTest {
                     assertThat(edit.post().createdAt()).as("the record keeps its createdAt").isEqualTo(Instant.parse("2026-03-04T05:00:00Z"));
                     assertThat(edit.post().editedAt()).as("time_us").isEqualTo(Instant.parse("2026-03-04T10:44:05.123456Z"));
                     assertThat(edit.post().mentions()).containsExactly("citycare.bsky.social");
+                    assertThat(edit.post().lang()).isEqualTo("en");
+                    assertThat(edit.post().langs()).as("one language: lang says it all").isNull();
                 });
     }
 

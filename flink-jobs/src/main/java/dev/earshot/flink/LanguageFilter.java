@@ -11,7 +11,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Leaves out the posts outside {@code enrich.languages} ({@link LanguageScope}): they are not enriched, so they reach
- * no window, alert, ticket or store of posts. They are not dead letters: nothing is wrong with them.
+ * no window, alert, ticket or store of posts. They are not dead letters: nothing is wrong with them. A post tagged
+ * with several languages is in scope when one of them is.
  *
  * <p>Keyed by post id, after deduplication, so that a re-sent post is counted once. A post's first version decides,
  * as it does for the windows: an edit of a post left out is left out too, whatever language the edit declares, and
@@ -49,7 +50,7 @@ final class LanguageFilter extends KeyedProcessFunction<String, PostEvent, PostE
             if (leftOut.value() == null) {
                 out.collect(event);
             }
-        } else if (scope.includes(event.post().lang())) {
+        } else if (scope.includesPost(event.post())) {
             out.collect(event);
         } else {
             leftOut.update(true);

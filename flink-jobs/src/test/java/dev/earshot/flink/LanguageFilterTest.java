@@ -40,6 +40,18 @@ class LanguageFilterTest {
     }
 
     @Test
+    void aBlueskyPostTaggedWithSeveralLanguagesPassesWhenOneIsListed() throws Exception {
+        var harness = harness(LanguageScope.defaults());
+        Post japaneseAndEnglish = new Post("bluesky:1", "bluesky", Instant.parse("2026-03-04T05:00:00Z"), "駐車場 parking",
+                "ja", new Author("did:plc:a", null, 0, null), null, null, null, null, null, null, null, null, null,
+                List.of("ja", "en"));
+
+        harness.processElement(PostEvent.posted(japaneseAndEnglish), 1);
+
+        assertThat(harness.extractOutputValues()).containsExactly(PostEvent.posted(japaneseAndEnglish));
+    }
+
+    @Test
     void everyLanguagePassesEveryPost() throws Exception {
         var harness = harness(new LanguageScope(List.of("*")));
 
