@@ -162,8 +162,19 @@ final class ZendeskApi extends LookupBeforeCreate {
                     return settings.reopen() && Reopening.zendeskReopens(answer.path("ticket").path("status").asText())
                             ? reopen(held) : CompletableFuture.completedFuture(held);
                 })
-                .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? followUp(ticket, known, added)
+                .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added)
                         : CompletableFuture.failedFuture(error));
+    }
+
+    /**
+     * The ticket {@code known} names is closed. A state older than its follow-up (restored from an earlier
+     * checkpoint, whose replay comes after the follow-up's idempotency key expired) must not open a second one: the
+     * conversation's tickets are looked up first, and a newer one takes the posts it does not hold yet. Else the
+     * posts go to a new follow-up.
+     */
+    private CompletableFuture<DeliveredTicket> afterClosed(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added) {
+        return find(ticket).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
+                ? addPosts(ticket, found) : followUp(ticket, known, added));
     }
 
     /**
@@ -186,7 +197,8 @@ final class ZendeskApi extends LookupBeforeCreate {
      * Opens a follow-up of the closed ticket {@code known.helpdeskId()} holding the new posts ({@code POST
      * /api/v2/tickets.json} with {@code via_followup_source_id}, as Zendesk documents for closed tickets). Its
      * {@code Idempotency-Key} names the closed ticket, so a retry after a lost answer gets the same follow-up; a
-     * restart without state finds it by external id and reads the posts back, so a replay opens no second one.
+     * restart without state, or with a state older than the follow-up, finds it by external id and reads the posts
+     * back, so a replay opens no second one.
      */
     private CompletableFuture<DeliveredTicket> followUp(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added) {
         String closedId = known.helpdeskId();
