@@ -111,7 +111,7 @@ final class FreshdeskApi extends LookupBeforeCreate {
         // deletions first, as for Zendesk: an edit Freshdesk refuses must not hold back an author's removal request
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket)
                 ? prioritised.thenCompose(state -> remove(ticket, state)) : prioritised;
-        return removed.thenCompose(state -> edit(ticket, state));
+        return removed.thenCompose(state -> keeping(state, edit(ticket, state)));
     }
 
     /**

@@ -135,7 +135,7 @@ final class ZendeskApi extends LookupBeforeCreate {
     CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known)
                 : CompletableFuture.completedFuture(known);
-        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> edit(ticket, state));
+        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> keeping(state, edit(ticket, state)));
     }
 
     /**
