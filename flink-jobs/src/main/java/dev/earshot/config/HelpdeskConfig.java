@@ -18,6 +18,7 @@ import java.util.Locale;
  * respond:
  *   helpdesk: { kind: zendesk, url: https://acme.zendesk.com, emailEnv: ZENDESK_EMAIL, tokenEnv: ZENDESK_API_TOKEN }
  * }</pre>
+ * {@code reopen} (default true) puts a finished ticket back to open when the customer writes again.
  */
 public record HelpdeskConfig(
         String kind,
@@ -34,23 +35,24 @@ public record HelpdeskConfig(
         Integer maxAttempts,
         Duration initialBackoff,
         Duration maxBackoff,
-        Duration forgetAfter) implements Serializable {
+        Duration forgetAfter,
+        Boolean reopen) implements Serializable {
 
     public HelpdeskConfig {
         // Fields are assigned only after a compact constructor's body: validate from the parameters.
         settings(kind, url, emailEnv, tokenEnv, topicField, locationField, placeholderDomain, tags, freshdeskSource,
-                maxInFlight, requestTimeout, maxAttempts, initialBackoff, maxBackoff, forgetAfter);
+                maxInFlight, requestTimeout, maxAttempts, initialBackoff, maxBackoff, forgetAfter, reopen);
     }
 
     public HelpdeskSettings toSettings() {
         return settings(kind, url, emailEnv, tokenEnv, topicField, locationField, placeholderDomain, tags,
-                freshdeskSource, maxInFlight, requestTimeout, maxAttempts, initialBackoff, maxBackoff, forgetAfter);
+                freshdeskSource, maxInFlight, requestTimeout, maxAttempts, initialBackoff, maxBackoff, forgetAfter, reopen);
     }
 
     private static HelpdeskSettings settings(String kind, String url, String emailEnv, String tokenEnv,
             String topicField, String locationField, String placeholderDomain, List<String> tags,
             Integer freshdeskSource, Integer maxInFlight, Duration requestTimeout, Integer maxAttempts,
-            Duration initialBackoff, Duration maxBackoff, Duration forgetAfter) {
+            Duration initialBackoff, Duration maxBackoff, Duration forgetAfter, Boolean reopen) {
         HelpdeskSettings base = HelpdeskSettings.of(parseKind(kind), url, emailEnv, tokenEnv);
         HelpdeskMapping mapping = HelpdeskMapping.defaults();
         return new HelpdeskSettings(base.kind(), base.url(), base.emailEnv(), base.tokenEnv(),
@@ -59,7 +61,7 @@ public record HelpdeskConfig(
                         or(freshdeskSource, mapping.freshdeskSource())),
                 or(maxInFlight, base.maxInFlight()), or(requestTimeout, base.requestTimeout()),
                 or(maxAttempts, base.maxAttempts()), or(initialBackoff, base.initialBackoff()),
-                or(maxBackoff, base.maxBackoff()), or(forgetAfter, base.forgetAfter()));
+                or(maxBackoff, base.maxBackoff()), or(forgetAfter, base.forgetAfter()), or(reopen, base.reopen()));
     }
 
     private static HelpdeskKind parseKind(String kind) {

@@ -174,6 +174,16 @@ class ConfigLoaderTest {
         var helpdesk = config.respond().helpdesk().toSettings();
         assertThat(helpdesk.maxAttempts()).isEqualTo(3);
         assertThat(helpdesk.maxInFlight()).as("a default").isEqualTo(8);
+        assertThat(helpdesk.reopen()).as("a default").isTrue();
+    }
+
+    @Test
+    void helpdeskReopeningCanBeTurnedOffAndANonBooleanNamesTheKey() {
+        String helpdesk = "respond:\n  helpdesk: {kind: freshdesk, url: https://acme.freshdesk.com, tokenEnv: FD_KEY, reopen: %s}\n";
+        assertThat(ConfigLoader.parse(helpdesk.formatted("false"), "earshot.yaml").respond().helpdesk().toSettings().reopen())
+                .isFalse();
+        assertThatThrownBy(() -> ConfigLoader.parse(helpdesk.formatted("sometimes"), "earshot.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("respond.helpdesk.reopen");
     }
 
     @Test

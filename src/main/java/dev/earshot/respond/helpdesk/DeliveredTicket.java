@@ -1,5 +1,6 @@
 package dev.earshot.respond.helpdesk;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
@@ -29,10 +30,15 @@ import java.util.Set;
  *        earlier text (a replayed older version). A post without fingerprints (state written before they were, or
  *        a ticket read back from texts without them) is of unknown text, and no edit of it is sent. Omitted from
  *        JSON when empty.
+ * @param earlierHelpdeskIds the closed helpdesk tickets that held the conversation before {@code helpdeskId}, oldest
+ *        first: a closed Zendesk ticket takes no post, so the customer's later posts went to a follow-up ticket. Their
+ *        posts are among {@code postIds}, and a post deleted later is redacted from them too. Omitted from JSON when
+ *        empty.
  */
 public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPriority priority, Instant deliveredAt,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> removedPostIds,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> fingerprints) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> fingerprints,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> earlierHelpdeskIds) {
 
     public DeliveredTicket {
         if (helpdeskId == null || helpdeskId.isBlank()) {
@@ -45,6 +51,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
             fingerprints.forEach((id, texts) -> copy.put(id, List.copyOf(texts)));
         }
         fingerprints = Collections.unmodifiableMap(copy);
+        earlierHelpdeskIds = earlierHelpdeskIds == null ? List.of() : List.copyOf(earlierHelpdeskIds);
     }
 
     /**
@@ -53,6 +60,14 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
      * texts their markers carry. The priority is unknown.
      */
     public static DeliveredTicket readBack(String helpdeskId, Collection<String> texts, Instant now) {
+        return readBack(helpdeskId, List.of(), texts, now);
+    }
+
+    /**
+     * As {@link #readBack(String, Collection, Instant)} for a conversation held by several helpdesk tickets: the
+     * {@code earlier} closed ones and {@code helpdeskId}, which takes its posts now; {@code texts} are all of theirs.
+     */
+    public static DeliveredTicket readBack(String helpdeskId, List<String> earlier, Collection<String> texts, Instant now) {
         Set<String> posts = new LinkedHashSet<>();
         Set<String> removed = new LinkedHashSet<>();
         texts.forEach(text -> {
@@ -62,13 +77,13 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         posts.removeAll(removed);
         Map<String, List<String>> fingerprints = TicketText.shownFingerprints(texts);
         fingerprints.keySet().retainAll(posts);
-        return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed), fingerprints);
+        return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed), fingerprints, earlier);
     }
 
     /** The state after the whole of {@code ticket} was delivered as a new helpdesk ticket. */
     public static DeliveredTicket opened(String helpdeskId, HandoffTicket ticket, Instant now) {
         return new DeliveredTicket(helpdeskId, ticket.posts().stream().map(TicketPost::id).toList(), ticket.priority(), now,
-                ticket.removedPostIds(), fingerprintsOf(Map.of(), ticket.posts()));
+                ticket.removedPostIds(), fingerprintsOf(Map.of(), ticket.posts()), List.of());
     }
 
     /**
@@ -80,7 +95,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         Map<String, List<String>> earlier = new LinkedHashMap<>(fingerprints);
         earlier.keySet().retainAll(sent.postIds());
         return new DeliveredTicket(helpdeskId, sent.postIds(), sent.priority(), now, sent.removedPostIds(),
-                fingerprintsOf(earlier, ticket.posts()));
+                fingerprintsOf(earlier, ticket.posts()), earlierHelpdeskIds);
     }
 
     /**
@@ -120,7 +135,8 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
 
     /** The state after the helpdesk was given the new text of the {@code edited} posts. */
     public DeliveredTicket withEdited(List<TicketPost> edited, Instant now) {
-        return new DeliveredTicket(helpdeskId, postIds, priority, now, removedPostIds, fingerprintsOf(fingerprints, edited));
+        return new DeliveredTicket(helpdeskId, postIds, priority, now, removedPostIds, fingerprintsOf(fingerprints, edited),
+                earlierHelpdeskIds);
     }
 
     /** Whether {@code ticket} names deleted posts this state does not record as removed yet. */
@@ -140,7 +156,28 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
     public DeliveredTicket with(List<TicketPost> added, TicketPriority newPriority, Instant now) {
         List<String> ids = new ArrayList<>(postIds);
         added.forEach(post -> ids.add(post.id()));
-        return new DeliveredTicket(helpdeskId, ids, newPriority, now, removedPostIds, fingerprintsOf(fingerprints, added));
+        return new DeliveredTicket(helpdeskId, ids, newPriority, now, removedPostIds, fingerprintsOf(fingerprints, added),
+                earlierHelpdeskIds);
+    }
+
+    /**
+     * The state after {@code added} and this version's priority went to the follow-up ticket {@code followUpId} of
+     * the closed {@link #helpdeskId}, which takes the conversation's later posts from now on.
+     */
+    public DeliveredTicket followedUpBy(String followUpId, List<TicketPost> added, TicketPriority newPriority, Instant now) {
+        List<String> earlier = new ArrayList<>(earlierHelpdeskIds);
+        earlier.add(helpdeskId);
+        DeliveredTicket withAdded = with(added, newPriority, now);
+        return new DeliveredTicket(followUpId, withAdded.postIds(), newPriority, now, removedPostIds,
+                withAdded.fingerprints(), earlier);
+    }
+
+    /** Every helpdesk ticket holding the conversation's posts: the earlier, closed ones, then the current one. */
+    @JsonIgnore
+    public List<String> helpdeskIds() {
+        List<String> all = new ArrayList<>(earlierHelpdeskIds);
+        all.add(helpdeskId);
+        return all;
     }
 
     /** The state after the text of the {@code removed} posts left the helpdesk: no longer held, never added again. */
@@ -150,7 +187,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         Map<String, List<String>> kept = new LinkedHashMap<>(fingerprints);
         kept.keySet().removeAll(all);
         return new DeliveredTicket(helpdeskId, postIds.stream().filter(id -> !all.contains(id)).toList(), priority, now,
-                List.copyOf(all), kept);
+                List.copyOf(all), kept, earlierHelpdeskIds);
     }
 
     /** {@code earlier} with each post's current text added as the last one its helpdesk shows. */

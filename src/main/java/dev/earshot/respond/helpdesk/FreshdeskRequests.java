@@ -69,6 +69,15 @@ public final class FreshdeskRequests {
         return JSON.objectNode().put("body", html);
     }
 
+    /**
+     * {@code PUT /api/v2/tickets/{id}}: back to Open (see {@link Reopening}; Freshdesk reopens closed tickets too),
+     * with the raised (or lowered) priority when it changed.
+     */
+    public static ObjectNode reopen(HandoffTicket ticket, boolean priorityChanged) {
+        ObjectNode body = JSON.objectNode().put("status", STATUS_OPEN);
+        return priorityChanged ? body.put("priority", HelpdeskPriorities.freshdesk(ticket.priority())) : body;
+    }
+
     /** {@code PUT /api/v2/tickets/{id}}: the raised (or lowered) priority. */
     public static ObjectNode priority(HandoffTicket ticket) {
         return JSON.objectNode().put("priority", HelpdeskPriorities.freshdesk(ticket.priority()));

@@ -17,6 +17,11 @@ public final class IdempotencyKeys {
         return "earshot-create-" + ticketId;
     }
 
+    /** The key of the request that opens the follow-up of the closed helpdesk ticket {@code closedId}. */
+    public static String followUp(String ticketId, String closedId) {
+        return "earshot-followup-" + ticketId + "-" + closedId;
+    }
+
     /**
      * The key of one ticket version as a whole document (the webhook): versions differ by their number of posts, once
      * posts were deleted by the number removed too (a version without a deleted post is new, though it holds as many

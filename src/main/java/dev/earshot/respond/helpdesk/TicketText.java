@@ -66,6 +66,15 @@ public final class TicketText {
     }
 
     /**
+     * The first comment of a follow-up ticket: that the closed ticket {@code closedId} held the conversation, then
+     * {@code posts} as {@link #body} shows later posts.
+     */
+    public static String followUpBody(HandoffTicket ticket, List<TicketPost> posts, String closedId) {
+        return "Follow-up of closed ticket #" + closedId + ", which holds the earlier posts: the customer wrote again.\n\n"
+                + body(ticket, posts, false);
+    }
+
+    /**
      * The body of a comment showing the new text of {@code edited} posts, whose earlier text was redacted (Zendesk
      * cannot rewrite a comment): each post as {@link #body} shows one, said to be edited, with its marker. When the
      * network says when the posts were edited ({@link TicketPost#editedAt}) that is the time given, else when Earshot

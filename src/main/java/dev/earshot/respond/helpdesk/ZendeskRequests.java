@@ -22,12 +22,35 @@ public final class ZendeskRequests {
 
     /** {@code POST /api/v2/tickets.json}: one ticket holding every post of the version. */
     public static ObjectNode create(HandoffTicket ticket, HelpdeskMapping mapping) {
+        return ticket(ticket, mapping, TicketText.body(ticket, ticket.posts(), true));
+    }
+
+    /**
+     * {@code POST /api/v2/tickets.json} with {@code via_followup_source_id}: a follow-up of the closed ticket
+     * {@code closedId}, which takes no comment, holding the {@code newPosts}. Zendesk links the two ("follow-up"
+     * in the agent's view, {@code followup_ids} on the closed one). It carries the conversation's external id too,
+     * so that a lookup finds both, and Earshot's tags, which replace the ones Zendesk would copy from the closed one.
+     */
+    public static ObjectNode followUp(HandoffTicket ticket, String closedId, List<TicketPost> newPosts, HelpdeskMapping mapping) {
+        ObjectNode body = ticket(ticket, mapping, TicketText.followUpBody(ticket, newPosts, closedId));
+        ((ObjectNode) body.get("ticket")).put("via_followup_source_id", Long.parseLong(closedId));
+        return body;
+    }
+
+    /** {@code PUT /api/v2/tickets/{id}.json}: back to open, see {@link Reopening}. */
+    public static ObjectNode reopen() {
+        ObjectNode body = JSON.objectNode();
+        body.putObject("ticket").put("status", "open");
+        return body;
+    }
+
+    private static ObjectNode ticket(HandoffTicket ticket, HelpdeskMapping mapping, String firstComment) {
         Requester requester = Requester.of(ticket.source(), ticket.customer(), mapping.placeholderDomain());
         ObjectNode body = JSON.objectNode();
         ObjectNode fields = body.putObject("ticket");
         fields.put("external_id", ticket.id());
         fields.put("subject", TicketText.subject(ticket, requester));
-        fields.set("comment", comment(TicketText.body(ticket, ticket.posts(), true)));
+        fields.set("comment", comment(firstComment));
         fields.putObject("requester").put("name", requester.name()).put("email", requester.placeholderEmail());
         fields.put("priority", HelpdeskPriorities.zendesk(ticket.priority()));
         ArrayNode tags = fields.putArray("tags");

@@ -12,6 +12,8 @@ public final class DeliveryCounters {
     final AtomicLong ticketsFound = new AtomicLong();
     final AtomicLong postsRemoved = new AtomicLong();
     final AtomicLong postsEdited = new AtomicLong();
+    final AtomicLong ticketsReopened = new AtomicLong();
+    final AtomicLong followUpsOpened = new AtomicLong();
     final AtomicLong versionsDelivered = new AtomicLong();
     final AtomicLong deadLetters = new AtomicLong();
 
@@ -45,6 +47,16 @@ public final class DeliveryCounters {
     /** Posts edited on their network whose new text replaced the earlier one in helpdesk tickets. */
     public long postsEdited() {
         return postsEdited.get();
+    }
+
+    /** Tickets the agents had finished with (pending, solved, resolved, closed) put back to open by new posts. */
+    public long ticketsReopened() {
+        return ticketsReopened.get();
+    }
+
+    /** Follow-up tickets opened for new posts on a closed Zendesk ticket. */
+    public long followUpsOpened() {
+        return followUpsOpened.get();
     }
 
     public long versionsDelivered() {

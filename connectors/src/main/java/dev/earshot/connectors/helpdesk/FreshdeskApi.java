@@ -6,6 +6,7 @@ import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.FreshdeskRequests;
 import dev.earshot.respond.helpdesk.HelpdeskTags;
+import dev.earshot.respond.helpdesk.Reopening;
 import dev.earshot.respond.helpdesk.TicketText;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,13 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /**
  * Freshdesk: one ticket per Earshot ticket, tagged {@code earshot-<id>}; later posts as private notes. Freshdesk
  * tickets have no external id and no idempotency key, so the job's state is the primary record of what was
  * delivered; a ticket the state does not know is looked up by its tag with the search API, and the posts it holds
- * are read back from its description and conversations.
+ * are read back from its description and conversations. New posts put a pending, resolved or closed ticket back to
+ * Open, see {@link #reopenOrPrioritise}.
  */
 final class FreshdeskApi extends LookupBeforeCreate {
 
@@ -98,14 +101,51 @@ final class FreshdeskApi extends LookupBeforeCreate {
                             counters.commentsAdded.incrementAndGet();
                             return known.with(added, known.priority(), clock.instant());
                         });
-        CompletableFuture<DeliveredTicket> prioritised = !known.priorityChanged(ticket) ? noted
+        boolean priorityChanged = known.priorityChanged(ticket);
+        CompletableFuture<DeliveredTicket> prioritised = !added.isEmpty() && settings.reopen()
+                ? noted.thenCompose(withNote -> reopenOrPrioritise(ticket, withNote, priorityChanged))
+                : !priorityChanged ? noted
                 : noted.thenCompose(withNote -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId()),
                                 FreshdeskRequests.priority(ticket), Map.of())
                         .thenApply(ignored -> withNote.with(List.of(), ticket.priority(), clock.instant())));
         // deletions first, as for Zendesk: an edit Freshdesk refuses must not hold back an author's removal request
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket)
                 ? prioritised.thenCompose(state -> remove(ticket, state)) : prioritised;
-        return removed.thenCompose(state -> edit(ticket, state));
+        return removed.thenCompose(state -> keeping(state, edit(ticket, state)));
+    }
+
+    /**
+     * After new posts were added as a note: a pending, resolved or closed ticket goes back to Open (see
+     * {@link Reopening}; Freshdesk lets a closed ticket take notes and be reopened), with the priority in the same
+     * {@code PUT} when it changed. A note's answer is the note alone and its request cannot set a status, so the
+     * ticket's status is read first ({@code GET /api/v2/tickets/{id}}); setting Open blindly would take tickets out of
+     * custom statuses such as "Waiting on third party". Should that fail, the note is there all the same: the state
+     * keeps it and the dead letter says to reopen by hand.
+     */
+    private CompletableFuture<DeliveredTicket> reopenOrPrioritise(HandoffTicket ticket, DeliveredTicket withNote,
+                                                                  boolean priorityChanged) {
+        URI uri = URI.create(base + "/api/v2/tickets/" + withNote.helpdeskId());
+        return http.send("GET", uri, null, Map.of()).thenCompose(view -> {
+            boolean reopens = Reopening.freshdeskReopens(view.path("status").asInt());
+            if (!reopens && !priorityChanged) {
+                return CompletableFuture.completedFuture(withNote);
+            }
+            JsonNode request = reopens ? FreshdeskRequests.reopen(ticket, priorityChanged) : FreshdeskRequests.priority(ticket);
+            return http.send("PUT", uri, request, Map.of()).thenApply(ignored -> {
+                if (reopens) {
+                    counters.ticketsReopened.incrementAndGet();
+                }
+                return priorityChanged ? withNote.with(List.of(), ticket.priority(), clock.instant()) : withNote;
+            });
+        }).handle((state, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                throw DeliveryException.partly("freshdesk: the new posts were added to ticket " + withNote.helpdeskId()
+                        + " as a note, but reading its status or setting it back to Open failed: " + cause.getMessage()
+                        + "; set it to Open by hand", withNote);
+            }
+            return state;
+        });
     }
 
     /**

@@ -68,6 +68,9 @@ public final class HelpdeskDelivery {
                 counters.versionsDelivered.incrementAndGet();
             } else {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof DeliveryException partly && partly.heldAnyway() != null) {
+                    delivered.put(ticket.id(), partly.heldAnyway());
+                }
                 String reason = cause instanceof DeliveryException ? cause.getMessage()
                         : origin + ": unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
                 deadLetters.add(new DeadLetter(Json.write(ticket), reason, STAGE, origin, clock.instant()));

@@ -26,6 +26,9 @@ import java.util.List;
  * @param maxBackoff the longest wait between retries, unless the helpdesk's Retry-After asks for longer
  * @param forgetAfter how long a delivered ticket's mapping is kept in state after its last delivery; a ticket
  *        updated later is found again by its external id or tag
+ * @param reopen whether the customer's new posts put a ticket the agents finished with (Zendesk pending or solved,
+ *        Freshdesk pending, resolved or closed) back to open; see {@code Reopening}. Either way, the posts for a
+ *        closed Zendesk ticket, which takes none, go to a follow-up ticket.
  */
 public record HelpdeskSettings(
         HelpdeskKind kind,
@@ -38,7 +41,8 @@ public record HelpdeskSettings(
         int maxAttempts,
         Duration initialBackoff,
         Duration maxBackoff,
-        Duration forgetAfter) implements Serializable {
+        Duration forgetAfter,
+        boolean reopen) implements Serializable {
 
     private static final String KEY = "respond.helpdesk.";
 
@@ -67,18 +71,23 @@ public record HelpdeskSettings(
     /** The defaults for delivery, with the given helpdesk and credentials' variable names. */
     public static HelpdeskSettings of(HelpdeskKind kind, String url, String emailEnv, String tokenEnv) {
         return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, HelpdeskMapping.defaults(), 8,
-                Duration.ofSeconds(10), 6, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofDays(30));
+                Duration.ofSeconds(10), 6, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofDays(30), true);
     }
 
     public HelpdeskSettings withMapping(HelpdeskMapping newMapping) {
         return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, newMapping, maxInFlight, requestTimeout,
-                maxAttempts, initialBackoff, maxBackoff, forgetAfter);
+                maxAttempts, initialBackoff, maxBackoff, forgetAfter, reopen);
     }
 
     public HelpdeskSettings withDelivery(int newMaxInFlight, Duration newRequestTimeout, int newMaxAttempts,
                                          Duration newInitialBackoff, Duration newMaxBackoff) {
         return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, mapping, newMaxInFlight, newRequestTimeout,
-                newMaxAttempts, newInitialBackoff, newMaxBackoff, forgetAfter);
+                newMaxAttempts, newInitialBackoff, newMaxBackoff, forgetAfter, reopen);
+    }
+
+    public HelpdeskSettings withReopen(boolean newReopen) {
+        return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, mapping, maxInFlight, requestTimeout, maxAttempts,
+                initialBackoff, maxBackoff, forgetAfter, newReopen);
     }
 
     /**

@@ -42,6 +42,10 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * a private comment, the Freshdesk description or note rewritten, or (webhook) the version sent. A replay neither
  * shows an edit twice nor brings an earlier text back.
  *
+ * <p>New posts on a ticket the agents finished with put it back to open (Zendesk pending or solved, Freshdesk pending,
+ * resolved or closed; {@code respond.helpdesk.reopen}); a closed Zendesk ticket, which takes no update, gets a
+ * follow-up ticket holding them, which the state then maps the Earshot ticket to.
+ *
  * <p>Failures that retries cannot fix become {@link DeadLetter}s with stage {@code helpdesk}, written to
  * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink).
  *

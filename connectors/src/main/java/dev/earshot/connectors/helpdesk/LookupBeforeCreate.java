@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 
 /**
@@ -42,6 +43,19 @@ abstract class LookupBeforeCreate implements HelpdeskApi {
     public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
         CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket);
         return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found));
+    }
+
+    /**
+     * {@code next}, a step after {@code held} was delivered: should the helpdesk refuse it, the dead letter still
+     * gives the state {@code held}, so that the ticket's next version does not add the same posts again (a refused
+     * edit is tried again, as the state still holds the earlier text).
+     */
+    static CompletableFuture<DeliveredTicket> keeping(DeliveredTicket held, CompletableFuture<DeliveredTicket> next) {
+        return next.exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            return CompletableFuture.failedFuture(cause instanceof DeliveryException refused && refused.heldAnyway() == null
+                    ? DeliveryException.partly(refused.getMessage(), held) : error);
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.HtmlRedaction;
 import dev.earshot.respond.helpdesk.IdempotencyKeys;
+import dev.earshot.respond.helpdesk.Reopening;
 import dev.earshot.respond.helpdesk.TicketText;
 import dev.earshot.respond.helpdesk.ZendeskRequests;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,16 @@ import java.util.stream.Collectors;
  * comments already hold are read back from their markers, so a replay or a restart without state neither opens
  * a second ticket nor repeats a comment. The create carries an {@code Idempotency-Key}, so a retry after a lost
  * response returns the ticket already made.
+ *
+ * <p>New posts put a pending or solved ticket back to open (see {@link Reopening}). Zendesk refuses any update of a
+ * closed ticket (422, "closed prevents ticket update"), so new posts for one go to a follow-up ticket
+ * ({@code via_followup_source_id}) with the same external id, which takes the conversation's later posts; a lookup
+ * then takes the newest ticket that is not closed, and reads the posts back from all of them.
  */
 final class ZendeskApi extends LookupBeforeCreate {
+
+    /** What Zendesk's 422 says when a closed ticket refuses an update. */
+    private static final String CLOSED_REFUSAL = "closed prevents ticket update";
 
     ZendeskApi(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
         super(settings, clock, http, counters);
@@ -40,37 +50,63 @@ final class ZendeskApi extends LookupBeforeCreate {
         URI lookup = URI.create(base + "/api/v2/tickets.json?external_id="
                 + URLEncoder.encode(ticket.id(), StandardCharsets.UTF_8));
         return http.send("GET", lookup, null, Map.of()).thenCompose(list -> {
-            long lowest = Long.MAX_VALUE;
-            for (JsonNode found : list.path("tickets")) {
-                lowest = Math.min(lowest, found.path("id").asLong(Long.MAX_VALUE));
+            List<Reopening.Found> found = new ArrayList<>();
+            for (JsonNode ticketFound : list.path("tickets")) {
+                if (ticketFound.path("id").canConvertToLong()) {
+                    found.add(new Reopening.Found(ticketFound.path("id").asLong(), ticketFound.path("status").asText()));
+                }
             }
-            if (lowest == Long.MAX_VALUE) {
+            Reopening.Found current = Reopening.current(found);
+            if (current == null) {
                 return CompletableFuture.completedFuture(null);
             }
             counters.ticketsFound.incrementAndGet();
-            String id = Long.toString(lowest);
-            return comments(id).thenApply(comments -> DeliveredTicket.readBack(id, bodies(comments), clock.instant()));
+            String id = Long.toString(current.id());
+            List<String> earlier = found.stream().filter(other -> other.id() != current.id())
+                    .map(other -> Long.toString(other.id())).sorted(Comparator.comparingLong(Long::parseLong)).toList();
+            List<String> all = new ArrayList<>(earlier);
+            all.add(id);
+            return comments(all).thenApply(comments -> DeliveredTicket.readBack(id, earlier, bodies(comments), clock.instant()));
         });
     }
 
-    /** A comment's plain {@code body}, which Earshot wrote, and the {@code html_body} Zendesk made of it. */
-    private record Comment(String body, String htmlBody) {
+    /** A comment's ticket, its plain {@code body}, which Earshot wrote, and the {@code html_body} Zendesk made of it. */
+    private record Comment(String ticketId, String body, String htmlBody) {
     }
 
-    /** A ticket's comments by comment id, following Zendesk's {@code next_page} links. */
-    private CompletableFuture<Map<String, Comment>> comments(String ticketId) {
-        return commentPages(URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), new LinkedHashMap<>());
+    /** The comments of these tickets (comment ids are unique across tickets), following Zendesk's {@code next_page} links. */
+    private CompletableFuture<Map<String, Comment>> comments(List<String> ticketIds) {
+        CompletableFuture<Map<String, Comment>> all = CompletableFuture.completedFuture(new LinkedHashMap<>());
+        for (String ticketId : ticketIds) {
+            all = all.thenCompose(found -> commentPages(ticketId,
+                    URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), found));
+        }
+        return all;
     }
 
-    private CompletableFuture<Map<String, Comment>> commentPages(URI page, Map<String, Comment> found) {
+    private CompletableFuture<Map<String, Comment>> commentPages(String ticketId, URI page, Map<String, Comment> found) {
         return http.send("GET", page, null, Map.of()).thenCompose(comments -> {
             comments.path("comments").forEach(comment -> found.put(comment.path("id").asText(),
-                    new Comment(comment.path("body").asText(), comment.path("html_body").asText())));
+                    new Comment(ticketId, comment.path("body").asText(), comment.path("html_body").asText())));
             String next = comments.path("next_page").asText(null);
             return next == null || next.isBlank() || next.equals("null")
                     ? CompletableFuture.completedFuture(found)
-                    : commentPages(URI.create(next), found);
+                    : commentPages(ticketId, URI.create(next), found);
         });
+    }
+
+    private static Map<String, Comment> ofTicket(Map<String, Comment> comments, String ticketId) {
+        Map<String, Comment> ofTicket = new LinkedHashMap<>();
+        comments.forEach((id, comment) -> {
+            if (comment.ticketId().equals(ticketId)) {
+                ofTicket.put(id, comment);
+            }
+        });
+        return ofTicket;
+    }
+
+    private URI ticketUri(String ticketId) {
+        return URI.create(base + "/api/v2/tickets/" + ticketId + ".json");
     }
 
     private static List<String> bodies(Map<String, Comment> comments) {
@@ -99,23 +135,94 @@ final class ZendeskApi extends LookupBeforeCreate {
     CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known)
                 : CompletableFuture.completedFuture(known);
-        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> edit(ticket, state));
+        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> keeping(state, edit(ticket, state)));
     }
 
-    /** Adds the posts {@code known} does not hold as one private comment, and sets the priority when it changed. */
+    /**
+     * Adds the posts {@code known} does not hold as one private comment, and sets the priority when it changed. The
+     * answer tells the ticket's status: a pending or solved ticket that took new posts is then set to open. Zendesk
+     * cannot set a status only if it is one of those, and setting open on every update would take {@code new} and
+     * {@code hold} tickets out of their state for good (see {@link Reopening}); reading the status first would cost
+     * a GET per update, where this costs a second PUT only for the tickets to reopen. A closed ticket refuses the
+     * update: its new posts go to a follow-up ticket instead (a priority alone is a dead letter, as before).
+     */
     private CompletableFuture<DeliveredTicket> addPosts(HandoffTicket ticket, DeliveredTicket known) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
-        return added.isEmpty() && !priorityChanged
-                ? CompletableFuture.completedFuture(known)
-                : http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId() + ".json"),
-                                ZendeskRequests.update(ticket, added, priorityChanged), Map.of())
-                        .thenApply(ignored -> {
-                            if (!added.isEmpty()) {
-                                counters.commentsAdded.incrementAndGet();
-                            }
-                            return known.with(added, ticket.priority(), clock.instant());
-                        });
+        if (added.isEmpty() && !priorityChanged) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return http.send("PUT", ticketUri(known.helpdeskId()), ZendeskRequests.update(ticket, added, priorityChanged), Map.of())
+                .thenCompose(answer -> {
+                    DeliveredTicket held = known.with(added, ticket.priority(), clock.instant());
+                    if (added.isEmpty()) {
+                        return CompletableFuture.completedFuture(held);
+                    }
+                    counters.commentsAdded.incrementAndGet();
+                    return settings.reopen() && Reopening.zendeskReopens(answer.path("ticket").path("status").asText())
+                            ? reopen(held) : CompletableFuture.completedFuture(held);
+                })
+                .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added)
+                        : CompletableFuture.failedFuture(error));
+    }
+
+    /**
+     * The ticket {@code known} names is closed. A state older than its follow-up (restored from an earlier
+     * checkpoint, whose replay comes after the follow-up's idempotency key expired) must not open a second one: the
+     * conversation's tickets are looked up first, and a newer one takes the posts it does not hold yet. Else the
+     * posts go to a new follow-up.
+     */
+    private CompletableFuture<DeliveredTicket> afterClosed(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added) {
+        return find(ticket).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
+                ? addPosts(ticket, found) : followUp(ticket, known, added));
+    }
+
+    /**
+     * Sets a ticket that just took new posts back to open. Should Zendesk refuse, the posts are there all the same:
+     * the state keeps them (the next version must not add them again) and the dead letter says to reopen by hand.
+     */
+    private CompletableFuture<DeliveredTicket> reopen(DeliveredTicket held) {
+        return http.send("PUT", ticketUri(held.helpdeskId()), ZendeskRequests.reopen(), Map.of()).handle((answer, error) -> {
+            if (error != null) {
+                throw DeliveryException.partly("zendesk: the new posts were added to ticket " + held.helpdeskId()
+                        + ", but setting it back to open failed: " + cause(error).getMessage() + "; set it to open by hand",
+                        held);
+            }
+            counters.ticketsReopened.incrementAndGet();
+            return held;
+        });
+    }
+
+    /**
+     * Opens a follow-up of the closed ticket {@code known.helpdeskId()} holding the new posts ({@code POST
+     * /api/v2/tickets.json} with {@code via_followup_source_id}, as Zendesk documents for closed tickets). Its
+     * {@code Idempotency-Key} names the closed ticket, so a retry after a lost answer gets the same follow-up; a
+     * restart without state, or with a state older than the follow-up, finds it by external id and reads the posts
+     * back, so a replay opens no second one.
+     */
+    private CompletableFuture<DeliveredTicket> followUp(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added) {
+        String closedId = known.helpdeskId();
+        return http.send("POST", URI.create(base + "/api/v2/tickets.json"),
+                        ZendeskRequests.followUp(ticket, closedId, added, settings.mapping()),
+                        Map.of("Idempotency-Key", IdempotencyKeys.followUp(ticket.id(), closedId)))
+                .thenApply(created -> {
+                    String id = created.path("ticket").path("id").asText("");
+                    if (id.isEmpty()) {
+                        throw new DeliveryException("zendesk: the follow-up's create answer has no ticket.id");
+                    }
+                    counters.followUpsOpened.incrementAndGet();
+                    return known.followedUpBy(id, added, ticket.priority(), clock.instant());
+                });
+    }
+
+    /** Whether {@code error} is Zendesk refusing to update a closed ticket. */
+    private static boolean closed(Throwable error) {
+        return cause(error) instanceof DeliveryException refused && refused.refusedWith() == 422
+                && refused.getMessage().contains(CLOSED_REFUSAL);
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /**
@@ -130,13 +237,13 @@ final class ZendeskApi extends LookupBeforeCreate {
      */
     private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
         String ticketId = known.helpdeskId();
-        return showEdited(ticket, known, (edited, now) -> comments(ticketId).thenCompose(comments -> {
+        return showEdited(ticket, known, (edited, now) -> comments(known.helpdeskIds()).thenCompose(comments -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, bodies(comments));
             if (toShow.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return redact(ticketId, comments, toShow.stream().map(TicketPost::id).toList(), false)
-                    .thenCompose(ignored -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
+            return redact(comments, toShow.stream().map(TicketPost::id).toList(), false)
+                    .thenCompose(ignored -> http.send("PUT", ticketUri(ticketId),
                             ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
                     .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
         }));
@@ -147,13 +254,13 @@ final class ZendeskApi extends LookupBeforeCreate {
      * for deleted posts the fingerprints on their markers too. An edited post keeps its earlier texts' fingerprints:
      * they tell a restart without state that those texts are old.
      */
-    private CompletableFuture<Void> redact(String ticketId, Map<String, Comment> comments, Collection<String> postIds,
-                                           boolean deleted) {
+    private CompletableFuture<Void> redact(Map<String, Comment> comments, Collection<String> postIds, boolean deleted) {
         CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
         for (String postId : postIds) {
             for (Map.Entry<String, Comment> comment : comments.entrySet()) {
                 for (String line : toRedact(comment.getValue().body(), List.of(postId), deleted)) {
-                    URI redact = URI.create(base + "/api/v2/tickets/" + ticketId + "/comments/" + comment.getKey() + "/redact");
+                    URI redact = URI.create(base + "/api/v2/tickets/" + comment.getValue().ticketId() + "/comments/"
+                            + comment.getKey() + "/redact");
                     redactions = redactions.thenCompose(ignored ->
                             http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
                             }));
@@ -184,28 +291,44 @@ final class ZendeskApi extends LookupBeforeCreate {
      * through "Redact Ticket Comment In Agent Workspace" instead, see {@link #redactInAgentWorkspace}. A closed ticket
      * takes no new comment, so there the redaction stands alone, without a note: the ▇ where the text was, the
      * redacted fingerprints on the post's marker (which tell a replay that the post is removed) and the ticket's
-     * audit log say what happened, and {@code deletions.jsonl} records the deletion as for any post.
+     * audit log say what happened, and {@code deletions.jsonl} records the deletion as for any post. After a
+     * follow-up, the closed ticket it follows is redacted so too, and the note goes to the follow-up.
      */
     private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known) {
         List<String> held = known.postsToRemove(ticket);
         if (held.isEmpty()) {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
-        String ticketId = known.helpdeskId();
-        return comments(ticketId).thenCompose(comments -> {
+        String current = known.helpdeskId();
+        return comments(known.helpdeskIds()).thenCompose(comments -> {
             // a removal replayed from a checkpoint taken before it: its note (or, in a closed ticket, the redacted
             // fingerprints on its marker) is there already, so only redact again what may be left
             Set<String> noted = bodies(comments).stream().flatMap(body -> TicketText.removedPostIds(body).stream())
                     .collect(Collectors.toSet());
             List<String> unnoted = held.stream().filter(id -> !noted.contains(id)).toList();
-            return redact(ticketId, comments, held, true).thenApply(ignored -> true)
-                    .exceptionallyCompose(error -> refusal(error) == null ? CompletableFuture.failedFuture(error)
-                            : redactInAgentWorkspace(ticketId, held, refusal(error)).thenApply(ignored -> false))
+            CompletableFuture<Boolean> currentTakesNote = CompletableFuture.completedFuture(true);
+            for (String ticketId : known.helpdeskIds()) {
+                currentTakesNote = currentTakesNote.thenCompose(takes -> redactIn(ticketId, ofTicket(comments, ticketId), held)
+                        .thenApply(classic -> ticketId.equals(current) ? classic : takes));
+            }
+            return currentTakesNote
                     .thenCompose(open -> !open || unnoted.isEmpty() ? CompletableFuture.completedFuture(null)
-                            : http.send("PUT", URI.create(base + "/api/v2/tickets/" + ticketId + ".json"),
-                                    ZendeskRequests.removalNote(unnoted), Map.of()))
+                            : http.send("PUT", ticketUri(current), ZendeskRequests.removalNote(unnoted), Map.of())
+                                    // a closed ticket that held none of the posts takes no note either
+                                    .exceptionallyCompose(error -> closed(error) ? CompletableFuture.completedFuture(null)
+                                            : CompletableFuture.failedFuture(error)))
                     .thenAccept(ignored -> counters.postsRemoved.addAndGet(unnoted.size()));
         }).thenApply(ignored -> known.withRemoved(ticket.removedPostIds(), clock.instant()));
+    }
+
+    /**
+     * Redacts {@code postIds} from one ticket's comments, through Redact String in Comment, or where Zendesk refuses
+     * it (closed), through the Agent Workspace; true when the first did, that is the ticket takes comments.
+     */
+    private CompletableFuture<Boolean> redactIn(String ticketId, Map<String, Comment> comments, List<String> postIds) {
+        return redact(comments, postIds, true).thenApply(ignored -> true)
+                .exceptionallyCompose(error -> refusal(error) == null ? CompletableFuture.failedFuture(error)
+                        : redactInAgentWorkspace(ticketId, postIds, refusal(error)).thenApply(ignored -> false));
     }
 
     /**
@@ -217,7 +340,7 @@ final class ZendeskApi extends LookupBeforeCreate {
      * user not allowed to redact, a messaging or chat ticket), is a dead letter naming both endpoints and the fix.
      */
     private CompletableFuture<Void> redactInAgentWorkspace(String ticketId, List<String> postIds, DeliveryException classic) {
-        return comments(ticketId).thenCompose(comments -> {
+        return comments(List.of(ticketId)).thenCompose(comments -> {
             CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
             for (Map.Entry<String, Comment> comment : comments.entrySet()) {
                 List<String> strings = toRedact(comment.getValue().body(), postIds, true);
@@ -241,8 +364,7 @@ final class ZendeskApi extends LookupBeforeCreate {
 
     /** The refusal behind {@code error} that the other redaction endpoint may not share, or null: not for bad credentials. */
     private static DeliveryException refusal(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof DeliveryException refused && refused.refusedWith() >= 400 && refused.refusedWith() < 500
+        return cause(error) instanceof DeliveryException refused && refused.refusedWith() >= 400 && refused.refusedWith() < 500
                 && refused.refusedWith() != 401 ? refused : null;
     }
 

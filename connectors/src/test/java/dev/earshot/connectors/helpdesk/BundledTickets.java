@@ -3,6 +3,7 @@ package dev.earshot.connectors.helpdesk;
 import dev.earshot.json.Json;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
+import dev.earshot.model.TicketPriority;
 import dev.earshot.model.TicketStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,6 +59,26 @@ final class BundledTickets {
         return new HandoffTicket(version.id(), version.conversationKey(), TicketStatus.UPDATED, version.source(),
                 version.customer(), version.account(), posts, version.topics(), version.location(),
                 version.sentimentTrajectory(), version.priority(), version.linkedAlertIds(), version.reasons(),
+                version.openedAt(), version.updatedAt(), version.removedPostIds());
+    }
+
+    /** The version after the customer wrote {@code post} too. */
+    static HandoffTicket withPost(HandoffTicket version, TicketPost post) {
+        List<TicketPost> posts = new ArrayList<>(version.posts());
+        posts.add(post);
+        List<Double> scores = new ArrayList<>(version.sentimentTrajectory());
+        scores.add(post.sentimentScore());
+        return new HandoffTicket(version.id(), version.conversationKey(), TicketStatus.UPDATED, version.source(),
+                version.customer(), version.account(), posts, version.topics(), version.location(), scores,
+                version.priority(), version.linkedAlertIds(), version.reasons(), version.openedAt(), post.createdAt(),
+                version.removedPostIds());
+    }
+
+    /** The version with another priority and the same posts. */
+    static HandoffTicket withPriority(HandoffTicket version, TicketPriority priority) {
+        return new HandoffTicket(version.id(), version.conversationKey(), TicketStatus.UPDATED, version.source(),
+                version.customer(), version.account(), version.posts(), version.topics(), version.location(),
+                version.sentimentTrajectory(), priority, version.linkedAlertIds(), version.reasons(),
                 version.openedAt(), version.updatedAt(), version.removedPostIds());
     }
 

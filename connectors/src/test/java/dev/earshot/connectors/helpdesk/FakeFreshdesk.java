@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Freshdesk API v2 as far as Earshot uses it: create, search by tag, view, conversations, notes, ticket update
- * (priority, description) and note update ({@code PUT /api/v2/conversations/{id}}, body). Fields an endpoint does
- * not take are refused, as Freshdesk refuses them ("Unexpected/invalid field in request").
+ * (priority, status, description) and note update ({@code PUT /api/v2/conversations/{id}}, body). Fields an endpoint
+ * does not take are refused, as Freshdesk refuses them ("Unexpected/invalid field in request"). Statuses are kept
+ * (2 open, 3 pending, 4 resolved, 5 closed, 6 and up custom ones); as in Freshdesk, a closed ticket still takes notes
+ * and can be set back to open.
  */
 public final class FakeFreshdesk extends FakeHelpdesk {
 
@@ -160,7 +162,7 @@ public final class FakeFreshdesk extends FakeHelpdesk {
             return invalid("priority", "nothing to update");
         }
         for (String field : (Iterable<String>) body::fieldNames) {
-            if (!field.equals("priority") && !field.equals("description")) {
+            if (!field.equals("priority") && !field.equals("description") && !field.equals("status")) {
                 violations.add("ticket update with " + field);
                 return invalid(field, "Unexpected/invalid field in request");
             }
@@ -171,6 +173,12 @@ public final class FakeFreshdesk extends FakeHelpdesk {
                 return invalid("priority", "It should be one of these values: '1,2,3,4'");
             }
             stored.put("priority", priority);
+        }
+        if (body.has("status")) {
+            if (!body.get("status").isInt() || body.get("status").asInt() < 2) {
+                return invalid("status", "It should be one of these values: '2,3,4,5'");
+            }
+            stored.put("status", body.get("status").asInt());
         }
         if (body.has("description")) {
             if (!isText(body.get("description"))) {

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * every occurrence of the string in the comment by ▇ characters, and "Redact Ticket Comment In Agent Workspace", which
  * takes the comment's own html_body back with {@code <redact>} tags and {@code redact} attributes. A closed ticket can
  * be neither updated nor redacted by string; the Agent Workspace endpoint redacts it, unless {@link #agentWorkspace}
- * is off.
+ * is off. Statuses are kept: an update may set one (never back to new, never closed, which only Zendesk's automation
+ * sets), an update of a closed ticket is refused with Zendesk's 422 "Status: closed prevents ticket update", and a
+ * create with {@code via_followup_source_id} naming a closed ticket makes a follow-up of it ({@code via.source.rel}
+ * {@code follow_up}, listed in the closed one's {@code followup_ids}, its tags unless the request brings its own).
  */
 public final class FakeZendesk extends FakeHelpdesk {
 
@@ -30,6 +33,8 @@ public final class FakeZendesk extends FakeHelpdesk {
     public static final String TOKEN = "zd-token-6wH3x9Qe";
 
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
+    /** The statuses an update may set; new only while the ticket is new, closed never. */
+    private static final Set<String> SETTABLE_STATUSES = Set.of("open", "pending", "hold", "solved");
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final Pattern COMMENTS = Pattern.compile("/api/v2/tickets/(\\d+)/comments\\.json");
     private static final Pattern REDACT = Pattern.compile("/api/v2/tickets/(\\d+)/comments/(\\d+)/redact");
@@ -162,6 +167,19 @@ public final class FakeZendesk extends FakeHelpdesk {
         if (!invalid.isEmpty()) {
             return invalid(invalid);
         }
+        ObjectNode source = null;
+        if (fields.has("via_followup_source_id")) {
+            source = tickets.get(fields.get("via_followup_source_id").asLong());
+            if (source == null) {
+                return notFound();
+            }
+            if (!"closed".equals(source.path("status").asText())) {
+                // Zendesk: "The parameter only works with closed tickets. It has no effect with other tickets."
+                violations.add("a follow-up of ticket " + source.get("id") + ", which is " + source.path("status").asText()
+                        + ", not closed: Zendesk would open an unlinked ticket");
+                source = null;
+            }
+        }
         long id = ids.incrementAndGet();
         ObjectNode created = fixture("/helpdesk/zendesk/ticket_201.json");
         ObjectNode stored = (ObjectNode) created.get("ticket");
@@ -170,7 +188,16 @@ public final class FakeZendesk extends FakeHelpdesk {
             stored.set(field, fields.get(field));
         }
         stored.put("raw_subject", fields.get("subject").asText()).put("description", fields.at("/comment/body").asText());
-        stored.set("tags", fields.path("tags"));
+        stored.set("tags", fields.has("tags") || source == null ? fields.path("tags") : source.get("tags"));
+        if (source != null) {
+            ObjectNode from = JSON.objectNode().put("ticket_id", source.get("id").asLong()).put("subject", source.path("subject").asText());
+            ObjectNode via = stored.putObject("via").put("channel", "api");
+            ObjectNode viaSource = via.putObject("source");
+            viaSource.set("from", from);
+            viaSource.putObject("to");
+            viaSource.put("rel", "follow_up");
+            ((ArrayNode) source.withArray("followup_ids")).add(id);
+        }
         if (fields.has("custom_fields")) {
             stored.set("custom_fields", fields.get("custom_fields"));
         }
@@ -190,10 +217,17 @@ public final class FakeZendesk extends FakeHelpdesk {
             return invalid(List.of("ticket: nothing to update"));
         }
         if ("closed".equals(stored.path("status").asText())) {
-            return invalid(List.of("status: closed prevents ticket update"));
+            return closedPreventsUpdate();
         }
         if (fields.has("priority") && !PRIORITIES.contains(fields.get("priority").asText())) {
             return invalid(List.of("priority: " + fields.get("priority") + " is not low, normal, high or urgent"));
+        }
+        if (fields.has("status")) {
+            String status = fields.get("status").asText();
+            if (!SETTABLE_STATUSES.contains(status) && !(status.equals("new") && "new".equals(stored.path("status").asText()))) {
+                violations.add("update sets status " + fields.get("status") + " on a " + stored.path("status").asText() + " ticket");
+                return invalid(List.of("status: " + status + " is not a status this ticket can be set to"));
+            }
         }
         if (fields.has("comment")) {
             if (!isText(fields.path("comment").get("body")) || !fields.path("comment").path("public").isBoolean()) {
@@ -203,6 +237,9 @@ public final class FakeZendesk extends FakeHelpdesk {
         }
         if (fields.has("priority")) {
             stored.set("priority", fields.get("priority"));
+        }
+        if (fields.has("status")) {
+            stored.set("status", fields.get("status"));
         }
         ObjectNode answer = JSON.objectNode();
         answer.set("ticket", stored);
@@ -316,6 +353,13 @@ public final class FakeZendesk extends FakeHelpdesk {
         ObjectNode byField = error.putObject("details");
         details.forEach(detail -> byField.putArray(detail.substring(0, detail.indexOf(':')))
                 .addObject().put("description", detail));
+        return Answer.of(422, error);
+    }
+
+    /** Zendesk's answer to any update of a closed ticket, as its API gives it. */
+    private static Answer closedPreventsUpdate() {
+        ObjectNode error = JSON.objectNode().put("error", "RecordInvalid").put("description", "Record validation errors");
+        error.putObject("details").putArray("status").addObject().put("description", "Status: closed prevents ticket update");
         return Answer.of(422, error);
     }
 
