@@ -46,6 +46,11 @@ public final class EarshotCli implements java.util.concurrent.Callable<Integer> 
                 commandLine.getErr().println("earshot: " + context + describe(io));
                 return 1;
             }
+            if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("--")) {
+                // The commands' own checks of their options name the option first: a usage error, as picocli's are.
+                commandLine.getErr().println("earshot: " + e.getMessage());
+                return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+            }
             if (e instanceof java.util.concurrent.ExecutionException) {
                 // The job failed after its restarts: say why in one line per cause, not as Flink's stack trace.
                 commandLine.getErr().println("earshot: the job failed: " + causes(e));

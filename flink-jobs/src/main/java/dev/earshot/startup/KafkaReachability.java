@@ -38,6 +38,10 @@ public final class KafkaReachability {
         int millis = (int) timeout.toMillis();
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        // The client logs a warning per failed connection: a few tries in the timeout, not one every 50 ms.
+        properties.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 2_000);
+        properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "earshot-start-up-check");
         String where = "Kafka at " + kafka.bootstrapServers() + " (kafka.bootstrapServers)";
         try (Admin admin = Admin.create(properties)) {
             admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS);
@@ -57,7 +61,7 @@ public final class KafkaReachability {
             }
             return missing;
         } catch (TimeoutException e) {
-            throw unreachable(where, timeout, "no answer", e);
+            throw unreachable(where, timeout, "no broker answered", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
