@@ -5,6 +5,7 @@ import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.flink.EarshotJob;
 import dev.earshot.parse.ParseParams;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -68,6 +69,17 @@ public final class StartupChecks {
             throw new ConfigException("output.dir: cannot create or write " + dir
                     + (existing == null ? "" : " (" + existing + " is " + (Files.isDirectory(existing) ? "not writable" : "a file") + ")")
                     + "; name a folder you may write in (-o DIR)");
+        }
+    }
+
+    /** For a run: creates {@code output.dir}, or stops naming the key; the check above cannot foresee every refusal (/proc). */
+    public static void createOutputDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("output.dir: cannot create " + dir + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null || e.getMessage().equals(dir.toString()) ? "" : ": " + e.getMessage())
+                    + "); name a folder you may write in (-o DIR)", e);
         }
     }
 
