@@ -2,6 +2,7 @@ package dev.earshot.cli;
 
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.config.UnsetKeys;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.startup.ServiceChecks;
 import dev.earshot.startup.StartupChecks;
@@ -32,6 +33,8 @@ final class ConfigCommand implements Callable<Integer> {
     public Integer call() {
         if (file == null) {
             spec.commandLine().getOut().print(ConfigLoader.defaultsAsYaml());
+            spec.commandLine().getOut().println("# Off until set (no default):");
+            UnsetKeys.of(EarshotConfig.defaults()).forEach(key -> spec.commandLine().getOut().println("#   " + key));
             spec.commandLine().getOut().flush();
             return 0;
         }
