@@ -72,7 +72,7 @@ class StartupChecksTest {
         assertThatCode(() -> StartupChecks.check(config(mastodon), Map.of("MASTODON_TOKEN", "t")::get)).doesNotThrowAnyException();
         refused("input: { kind: x }\n", NONE, "environment variable EARSHOT_X_BEARER_TOKEN (input.x.tokenEnv) is not set");
         refused("respond: { alerts: { channels: [ { name: ops, type: slack, urlEnv: SLACK_URL } ] } }\n", NONE,
-                "respond.alerts: ");
+                "respond.alerts.channels 'ops': the environment variable SLACK_URL (urlEnv) is not set");
         refused("respond: { helpdesk: { kind: zendesk, url: https://acme.zendesk.com, emailEnv: ZD_EMAIL, tokenEnv: ZD_TOKEN } }\n",
                 NONE, "respond.helpdesk.emailEnv: the environment variable ZD_EMAIL is not set");
     }
