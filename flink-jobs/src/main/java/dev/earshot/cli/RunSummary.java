@@ -46,10 +46,10 @@ final class RunSummary {
                 inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS))),
                 Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
         return String.join(System.lineSeparator(),
-                String.format(Locale.ROOT, "Earshot finished in %.1f s: %,d records, %,.0f records/s", seconds,
-                        get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
-                String.format(Locale.ROOT, "  posts read      %,d valid (%,d duplicates processed once), %,d outside "
-                                + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), get(Counters.DUPLICATES),
+                String.format(Locale.ROOT, "Earshot finished in %.1f s: %s, %s records/s", seconds,
+                        count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds)),
+                String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
+                                + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),
                         get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED)),
                 String.format(Locale.ROOT, "  platform events %,d edits, %,d deletions, %,d records that are not posts",
                         get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED), get(Counters.RECORDS_SKIPPED)),
@@ -68,6 +68,16 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
+    }
+
+    /** "1 record", "2 records". */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** Whole records a second, or a tenth where a short file would show 0. */
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.1f" : "%,.0f", perSecond);
     }
 
     static String inDaysHoursMinutes(Duration duration) {
