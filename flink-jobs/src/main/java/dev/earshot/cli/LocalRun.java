@@ -113,8 +113,13 @@ final class LocalRun {
         env.enableCheckpointing(config.checkpoint().interval().toMillis());
         new EarshotJob(config, source, sinks(kafka)).build(env);
 
-        // Under `flink run` the cluster's own cancel and stop-with-savepoint apply; locally, Ctrl-C finishes the files.
-        try (StopSignals signals = env instanceof LocalStreamEnvironment ? StopSignals.install(out) : null) {
+        // Under `flink run` the cluster's own cancel and stop-with-savepoint apply, and a job restored from a savepoint
+        // appends to its files; a local run always starts afresh, and Ctrl-C finishes its files.
+        boolean local = env instanceof LocalStreamEnvironment;
+        if (local) {
+            EarlierRun.replace(outputDir, out);
+        }
+        try (StopSignals signals = local ? StopSignals.install(out) : null) {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
             JobClient job = env.executeAsync("earshot");

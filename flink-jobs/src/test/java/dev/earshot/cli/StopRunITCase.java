@@ -37,7 +37,10 @@ class StopRunITCase {
     @Test
     void ctrlCFinishesTheFilesAndSaysTheRunWasInterrupted() throws Exception {
         Path input = writePosts(dir.resolve("posts.jsonl"));
-        Path output = dir.resolve("output");
+        Path output = Files.createDirectories(dir.resolve("output"));
+        // An earlier run's file this run does not write (Elasticsearch refusals), and a file of the user's.
+        Files.writeString(output.resolve("refused-alerts.jsonl"), "{\"stale\":true}\n");
+        Files.writeString(output.resolve("notes.txt"), "mine, not Earshot's");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         // The same --add-opens Flink needs in this JVM.
@@ -61,11 +64,14 @@ class StopRunITCase {
         reader.join(5_000);
 
         assertThat(run.exitValue()).as("128 + SIGINT").isEqualTo(130);
-        assertThat(printed).anyMatch(line -> line.startsWith("stopping (SIGINT): finishing the files"))
+        assertThat(printed).anyMatch(line -> line.startsWith(output + " holds an earlier run (refused-alerts.jsonl): replacing it"))
+                .anyMatch(line -> line.startsWith("stopping (SIGINT): finishing the files"))
                 .anyMatch(line -> line.startsWith("Earshot INTERRUPTED by SIGINT"));
+        assertThat(output.resolve("refused-alerts.jsonl")).doesNotExist();
+        assertThat(output.resolve("notes.txt")).hasContent("mine, not Earshot's");
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(output)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".jsonl")).toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 assertThat(text.isEmpty() || text.endsWith("\n")).as("%s ends with a whole line", file).isTrue();
                 for (String line : text.lines().toList()) {
