@@ -127,6 +127,33 @@ class StatsAccumulatorTest {
     }
 
     @Test
+    void topTermsDoNotDependOnArrivalOrderInAWindowWithFarMoreTermsThanItReports() {
+        // 60 posts of 8 terms over 150 distinct terms, many tied: a busy window's long tail, which a sketch of 5
+        // counters per reported term evicted from in an order-dependent way.
+        List<EnrichedPost> posts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            List<String> terms = new ArrayList<>();
+            for (int j = 0; j < 8; j++) {
+                terms.add("term" + (i * 7 + j * 13 + i * j) % 150);
+            }
+            posts.add(withTerms(negativePost("bluesky:" + i, "author" + i, -0.5), terms));
+        }
+        List<TermCount> expected = accumulate(posts, 10).toStats("noise", BENGALURU, T0, T1).topTerms();
+
+        Random random = new Random(11);
+        for (int trial = 0; trial < 20; trial++) {
+            List<EnrichedPost> shuffled = new ArrayList<>(posts);
+            Collections.shuffle(shuffled, random);
+            int split = random.nextInt(posts.size() + 1);
+            StatsAccumulator merged = accumulate(shuffled.subList(0, split), 10)
+                    .merge(accumulate(shuffled.subList(split, shuffled.size()), 10));
+
+            assertThat(merged.toStats("noise", BENGALURU, T0, T1).topTerms()).isEqualTo(expected);
+        }
+        assertThat(expected).hasSize(10);
+    }
+
+    @Test
     void mergeCountsAnAuthorAndAPostSeenOnBothSidesOnce() {
         StatsAccumulator left = new StatsAccumulator().add(negativePost("twitter:1", "alice", -0.9));
         StatsAccumulator right = new StatsAccumulator()
@@ -193,7 +220,11 @@ class StatsAccumulatorTest {
     }
 
     private static StatsAccumulator accumulate(List<EnrichedPost> posts) {
-        StatsAccumulator acc = new StatsAccumulator(3);
+        return accumulate(posts, 3);
+    }
+
+    private static StatsAccumulator accumulate(List<EnrichedPost> posts, int topTerms) {
+        StatsAccumulator acc = new StatsAccumulator(topTerms);
         posts.forEach(acc::add);
         return acc;
     }
