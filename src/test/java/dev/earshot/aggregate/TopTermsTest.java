@@ -24,6 +24,32 @@ class TopTermsTest {
     }
 
     @Test
+    void tiesAreRankedByTermWhateverTheArrivalOrderAndTheMerges() {
+        // 5 terms seen 3 times and 30 seen twice: the top 10 is cut inside a tie.
+        List<String> stream = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            String term = String.format("term%02d", i);
+            stream.addAll(Collections.nCopies(i < 5 ? 3 : 2, term));
+        }
+        List<TermCount> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expected.add(new TermCount(String.format("term%02d", i), i < 5 ? 3 : 2));
+        }
+        Random random = new Random(5);
+        for (int trial = 0; trial < 20; trial++) {
+            Collections.shuffle(stream, random);
+            int split = random.nextInt(stream.size() + 1);
+            TopTerms left = new TopTerms(40);
+            TopTerms right = new TopTerms(40);
+            stream.subList(0, split).forEach(left::add);
+            stream.subList(split, stream.size()).forEach(right::add);
+            left.merge(right);
+
+            assertThat(left.top(10, NONE)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void keepsEveryHeavyTermWithinTheSpaceSavingBoundOnALongTailStream() {
         // 3 heavy terms (10% of the stream each) among 2,000 distinct rare ones, shuffled: capacity 20 must keep them.
         List<String> stream = new ArrayList<>();

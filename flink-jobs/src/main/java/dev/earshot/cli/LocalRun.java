@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,17 +31,24 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 
 /** Runs the job (on an embedded MiniCluster from a plain JVM), printing progress while it runs and a summary at the end. */
 final class LocalRun {
 
     static final String BUNDLED_SAMPLE = "/sample/posts.jsonl.gz";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+    /** How long a stopped run may take to finish its windows and files before it is cancelled. */
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
 
     private final EarshotConfig config;
     private final Path outputDir;
     private final PrintStream out;
+    /** The counts of the last progress line: what a cancelled run's summary can tell. */
+    private Map<String, Object> lastCounters = Map.of();
 
     LocalRun(EarshotConfig config, Path outputDir, PrintStream out) {
         this.config = config;
@@ -98,20 +106,91 @@ final class LocalRun {
         env.enableCheckpointing(config.checkpoint().interval().toMillis());
         new EarshotJob(config, source, sinks(kafka)).build(env);
 
-        Instant started = Instant.now();
-        JobClient job = env.executeAsync("earshot");
-        CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
-        JobExecutionResult result = null;
-        while (result == null) {
-            try {
-                result = finished.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillRunning) {
-                printProgress(job, started);
-            }
+        // Under `flink run` the cluster's own cancel and stop-with-savepoint apply, and a job restored from a savepoint
+        // appends to its files; a local run always starts afresh, and Ctrl-C finishes its files.
+        boolean local = env instanceof LocalStreamEnvironment;
+        if (local) {
+            EarlierRun.replace(outputDir, out);
         }
-        out.println(new RunSummary(result.getAllAccumulatorResults()).finalReport(Duration.between(started, Instant.now()),
-                config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null, config.enrich().languageScope()));
-        return 0;
+        try (StopSignals signals = local ? StopSignals.install(out) : null) {
+            CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
+            Instant started = Instant.now();
+            JobClient job = env.executeAsync("earshot");
+            CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
+            JobExecutionResult result = null;
+            while (result == null && !stop.isDone()) {
+                try {
+                    CompletableFuture.anyOf(finished, stop).get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                    result = finished.getNow(null);
+                } catch (TimeoutException stillRunning) {
+                    printProgress(job, started);
+                }
+            }
+            if (result == null) {
+                return stop(job, finished, stop.get(), started);
+            }
+            out.println(summary(result.getAllAccumulatorResults(), started, null));
+            return 0;
+        }
+    }
+
+    /**
+     * Stops the job as if its input ended now: it stops reading, its windows fire and every sink flushes and closes,
+     * so that the files hold whole lines and agree with the summary. Flink does that as a stop-with-savepoint that
+     * drains; the savepoint is only a means, and is deleted. A job still starting is stopped once its tasks run. A job
+     * that does not finish in time is cancelled: its files still end with whole lines, without what was in flight,
+     * and the summary gives the last counts seen.
+     */
+    private int stop(JobClient job, CompletableFuture<JobExecutionResult> finished, StopSignals.Stop stop, Instant started)
+            throws Exception {
+        out.printf("stopping (%s): finishing the files as if the input ended here; %s again stops at once%n",
+                stop.signal(), stop.signal().equals("SIGINT") ? "Ctrl-C" : stop.signal());
+        Instant deadline = Instant.now().plus(STOP_WITHIN);
+        Path savepoint = Files.createTempDirectory("earshot-stop-");
+        try {
+            while (!finished.isDone()) {
+                try {
+                    job.stopWithSavepoint(true, savepoint.toUri().toString(), SavepointFormatType.CANONICAL)
+                            .get(millisUntil(deadline), TimeUnit.MILLISECONDS);
+                    break;
+                } catch (ExecutionException notYet) {
+                    // Typically tasks still being deployed, which cannot take a savepoint yet.
+                    if (Instant.now().isAfter(deadline)) {
+                        throw notYet;
+                    }
+                    Thread.sleep(500);
+                }
+            }
+            out.println(summary(finished.get(millisUntil(deadline), TimeUnit.MILLISECONDS).getAllAccumulatorResults(),
+                    started, stop.signal()));
+        } catch (TimeoutException | ExecutionException notStopped) {
+            out.printf("stopping: the job did not finish its windows within %s (%s); cancelled: the files end with "
+                    + "whole lines but miss what was still in flight, and the counts below are the last seen%n",
+                    Durations.format(STOP_WITHIN), notStopped instanceof TimeoutException ? "timed out" : rootMessage(notStopped));
+            job.cancel().get(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            out.println(summary(lastCounters, started, stop.signal()));
+        } finally {
+            FileUtils.deleteDirectoryQuietly(savepoint.toFile());
+        }
+        return stop.exitCode();
+    }
+
+    private static long millisUntil(Instant deadline) {
+        return Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+    }
+
+    private String summary(Map<String, Object> counters, Instant started, String interruptedBy) {
+        return new RunSummary(counters).finalReport(Duration.between(started, Instant.now()),
+                config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null,
+                config.enrich().languageScope(), interruptedBy);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     /** One set of sinks per {@code output.to} entry; Elasticsearch's refusals are kept as files. */
@@ -130,7 +209,8 @@ final class LocalRun {
 
     private void printProgress(JobClient job, Instant started) throws InterruptedException {
         try {
-            out.println(new RunSummary(job.getAccumulators().get()).progressLine(Duration.between(started, Instant.now())));
+            lastCounters = job.getAccumulators().get();
+            out.println(new RunSummary(lastCounters).progressLine(Duration.between(started, Instant.now())));
         } catch (ExecutionException finishedMeanwhile) {
             // The job ended between the two calls and took the MiniCluster with it: the summary follows.
         }

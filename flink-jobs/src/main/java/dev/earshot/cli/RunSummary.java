@@ -36,6 +36,11 @@ final class RunSummary {
 
     /** @param languages {@code enrich.languages}, which the posts left out were outside of */
     String finalReport(Duration elapsed, Path outputDir, LanguageScope languages) {
+        return finalReport(elapsed, outputDir, languages, null);
+    }
+
+    /** @param interruptedBy the signal that stopped the run before the end of its input, or null */
+    String finalReport(Duration elapsed, Path outputDir, LanguageScope languages, String interruptedBy) {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
@@ -46,7 +51,9 @@ final class RunSummary {
                 inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS))),
                 Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
         return String.join(System.lineSeparator(),
-                String.format(Locale.ROOT, "Earshot finished in %.1f s: %s, %s records/s", seconds,
+                (interruptedBy == null ? "Earshot finished" : "Earshot INTERRUPTED by " + interruptedBy
+                        + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")
+                        + String.format(Locale.ROOT, " in %.1f s: %s, %s records/s", seconds,
                         count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds)),
                 String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
                                 + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),

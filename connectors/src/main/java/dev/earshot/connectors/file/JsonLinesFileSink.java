@@ -1,12 +1,9 @@
 package dev.earshot.connectors.file;
 
 import dev.earshot.json.Json;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -17,7 +14,8 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * JSON-lines tool. Run it at parallelism 1 to get exactly {@code <dir>/<name>.jsonl}; at higher parallelism each
  * subtask writes {@code <name>-<subtask>.jsonl}, so writers never interleave within a line.
  *
- * <p>Lines are flushed at every checkpoint and at the end of input. It is not transactional: after a failure the
+ * <p>Lines are flushed at every checkpoint, at the end of input and when the writer closes (also when the job is
+ * cancelled), and the file only ever ends with a whole line (see {@link WholeLinesWriter}). It is not transactional: after a failure the
  * job restarts from its last checkpoint and appends, so the file may repeat lines written since that checkpoint,
  * which is why every record carries a deterministic id. A fresh start (no checkpoint to restore) starts the file
  * afresh.
@@ -53,24 +51,20 @@ public final class JsonLinesFileSink<T> implements Sink<T> {
                 : dir.resolve(name + "-" + task.getIndexOfThisSubtask() + ".jsonl");
         Files.createDirectories(dir);
         // Truncating on a restore would throw away the lines written before the checkpoint.
-        StandardOpenOption startFrom = context.getRestoredCheckpointId().isPresent()
-                ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        return new Writer<>(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, startFrom, StandardOpenOption.WRITE));
+        return new Writer<>(new WholeLinesWriter(file, context.getRestoredCheckpointId().isPresent()));
     }
 
     private static final class Writer<T> implements SinkWriter<T> {
 
-        private final BufferedWriter out;
+        private final WholeLinesWriter out;
 
-        Writer(BufferedWriter out) {
+        Writer(WholeLinesWriter out) {
             this.out = out;
         }
 
         @Override
         public void write(T element, Context context) throws IOException {
-            out.write(Json.write(element));
-            out.newLine();
+            out.writeLine(Json.write(element));
         }
 
         @Override
