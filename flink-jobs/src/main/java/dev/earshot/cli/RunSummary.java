@@ -40,11 +40,7 @@ final class RunSummary {
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
                 .collect(Collectors.joining(" · "));
-        String lateHint = get(Counters.LATE_POSTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
-                "                  the most out of order was %s behind the newest post read before it: for a file not in time "
-                        + "order, sort it by time or set stream.outOfOrderness to at least %s",
-                inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS))),
-                Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
+        String lateHint = lateHint();
         return String.join(System.lineSeparator(),
                 String.format(Locale.ROOT, "Earshot finished in %.1f s: %,d records, %,.0f records/s", seconds,
                         get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
@@ -68,6 +64,25 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
+    }
+
+    /**
+     * The {@code stream.outOfOrderness} that would have kept the late posts, leaving out those too far behind for
+     * any (see {@link Counters#IMPLAUSIBLY_LATE}): one post dated 1970 must not make the advice 20,000 days.
+     */
+    private String lateHint() {
+        long implausible = get(Counters.IMPLAUSIBLY_LATE_POSTS);
+        String indent = System.lineSeparator() + "                  ";
+        String advice = get(Counters.LATE_POSTS) == implausible ? "" : indent + String.format(Locale.ROOT,
+                "the most out of order was %s behind the newest post read before it: for a file not in time "
+                        + "order, sort it by time or set stream.outOfOrderness to at least %s",
+                inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_ADVISABLE_MILLIS))),
+                Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_ADVISABLE_MILLIS)))));
+        return advice + (implausible == 0 ? "" : indent + String.format(Locale.ROOT,
+                "%,d of them more than %s behind (the most %s): a post that far behind usually has a wrong createdAt, "
+                        + "and a file that far out of order needs sorting; no stream.outOfOrderness should wait for them",
+                implausible, Durations.format(Counters.IMPLAUSIBLY_LATE),
+                inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
     }
 
     static String inDaysHoursMinutes(Duration duration) {
