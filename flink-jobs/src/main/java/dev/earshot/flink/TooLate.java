@@ -5,7 +5,6 @@ import dev.earshot.json.Json;
 import dev.earshot.model.DeadLetter;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -27,7 +26,7 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
     private transient JobCounter deadLetters;
     private transient LongMaximum mostLate;
     private transient LongMaximum mostLateAdvisable;
-    private transient LongCounter implausiblyLate;
+    private transient JobCounter implausiblyLate;
 
     TooLate(Duration outOfOrderness, Duration allowedLateness) {
         this.outOfOrderness = outOfOrderness;
@@ -42,7 +41,7 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
         getRuntimeContext().addAccumulator(Counters.MOST_LATE_MILLIS, mostLate);
         mostLateAdvisable = new LongMaximum();
         getRuntimeContext().addAccumulator(Counters.MOST_LATE_ADVISABLE_MILLIS, mostLateAdvisable);
-        implausiblyLate = getRuntimeContext().getLongCounter(Counters.IMPLAUSIBLY_LATE_POSTS);
+        implausiblyLate = JobCounter.register(getRuntimeContext(), Counters.IMPLAUSIBLY_LATE_POSTS);
         // 0 until this subtask sees a late post (the accumulator starts at Long.MIN_VALUE).
         JobCounter.metrics(getRuntimeContext()).gauge(JobCounter.metricName(Counters.MOST_LATE_MILLIS),
                 () -> Math.max(0, mostLate.getLocalValue()));
@@ -57,7 +56,7 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
         long behind = watermark.plus(outOfOrderness).toEpochMilli() - cellPost.post().post().createdAt().toEpochMilli();
         mostLate.add(behind);
         if (behind > Counters.IMPLAUSIBLY_LATE.toMillis()) {
-            implausiblyLate.add(1L);
+            implausiblyLate.increment();
         } else {
             mostLateAdvisable.add(behind);
         }
