@@ -1,26 +1,50 @@
 package dev.earshot.cli;
 
 import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.config.UnsetKeys;
+import dev.earshot.connectors.Secrets;
+import dev.earshot.startup.ServiceChecks;
+import dev.earshot.startup.StartupChecks;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Check an earshot.yaml, or print the defaults (every key is optional).")
+        description = {"Check an earshot.yaml as run does before it submits the job (keys and values, the files it names,"
+                + " the environment variables with its credentials), or print the defaults (every key is optional).",
+                "Services are contacted only with --check-services."})
 final class ConfigCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "the file to check; without it, print the defaults")
     private Path file;
 
+    @Option(names = "--check-services", description = "also contact Kafka and Elasticsearch, as run does (each within 10s)")
+    private boolean checkServices;
+
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() {
         if (file == null) {
-            System.out.print(ConfigLoader.defaultsAsYaml());
-        } else {
-            ConfigLoader.load(file);
-            System.out.println(file + ": OK");
+            spec.commandLine().getOut().print(ConfigLoader.defaultsAsYaml());
+            spec.commandLine().getOut().println("# Off until set (no default):");
+            UnsetKeys.of(EarshotConfig.defaults()).forEach(key -> spec.commandLine().getOut().println("#   " + key));
+            spec.commandLine().getOut().flush();
+            return 0;
         }
+        EarshotConfig config = ConfigLoader.load(file);
+        StartupChecks.check(config, Secrets.environment());
+        if (checkServices) {
+            ServiceChecks.check(config, ServiceChecks.TIMEOUT).forEach(note -> spec.commandLine().getOut().println("note: " + note));
+        }
+        spec.commandLine().getOut().println(file + ": OK" + (checkServices ? "" : " (services not contacted: add --check-services)"));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

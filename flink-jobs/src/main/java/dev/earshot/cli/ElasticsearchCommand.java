@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import dev.earshot.connectors.elasticsearch.EarshotIndices;
 import dev.earshot.connectors.elasticsearch.ElasticsearchClients;
+import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
 import dev.earshot.connectors.elasticsearch.IndexTemplates;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -29,6 +30,13 @@ final class ElasticsearchCommand {
 
         @Override
         public Integer call() {
+            try {
+                ElasticsearchSettings.nodes(url);
+            } catch (IllegalArgumentException e) {
+                // A malformed URL: nothing was contacted, so asking whether Elasticsearch runs there would mislead.
+                spec.commandLine().getErr().println("earshot: --url: " + e.getMessage().replace("elasticsearch.url: ", ""));
+                return 2;
+            }
             try (ElasticsearchTransport transport = ElasticsearchClients.transport(url)) {
                 IndexTemplates.install(ElasticsearchClients.client(transport), EarshotIndices.TEMPLATES);
             } catch (IOException | RuntimeException e) {

@@ -51,6 +51,7 @@ final class GazetteerCommand {
 
         @Override
         public Integer call() throws IOException {
+            OutputFile.writable("--out", out);
             Path cities = firstExisting("cities1000.txt.gz", "cities1000.txt", "cities15000.txt.gz", "cities15000.txt");
             List<String> lines;
             try (Stream<String> cityLines = lines(cities);

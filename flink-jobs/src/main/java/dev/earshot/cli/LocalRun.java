@@ -1,6 +1,5 @@
 package dev.earshot.cli;
 
-import dev.earshot.config.ConfigException;
 import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.kafka.KafkaOptions;
@@ -11,6 +10,7 @@ import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
 import dev.earshot.flink.RecordSource;
 import dev.earshot.flink.EarshotSinks;
+import dev.earshot.startup.StartupChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -71,17 +71,10 @@ final class LocalRun {
             inputName = "Discourse " + in.discourse().forum();
             source = RecordSource.single(LiveSources.discourse(in.discourse()), "discourse");
         } else {
-            Path input = config.input().path() == null ? extractBundledSample() : Path.of(config.input().path());
-            if (!Files.exists(input)) {
-                throw new ConfigException("input.path: " + input + " does not exist. Give a JSON-lines file of posts, "
-                        + "or leave input.path out to run on the bundled sample stream.");
-            }
-            inputName = config.input().path() == null ? "bundled sample stream" : input.toString();
-            boolean csv = config.parse().csv() != null || input.toString().matches(".*\\.csv(\\.gz)?$");
-            if (csv && config.parse().csv() == null) {
-                throw new ConfigException("parse.csv: " + input + " is a CSV file; say which columns hold what, e.g. "
-                        + "parse: { csv: { text: text, createdAt: tweet_created, id: tweet_id, author: name } }");
-            }
+            Path named = StartupChecks.inputFile(in, config.parse());
+            Path input = named == null ? extractBundledSample() : named;
+            inputName = named == null ? "bundled sample stream" : input.toString();
+            boolean csv = StartupChecks.isCsv(input, config.parse());
             source = csv ? RecordSource.csvFile(input, inputName) : RecordSource.file(input, inputName);
             if (in.speedup() != null) {
                 source = source.paced(config.parse(), in.speedup());

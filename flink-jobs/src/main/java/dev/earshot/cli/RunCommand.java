@@ -2,10 +2,16 @@ package dev.earshot.cli;
 
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
+import dev.earshot.startup.ServiceChecks;
+import dev.earshot.startup.StartupChecks;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run Earshot: on a local Flink MiniCluster from a plain JVM, on the cluster under flink run.",
@@ -29,10 +35,30 @@ final class RunCommand implements Callable<Integer> {
             description = "replay the input file in event time, X times faster (60: an hour a minute) (input.speedup)")
     private Double speedup;
 
+    @Option(names = "--no-service-checks",
+            description = {"submit without first contacting Kafka and Elasticsearch (each within "
+                    + "10s), e.g. under flink run where only the cluster, not this machine, can reach them"})
+    private boolean noServiceChecks;
+
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (parallelism != null && (parallelism < 1 || parallelism > 512)) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be between 1 and 512, was " + parallelism);
+        }
+        if (speedup != null && !(speedup > 0 && speedup < Double.POSITIVE_INFINITY)) {
+            throw new ParameterException(spec.commandLine(), "--speedup must be a positive number such as 60 (an hour "
+                    + "a minute), was " + speedup + "; leave it out to read as fast as possible");
+        }
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
         EarshotConfig effective = loaded.withOverrides(input, output, parallelism).withSpeedup(speedup);
+        StartupChecks.check(effective, Secrets.environment());
+        StartupChecks.createOutputDir(Path.of(effective.output().dir()));
+        if (!noServiceChecks) {
+            ServiceChecks.check(effective, ServiceChecks.TIMEOUT).forEach(note -> System.out.println("earshot: " + note));
+        }
         return new LocalRun(effective, Path.of(effective.output().dir()), System.out).execute();
     }
 }

@@ -40,12 +40,11 @@ final class RunSummary {
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
                 .collect(Collectors.joining(" · "));
-        String lateHint = lateHint();
         return String.join(System.lineSeparator(),
-                String.format(Locale.ROOT, "Earshot finished in %.1f s: %,d records, %,.0f records/s", seconds,
-                        get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
-                String.format(Locale.ROOT, "  posts read      %,d valid (%,d duplicates processed once), %,d outside "
-                                + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), get(Counters.DUPLICATES),
+                String.format(Locale.ROOT, "Earshot finished in %.1f s: %s, %s records/s", seconds,
+                        count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds)),
+                String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
+                                + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),
                         get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED)),
                 String.format(Locale.ROOT, "  platform events %,d edits, %,d deletions, %,d records that are not posts",
                         get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED), get(Counters.RECORDS_SKIPPED)),
@@ -56,7 +55,7 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
                         get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS))
-                        + lateHint,
+                        + lateHint(),
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
                 String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates, %,d closed  -> %s",
@@ -83,6 +82,16 @@ final class RunSummary {
                         + "and a file that far out of order needs sorting; no stream.outOfOrderness should wait for them",
                 implausible, Durations.format(Counters.IMPLAUSIBLY_LATE),
                 inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
+    }
+
+    /** "1 record", "2 records". */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** Whole records a second, or a tenth where a short file would show 0. */
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.1f" : "%,.0f", perSecond);
     }
 
     static String inDaysHoursMinutes(Duration duration) {

@@ -35,10 +35,16 @@ final class SampleCommand {
 
         @Override
         public Integer call() throws IOException {
+            OutputFile.writable("--out", out);
             SampleStreamParams defaults = SampleStreamParams.defaults();
-            SampleStream stream = SampleStreamGenerator.generate(new SampleStreamParams(
-                    seed == null ? defaults.seed() : seed, posts == null ? defaults.baselinePosts() : posts,
-                    defaults.malformedRecords(), defaults.duplicateLines()));
+            SampleStreamParams params;
+            try {
+                params = new SampleStreamParams(seed == null ? defaults.seed() : seed,
+                        posts == null ? defaults.baselinePosts() : posts, defaults.malformedRecords(), defaults.duplicateLines());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("baselinePosts", "--posts"), e);
+            }
+            SampleStream stream = SampleStreamGenerator.generate(params);
             try (OutputStream file = Files.newOutputStream(out);
                  Writer writer = new OutputStreamWriter(
                          out.toString().endsWith(".gz") ? new GZIPOutputStream(file) : file, StandardCharsets.UTF_8)) {

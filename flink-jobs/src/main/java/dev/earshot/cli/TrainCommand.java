@@ -70,6 +70,7 @@ final class TrainCommand {
 
         private int train() throws IOException {
             var console = spec.commandLine().getOut();
+            OutputFile.writable("--out", out);
             List<LabelledText> rows = SentimentData.read(data, format, textColumn, labelColumn);
             Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
             rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));

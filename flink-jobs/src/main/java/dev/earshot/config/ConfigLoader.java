@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,11 +29,14 @@ public final class ConfigLoader {
 
     private static final ObjectMapper BINDER = Json.mapper().copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .registerModule(new SimpleModule("earshot-durations")
                     .addDeserializer(Duration.class, new Durations.Deserializer())
                     .addSerializer(Duration.class, new Durations.Serializer()));
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
 
     private ConfigLoader() {
     }
@@ -52,6 +57,14 @@ public final class ConfigLoader {
         JsonNode user;
         try {
             user = YAML.readTree(yaml);
+        } catch (MismatchedInputException e) {
+            // Only a key given twice gets here: the last would silently win.
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+            String parent = path(e, false);
+            String key = duplicate.find() ? (parent.isEmpty() ? "" : parent + ".") + duplicate.group(1) : parent;
+            throw new ConfigException(origin + ": key '" + key + "' appears twice"
+                    + (e.getLocation() == null ? "" : " (the second time on line " + e.getLocation().getLineNr() + ")")
+                    + "; keep one", e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(origin + ": not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
@@ -77,8 +90,10 @@ public final class ConfigLoader {
                 boolean namesItsKey = section.isEmpty() || cause.getMessage().startsWith(section);
                 throw new ConfigException(origin + ": " + (namesItsKey ? "" : section + ": ") + cause.getMessage(), e);
             }
-            throw new ConfigException(origin + ": key '" + path(e, false) + "' has a bad value: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") , e);
+            String expected = e instanceof MismatchedInputException mismatch && !(e instanceof InvalidFormatException && mismatch.getTargetType() == Duration.class)
+                    ? expected(mismatch.getTargetType()) : null;
+            throw new ConfigException(origin + ": key '" + path(e, false) + "' " + (expected != null ? expected
+                    + valueOf(merged, e) : "has a bad value: " + e.getOriginalMessage().lines().findFirst().orElse("")), e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ConfigException(origin + ": " + e.getMessage(), e);
         }
@@ -91,6 +106,39 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a key of this type takes, in the words of the YAML, or null when Jackson's message says it better. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number, such as 2";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "must be a number, such as 0.5";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list, such as [a, b] (or one item per line, each after '- ')";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "must be a single value";
+        }
+        return type.getName().startsWith("dev.earshot.") || Map.class.isAssignableFrom(type)
+                ? "must be a section of keys (key: value), not a list or a single value" : null;
+    }
+
+    /** ", was X" with the value the user wrote at the failing key, when it is a single value. */
+    private static String valueOf(JsonNode merged, JsonMappingException e) {
+        JsonNode node = merged;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+        }
+        return node.isValueNode() ? ", was " + node.asText() : node.isArray() ? ", was a list" : node.isObject() ? ", was a section" : "";
     }
 
     /** Objects merge key by key; any other user value replaces the default. */

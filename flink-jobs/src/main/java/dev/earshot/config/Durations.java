@@ -38,6 +38,9 @@ public final class Durations {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
+            if (value.startsWith("-") && SHORT.matcher(value.substring(1).trim()).matches()) {
+                throw new IllegalArgumentException("must be positive, was " + text.trim() + "; e.g. 90s, 30m, 2h or 7d");
+            }
             throw new IllegalArgumentException("'" + text + "' is not a duration: write it like 90s, 30m, 2h or 7d");
         }
     }

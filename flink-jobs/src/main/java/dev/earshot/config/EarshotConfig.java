@@ -57,7 +57,7 @@ public record EarshotConfig(
         }
         if (detect.surge().enabled() && aggregate.windowSize().compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("detect.surge.enabled compares windows with the same time of day on "
-                    + "earlier days, which needs aggregate.windowSize <= 24h, was " + aggregate.windowSize()
+                    + "earlier days, which needs aggregate.windowSize <= 24h, was " + show(aggregate.windowSize())
                     + "; shorten the window or set detect.surge.enabled: false");
         }
         if (output.to().contains(Output.ELASTICSEARCH) && (elasticsearch == null || elasticsearch.url() == null)) {
@@ -329,22 +329,22 @@ public record EarshotConfig(
         public Aggregate {
             if (allowedLateness == null || allowedLateness.isNegative()) {
                 throw new IllegalArgumentException("aggregate.allowedLateness must be zero or a positive duration such as 15m, was "
-                        + allowedLateness);
+                        + show(allowedLateness));
             }
             requirePositive(windowSize, "aggregate.windowSize");
             requirePositive(windowSlide, "aggregate.windowSlide");
             if (windowSlide.compareTo(windowSize) > 0) {
-                throw new IllegalArgumentException("aggregate.windowSlide (" + windowSlide
-                        + ") must not be longer than aggregate.windowSize (" + windowSize + "): posts would fall between windows");
+                throw new IllegalArgumentException("aggregate.windowSlide (" + show(windowSlide)
+                        + ") must not be longer than aggregate.windowSize (" + show(windowSize) + "): posts would fall between windows");
             }
             if (windowSize.toMillis() % windowSlide.toMillis() != 0) {
-                throw new IllegalArgumentException("aggregate.windowSize (" + windowSize
-                        + ") must be a whole multiple of aggregate.windowSlide (" + windowSlide + "), e.g. 2h and 30m");
+                throw new IllegalArgumentException("aggregate.windowSize (" + show(windowSize)
+                        + ") must be a whole multiple of aggregate.windowSlide (" + show(windowSlide) + "), e.g. 2h and 30m");
             }
             requirePositive(dailyWindow, "aggregate.dailyWindow");
             long day = Duration.ofDays(1).toMillis();
             if (day % dailyWindow.toMillis() != 0 && dailyWindow.toMillis() % day != 0) {
-                throw new IllegalArgumentException("aggregate.dailyWindow (" + dailyWindow
+                throw new IllegalArgumentException("aggregate.dailyWindow (" + show(dailyWindow)
                         + ") must divide a day or be whole days, so that its windows start at UTC midnight, e.g. 1d, 6h or 7d");
             }
             if (topTerms < 0 || topTerms > MAX_TOP_TERMS) {
@@ -356,7 +356,12 @@ public record EarshotConfig(
 
     static void requirePositive(Duration value, String key) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be a positive duration such as 30m, was " + value);
+            throw new IllegalArgumentException(key + " must be a positive duration such as 30m, was " + show(value));
         }
+    }
+
+    /** A duration the way earshot.yaml writes it (30m, not PT30M). */
+    private static String show(Duration value) {
+        return value == null ? "nothing" : value.isNegative() ? "-" + Durations.format(value.negated()) : Durations.format(value);
     }
 }

@@ -96,7 +96,7 @@ public final class EarshotJob {
         try {
             AlertDeliverySink.checkSecrets(alerts, secrets);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("respond.alerts: " + e.getMessage(), e);
+            throw new ConfigException((e.getMessage().startsWith("respond.alerts") ? "" : "respond.alerts: ") + e.getMessage(), e);
         }
     }
 

@@ -26,7 +26,8 @@ class ElasticsearchCommandTest {
 
     @Test
     void setupRefusesAUrlWithoutScheme() {
-        assertThat(run("es", "setup", "--url", "localhost:9200")).isEqualTo(1);
-        assertThat(err.toString()).contains("'localhost:9200' must be http(s)://host[:port]; e.g. http://localhost:9200");
+        assertThat(run("es", "setup", "--url", "localhost:9200")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("earshot: --url: 'localhost:9200' must be http(s)://host[:port]; e.g. "
+                + "http://localhost:9200" + System.lineSeparator());
     }
 }

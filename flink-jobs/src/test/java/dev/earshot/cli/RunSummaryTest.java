@@ -61,6 +61,15 @@ class RunSummaryTest {
     }
 
     @Test
+    void oneOfAThingIsSingularAndASlowRateIsNotZero() {
+        String report = new RunSummary(Map.of(Counters.RECORDS_READ, 1L, Counters.POSTS_VALID, 1L, Counters.DUPLICATES, 1L))
+                .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
+
+        assertThat(report).startsWith("Earshot finished in 4.0 s: 1 record, 0.3 records/s")
+                .contains("1 valid (1 duplicate processed once)");
+    }
+
+    @Test
     void theHintRoundsUpToAUnitAPersonWouldWrite() {
         assertThat(RunSummary.roundedUp(Duration.ofSeconds(1))).isEqualTo(Duration.ofMinutes(1));
         assertThat(RunSummary.roundedUp(Duration.ofMinutes(59).plusSeconds(1))).isEqualTo(Duration.ofHours(1));

@@ -49,7 +49,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("parallelism: 0\n", "earshot.yaml"))
                 .hasMessageContaining("parallelism must be between 1 and 512");
         assertThatThrownBy(() -> ConfigLoader.parse("parallelism: two\n", "earshot.yaml"))
-                .hasMessageContaining("key 'parallelism' has a bad value");
+                .hasMessageContaining("key 'parallelism' must be a whole number, such as 2, was two");
         assertThatThrownBy(() -> ConfigLoader.parse("aggregate:\n  windowSize: 1h\n  windowSlide: 25m\n", "earshot.yaml"))
                 .hasMessageContaining("whole multiple");
     }
@@ -261,6 +261,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("enrich:\n  languages: [en, '*']\n", "earshot.yaml"))
                 .hasMessageStartingWith("earshot.yaml: enrich.languages lists \"*\" (every language) with [en, *]");
         assertThatThrownBy(() -> ConfigLoader.parse("enrich:\n  languages: en\n", "earshot.yaml"))
-                .hasMessageStartingWith("earshot.yaml: key 'enrich.languages' has a bad value");
+                .hasMessageStartingWith("earshot.yaml: key 'enrich.languages' must be a list, such as [a, b]")
+                .hasMessageEndingWith(", was en");
     }
 }

@@ -16,10 +16,8 @@ public final class ElasticsearchClients {
     }
 
     public static ElasticsearchTransport transport(String urls) {
-        HttpHost[] hosts = ElasticsearchSettings.nodes(urls).stream()
-                .map(ElasticsearchClients::host).toArray(HttpHost[]::new);
         // Documents reach the client already serialized; the mapper only reads Elasticsearch's answers.
-        return new RestClientTransport(RestClient.builder(hosts).build(), new JacksonJsonpMapper());
+        return new RestClientTransport(RestClient.builder(hosts(urls)).build(), new JacksonJsonpMapper());
     }
 
     public static ElasticsearchClient client(ElasticsearchTransport transport) {
@@ -28,6 +26,11 @@ public final class ElasticsearchClients {
 
     public static ElasticsearchAsyncClient asyncClient(ElasticsearchTransport transport) {
         return new ElasticsearchAsyncClient(transport);
+    }
+
+    /** The nodes of {@code urls}, as the REST client addresses them. */
+    public static HttpHost[] hosts(String urls) {
+        return ElasticsearchSettings.nodes(urls).stream().map(ElasticsearchClients::host).toArray(HttpHost[]::new);
     }
 
     private static HttpHost host(URI uri) {

@@ -1,0 +1,97 @@
+package dev.earshot.startup;
+
+import dev.earshot.config.ConfigException;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
+import dev.earshot.flink.EarshotJob;
+import dev.earshot.parse.ParseParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What {@code earshot run} checks before it builds the job, without contacting any service, so that
+ * {@code earshot config FILE} can run the very same checks: the files the configuration names exist and load, and
+ * the environment variables that hold its credentials are set. Each failure is a {@link ConfigException} naming
+ * the key and the fix.
+ */
+public final class StartupChecks {
+
+    private StartupChecks() {
+    }
+
+    public static void check(EarshotConfig config, Secrets secrets) {
+        config.enrich().loadTaxonomy();
+        config.enrich().loadSentimentModel();
+        if (config.input().kind().equals(EarshotConfig.Input.FILE)) {
+            inputFile(config.input(), config.parse());
+        }
+        liveSourceToken(config.input(), secrets);
+        // Always: what deliveries and Elasticsearch refuse is written there too.
+        outputDir(Path.of(config.output().dir()));
+        EarshotJob.checkAlertSecrets(config.respond().alerts(), secrets);
+        if (config.respond().helpdesk() != null) {
+            EarshotJob.checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
+        }
+    }
+
+    /** The input file, or null for the bundled sample; a CSV file needs {@code parse.csv} to say which column holds what. */
+    public static Path inputFile(EarshotConfig.Input input, ParseParams parse) {
+        if (input.path() == null) {
+            return null;
+        }
+        Path file = Path.of(input.path());
+        if (!Files.exists(file)) {
+            throw new ConfigException("input.path: " + file + " does not exist. Give a JSON-lines file of posts, "
+                    + "or leave input.path out to run on the bundled sample stream.");
+        }
+        if (isCsv(file, parse) && parse.csv() == null) {
+            throw new ConfigException("parse.csv: " + file + " is a CSV file; say which columns hold what, e.g. "
+                    + "parse: { csv: { text: text, createdAt: tweet_created, id: tweet_id, author: name } }");
+        }
+        return file;
+    }
+
+    public static boolean isCsv(Path file, ParseParams parse) {
+        return parse.csv() != null || file.toString().matches(".*\\.csv(\\.gz)?$");
+    }
+
+    /** The folder must be one, or creatable: its nearest existing ancestor is a folder we may write in. */
+    static void outputDir(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigException("output.dir: " + dir + " is a file, not a folder; name a folder (-o DIR), e.g. output");
+        }
+        Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new ConfigException("output.dir: cannot create or write " + dir
+                    + (existing == null ? "" : " (" + existing + " is " + (Files.isDirectory(existing) ? "not writable" : "a file") + ")")
+                    + "; name a folder you may write in (-o DIR)");
+        }
+    }
+
+    /** For a run: creates {@code output.dir}, or stops naming the key; the check above cannot foresee every refusal (/proc). */
+    public static void createOutputDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("output.dir: cannot create " + dir + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null || e.getMessage().equals(dir.toString()) ? "" : ": " + e.getMessage())
+                    + "); name a folder you may write in (-o DIR)", e);
+        }
+    }
+
+    private static void liveSourceToken(EarshotConfig.Input input, Secrets secrets) {
+        try {
+            if (input.kind().equals(EarshotConfig.Input.MASTODON)) {
+                input.mastodon().token(secrets);
+            } else if (input.kind().equals(EarshotConfig.Input.X)) {
+                input.x().token(secrets);
+            }
+        } catch (IllegalStateException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+}

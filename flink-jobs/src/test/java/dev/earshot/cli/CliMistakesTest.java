@@ -1,0 +1,72 @@
+package dev.earshot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ordinary mistakes on the command line get one line naming the option and the fix: no stack trace, no job. */
+class CliMistakesTest {
+
+    @TempDir
+    Path folder;
+
+    private static void usageError(CliRun run, String firstLine) {
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst()).hasValue(firstLine);
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun run = CliRun.run();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Usage: earshot");
+    }
+
+    @Test
+    void runOptionsOutOfRange() {
+        usageError(CliRun.run("run", "-p", "0"), "earshot: --parallelism must be between 1 and 512, was 0");
+        usageError(CliRun.run("run", "-s", "0"), "earshot: --speedup must be a positive number such as 60 (an hour a minute), "
+                + "was 0.0; leave it out to read as fast as possible");
+    }
+
+    @Test
+    void anOutputDirThatIsAFile() throws Exception {
+        Path file = Files.writeString(folder.resolve("taken"), "x");
+        usageError(CliRun.run("run", "-o", file.toString()), "earshot: configuration error: output.dir: " + file
+                + " is a file, not a folder; name a folder (-o DIR), e.g. output");
+    }
+
+    @Test
+    void configChecksWhatRunChecks() throws Exception {
+        Path config = Files.writeString(folder.resolve("earshot.yaml"), "enrich: { taxonomy: city-operation }\n");
+        usageError(CliRun.run("config", config.toString()), "earshot: configuration error: enrich.taxonomy: 'city-operation' "
+                + "is neither a bundled taxonomy [city-operations, brand-care, airline-care] nor a file");
+        Files.writeString(config, "output: { dir: " + folder.resolve("out") + " }\n");
+        CliRun ok = CliRun.run("config", config.toString());
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.out()).isEqualTo(config + ": OK (services not contacted: add --check-services)" + System.lineSeparator());
+    }
+
+    @Test
+    void outputFilesAreCheckedBeforeTheWork() throws Exception {
+        usageError(CliRun.run("sample", "generate", "--out", folder.toString()),
+                "earshot: --out " + folder + " is a folder; name a file (in it, or elsewhere)");
+        Path nowhere = folder.resolve("missing/model.json");
+        usageError(CliRun.run("train", "sentiment", "--data", "labelled.csv", "--out", nowhere.toString()),
+                "earshot: --out " + nowhere + ": the folder " + nowhere.getParent() + " does not exist; create it first");
+        usageError(CliRun.run("sample", "generate", "--out", folder.resolve("s.jsonl").toString(), "--posts", "-5"),
+                "earshot: --posts must be between 2000 and 1000000 (the incidents need a baseline to stand out from), was -5");
+    }
+
+    @Test
+    void aMissingInputFolder() {
+        usageError(CliRun.run("gazetteer", "build", "--geonames", folder.resolve("none").toString(), "--out",
+                folder.resolve("g.tsv.gz").toString()), "earshot: --geonames " + folder.resolve("none") + ": none of "
+                + "cities1000.txt.gz, cities1000.txt, cities15000.txt.gz, cities15000.txt is there; download it from "
+                + "https://download.geonames.org/export/dump/");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.earshot.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Messages for values of the wrong kind speak YAML, not Jackson or java.time. */
+class ConfigLoaderMessagesTest {
+
+    private static void refused(String yaml, String message) {
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "earshot.yaml")).isInstanceOf(ConfigException.class)
+                .hasMessage("earshot.yaml: " + message)
+                .hasMessageNotContaining("Coercion").hasMessageNotContaining("java.").hasMessageNotContaining("PT");
+    }
+
+    @Test
+    void aWrongKindOfValueSaysWhatTheKeyTakes() {
+        refused("aggregate: { rollups: maybe }\n", "key 'aggregate.rollups' must be true or false, was maybe");
+        refused("detect: [1, 2, 3]\n", "key 'detect' must be a section of keys (key: value), not a list or a single value, was a list");
+        refused("handoff: { accounts: CityCareDesk }\n",
+                "key 'handoff.accounts' must be a list, such as [a, b] (or one item per line, each after '- '), was CityCareDesk");
+    }
+
+    @Test
+    void aFractionIsNoWholeNumber() {
+        refused("parallelism: 2.5\n", "key 'parallelism' must be a whole number, such as 2, was 2.5");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedRatherThanTheLastWinning() {
+        refused("parallelism: 2\nparallelism: 3\n", "key 'parallelism' appears twice (the second time on line 2); keep one");
+    }
+
+    @Test
+    void durationsAreShownAsWritten() {
+        refused("stream: { outOfOrderness: -5m }\n",
+                "key 'stream.outOfOrderness' has a bad value: must be positive, was -5m; e.g. 90s, 30m, 2h or 7d");
+        refused("checkpoint: { interval: 0s }\n", "checkpoint.interval must be a positive duration such as 30m, was 0s");
+        refused("aggregate: { windowSize: 2h, windowSlide: 45m }\n",
+                "aggregate.windowSize (2h) must be a whole multiple of aggregate.windowSlide (45m), e.g. 2h and 30m");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.earshot.startup;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.config.ConfigException;
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupChecksTest {
+
+    private static final Secrets NONE = name -> null;
+
+    @TempDir
+    Path folder;
+
+    private EarshotConfig config(String yaml) {
+        return ConfigLoader.parse("output: { dir: " + folder.resolve("out") + " }\n" + yaml, "earshot.yaml");
+    }
+
+    private void refused(String yaml, Secrets secrets, String messageStart) {
+        assertThatThrownBy(() -> StartupChecks.check(config(yaml), secrets)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(messageStart);
+    }
+
+    @Test
+    void theDefaultsPass() {
+        assertThatCode(() -> StartupChecks.check(config(""), NONE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theTaxonomyMustBeBundledOrAValidFile() throws Exception {
+        refused("enrich: { taxonomy: city-operation }\n", NONE, "enrich.taxonomy: 'city-operation' is neither a bundled taxonomy");
+        Path bad = Files.writeString(folder.resolve("tax.yaml"), "this: is not a taxonomy\n");
+        refused("enrich: { taxonomy: " + bad + " }\n", NONE, "enrich.taxonomy: " + bad + ": ");
+    }
+
+    @Test
+    void theSentimentModelMustExistAndLoad() throws Exception {
+        refused("enrich: { sentimentModel: " + folder.resolve("none.json") + " }\n", NONE, "enrich.sentimentModel: ");
+        Path bad = Files.writeString(folder.resolve("model.json"), "{\"format\": \"something else\"}");
+        refused("enrich: { sentimentModel: " + bad + " }\n", NONE, "enrich.sentimentModel: cannot use " + bad);
+    }
+
+    @Test
+    void theInputFileMustExistAndACsvNeedsItsColumns() throws Exception {
+        refused("input: { path: " + folder.resolve("posts.jsonl") + " }\n", NONE, "input.path: ");
+        Path csv = Files.writeString(folder.resolve("posts.csv"), "text,created\n");
+        refused("input: { path: " + csv + " }\n", NONE, "parse.csv: ");
+    }
+
+    @Test
+    void theOutputDirMustBeAFolderThatCanBeMade() throws Exception {
+        Path file = Files.writeString(folder.resolve("taken"), "x");
+        assertThatThrownBy(() -> StartupChecks.check(ConfigLoader.parse("output: { dir: " + file + " }\n", "earshot.yaml"), NONE))
+                .hasMessageStartingWith("output.dir: " + file + " is a file, not a folder");
+        assertThatThrownBy(() -> StartupChecks.check(
+                ConfigLoader.parse("output: { dir: " + file.resolve("below") + " }\n", "earshot.yaml"), NONE))
+                .hasMessageStartingWith("output.dir: cannot create or write " + file.resolve("below"));
+    }
+
+    @Test
+    void credentialsMustBeInTheEnvironment() {
+        String mastodon = "input: { kind: mastodon, mastodon: { instance: https://mastodon.example, tokenEnv: MASTODON_TOKEN } }\n";
+        refused(mastodon, NONE, "environment variable MASTODON_TOKEN (input.mastodon.tokenEnv) is not set");
+        assertThatCode(() -> StartupChecks.check(config(mastodon), Map.of("MASTODON_TOKEN", "t")::get)).doesNotThrowAnyException();
+        refused("input: { kind: x }\n", NONE, "environment variable EARSHOT_X_BEARER_TOKEN (input.x.tokenEnv) is not set");
+        refused("respond: { alerts: { channels: [ { name: ops, type: slack, urlEnv: SLACK_URL } ] } }\n", NONE,
+                "respond.alerts.channels 'ops': the environment variable SLACK_URL (urlEnv) is not set");
+        refused("respond: { helpdesk: { kind: zendesk, url: https://acme.zendesk.com, emailEnv: ZD_EMAIL, tokenEnv: ZD_TOKEN } }\n",
+                NONE, "respond.helpdesk.emailEnv: the environment variable ZD_EMAIL is not set");
+    }
+}
