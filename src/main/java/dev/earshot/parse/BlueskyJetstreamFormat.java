@@ -56,6 +56,11 @@ final class BlueskyJetstreamFormat implements PostFormat {
         };
     }
 
+    @Override
+    public Instant receivedAt(JsonNode tree) {
+        return eventTime(tree);
+    }
+
     /** When Jetstream saw the event ({@code time_us}, microseconds since the epoch), or null when it is no number. */
     private static Instant eventTime(JsonNode tree) {
         JsonNode micros = tree.get("time_us");

@@ -1,6 +1,7 @@
 package dev.earshot.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 
 /** One platform's JSON shape: how to recognise it and how to map it to posts. */
@@ -18,4 +19,12 @@ public interface PostFormat {
      * @throws MalformedRecordException naming the field when the whole record is unusable
      */
     List<ParseResult> read(JsonNode tree, String raw);
+
+    /**
+     * When the network's own servers received the record, where the record says (Jetstream's {@code time_us}), else
+     * null. A post's time is the author's client's, so it may not be later than this beyond clock skew.
+     */
+    default Instant receivedAt(JsonNode tree) {
+        return null;
+    }
 }

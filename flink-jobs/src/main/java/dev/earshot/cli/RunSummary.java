@@ -45,11 +45,6 @@ final class RunSummary {
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
                 .collect(Collectors.joining(" · "));
-        String lateHint = get(Counters.LATE_POSTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
-                "                  the most out of order was %s behind the newest post read before it: for a file not in time "
-                        + "order, sort it by time or set stream.outOfOrderness to at least %s",
-                inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS))),
-                Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
         return String.join(System.lineSeparator(),
                 (interruptedBy == null ? "Earshot finished" : "Earshot INTERRUPTED by " + interruptedBy
                         + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")
@@ -67,7 +62,7 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
                         get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS))
-                        + lateHint,
+                        + lateHint(),
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
                 String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates, %,d closed  -> %s",
@@ -75,6 +70,25 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
+    }
+
+    /**
+     * The {@code stream.outOfOrderness} that would have kept the late posts, leaving out those too far behind for
+     * any (see {@link Counters#IMPLAUSIBLY_LATE}): one post dated 1970 must not make the advice 20,000 days.
+     */
+    private String lateHint() {
+        long implausible = get(Counters.IMPLAUSIBLY_LATE_POSTS);
+        String indent = System.lineSeparator() + "                  ";
+        String advice = get(Counters.LATE_POSTS) == implausible ? "" : indent + String.format(Locale.ROOT,
+                "the most out of order was %s behind the newest post read before it: for a file not in time "
+                        + "order, sort it by time or set stream.outOfOrderness to at least %s",
+                inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_ADVISABLE_MILLIS))),
+                Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_ADVISABLE_MILLIS)))));
+        return advice + (implausible == 0 ? "" : indent + String.format(Locale.ROOT,
+                "%,d of them more than %s behind (the most %s): a post that far behind usually has a wrong createdAt, "
+                        + "and a file that far out of order needs sorting; no stream.outOfOrderness should wait for them",
+                implausible, Durations.format(Counters.IMPLAUSIBLY_LATE),
+                inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
     }
 
     /** "1 record", "2 records". */

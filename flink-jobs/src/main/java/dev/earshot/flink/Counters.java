@@ -1,6 +1,7 @@
 package dev.earshot.flink;
 
 import dev.earshot.model.AlertKind;
+import java.time.Duration;
 
 /** Names of the job's accumulators: the run summary and the progress line read them. */
 public final class Counters {
@@ -34,6 +35,19 @@ public final class Counters {
      * {@code stream.outOfOrderness} that would have kept it.
      */
     public static final String MOST_LATE_MILLIS = "most-late-millis";
+    /**
+     * Lateness beyond which raising {@code stream.outOfOrderness} is no advice: every window would be held open a
+     * month of event time, and one post that far behind the stream around it usually has a wrong {@code createdAt}
+     * (1970, a year typed wrong) rather than a place in a file out of order.
+     */
+    public static final Duration IMPLAUSIBLY_LATE = Duration.ofDays(30);
+    /**
+     * {@link #MOST_LATE_MILLIS} over the late posts at most {@link #IMPLAUSIBLY_LATE} behind: the
+     * {@code stream.outOfOrderness} worth advising.
+     */
+    public static final String MOST_LATE_ADVISABLE_MILLIS = "most-late-advisable-millis";
+    /** Late posts more than {@link #IMPLAUSIBLY_LATE} behind: no out-of-orderness should wait for them. */
+    public static final String IMPLAUSIBLY_LATE_POSTS = "implausibly-late-posts";
     public static final String TICKETS_OPENED = "tickets-opened";
     public static final String TICKET_UPDATES = "ticket-updates";
     public static final String TICKETS_CLOSED = "tickets-closed";

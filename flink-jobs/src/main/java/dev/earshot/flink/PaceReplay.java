@@ -55,7 +55,8 @@ final class PaceReplay extends RichMapFunction<RawRecord, RawRecord> {
     }
 
     private Optional<Instant> eventTime(RawRecord record) {
-        for (ParseResult result : parser.parse(record.value())) {
+        // A post dated implausibly far ahead is a dead letter at the parse stage, and must not hold the replay back.
+        for (ParseResult result : parser.parse(record.value(), Instant.now())) {
             if (result instanceof ParseResult.Valid valid) {
                 return Optional.of(valid.post().createdAt());
             }

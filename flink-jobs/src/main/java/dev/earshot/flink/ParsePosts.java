@@ -49,7 +49,9 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<PostEvent> out) {
         read.increment();
-        for (ParseResult result : parser.parse(record.value())) {
+        // The wall clock bounds how far ahead a post may be dated: it cannot have been written after it was read.
+        Instant readAt = Instant.now();
+        for (ParseResult result : parser.parse(record.value(), readAt)) {
             if (result instanceof ParseResult.Valid v) {
                 valid.increment();
                 out.collect(PostEvent.posted(v.post()));
@@ -63,7 +65,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
                 skipped.increment();
             } else if (result instanceof ParseResult.Invalid invalid) {
                 rejected.increment();
-                ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), Instant.now()));
+                ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), readAt));
             }
         }
     }

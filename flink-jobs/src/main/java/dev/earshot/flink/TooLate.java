@@ -25,6 +25,8 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
     private transient JobCounter late;
     private transient JobCounter deadLetters;
     private transient LongMaximum mostLate;
+    private transient LongMaximum mostLateAdvisable;
+    private transient JobCounter implausiblyLate;
 
     TooLate(Duration outOfOrderness, Duration allowedLateness) {
         this.outOfOrderness = outOfOrderness;
@@ -37,6 +39,9 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
         deadLetters = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
         mostLate = new LongMaximum();
         getRuntimeContext().addAccumulator(Counters.MOST_LATE_MILLIS, mostLate);
+        mostLateAdvisable = new LongMaximum();
+        getRuntimeContext().addAccumulator(Counters.MOST_LATE_ADVISABLE_MILLIS, mostLateAdvisable);
+        implausiblyLate = JobCounter.register(getRuntimeContext(), Counters.IMPLAUSIBLY_LATE_POSTS);
         // 0 until this subtask sees a late post (the accumulator starts at Long.MIN_VALUE).
         JobCounter.metrics(getRuntimeContext()).gauge(JobCounter.metricName(Counters.MOST_LATE_MILLIS),
                 () -> Math.max(0, mostLate.getLocalValue()));
@@ -48,7 +53,13 @@ final class TooLate extends ProcessFunction<CellPost, DeadLetter> {
         deadLetters.increment();
         Instant watermark = Instant.ofEpochMilli(ctx.timerService().currentWatermark());
         // The watermark trails the newest post read by the out-of-orderness bound.
-        mostLate.add(watermark.plus(outOfOrderness).toEpochMilli() - cellPost.post().post().createdAt().toEpochMilli());
+        long behind = watermark.plus(outOfOrderness).toEpochMilli() - cellPost.post().post().createdAt().toEpochMilli();
+        mostLate.add(behind);
+        if (behind > Counters.IMPLAUSIBLY_LATE.toMillis()) {
+            implausiblyLate.increment();
+        } else {
+            mostLateAdvisable.add(behind);
+        }
         out.collect(new DeadLetter(Json.write(cellPost.post().post()),
                 "too late for the " + cellPost.topic() + " windows: posted at " + cellPost.post().post().createdAt()
                         + ", arrived when event time was already " + watermark + " (stream.outOfOrderness "

@@ -16,12 +16,30 @@ class RunSummaryTest {
     void lateDeadLettersComeWithTheOutOfOrdernessThatWouldHaveKeptThem() {
         long behind = Duration.ofDays(7).plusHours(11).plusMinutes(20).toMillis();
         String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 7_863L, Counters.LATE_POSTS, 7_863L,
-                Counters.MOST_LATE_MILLIS, behind))
+                Counters.MOST_LATE_MILLIS, behind, Counters.MOST_LATE_ADVISABLE_MILLIS, behind))
                 .finalReport(Duration.ofSeconds(26), Path.of("out"), LanguageScope.defaults());
 
         assertThat(report).contains("7,863 of them too late for their windows",
                 "the most out of order was 7d 11h 20m behind the newest post read before it",
                 "sort it by time or set stream.outOfOrderness to at least 8d");
+    }
+
+    @Test
+    void aPostFarTooLateForAnyOutOfOrdernessIsExplainedInsteadOfAdvisingItsLateness() {
+        long from1970 = Duration.ofDays(20_514).plusMinutes(3).toMillis();
+        long behind = Duration.ofMinutes(40).toMillis();
+        String onlyThatPost = new RunSummary(Map.of(Counters.DEAD_LETTERS, 1L, Counters.LATE_POSTS, 1L,
+                Counters.MOST_LATE_MILLIS, from1970, Counters.IMPLAUSIBLY_LATE_POSTS, 1L))
+                .finalReport(Duration.ofSeconds(20), null, LanguageScope.defaults());
+        String withOthers = new RunSummary(Map.of(Counters.DEAD_LETTERS, 4L, Counters.LATE_POSTS, 4L,
+                Counters.MOST_LATE_MILLIS, from1970, Counters.MOST_LATE_ADVISABLE_MILLIS, behind,
+                Counters.IMPLAUSIBLY_LATE_POSTS, 1L))
+                .finalReport(Duration.ofSeconds(20), null, LanguageScope.defaults());
+
+        assertThat(onlyThatPost).contains("1 of them more than 30d behind (the most 20514d 3m): a post that far behind "
+                + "usually has a wrong createdAt").doesNotContain("set stream.outOfOrderness");
+        assertThat(withOthers).contains("the most out of order was 40m behind", "stream.outOfOrderness to at least 40m",
+                "1 of them more than 30d behind");
     }
 
     @Test

@@ -226,6 +226,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theFutureSkewLimitIsReadAndMustBePositive() {
+        assertThat(ConfigLoader.defaultsAsYaml()).contains("maxFutureSkew: \"15m\"");
+        assertThat(ConfigLoader.parse("parse:\n  maxFutureSkew: 2h\n", "earshot.yaml").parse().maxFutureSkew())
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(ConfigLoader.parse("parse:\n  maxFutureSkew: 2h\n  csv: { text: text, createdAt: tweet_created }\n",
+                "earshot.yaml").parse().maxFutureSkew()).as("with CSV columns").isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> ConfigLoader.parse("parse:\n  maxFutureSkew: 0s\n", "earshot.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("earshot.yaml: parse.maxFutureSkew must be a positive duration such as 15m, was 0s");
+    }
+
+    @Test
     void enrichLanguagesIsEnglishByDefaultAndAnEmptyListOrANonCodeStopsStartUp() {
         assertThat(EarshotConfig.defaults().enrich().languages()).containsExactly("en");
         assertThat(ConfigLoader.defaultsAsYaml()).contains("languages:\n  - \"en\"");

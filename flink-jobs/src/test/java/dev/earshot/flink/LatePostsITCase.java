@@ -100,6 +100,40 @@ class LatePostsITCase {
                 .as("how far the newest post (p240) is behind the wall clock").isBetween(before - newestPost, after - newestPost);
     }
 
+    @Test
+    void aPostDatedFarAheadIsADeadLetterAndLeavesEventTimeAlone() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int minute = 0; minute <= 240; minute += 10) {
+            lines.add(parkingPost("p" + minute, T0.plus(Duration.ofMinutes(minute))));
+            if (minute == 60) {
+                // A wrong clock: let through, it would move the watermark to 2099 and every later post would be too late.
+                lines.add(parkingPost("from-2099", Instant.parse("2099-01-01T00:00:00Z")));
+            }
+        }
+        Path input = work.resolve("posts.jsonl");
+        Files.write(input, lines);
+        Path output = work.resolve("output");
+
+        // Parallelism 1: one channel, so the post would move the only watermark there is (at 2, another channel's may hide it).
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output)).build(env);
+        JobExecutionResult result = env.execute("a post dated 2099");
+
+        assertThat(read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class)).singleElement().satisfies(letter -> {
+            assertThat(letter.stage()).isEqualTo("parse");
+            assertThat(Json.read(letter.raw(), Post.class).id()).isEqualTo("forum:from-2099");
+            assertThat(letter.reason()).startsWith("createdAt 2099-01-01T00:00:00Z is ").contains("parse.maxFutureSkew");
+        });
+        assertThat(ReportedMetrics.counters(REPORTER, result.getJobID())).as("no post later than it was too late")
+                .containsEntry(ReportedMetrics.PREFIX + "latePosts", 0L);
+        List<Long> postsPerWindow = read(output, EarshotSinks.STATS, TopicLocationStats.class).stream()
+                .filter(stats -> stats.level() == LocationLevel.CITY && stats.view() == StatsView.SLIDING)
+                .filter(stats -> stats.windowEnd().equals(T0.plus(Duration.ofMinutes(210))))
+                .map(TopicLocationStats::posts).toList();
+        assertThat(postsPerWindow).as("the window [09:30, 11:30) after it, with all its 12 posts").containsExactly(12L);
+    }
+
     private static <T> List<T> read(Path dir, String name, Class<T> type) throws Exception {
         try (var lines = Files.lines(JsonLinesFileSink.fileOf(dir, name))) {
             return lines.map(line -> Json.read(line, type)).toList();
