@@ -55,6 +55,9 @@ final class PaceReplay extends RichMapFunction<RawRecord, RawRecord> {
     }
 
     private Optional<Instant> eventTime(RawRecord record) {
+        if (record.unreadable() != null) {
+            return Optional.empty();
+        }
         for (ParseResult result : parser.parse(record.value())) {
             if (result instanceof ParseResult.Valid valid) {
                 return Optional.of(valid.post().createdAt());

@@ -15,7 +15,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Parses raw records of any platform format into posts, edits and deletions, in the order the record holds them;
- * a record may hold several. Every rejected record goes to {@link #DEAD_LETTERS} with its reason; events that carry
+ * a record may hold several. Every rejected record goes to {@link #DEAD_LETTERS} with its reason, at stage
+ * {@code read} when its bytes could not be read as a record (a damaged file), else {@code parse}; events that carry
  * no post are counted and dropped.
  */
 final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
@@ -49,6 +50,11 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<PostEvent> out) {
         read.increment();
+        if (record.unreadable() != null) {
+            rejected.increment();
+            ctx.output(DEAD_LETTERS, new DeadLetter(record.value(), record.unreadable(), "read", record.origin(), Instant.now()));
+            return;
+        }
         for (ParseResult result : parser.parse(record.value())) {
             if (result instanceof ParseResult.Valid v) {
                 valid.increment();
