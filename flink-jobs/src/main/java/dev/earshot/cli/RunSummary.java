@@ -45,6 +45,9 @@ final class RunSummary {
                         + "order, sort it by time or set stream.outOfOrderness to at least %s",
                 inDaysHoursMinutes(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS))),
                 Durations.format(roundedUp(Duration.ofMillis(get(Counters.MOST_LATE_MILLIS)))));
+        String unreadableHint = get(Counters.RECORDS_UNREADABLE) == 0 ? "" : System.lineSeparator() + String.format(
+                Locale.ROOT, "                  %,d of them unreadable input (stage read: a damaged file, text that is "
+                        + "not UTF-8): each reason says where and how to fix it", get(Counters.RECORDS_UNREADABLE));
         return String.join(System.lineSeparator(),
                 String.format(Locale.ROOT, "Earshot finished in %.1f s: %,d records, %,.0f records/s", seconds,
                         get(Counters.RECORDS_READ), get(Counters.RECORDS_READ) / seconds),
@@ -60,7 +63,7 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
                         get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS))
-                        + lateHint,
+                        + lateHint + unreadableHint,
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
                 String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates, %,d closed  -> %s",

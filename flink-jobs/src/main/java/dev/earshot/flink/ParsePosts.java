@@ -31,6 +31,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
     private transient JobCounter edited;
     private transient JobCounter deleted;
     private transient JobCounter skipped;
+    private transient JobCounter unreadable;
 
     ParsePosts(ParseParams params) {
         this.params = params;
@@ -45,6 +46,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         edited = JobCounter.register(getRuntimeContext(), Counters.POSTS_EDITED);
         deleted = JobCounter.register(getRuntimeContext(), Counters.POSTS_DELETED);
         skipped = JobCounter.register(getRuntimeContext(), Counters.RECORDS_SKIPPED);
+        unreadable = JobCounter.register(getRuntimeContext(), Counters.RECORDS_UNREADABLE);
     }
 
     @Override
@@ -52,6 +54,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         read.increment();
         if (record.unreadable() != null) {
             rejected.increment();
+            unreadable.increment();
             ctx.output(DEAD_LETTERS, new DeadLetter(record.value(), record.unreadable(), "read", record.origin(), Instant.now()));
             return;
         }
