@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A UTF-8 byte order mark is dropped; a UTF-16 one makes the file decoded as UTF-16.
  *   <li>A line that is not valid UTF-8 (such as Latin-1 text) is unreadable: its reason names the byte and the fix,
  *       and its text is its bytes read as ISO-8859-1, which keeps every byte (the byte is the character's code).
+ *       Not decoded as Latin-1 instead: the same bytes may be Windows-1252 or another encoding, and a guess would
+ *       give posts and tickets wrong text that no one is told about.
  *   <li>A file that is not text (NUL bytes, such as UTF-16 without a byte order mark, or binary) is one unreadable
  *       line rather than one per line.
  * </ul>
