@@ -21,8 +21,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "an earshot.yaml (every key optional)")
     private Path config;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "JSON lines of canonical posts (.gz allowed) instead of the bundled sample (input.path)")
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE|DIR",
+            description = {"posts instead of the bundled sample (input.path): JSON lines (one post per line, in any "
+                    + "format parse.format reads), or CSV with parse.csv; compressed .gz (found by content), .bz2, .xz, "
+                    + ".deflate. A folder: every file in it and its subfolders, hidden ones (.name, _name) skipped.",
+                    "Lines that cannot be read (not UTF-8, a truncated gzip) become dead letters at stage read."})
     private String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "where to write the outputs (output.dir)")

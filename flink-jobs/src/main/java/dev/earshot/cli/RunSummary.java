@@ -45,6 +45,9 @@ final class RunSummary {
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
                 .collect(Collectors.joining(" · "));
+        String unreadableHint = get(Counters.RECORDS_UNREADABLE) == 0 ? "" : System.lineSeparator() + String.format(
+                Locale.ROOT, "                  %,d of them unreadable input (stage read: a damaged file, text that is "
+                        + "not UTF-8): each reason says where and how to fix it", get(Counters.RECORDS_UNREADABLE));
         return String.join(System.lineSeparator(),
                 (interruptedBy == null ? "Earshot finished" : "Earshot INTERRUPTED by " + interruptedBy
                         + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")
@@ -62,7 +65,7 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
                         get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS))
-                        + lateHint(),
+                        + lateHint() + unreadableHint,
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
                 String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates, %,d closed  -> %s",

@@ -12,6 +12,8 @@ public final class Counters {
     public static final String POSTS_EDITED = "posts-edited";
     public static final String POSTS_DELETED = "posts-deleted";
     public static final String RECORDS_SKIPPED = "records-skipped";
+    /** Dead letters at stage {@code read}: input that could not be read as records (a damaged file, not UTF-8). */
+    public static final String RECORDS_UNREADABLE = "records-unreadable";
     /** Posts and edits that repeat a version already passed (or bring an earlier one), processed once. */
     public static final String DUPLICATES = "duplicates";
     /** Posts left out because their language is not in {@code enrich.languages}. */

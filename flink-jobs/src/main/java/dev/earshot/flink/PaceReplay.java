@@ -55,6 +55,9 @@ final class PaceReplay extends RichMapFunction<RawRecord, RawRecord> {
     }
 
     private Optional<Instant> eventTime(RawRecord record) {
+        if (record.unreadable() != null) {
+            return Optional.empty();
+        }
         // A post dated implausibly far ahead is a dead letter at the parse stage, and must not hold the replay back.
         for (ParseResult result : parser.parse(record.value(), Instant.now())) {
             if (result instanceof ParseResult.Valid valid) {

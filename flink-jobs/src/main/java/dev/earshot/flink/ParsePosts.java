@@ -15,7 +15,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Parses raw records of any platform format into posts, edits and deletions, in the order the record holds them;
- * a record may hold several. Every rejected record goes to {@link #DEAD_LETTERS} with its reason; events that carry
+ * a record may hold several. Every rejected record goes to {@link #DEAD_LETTERS} with its reason, at stage
+ * {@code read} when its bytes could not be read as a record (a damaged file), else {@code parse}; events that carry
  * no post are counted and dropped.
  */
 final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
@@ -30,6 +31,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
     private transient JobCounter edited;
     private transient JobCounter deleted;
     private transient JobCounter skipped;
+    private transient JobCounter unreadable;
 
     ParsePosts(ParseParams params) {
         this.params = params;
@@ -44,6 +46,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         edited = JobCounter.register(getRuntimeContext(), Counters.POSTS_EDITED);
         deleted = JobCounter.register(getRuntimeContext(), Counters.POSTS_DELETED);
         skipped = JobCounter.register(getRuntimeContext(), Counters.RECORDS_SKIPPED);
+        unreadable = JobCounter.register(getRuntimeContext(), Counters.RECORDS_UNREADABLE);
     }
 
     @Override
@@ -51,6 +54,12 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         read.increment();
         // The wall clock bounds how far ahead a post may be dated: it cannot have been written after it was read.
         Instant readAt = Instant.now();
+        if (record.unreadable() != null) {
+            rejected.increment();
+            unreadable.increment();
+            ctx.output(DEAD_LETTERS, new DeadLetter(record.value(), record.unreadable(), "read", record.origin(), readAt));
+            return;
+        }
         for (ParseResult result : parser.parse(record.value(), readAt)) {
             if (result instanceof ParseResult.Valid v) {
                 valid.increment();

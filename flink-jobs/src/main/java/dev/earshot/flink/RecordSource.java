@@ -44,9 +44,12 @@ public interface RecordSource {
                 .map(line -> new RawRecord(line, name), Types.RAW_RECORD).setParallelism(parallelism).name("origin").uid("origin");
     }
 
-    /** One JSON-lines file of posts (.gz allowed), read by a single reader. */
+    /**
+     * One JSON-lines file of posts (compressed allowed), or a folder of them, read by a single reader; each record's
+     * origin is its file and line.
+     */
     static RecordSource file(Path file, String name) {
-        return lines(JsonLinesFiles.source(file), name, 1);
+        return single(JsonLinesFiles.source(file), name);
     }
 
     /**
@@ -61,8 +64,8 @@ public interface RecordSource {
         };
     }
 
-    /** One CSV file with a header (.gz allowed): each row a JSON object for the parse stage's csv format. */
+    /** One CSV file with a header (compressed allowed), or a folder of them: each row a JSON object for the parse stage's csv format. */
     static RecordSource csvFile(Path file, String name) {
-        return lines(CsvRowsFormat.source(file), name, 1);
+        return single(CsvRowsFormat.source(file), name);
     }
 }

@@ -47,7 +47,15 @@ class RunSummaryTest {
         String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 2L))
                 .finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
 
-        assertThat(report).contains("2 (0 of them too late").doesNotContain("outOfOrderness");
+        assertThat(report).contains("2 (0 of them too late").doesNotContain("outOfOrderness").doesNotContain("unreadable");
+    }
+
+    @Test
+    void unreadableInputIsNamedUnderTheDeadLetters() {
+        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 3L, Counters.RECORDS_UNREADABLE, 1L))
+                .finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
+
+        assertThat(report).contains("3 (0 of them too late", "1 of them unreadable input (stage read");
     }
 
     @Test

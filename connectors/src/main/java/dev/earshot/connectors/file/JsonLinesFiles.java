@@ -1,17 +1,38 @@
 package dev.earshot.connectors.file;
 
+import dev.earshot.model.RawRecord;
 import java.nio.file.Path;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 
-/** Reads a JSON-lines file (or a folder of them) line by line; {@code .gz} files are decompressed by extension. */
+/**
+ * Reads a JSON-lines file, or every file in a folder and its subfolders but hidden ones (names starting with
+ * {@code .} or {@code _}), one record per line with its file and line as origin. Blank lines are skipped; what
+ * cannot be read (a truncated gzip, text that is not UTF-8) becomes unreadable records, see {@link TextLineReader}.
+ */
 public final class JsonLinesFiles {
 
     private JsonLinesFiles() {
     }
 
-    public static FileSource<String> source(Path path) {
-        return FileSource.forRecordStreamFormat(new TextLineInputFormat("UTF-8"),
-                new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri())).build();
+    public static FileSource<RawRecord> source(Path path) {
+        return FileSource.forBulkFileFormat(new Format(), new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri()))
+                .build();
+    }
+
+    static final class Format extends TextRecordsFormat {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        Records records(TextLineReader lines, String file) {
+            return () -> {
+                for (TextLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                    if (line.unreadable() != null || !line.text().isBlank()) {
+                        return record(file, line);
+                    }
+                }
+                return null;
+            };
+        }
     }
 }
