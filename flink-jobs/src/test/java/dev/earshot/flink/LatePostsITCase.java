@@ -48,6 +48,24 @@ class LatePostsITCase {
                 new Author("a-" + id, "a" + id, 0, null), null, null, null, null, null, null, null, null));
     }
 
+    /**
+     * Runs the job over {@code lines} at parallelism 1, writing to {@link #output()}. One channel end to end: at
+     * parallelism 2 a window's watermark is the slower of two channels, and on an input this small which channel is
+     * slower is a matter of thread timing, not of the data.
+     */
+    private JobExecutionResult runOnOneChannel(List<String> lines, String jobName) throws Exception {
+        Path input = work.resolve("posts.jsonl");
+        Files.write(input, lines);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output())).build(env);
+        return env.execute(jobName);
+    }
+
+    private Path output() {
+        return work.resolve("output");
+    }
+
     @Test
     void aSlightlyLatePostCorrectsItsWindowAndAFarTooLatePostBecomesADeadLetter() throws Exception {
         List<String> lines = new ArrayList<>();
@@ -61,19 +79,10 @@ class LatePostsITCase {
         lines.add(parkingPost("p240", T0.plus(Duration.ofMinutes(240))));
         // Nearly four hours behind: every window it belongs to closed long ago.
         lines.add(parkingPost("far-too-late", T0.plus(Duration.ofMinutes(5))));
-        Path input = work.resolve("posts.jsonl");
-        Files.write(input, lines);
-        Path output = work.resolve("output");
-
-        // One channel end to end: at parallelism 2 a window's watermark is the slower of two channels, and on an
-        // input this small which channel is slower is a matter of thread timing, not of the data.
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output)).build(env);
-        JobExecutionResult result = env.execute("late posts");
+        JobExecutionResult result = runOnOneChannel(lines, "late posts");
         long mostLateMillis = result.getAccumulatorResult(Counters.MOST_LATE_MILLIS);
 
-        List<DeadLetter> deadLetters = read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class);
+        List<DeadLetter> deadLetters = read(output(), EarshotSinks.DEAD_LETTERS, DeadLetter.class);
         assertThat(deadLetters).singleElement().satisfies(letter -> {
             assertThat(letter.stage()).isEqualTo("aggregate");
             assertThat(letter.origin()).isEqualTo("forum:far-too-late");
@@ -83,7 +92,7 @@ class LatePostsITCase {
         assertThat(Duration.ofMillis(mostLateMillis)).as("how far behind the newest post (p240) it was")
                 .isEqualTo(Duration.ofMinutes(235).minusMillis(1));
         Instant windowEnd = T0.plus(Duration.ofMinutes(210));
-        List<Long> versionsOfThatWindow = read(output, EarshotSinks.STATS, TopicLocationStats.class).stream()
+        List<Long> versionsOfThatWindow = read(output(), EarshotSinks.STATS, TopicLocationStats.class).stream()
                 .filter(stats -> stats.level() == LocationLevel.CITY && stats.view() == StatsView.SLIDING)
                 .filter(stats -> stats.windowEnd().equals(windowEnd)).map(TopicLocationStats::posts).toList();
         assertThat(versionsOfThatWindow).as("the window fired on time, then again with the late post")
@@ -110,24 +119,17 @@ class LatePostsITCase {
                 lines.add(parkingPost("from-2099", Instant.parse("2099-01-01T00:00:00Z")));
             }
         }
-        Path input = work.resolve("posts.jsonl");
-        Files.write(input, lines);
-        Path output = work.resolve("output");
+        // One channel, so the post would move the only watermark there is (at 2, another channel's may hide it).
+        JobExecutionResult result = runOnOneChannel(lines, "a post dated 2099");
 
-        // Parallelism 1: one channel, so the post would move the only watermark there is (at 2, another channel's may hide it).
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "test"), EarshotSinks.jsonLines(output)).build(env);
-        JobExecutionResult result = env.execute("a post dated 2099");
-
-        assertThat(read(output, EarshotSinks.DEAD_LETTERS, DeadLetter.class)).singleElement().satisfies(letter -> {
+        assertThat(read(output(), EarshotSinks.DEAD_LETTERS, DeadLetter.class)).singleElement().satisfies(letter -> {
             assertThat(letter.stage()).isEqualTo("parse");
             assertThat(Json.read(letter.raw(), Post.class).id()).isEqualTo("forum:from-2099");
             assertThat(letter.reason()).startsWith("createdAt 2099-01-01T00:00:00Z is ").contains("parse.maxFutureSkew");
         });
         assertThat(ReportedMetrics.counters(REPORTER, result.getJobID())).as("no post later than it was too late")
                 .containsEntry(ReportedMetrics.PREFIX + "latePosts", 0L);
-        List<Long> postsPerWindow = read(output, EarshotSinks.STATS, TopicLocationStats.class).stream()
+        List<Long> postsPerWindow = read(output(), EarshotSinks.STATS, TopicLocationStats.class).stream()
                 .filter(stats -> stats.level() == LocationLevel.CITY && stats.view() == StatsView.SLIDING)
                 .filter(stats -> stats.windowEnd().equals(T0.plus(Duration.ofMinutes(210))))
                 .map(TopicLocationStats::posts).toList();
