@@ -28,10 +28,10 @@ final class RunSummary {
     }
 
     String progressLine(Duration elapsed) {
-        return String.format(Locale.ROOT, "[%4ds] read %,d records · %,d dead letters · %,d posts enriched · "
-                        + "%,d window stats · %,d alerts · %,d tickets",
-                elapsed.toSeconds(), get(Counters.RECORDS_READ), get(Counters.DEAD_LETTERS),
-                get(Counters.POSTS_ENRICHED), get(Counters.WINDOW_STATS), alertsOpened(), get(Counters.TICKETS_OPENED));
+        return String.format(Locale.ROOT, "[%4ds] read %s · %s · %s enriched · %s · %s · %s", elapsed.toSeconds(),
+                count(get(Counters.RECORDS_READ), "record"), count(get(Counters.DEAD_LETTERS), "dead letter"),
+                count(get(Counters.POSTS_ENRICHED), "post"), count(get(Counters.WINDOW_STATS), "window stat"),
+                count(alertsOpened(), "alert"), count(get(Counters.TICKETS_OPENED), "ticket"));
     }
 
     /** @param languages {@code enrich.languages}, which the posts left out were outside of */

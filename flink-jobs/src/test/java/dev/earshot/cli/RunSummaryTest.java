@@ -78,6 +78,16 @@ class RunSummaryTest {
     }
 
     @Test
+    void theProgressLineCountsInTheSingularToo() {
+        String progress = new RunSummary(Map.of(Counters.RECORDS_READ, 1_301L, Counters.DEAD_LETTERS, 1L,
+                Counters.POSTS_ENRICHED, 1_204L, Counters.WINDOW_STATS, 1L, Counters.TICKETS_OPENED, 2L))
+                .progressLine(Duration.ofSeconds(4));
+
+        assertThat(progress).isEqualTo("[   4s] read 1,301 records · 1 dead letter · 1,204 posts enriched · 1 window stat"
+                + " · 0 alerts · 2 tickets");
+    }
+
+    @Test
     void theHintRoundsUpToAUnitAPersonWouldWrite() {
         assertThat(RunSummary.roundedUp(Duration.ofSeconds(1))).isEqualTo(Duration.ofMinutes(1));
         assertThat(RunSummary.roundedUp(Duration.ofMinutes(59).plusSeconds(1))).isEqualTo(Duration.ofHours(1));
