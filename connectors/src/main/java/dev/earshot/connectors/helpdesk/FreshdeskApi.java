@@ -1,6 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -139,7 +139,7 @@ final class FreshdeskApi extends LookupBeforeCreate {
             });
         }).handle((state, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = AsyncFailures.cause(error);
                 throw DeliveryException.partly("freshdesk: the new posts were added to ticket " + withNote.helpdeskId()
                         + " as a note, but reading its status or setting it back to Open failed: " + cause.getMessage()
                         + "; set it to Open by hand", withNote);

@@ -2,6 +2,7 @@ package dev.earshot.connectors.helpdesk;
 
 import dev.earshot.connectors.Secrets;
 
+import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.json.Json;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -67,7 +67,7 @@ public final class HelpdeskDelivery {
                 delivered.put(ticket.id(), state);
                 counters.versionsDelivered.incrementAndGet();
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = AsyncFailures.cause(error);
                 if (cause instanceof DeliveryException partly && partly.heldAnyway() != null) {
                     delivered.put(ticket.id(), partly.heldAnyway());
                 }

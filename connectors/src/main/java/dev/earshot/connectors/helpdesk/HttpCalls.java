@@ -2,6 +2,7 @@ package dev.earshot.connectors.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,7 +110,7 @@ final class HttpCalls {
                             int n) {
         String what = helpdesk + ": " + method + " " + uri.getPath();
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = AsyncFailures.cause(error);
             String problem = cause instanceof HttpTimeoutException
                     ? "no answer within " + settings.requestTimeout().toMillis() + " ms"
                     : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());

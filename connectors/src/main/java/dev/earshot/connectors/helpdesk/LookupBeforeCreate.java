@@ -1,5 +1,6 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 
 /**
@@ -52,7 +52,7 @@ abstract class LookupBeforeCreate implements HelpdeskApi {
      */
     static CompletableFuture<DeliveredTicket> keeping(DeliveredTicket held, CompletableFuture<DeliveredTicket> next) {
         return next.exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = AsyncFailures.cause(error);
             return CompletableFuture.failedFuture(cause instanceof DeliveryException refused && refused.heldAnyway() == null
                     ? DeliveryException.partly(refused.getMessage(), held) : error);
         });

@@ -1,6 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -185,7 +185,7 @@ final class ZendeskApi extends LookupBeforeCreate {
         return http.send("PUT", ticketUri(held.helpdeskId()), ZendeskRequests.reopen(), Map.of()).handle((answer, error) -> {
             if (error != null) {
                 throw DeliveryException.partly("zendesk: the new posts were added to ticket " + held.helpdeskId()
-                        + ", but setting it back to open failed: " + cause(error).getMessage() + "; set it to open by hand",
+                        + ", but setting it back to open failed: " + AsyncFailures.cause(error).getMessage() + "; set it to open by hand",
                         held);
             }
             counters.ticketsReopened.incrementAndGet();
@@ -217,13 +217,10 @@ final class ZendeskApi extends LookupBeforeCreate {
 
     /** Whether {@code error} is Zendesk refusing to update a closed ticket. */
     private static boolean closed(Throwable error) {
-        return cause(error) instanceof DeliveryException refused && refused.refusedWith() == 422
+        return AsyncFailures.cause(error) instanceof DeliveryException refused && refused.refusedWith() == 422
                 && refused.getMessage().contains(CLOSED_REFUSAL);
     }
 
-    private static Throwable cause(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
 
     /**
      * Shows the new text of posts edited on the network: Zendesk comments are immutable apart from redaction, so the
@@ -364,7 +361,7 @@ final class ZendeskApi extends LookupBeforeCreate {
 
     /** The refusal behind {@code error} that the other redaction endpoint may not share, or null: not for bad credentials. */
     private static DeliveryException refusal(Throwable error) {
-        return cause(error) instanceof DeliveryException refused && refused.refusedWith() >= 400 && refused.refusedWith() < 500
+        return AsyncFailures.cause(error) instanceof DeliveryException refused && refused.refusedWith() >= 400 && refused.refusedWith() < 500
                 && refused.refusedWith() != 401 ? refused : null;
     }
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -177,7 +176,7 @@ final class HttpDelivery {
                 failure = describe(error);
                 retryable = true;
                 // unless it never connected, the request may have reached the endpoint before the answer was lost
-                Throwable cause = cause(error);
+                Throwable cause = AsyncFailures.cause(error);
                 mayHavePosted = !(cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException);
             } else {
                 int status = answer.statusCode();
@@ -258,12 +257,8 @@ final class HttpDelivery {
         }
     }
 
-    private static Throwable cause(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
     private String describe(Throwable error) {
-        Throwable cause = cause(error);
+        Throwable cause = AsyncFailures.cause(error);
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return "no answer within requestTimeout " + policy.requestTimeout().toMillis() + " ms";
         }
