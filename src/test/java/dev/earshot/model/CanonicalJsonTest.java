@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,29 @@ class CanonicalJsonTest {
         assertThat(Json.read(Json.write(tagged), Post.class)).isEqualTo(tagged);
         assertThat(Json.write(POST)).doesNotContain("langs");
         assertThat(Json.read(Json.write(POST), Post.class).langs()).isNull();
+    }
+
+    @Test
+    void bytesThatAreNotTextAreMarkedOneCharacterPerByteAndRecordsWrittenBeforeTheMarkReadAsText() {
+        byte[] latin1 = "{\"text\":\"café\"}".getBytes(StandardCharsets.ISO_8859_1);
+        String oneCharPerByte = new String(latin1, StandardCharsets.ISO_8859_1);
+        DeadLetter bytes = new DeadLetter(oneCharPerByte, "the value is not valid UTF-8", "read", "earshot.posts/0/7", T0,
+                DeadLetter.ONE_CHAR_PER_BYTE);
+        DeadLetter text = new DeadLetter("{oops", "not valid JSON", "parse", "earshot.posts/0/8", T0);
+        RawRecord unreadable = new RawRecord(oneCharPerByte, "earshot.posts/0/7", "not UTF-8", DeadLetter.ONE_CHAR_PER_BYTE);
+
+        assertThat(Json.mapper().valueToTree(bytes).get("rawEncoding").asText()).isEqualTo("ISO-8859-1");
+        assertThat(Json.write(bytes)).doesNotContain("rawBytes");
+        assertThat(Json.write(text)).doesNotContain("rawEncoding");
+        assertThat(Json.read(Json.write(bytes), DeadLetter.class)).isEqualTo(bytes);
+        assertThat(Json.read(Json.write(bytes), DeadLetter.class).rawBytes()).isEqualTo(latin1);
+        assertThat(Json.read("{\"raw\":\"{oops\",\"reason\":\"not valid JSON\",\"stage\":\"parse\",\"origin\":"
+                + "\"earshot.posts/0/8\",\"rejectedAt\":\"2026-03-04T04:00:00Z\"}", DeadLetter.class)).isEqualTo(text);
+        assertThat(text.rawBytes()).isEqualTo("{oops".getBytes(StandardCharsets.UTF_8));
+        assertThat(Json.read(Json.write(unreadable), RawRecord.class)).isEqualTo(unreadable);
+        assertThat(Json.write(new RawRecord("{}", "f:1"))).isEqualTo("{\"value\":\"{}\",\"origin\":\"f:1\"}");
+        assertThatThrownBy(() -> new DeadLetter("x", "r", "read", "o", T0, "UTF-16"))
+                .hasMessageContaining("rawEncoding is 'UTF-16'");
     }
 
     @Test

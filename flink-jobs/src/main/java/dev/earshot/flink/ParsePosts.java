@@ -16,8 +16,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Parses raw records of any platform format into posts, edits and deletions, in the order the record holds them;
  * a record may hold several. Every rejected record goes to {@link #DEAD_LETTERS} with its reason, at stage
- * {@code read} when its bytes could not be read as a record (a damaged file), else {@code parse}; events that carry
- * no post are counted and dropped.
+ * {@code read} when its bytes could not be read as a record (a damaged file, text that is not UTF-8), else
+ * {@code parse}; events that carry no post are counted and dropped.
  */
 final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
 
@@ -57,7 +57,8 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         if (record.unreadable() != null) {
             rejected.increment();
             unreadable.increment();
-            ctx.output(DEAD_LETTERS, new DeadLetter(record.value(), record.unreadable(), "read", record.origin(), readAt));
+            ctx.output(DEAD_LETTERS, new DeadLetter(record.value(), record.unreadable(), "read", record.origin(), readAt,
+                    record.valueEncoding()));
             return;
         }
         for (ParseResult result : parser.parse(record.value(), readAt)) {

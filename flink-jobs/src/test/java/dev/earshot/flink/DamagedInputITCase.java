@@ -65,6 +65,8 @@ class DamagedInputITCase {
         DeadLetter latin1 = deadLetters.stream().filter(l -> l.origin().equals(input + ":3")).findFirst().orElseThrow();
         assertThat(latin1.reason()).startsWith("line 3 is not valid UTF-8").contains("iconv -f latin1 -t utf-8");
         assertThat(latin1.raw()).contains("café");
+        assertThat(latin1.rawBytes()).as("the line's bytes, as a Kafka dead-letter topic gets them")
+                .isEqualTo(post(1, "Parking near the café in Bengaluru is full again").getBytes(StandardCharsets.ISO_8859_1));
         DeadLetter truncated = deadLetters.stream().filter(l -> l != latin1).findFirst().orElseThrow();
         Matcher after = Pattern.compile("the gzip stream ends early after line (\\d+): the file is truncated; re-copy it")
                 .matcher(truncated.reason());

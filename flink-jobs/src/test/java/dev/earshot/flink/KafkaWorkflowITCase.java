@@ -1,5 +1,6 @@
 package dev.earshot.flink;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +12,10 @@ import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.Author;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.Post;
 import dev.earshot.model.TicketStatus;
 import dev.earshot.sample.SampleScenario;
 import dev.earshot.sample.SampleStreamGenerator;
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The whole job from Kafka to Kafka: the bundled sample stream is written to {@code earshot.posts} (two
  * partitions), the job runs at parallelism 2 with checkpoints and exactly-once sinks, and a read_committed consumer
- * finds the stream's known incidents, tickets and malformed records on the output topics.
+ * finds the stream's known incidents, tickets and malformed records on the output topics. Ahead of the sample, one
+ * post is sent in Latin-1 and one in UTF-8 with a byte order mark.
  */
 class KafkaWorkflowITCase {
 
@@ -56,6 +60,10 @@ class KafkaWorkflowITCase {
     static List<ConsumerRecord<byte[], byte[]>> enrichedPosts;
     static int uncommittedTickets;
     static JobExecutionResult result;
+    static final String CAFE = Json.write(new Post("forum:cafe-latin1", "forum", SampleScenario.PERIOD_START,
+            "Coffee at the café was lovely", "en", new Author("a1", "a1", 0, null), null, null, null, null, null, null,
+            null, null));
+    static final String CAFE_UTF8 = CAFE.replace("cafe-latin1", "cafe-utf8");
 
     @BeforeAll
     static void runTheSampleStreamThroughKafka(@InjectMiniCluster MiniCluster cluster) throws Exception {
@@ -70,8 +78,11 @@ class KafkaWorkflowITCase {
         scenario = SampleStreamGenerator.generate(SampleStreamParams.defaults()).scenario();
         List<String> lines = BundledSample.lines();
         sentLines = Set.copyOf(lines);
-        sent = lines.size();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        // first, so that dated at the sample's start they are not late
+        records.add(new ProducerRecord<>(options.postsTopic(), 0, null, CAFE.getBytes(ISO_8859_1)));
+        records.add(new ProducerRecord<>(options.postsTopic(), 0, null, ("\uFEFF" + CAFE_UTF8).getBytes(UTF_8)));
+        sent = lines.size() + records.size();
         for (int i = 0; i < lines.size(); i++) {
             records.add(new ProducerRecord<>(options.postsTopic(), i % 2, null, lines.get(i).getBytes(UTF_8)));
         }
@@ -145,8 +156,10 @@ class KafkaWorkflowITCase {
 
     @Test
     void everyMalformedRecordIsInTheDeadLetterTopicAsItsOriginalBytesWithTheReason() {
-        assertThat(deadLetters).hasSize(scenario.malformedRecords());
-        assertThat(deadLetters).allSatisfy(record -> {
+        List<ConsumerRecord<byte[], byte[]>> malformed = deadLetters.stream()
+                .filter(record -> header(record, DeadLetterSerializer.STAGE).equals("parse")).toList();
+        assertThat(malformed).hasSize(scenario.malformedRecords());
+        assertThat(malformed).allSatisfy(record -> {
             assertThat(sentLines).contains(new String(record.value(), UTF_8));
             assertThat(header(record, DeadLetterSerializer.REASON)).isNotBlank();
             assertThat(header(record, DeadLetterSerializer.STAGE)).isEqualTo("parse");
@@ -155,6 +168,26 @@ class KafkaWorkflowITCase {
             assertThat(header(record, DeadLetterSerializer.SOURCE_PARTITION)).isIn("0", "1");
             assertThat(header(record, DeadLetterSerializer.SOURCE_OFFSET)).matches("\\d+");
         });
+    }
+
+    @Test
+    void aValueThatIsNotUtf8IsADeadLetterAtStageReadWithItsOriginalBytesAndTheSamePostInUtf8IsEnriched() {
+        List<ConsumerRecord<byte[], byte[]>> unreadable = deadLetters.stream()
+                .filter(record -> header(record, DeadLetterSerializer.STAGE).equals("read")).toList();
+
+        assertThat(unreadable).hasSize(1);
+        ConsumerRecord<byte[], byte[]> latin1 = unreadable.get(0);
+        assertThat(latin1.value()).isEqualTo(CAFE.getBytes(ISO_8859_1));
+        assertThat(header(latin1, DeadLetterSerializer.REASON)).startsWith("the value is not valid UTF-8: byte "
+                + (CAFE.indexOf('é') + 1) + " of its " + CAFE.length() + " (0xE9) is not; it looks like Latin-1");
+        assertThat(header(latin1, DeadLetterSerializer.ORIGIN)).isEqualTo(KafkaOptions.POSTS_TOPIC + "/0/0");
+        assertThat(deadLetters).hasSize(scenario.malformedRecords() + 1);
+        assertThat(enrichedPosts.stream().map(record -> value(record, EnrichedPost.class).post()))
+                .filteredOn(post -> post.id().startsWith("forum:cafe"))
+                .singleElement().satisfies(post -> {
+                    assertThat(post.id()).isEqualTo("forum:cafe-utf8");
+                    assertThat(post.text()).isEqualTo("Coffee at the café was lovely");
+                });
     }
 
     private static long counter(String name) {

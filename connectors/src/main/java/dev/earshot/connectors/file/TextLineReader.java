@@ -1,5 +1,7 @@
 package dev.earshot.connectors.file;
 
+import dev.earshot.connectors.serde.Utf8;
+import dev.earshot.model.DeadLetter;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -9,11 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -49,8 +47,14 @@ final class TextLineReader implements Closeable {
      * @param number the line's number from 1; 0 for a problem of the whole file
      * @param text the line without its end; for an unreadable line, its bytes as best they could be decoded
      * @param unreadable why the line could not be read as text, with the fix; null when it could
+     * @param textEncoding {@link DeadLetter#ONE_CHAR_PER_BYTE} when the text is the line's bytes read as ISO-8859-1;
+     *     null when it is text
      */
-    record Line(long number, String text, String unreadable) {
+    record Line(long number, String text, String unreadable, String textEncoding) {
+
+        Line(long number, String text, String unreadable) {
+            this(number, text, unreadable, null);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TextLineReader.class);
@@ -166,20 +170,17 @@ final class TextLineReader implements Closeable {
         consumed += lineLength + 1;
         int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
         lineNumber++;
-        String decoded = new String(line, 0, length, StandardCharsets.UTF_8);
-        if (decoded.indexOf('\uFFFD') < 0) {
-            return new Line(lineNumber, decoded, null);
+        Utf8.Decoded decoded = Utf8.decode(line, length);
+        if (decoded.valid()) {
+            return new Line(lineNumber, decoded.text(), null);
         }
-        int malformed = firstMalformedByte(line, length);
-        if (malformed < 0) {
-            return new Line(lineNumber, decoded, null);
-        }
-        return new Line(lineNumber, new String(line, 0, length, StandardCharsets.ISO_8859_1), String.format(Locale.ROOT,
+        int malformed = decoded.malformedAt();
+        return new Line(lineNumber, decoded.text(), String.format(Locale.ROOT,
                 "line %d is not valid UTF-8: byte %d of the line (0x%02X, byte %d of the %s) is not. If the file is "
                         + "Latin-1 (ISO-8859-1), convert it: iconv -f latin1 -t utf-8 FILE > FILE.utf8 (Windows-1252: "
                         + "-f cp1252). raw holds the line read as ISO-8859-1, one character per byte",
                 lineNumber, malformed + 1, line[malformed] & 0xff, lineStart + malformed + 1,
-                compression == null ? "file" : "decompressed text"));
+                compression == null ? "file" : "decompressed text"), DeadLetter.ONE_CHAR_PER_BYTE);
     }
 
     /** Reads up to the next LF into {@link #line}; false at the end of the input with nothing read. */
@@ -230,9 +231,9 @@ final class TextLineReader implements Closeable {
                         compression, where, kept)
                 : String.format(Locale.ROOT, "the %s stream is damaged %s (%s): re-copy the file; the lines before "
                         + "the damage were read%s", compression, where, e.getMessage(), kept);
-        String cut = lineLength == 0 ? null : new String(line, 0, lineLength,
-                firstMalformedByte(line, lineLength) < 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        problem = new Line(lineLength == 0 ? 0 : after + 1, cut, reason);
+        Utf8.Decoded cut = lineLength == 0 ? null : Utf8.decode(line, lineLength);
+        problem = new Line(lineLength == 0 ? 0 : after + 1, cut == null ? null : cut.text(), reason,
+                cut == null || cut.valid() ? null : DeadLetter.ONE_CHAR_PER_BYTE);
     }
 
     private boolean startsWith(byte[] prefix) {
@@ -252,15 +253,6 @@ final class TextLineReader implements Closeable {
             }
         }
         return controls * 100 <= limit;
-    }
-
-    /** The index of the first byte that is not valid UTF-8, or -1; a sequence cut at the end counts as malformed. */
-    private static int firstMalformedByte(byte[] bytes, int length) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        CharBuffer out = CharBuffer.allocate(length);
-        CoderResult result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : -1;
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Writes a dead letter as the record that was rejected, so that it can be fixed and replayed as is: the value is
- * the original bytes, and what went wrong travels in headers (UTF-8 text, numbers in decimal). When the origin is
+ * the original bytes (also of a record that is not UTF-8, see {@link DeadLetter#rawEncoding()}), and what went
+ * wrong travels in headers (UTF-8 text, numbers in decimal). When the origin is
  * a {@link KafkaOrigin}, its topic, partition and offset get a header each; any other origin (a file) is still
  * kept whole in {@link #ORIGIN}.
  */
@@ -48,9 +49,8 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         if (letter.rejectedAt() != null) {
             add(headers, REJECTED_AT, letter.rejectedAt().toString());
         }
-        byte[] original = letter.raw() == null ? null : letter.raw().getBytes(StandardCharsets.UTF_8);
         // Stamped when written, like the other sinks' records (see KafkaJsonSerializer).
-        return new ProducerRecord<>(topic, null, null, null, original, headers);
+        return new ProducerRecord<>(topic, null, null, null, letter.rawBytes(), headers);
     }
 
     private static void add(List<Header> headers, String key, String value) {

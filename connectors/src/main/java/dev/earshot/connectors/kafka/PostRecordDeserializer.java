@@ -1,9 +1,13 @@
 package dev.earshot.connectors.kafka;
 
+import dev.earshot.model.DeadLetter;
 import dev.earshot.model.RawRecord;
 
 import dev.earshot.connectors.serde.JsonTypeInfo;
-import java.nio.charset.StandardCharsets;
+import dev.earshot.connectors.serde.Utf8;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.Locale;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -13,9 +17,15 @@ import org.apache.flink.util.Collector;
 /**
  * Hands a record's value to the pipeline as text, unparsed: the pipeline's parse stage validates it and
  * dead-letters what is malformed. Nothing is dropped here, not even a record without a value (it becomes an
- * empty text, which the parser rejects as an empty record).
+ * empty text, which the parser rejects as an empty record). A UTF-8 byte order mark is dropped. A value that is not
+ * valid UTF-8 (such as Latin-1 text) is never decoded with replacement characters: it becomes an unreadable record
+ * whose reason names the byte and the fix, and whose value is its bytes read as ISO-8859-1, so that the dead-letter
+ * topic gets them back unchanged. Not decoded as Latin-1 instead: the same bytes may be Windows-1252 or another
+ * encoding, and a guess would give posts and tickets wrong text that no one is told about.
  */
 public final class PostRecordDeserializer {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private PostRecordDeserializer() {
     }
@@ -25,13 +35,69 @@ public final class PostRecordDeserializer {
         return new WithOrigins();
     }
 
-    /** Just each value: what today's {@code Source<String>} pipeline reads. */
+    /**
+     * Just each value, for a {@code Source<String>}. A String cannot say that its value is not text, so a value that
+     * is not UTF-8 fails the read with the reason; the posts pipeline reads {@link #withOrigins()}.
+     */
     public static KafkaRecordDeserializationSchema<String> values() {
         return new Values();
     }
 
-    static String text(ConsumerRecord<byte[], byte[]> record) {
-        return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+    static RawRecord record(ConsumerRecord<byte[], byte[]> record) {
+        String origin = origin(record).toString();
+        if (record.value() == null) {
+            return new RawRecord("", origin);
+        }
+        Utf8.Decoded value = Utf8.decode(record.value());
+        if (value.valid()) {
+            // U+FEFF first is the UTF-8 byte order mark, which some Windows tools write
+            return new RawRecord(value.text().startsWith("\uFEFF") ? value.text().substring(1) : value.text(), origin);
+        }
+        return new RawRecord(value.text(), origin, notUtf8(record.value(), value.malformedAt()), DeadLetter.ONE_CHAR_PER_BYTE);
+    }
+
+    /** Why the value cannot be read, with what the bytes look like and the fix. */
+    static String notUtf8(byte[] value, int malformed) {
+        int b = value[malformed] & 0xff;
+        String looksLike;
+        if (value.length >= 2 && (b == 0xfe || b == 0xff) && malformed == 0 && (value[1] & 0xff) == (b ^ 0x01)) {
+            looksLike = "it starts with a UTF-16 byte order mark, so it is UTF-16";
+        } else if (cutInsideACharacter(value, malformed)) {
+            looksLike = "it ends inside a character, so it was cut short";
+        } else if (b >= 0xa0) {
+            looksLike = String.format(Locale.ROOT, "it looks like Latin-1 (ISO-8859-1) or Windows-1252, where 0x%02X is '%c'", b, (char) b);
+        } else {
+            String inWindows1252 = new String(new byte[] {(byte) b}, WINDOWS_1252);
+            looksLike = inWindows1252.equals("\uFFFD") ? "it is neither Latin-1 nor Windows-1252 text"
+                    : String.format(Locale.ROOT, "it looks like Windows-1252, where 0x%02X is '%s'", b, inWindows1252);
+        }
+        return String.format(Locale.ROOT, "the value is not valid UTF-8: byte %d of its %d (0x%02X) is not; %s. The "
+                + "producer must send UTF-8 (Kafka's StringSerializer does unless serializer.encoding is set). raw holds "
+                + "the value read as ISO-8859-1, one character per byte; the dead-letter topic gets the original bytes",
+                malformed + 1, value.length, b, looksLike);
+    }
+
+    /**
+     * Whether the bytes from {@code malformed} to the end are the start of one multi-byte character, cut, after UTF-8
+     * characters of more than one byte (without them, a last Latin-1 letter such as 0xE9 looks the same).
+     */
+    private static boolean cutInsideACharacter(byte[] value, int malformed) {
+        int lead = value[malformed] & 0xff;
+        int length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+        if (value.length - malformed >= length) {
+            return false;
+        }
+        for (int i = malformed + 1; i < value.length; i++) {
+            if ((value[i] & 0xc0) != 0x80) {
+                return false;
+            }
+        }
+        for (int i = 0; i < malformed; i++) {
+            if (value[i] < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static KafkaOrigin origin(ConsumerRecord<?, ?> record) {
@@ -44,7 +110,7 @@ public final class PostRecordDeserializer {
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
-            out.collect(new RawRecord(text(record), origin(record).toString()));
+            out.collect(record(record));
         }
 
         @Override
@@ -58,8 +124,12 @@ public final class PostRecordDeserializer {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
-            out.collect(text(record));
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) throws IOException {
+            RawRecord read = record(record);
+            if (read.unreadable() != null) {
+                throw new IOException(read.origin() + ": " + read.unreadable());
+            }
+            out.collect(read.value());
         }
 
         @Override

@@ -2,10 +2,18 @@ package dev.earshot.connectors.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.json.Json;
+import dev.earshot.model.Author;
+import dev.earshot.model.EnrichedPost;
+import dev.earshot.model.GeoPoint;
+import dev.earshot.model.Post;
 import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EarshotIndicesTest {
@@ -34,6 +42,43 @@ class EarshotIndicesTest {
 
         assertThat(EarshotIndices.STATS.id().apply(daily))
                 .isEqualTo("parking|geonames:1277333|2026-03-04T04:00:00Z|2026-03-04T06:00:00Z|DAILY");
+    }
+
+    @Test
+    void everyFieldTheModelWritesForAnEnrichedPostIsMappedInTheTemplate() throws IOException {
+        Post post = new Post("bluesky:1", "bluesky", TestDocuments.START, "Towed again", "en",
+                new Author("did:plc:a", "a", 12, "Bangalore"), new GeoPoint(12.97, 77.59), "Bengaluru", "bluesky:0",
+                "bluesky:0", "CityCareDesk", "https://bsky.app/1", List.of("parking"), List.of("CityCareDesk"),
+                TestDocuments.START.plusSeconds(60), List.of("en", "kn"));
+        EnrichedPost enriched = TestDocuments.post(0);
+        JsonNode document = Json.mapper().valueToTree(new EnrichedPost(post, enriched.sentiment(), enriched.topics(),
+                enriched.location(), enriched.terms()));
+        JsonNode mappings;
+        try (InputStream body = IndexTemplates.open("earshot-posts")) {
+            mappings = Json.mapper().readTree(body).path("template").path("mappings");
+        }
+
+        assertThat(document.path("post").size()).as("every component of Post is set here, so that a new one is checked")
+                .isEqualTo(Post.class.getRecordComponents().length);
+        assertThat(leaves(document, "")).allSatisfy(path -> assertThat(mapped(mappings, path)).as(path).isTrue());
+    }
+
+    private static List<String> leaves(JsonNode node, String path) {
+        if (!node.isObject() || node.has("lat")) {
+            return List.of(path);
+        }
+        List<String> paths = new ArrayList<>();
+        node.fields().forEachRemaining(field -> paths.addAll(leaves(field.getValue(),
+                path.isEmpty() ? field.getKey() : path + "." + field.getKey())));
+        return paths;
+    }
+
+    private static boolean mapped(JsonNode mappings, String path) {
+        JsonNode node = mappings;
+        for (String name : path.split("\\.")) {
+            node = node.path("properties").path(name);
+        }
+        return node.has("type");
     }
 
     @Test

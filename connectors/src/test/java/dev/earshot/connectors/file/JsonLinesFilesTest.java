@@ -4,6 +4,7 @@ import static dev.earshot.connectors.file.FormatReading.read;
 import static dev.earshot.connectors.file.FormatReading.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.model.DeadLetter;
 import dev.earshot.model.RawRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,8 @@ class JsonLinesFilesTest {
                 + fileByte + " of the file) is not").contains("iconv -f latin1 -t utf-8");
         assertThat(cafe.value().getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(Files.readAllLines(latin1,
                 StandardCharsets.ISO_8859_1).get(1).getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(cafe.valueEncoding()).as("so that its dead letter gives the bytes back").isEqualTo(DeadLetter.ONE_CHAR_PER_BYTE);
+        assertThat(records.get(0).valueEncoding()).isNull();
     }
 
     @Test

@@ -3,8 +3,13 @@ package dev.earshot.connectors.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.model.DeadLetter;
+import dev.earshot.model.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,29 @@ class DeadLetterSerializerTest {
         assertThat(record.headers().headers(DeadLetterSerializer.SOURCE_TOPIC)).isEmpty();
         assertThat(record.headers().headers(DeadLetterSerializer.SOURCE_PARTITION)).isEmpty();
         assertThat(record.headers().headers(DeadLetterSerializer.SOURCE_OFFSET)).isEmpty();
+    }
+
+    @Test
+    void aRecordThatIsNotUtf8GetsItsOriginalBytesBackEveryByteValueAndAByteOrderMarkIncluded() throws Exception {
+        byte[] original = new byte[3 + 256];
+        original[0] = (byte) 0xef;
+        original[1] = (byte) 0xbb;
+        original[2] = (byte) 0xbf;
+        for (int b = 0; b < 256; b++) {
+            original[3 + b] = (byte) b;
+        }
+        List<RawRecord> read = new ArrayList<>();
+        PostRecordDeserializer.withOrigins().deserialize(new ConsumerRecord<>("earshot.posts", 0, 7, null, original),
+                new ListCollector<>(read));
+        RawRecord unreadable = read.get(0);
+        DeadLetter letter = new DeadLetter(unreadable.value(), unreadable.unreadable(), "read", unreadable.origin(),
+                REJECTED, unreadable.valueEncoding());
+
+        ProducerRecord<byte[], byte[]> record = serializer.serialize(letter, null, null);
+
+        assertThat(record.value()).isEqualTo(original);
+        assertThat(header(record, DeadLetterSerializer.STAGE)).isEqualTo("read");
+        assertThat(header(record, DeadLetterSerializer.REASON)).startsWith("the value is not valid UTF-8: byte 132 of its 259");
     }
 
     static String header(ProducerRecord<?, ?> record, String key) {
