@@ -107,6 +107,9 @@ class SentimentCommandsTest extends CliDataFixture {
         CliRun missingFile = CliRun.run("eval", "sentiment", "--data", folder.resolve("absent.csv").toString());
         assertThat(missingFile.exitCode()).isEqualTo(2);
         assertThat(missingFile.err()).contains("absent.csv: no such file");
+        CliRun aFolder = CliRun.run("eval", "sentiment", "--data", folder.toString());
+        assertThat(aFolder.exitCode()).isEqualTo(2);
+        assertThat(aFolder.err()).contains("--data " + folder + ": is a folder; give the file itself");
 
         CliRun noDevelopmentHalf = CliRun.run("eval", "sentiment", "--data", data.toString(), "--id-column", "absent",
                 "--show-misses", "3");
