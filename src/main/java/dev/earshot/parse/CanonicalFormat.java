@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.earshot.json.Json;
 import dev.earshot.model.Post;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -53,14 +55,17 @@ final class CanonicalFormat implements PostFormat {
         try {
             return List.of(new ParseResult.Valid(mapper.treeToValue(tree, Post.class)));
         } catch (JsonMappingException e) {
-            throw new MalformedRecordException(describe(e));
+            throw new MalformedRecordException(describe(e, tree));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedRecordException("invalid post: " + e.getMessage());
         }
     }
 
-    /** Names the offending field by its JSON path ("author.followers") and what was wrong with it. */
-    private static String describe(JsonMappingException e) {
+    /**
+     * Names the offending field by its JSON path ("author.followers"), what it takes and what it holds, in the
+     * post's own terms rather than Jackson's and java.time's.
+     */
+    private static String describe(JsonMappingException e, JsonNode tree) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
@@ -68,7 +73,41 @@ final class CanonicalFormat implements PostFormat {
         if (cause instanceof IllegalArgumentException) {
             return "invalid post: " + cause.getMessage();
         }
-        String problem = e.getOriginalMessage().lines().findFirst().orElse("wrong type");
-        return path.isEmpty() ? "invalid post: " + problem : "field '" + path + "' has the wrong type: " + problem;
+        if (path.isEmpty()) {
+            return "invalid post: " + e.getOriginalMessage().lines().findFirst().orElse("wrong type");
+        }
+        JsonNode value = tree;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            value = ref.getFieldName() != null ? value.path(ref.getFieldName()) : value.path(ref.getIndex());
+        }
+        String expected = e instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
+        return "field '" + path + "' has the wrong type: " + (expected == null ? "" : "expected " + expected + ", ")
+                + "found " + (value.isValueNode() ? Fields.type(value) + " " + value : Fields.type(value));
+    }
+
+    /** What a field of this type holds, in JSON's words, or null when that is not plain. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as \"2026-03-02T08:15:00Z\"";
+        }
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type.isRecord() ? "an object" : null;
     }
 }

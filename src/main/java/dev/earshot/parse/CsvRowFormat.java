@@ -63,13 +63,15 @@ final class CsvRowFormat implements PostFormat {
         if (value == null) {
             throw new MalformedRecordException("column '" + column + "' (parse.csv." + key + ") is not in the file's header");
         }
-        return value.asText().isBlank() ? null : value.asText();
+        return value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 
     private static String required(JsonNode row, String column, String key) {
         String value = cell(row, column, key);
         if (value == null) {
-            throw new MalformedRecordException("column '" + column + "' (parse.csv." + key + ") is empty");
+            throw new MalformedRecordException("column '" + column + "' (parse.csv." + key + ") " + (row.get(column).isNull()
+                    ? "is missing: the row has fewer cells than the header; add the missing cells (empty ones are ,,)"
+                    : "is empty"));
         }
         return value;
     }

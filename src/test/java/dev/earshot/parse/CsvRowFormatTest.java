@@ -63,6 +63,19 @@ class CsvRowFormatTest {
                 .contains("parse.csv.coordinates");
     }
 
+    @Test
+    void aShortRowNamesTheMissingCellAndPassesWhenOnlyOptionalCellsAreMissing() {
+        // the replay reader gives a row with fewer cells than the header null for the missing ones
+        assertThat(invalidReason("{\"tweet_id\":\"4\",\"name\":\"x\",\"text\":\"ragged row\",\"tweet_created\":null,"
+                + "\"tweet_location\":null,\"tweet_coord\":null}"))
+                .isEqualTo("csv: column 'tweet_created' (parse.csv.createdAt) is missing: the row has fewer cells than the "
+                        + "header; add the missing cells (empty ones are ,,)");
+        Post post = onlyPost("{\"tweet_id\":\"5\",\"name\":\"x\",\"text\":\"short but whole\","
+                + "\"tweet_created\":\"2015-02-23 21:00:00 +0000\",\"tweet_location\":null,\"tweet_coord\":null}");
+        assertThat(post.author().profileLocation()).isNull();
+        assertThat(post.geo()).isNull();
+    }
+
     private Post onlyPost(String row) {
         List<ParseResult> results = parser.parse(row);
         assertThat(results).singleElement().isInstanceOf(ParseResult.Valid.class);

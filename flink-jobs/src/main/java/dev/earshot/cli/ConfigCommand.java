@@ -33,8 +33,8 @@ final class ConfigCommand implements Callable<Integer> {
     public Integer call() {
         if (file == null) {
             spec.commandLine().getOut().print(ConfigLoader.defaultsAsYaml());
-            spec.commandLine().getOut().println("# Off until set (no default):");
-            UnsetKeys.of(EarshotConfig.defaults()).forEach(key -> spec.commandLine().getOut().println("#   " + key));
+            spec.commandLine().getOut().println("# Off until set (no default); once a section is set, its keys default to:");
+            UnsetKeys.of(EarshotConfig.defaults()).forEach(key -> spec.commandLine().getOut().println("# " + key));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -15,11 +15,17 @@ final class DataFile {
     private DataFile() {
     }
 
+    /** The file an option names must be one: a folder or a missing path gets a message that says which. */
+    static void requireFile(String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + " " + file + (Files.isDirectory(file)
+                    ? ": is a folder; give the file itself" : ": no such file"));
+        }
+    }
+
     /** Each row's values of these columns of the header row, by column name. */
     static List<Map<String, String>> readColumns(Path data, List<String> columns) throws IOException {
-        if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException("--data " + data + ": no such file");
-        }
+        requireFile("--data", data);
         try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
             return LabelledCsv.readColumns(in, columns);
         } catch (IllegalArgumentException e) {

@@ -26,9 +26,7 @@ final class GazetteerCommand {
 
     /** A gazetteer file written by {@code gazetteer build}. */
     static Gazetteer read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--gazetteer " + file + ": no such file");
-        }
+        DataFile.requireFile("--gazetteer", file);
         try (Stream<String> lines = Build.lines(file)) {
             return Gazetteer.fromLines(lines);
         }

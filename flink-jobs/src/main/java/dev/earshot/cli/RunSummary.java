@@ -53,18 +53,20 @@ final class RunSummary {
                         + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")
                         + String.format(Locale.ROOT, " in %.1f s: %s, %s records/s", seconds,
                         count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds)),
+                recordsLine(),
                 String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
                                 + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),
                         get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED)),
-                String.format(Locale.ROOT, "  platform events %,d edits, %,d deletions, %,d records that are not posts",
-                        get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED), get(Counters.RECORDS_SKIPPED)),
                 String.format(Locale.ROOT, "  edits applied   %,d (%,d in tickets); deletions applied %,d (%,d posts removed "
                                 + "from tickets, %,d deleted posts withheld)  -> %s",
                         get(Counters.EDITS_APPLIED), get(Counters.TICKET_POSTS_EDITED), get(Counters.DELETIONS_APPLIED),
                         get(Counters.TICKET_POSTS_REMOVED), get(Counters.DELETED_POSTS_WITHHELD),
                         file(outputDir, EarshotSinks.DELETIONS)),
-                String.format(Locale.ROOT, "  dead letters    %,d (%,d of them too late for their windows)  -> %s",
-                        get(Counters.DEAD_LETTERS), get(Counters.LATE_POSTS), file(outputDir, EarshotSinks.DEAD_LETTERS))
+                String.format(Locale.ROOT, "  dead letters    %,d: %,d rejected when read + %,d too late for their windows"
+                                + " + %,d at stage enrich or taxonomy  -> %s", get(Counters.DEAD_LETTERS),
+                        get(Counters.ITEMS_REJECTED), get(Counters.LATE_POSTS),
+                        get(Counters.DEAD_LETTERS) - get(Counters.ITEMS_REJECTED) - get(Counters.LATE_POSTS),
+                        file(outputDir, EarshotSinks.DEAD_LETTERS))
                         + lateHint() + unreadableHint,
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
@@ -73,6 +75,19 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
+    }
+
+    /**
+     * What the records held: one record may hold several posts (an X v2 response's {@code data} array, a Discourse
+     * page), or none (a platform event that is no post), so the records read are reconciled with their items.
+     */
+    private String recordsLine() {
+        long items = get(Counters.POSTS_VALID) + get(Counters.POSTS_EDITED) + get(Counters.POSTS_DELETED)
+                + get(Counters.RECORDS_SKIPPED) + get(Counters.ITEMS_REJECTED);
+        return String.format(Locale.ROOT, "  records read    %,d holding %s: %,d posts + %,d edits + %,d deletions + %,d "
+                        + "events that are not posts + %,d rejected (dead letters)", get(Counters.RECORDS_READ),
+                count(items, "item"), get(Counters.POSTS_VALID), get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED),
+                get(Counters.RECORDS_SKIPPED), get(Counters.ITEMS_REJECTED));
     }
 
     /**

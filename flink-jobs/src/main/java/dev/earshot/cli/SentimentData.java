@@ -69,9 +69,7 @@ final class SentimentData {
 
     static List<LabelledText> read(Path file, Format format, String textColumn, String labelColumn)
             throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--data " + file + ": no such file");
-        }
+        DataFile.requireFile("--data", file);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<LabelledText> rows = switch (format) {
                 case sentiment140 -> LabelledCsv.readSentiment140(in);

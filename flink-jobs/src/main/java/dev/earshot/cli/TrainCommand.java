@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +60,12 @@ final class TrainCommand {
                 + "use 1 when the labelled posts are much more one-sided than the stream"})
         private Double priorCorrection;
 
+        @Option(names = "--min-per-class", defaultValue = "100", paramLabel = "N", description = {"refuse to train "
+                + "when a class has fewer labelled posts (default ${DEFAULT-VALUE}; 0 trains on any number). On the "
+                + "airline tweets' training split, models from 10-50 posts per class scored no better than the rules "
+                + "Earshot uses without a model; from 100 per class they did"})
+        private int minPerClass;
+
         @Override
         public Integer call() throws IOException {
             try {
@@ -75,6 +83,7 @@ final class TrainCommand {
             Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
             rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));
             console.printf("%s: %,d labelled posts %s%n", data, rows.size(), counts);
+            requireEnough(counts);
             long start = System.nanoTime();
             CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
             List<AnalyzedText> texts = rows.stream().map(row -> analyzer.analyze(row.text())).toList();
@@ -91,6 +100,20 @@ final class TrainCommand {
                     model.model(), Files.size(out), (System.nanoTime() - start) / 1e9);
             console.printf("Use it in earshot.yaml:  enrich: { sentimentModel: %s }%n", out);
             return 0;
+        }
+
+        /** A model from a handful of posts only echoes the rules it is given as a feature, or does worse. */
+        private void requireEnough(Map<SentimentLabel, Integer> counts) {
+            if (minPerClass < 0) {
+                throw new IllegalArgumentException("--min-per-class must be 0 or more, was " + minPerClass);
+            }
+            String few = Arrays.stream(SentimentLabel.values()).filter(label -> counts.getOrDefault(label, 0) < minPerClass)
+                    .map(label -> label + " " + counts.getOrDefault(label, 0)).collect(Collectors.joining(", "));
+            if (!few.isEmpty()) {
+                throw new IllegalArgumentException("--data " + data + ": too few labelled posts to train on: " + few
+                        + ", fewer than " + minPerClass + " per class. A model from fewer scores no better than the rules "
+                        + "Earshot uses without one; label more posts, or pass --min-per-class 0 to train anyway");
+            }
         }
     }
 }

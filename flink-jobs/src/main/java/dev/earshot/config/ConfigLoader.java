@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -106,6 +108,24 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A value as earshot.yaml writes it: 30s, earshot.posts, [a, b], {initialDelay: 1s, maxDelay: 1m}. */
+    static String asYaml(Object value) {
+        return asYaml((JsonNode) BINDER.valueToTree(value));
+    }
+
+    private static String asYaml(JsonNode tree) {
+        List<String> items = new ArrayList<>();
+        if (tree.isObject()) {
+            tree.fields().forEachRemaining(field -> items.add(field.getKey() + ": " + asYaml(field.getValue())));
+            return "{" + String.join(", ", items) + "}";
+        }
+        if (tree.isArray()) {
+            tree.elements().forEachRemaining(element -> items.add(asYaml(element)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        return tree.asText();
     }
 
     /** What a key of this type takes, in the words of the YAML, or null when Jackson's message says it better. */

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** Java's {@code Duration.toString()}, which the core's parameter checks put in their messages: PT2H, PT0S. */
+    private static final Pattern ISO = Pattern.compile("\\bPT(?:-?\\d+H)?(?:-?\\d+M)?(?:-?\\d+(?:\\.\\d+)?S)?\\b");
 
     private Durations() {
     }
@@ -59,6 +61,12 @@ public final class Durations {
             return seconds / 3_600 + "h";
         }
         return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
+    /** A message with each of Java's ISO durations (PT168H) written as earshot.yaml writes it (7d). */
+    static String inYamlTerms(String message) {
+        return message == null ? null : ISO.matcher(message).replaceAll(iso -> iso.group().length() == 2 ? iso.group()
+                : Matcher.quoteReplacement(format(Duration.parse(iso.group()))));
     }
 
     static final class Serializer extends JsonSerializer<Duration> {

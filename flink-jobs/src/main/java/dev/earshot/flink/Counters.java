@@ -12,6 +12,11 @@ public final class Counters {
     public static final String POSTS_EDITED = "posts-edited";
     public static final String POSTS_DELETED = "posts-deleted";
     public static final String RECORDS_SKIPPED = "records-skipped";
+    /**
+     * Dead letters of the stages {@code read} and {@code parse}: records, or items of a record that holds several (an
+     * X v2 response's {@code data} array, a Discourse page), that did not become a post, edit or deletion.
+     */
+    public static final String ITEMS_REJECTED = "items-rejected";
     /** Dead letters at stage {@code read}: input that could not be read as records (a damaged file, not UTF-8). */
     public static final String RECORDS_UNREADABLE = "records-unreadable";
     /** Posts and edits that repeat a version already passed (or bring an earlier one), processed once. */

@@ -56,13 +56,18 @@ public final class EarshotPipeline {
     }
 
     public Outputs apply(DataStream<RawRecord> records) {
+        // Parsed and given event time by the readers' own subtasks: watermarks made before the posts fan out travel
+        // behind the posts they follow on every channel, so which posts are late depends on the input's order only.
+        // Made after a fan-out, each subtask's watermark follows its share, and lateness depends on thread timing.
         SingleOutputStreamOperator<PostEvent> parsed = records
-                .process(new ParsePosts(config.parse()), PostEvent.TYPE).name("parse and validate").uid("parse");
+                .process(new ParsePosts(config.parse()), PostEvent.TYPE).setParallelism(records.getParallelism())
+                .name("parse and validate").uid("parse");
         Taxonomy taxonomy = config.enrich().loadTaxonomy();
         SingleOutputStreamOperator<String> taxonomyVersions = TaxonomyVersions.of(records, config.enrich(), taxonomy);
         // Posts, edits and deletions travel as one stream keyed by post id, so that none overtakes another.
         SingleOutputStreamOperator<PostEvent> deduplicated = parsed
-                .assignTimestampsAndWatermarks(watermarks()).name("event time").uid("event-time")
+                .assignTimestampsAndWatermarks(watermarks()).setParallelism(records.getParallelism())
+                .name("event time").uid("event-time")
                 .keyBy(PostEvent::postId)
                 .process(new DeduplicatePosts(config.stream().dedupTtl()), PostEvent.TYPE).name("deduplicate").uid("dedup");
         // Posts outside enrich.languages stop before enrichment; deduplication's output is still partitioned by post id.

@@ -27,6 +27,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
     private transient PostParser parser;
     private transient JobCounter read;
     private transient JobCounter valid;
+    private transient JobCounter deadLetters;
     private transient JobCounter rejected;
     private transient JobCounter edited;
     private transient JobCounter deleted;
@@ -42,7 +43,8 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         parser = new PostParser(params, List.of(new TwitterV11Format()));
         read = JobCounter.register(getRuntimeContext(), Counters.RECORDS_READ);
         valid = JobCounter.register(getRuntimeContext(), Counters.POSTS_VALID);
-        rejected = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
+        deadLetters = JobCounter.register(getRuntimeContext(), Counters.DEAD_LETTERS);
+        rejected = JobCounter.register(getRuntimeContext(), Counters.ITEMS_REJECTED);
         edited = JobCounter.register(getRuntimeContext(), Counters.POSTS_EDITED);
         deleted = JobCounter.register(getRuntimeContext(), Counters.POSTS_DELETED);
         skipped = JobCounter.register(getRuntimeContext(), Counters.RECORDS_SKIPPED);
@@ -55,6 +57,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         // The wall clock bounds how far ahead a post may be dated: it cannot have been written after it was read.
         Instant readAt = Instant.now();
         if (record.unreadable() != null) {
+            deadLetters.increment();
             rejected.increment();
             unreadable.increment();
             ctx.output(DEAD_LETTERS, new DeadLetter(record.value(), record.unreadable(), "read", record.origin(), readAt,
@@ -74,6 +77,7 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
             } else if (result instanceof ParseResult.Skipped) {
                 skipped.increment();
             } else if (result instanceof ParseResult.Invalid invalid) {
+                deadLetters.increment();
                 rejected.increment();
                 ctx.output(DEAD_LETTERS, new DeadLetter(invalid.raw(), invalid.reason(), "parse", record.origin(), readAt));
             }

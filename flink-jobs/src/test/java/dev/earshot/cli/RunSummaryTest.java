@@ -19,7 +19,7 @@ class RunSummaryTest {
                 Counters.MOST_LATE_MILLIS, behind, Counters.MOST_LATE_ADVISABLE_MILLIS, behind))
                 .finalReport(Duration.ofSeconds(26), Path.of("out"), LanguageScope.defaults());
 
-        assertThat(report).contains("7,863 of them too late for their windows",
+        assertThat(report).contains("7,863 too late for their windows",
                 "the most out of order was 7d 11h 20m behind the newest post read before it",
                 "sort it by time or set stream.outOfOrderness to at least 8d");
     }
@@ -47,15 +47,27 @@ class RunSummaryTest {
         String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 2L))
                 .finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
 
-        assertThat(report).contains("2 (0 of them too late").doesNotContain("outOfOrderness").doesNotContain("unreadable");
+        assertThat(report).contains("dead letters    2: 0 rejected when read + 0 too late").doesNotContain("outOfOrderness").doesNotContain("unreadable");
     }
 
     @Test
     void unreadableInputIsNamedUnderTheDeadLetters() {
-        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 3L, Counters.RECORDS_UNREADABLE, 1L))
-                .finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
+        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 3L, Counters.ITEMS_REJECTED, 3L,
+                Counters.RECORDS_UNREADABLE, 1L)).finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
 
-        assertThat(report).contains("3 (0 of them too late", "1 of them unreadable input (stage read");
+        assertThat(report).contains("3: 3 rejected when read + 0 too late", "1 of them unreadable input (stage read");
+    }
+
+    @Test
+    void recordsHoldingSeveralPostsAreReconciledWithWhatTheyHeldAndTheDeadLettersWithTheirStages() {
+        // x-v2.jsonl: 5 lines, one holding 4 posts and one the 2 rules of a stream-rules response; 1 post too late
+        String report = new RunSummary(Map.of(Counters.RECORDS_READ, 5L, Counters.POSTS_VALID, 5L,
+                Counters.ITEMS_REJECTED, 4L, Counters.DEAD_LETTERS, 5L, Counters.LATE_POSTS, 1L))
+                .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
+
+        assertThat(report).contains("  records read    5 holding 9 items: 5 posts + 0 edits + 0 deletions + 0 events "
+                        + "that are not posts + 4 rejected (dead letters)",
+                "  dead letters    5: 4 rejected when read + 1 too late for their windows + 0 at stage enrich or taxonomy");
     }
 
     @Test

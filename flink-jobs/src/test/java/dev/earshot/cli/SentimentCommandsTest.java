@@ -69,7 +69,7 @@ class SentimentCommandsTest extends CliDataFixture {
         Path model = folder.resolve("model.json");
 
         CliRun train = CliRun.run("train", "sentiment", "--data", data.toString(), "--label-column", "airline_sentiment",
-                "--out", model.toString());
+                "--out", model.toString(), "--min-per-class", "6");
 
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains("20 labelled posts").contains("enrich: { sentimentModel: " + model);
@@ -82,6 +82,22 @@ class SentimentCommandsTest extends CliDataFixture {
     }
 
     @Test
+    void trainSentimentRefusesTooFewPostsPerClassUnlessTold() {
+        Path model = folder.resolve("few.json");
+
+        CliRun refused = CliRun.run("train", "sentiment", "--data", data.toString(), "--label-column", "airline_sentiment",
+                "--out", model.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("too few labelled posts to train on: NEGATIVE 8, NEUTRAL 6, POSITIVE 6, fewer "
+                + "than 100 per class", "--min-per-class 0");
+        assertThat(model).doesNotExist();
+        CliRun belowAsked = CliRun.run("train", "sentiment", "--data", data.toString(), "--label-column", "airline_sentiment",
+                "--out", model.toString(), "--min-per-class", "7");
+        assertThat(belowAsked.err()).contains("too few labelled posts to train on: NEUTRAL 6, POSITIVE 6, fewer than 7");
+    }
+
+    @Test
     void badInputGetsAClearMessage() {
         CliRun missingColumn = CliRun.run("train", "sentiment", "--data", data.toString(), "--out",
                 folder.resolve("never.json").toString());
@@ -91,6 +107,9 @@ class SentimentCommandsTest extends CliDataFixture {
         CliRun missingFile = CliRun.run("eval", "sentiment", "--data", folder.resolve("absent.csv").toString());
         assertThat(missingFile.exitCode()).isEqualTo(2);
         assertThat(missingFile.err()).contains("absent.csv: no such file");
+        CliRun aFolder = CliRun.run("eval", "sentiment", "--data", folder.toString());
+        assertThat(aFolder.exitCode()).isEqualTo(2);
+        assertThat(aFolder.err()).contains("--data " + folder + ": is a folder; give the file itself");
 
         CliRun noDevelopmentHalf = CliRun.run("eval", "sentiment", "--data", data.toString(), "--id-column", "absent",
                 "--show-misses", "3");

@@ -39,4 +39,13 @@ class ConfigLoaderMessagesTest {
         refused("aggregate: { windowSize: 2h, windowSlide: 45m }\n",
                 "aggregate.windowSize (2h) must be a whole multiple of aggregate.windowSlide (45m), e.g. 2h and 30m");
     }
+
+    @Test
+    void durationsFromTheCoresChecksAreShownAsWrittenToo() {
+        refused("handoff: { quietPeriod: 0s }\n", "handoff: quietPeriod must be a positive duration, e.g. 48h; was 0s");
+        refused("detect: { surge: { history: 3d } }\n", "detect.surge: weekly compares with the same time a week earlier, "
+                + "so history must be at least 7 days, was 3d; set history to 7d or weekly to false");
+        refused("respond: { alerts: { delivery: { maxBackoff: 1s, initialBackoff: 90s } } }\n",
+                "respond.alerts.delivery: maxBackoff (1s) must not be shorter than initialBackoff (90s)");
+    }
 }

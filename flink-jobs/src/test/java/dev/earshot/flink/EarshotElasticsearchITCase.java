@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.cli.EarshotCli;
+import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.elasticsearch.EarshotIndices;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
@@ -17,6 +18,7 @@ import dev.earshot.model.TicketPost;
 import dev.earshot.sample.SampleScenario;
 import dev.earshot.sample.SampleStreamGenerator;
 import dev.earshot.sample.SampleStreamParams;
+import dev.earshot.startup.ServiceChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +71,14 @@ class EarshotElasticsearchITCase {
         if (elasticsearch != null) {
             elasticsearch.close();
         }
+    }
+
+    @Test
+    void theStartUpCheckRecognisesARealElasticsearch() {
+        EarshotConfig config = ConfigLoader.parse("output: { to: [files, elasticsearch] }\nelasticsearch: { url: '"
+                + elasticsearch.url() + "' }\n", "t");
+
+        assertThat(ServiceChecks.check(config, ServiceChecks.TIMEOUT)).isEmpty();
     }
 
     @Test

@@ -101,6 +101,7 @@ class EarshotWorkflowITCase {
         assertThat(counter(Counters.POSTS_ENRICHED)).isEqualTo(scenario.validPosts());
         assertThat(counter(Counters.RECORDS_READ))
                 .isEqualTo(scenario.validPosts() + scenario.duplicateLines() + scenario.malformedRecords());
+        assertThat(counter(Counters.ITEMS_REJECTED)).isEqualTo(scenario.malformedRecords());
     }
 
     @Test

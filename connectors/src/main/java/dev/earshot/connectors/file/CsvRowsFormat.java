@@ -25,8 +25,8 @@ import org.apache.flink.connector.file.src.FileSource;
  * lines must close its quotes within {@value #MAX_ROW_LINES} lines and before the end of the file, and have as many
  * cells as the header; otherwise its first line becomes an unreadable record and reading resumes at the next line.
  * The rows after a broken one are read, at the cost of reading a longer, or ragged, multi-line row as broken. A
- * one-line row with fewer cells than the header passes (the parse stage names the missing column); with more, it is
- * unreadable. Compression, encodings and damage are handled as by {@link TextLineReader}.
+ * one-line row with fewer cells than the header passes, its missing cells null (the parse stage names a missing
+ * column it needs); with more, it is unreadable. Compression, encodings and damage are handled as by {@link TextLineReader}.
  */
 public final class CsvRowsFormat extends TextRecordsFormat {
 
@@ -128,8 +128,9 @@ public final class CsvRowsFormat extends TextRecordsFormat {
                         + " cells but the header names " + header.length + " columns: quote cells that hold commas");
             }
             Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < cells.length; i++) {
-                row.put(header[i], cells[i]);
+            for (int i = 0; i < header.length; i++) {
+                // a short row's missing cells are null, so the parse stage tells them from a column the header lacks
+                row.put(header[i], i < cells.length ? cells[i] : null);
             }
             return new RawRecord(JSON.writeValueAsString(row), origin(file, first.number()));
         }

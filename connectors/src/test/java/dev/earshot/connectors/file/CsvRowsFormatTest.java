@@ -56,6 +56,17 @@ class CsvRowsFormatTest {
     }
 
     @Test
+    void aShortRowGivesItsMissingCellsAsNull() throws Exception {
+        Path csv = Files.writeString(work.resolve("short.csv"), "id,text,created,place\n1,ragged row\n");
+
+        JsonNode row = JSON.readTree(FormatReading.read(new CsvRowsFormat(), csv).get(0).value());
+
+        assertThat(row.get("text").asText()).isEqualTo("ragged row");
+        assertThat(row.get("created").isNull()).as("missing, not absent").isTrue();
+        assertThat(row.get("place").isNull()).isTrue();
+    }
+
+    @Test
     void aQuoteStillOpenAtTheEndOfTheFileIsItsFirstLineOnly() throws Exception {
         Path csv = Files.writeString(work.resolve("end.csv"), "id,text\n1,fine\n2,\"never closed\n3,also read\n");
 
