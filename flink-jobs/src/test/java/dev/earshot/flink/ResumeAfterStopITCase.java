@@ -43,9 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeAfterStopITCase {
 
-    /** The sample's line at 2026-03-04T07:00, and one six hours later. */
-    private static final int STOP_AT = Integer.getInteger("stopAt", 13_930);
-    private static final int END_AT = Integer.getInteger("endAt", 16_000);
+    /** The sample's lines at 2026-03-04T07:00 and six hours later. */
+    private static final int STOP_AT = 13_930;
+    private static final int END_AT = 16_000;
 
     @TempDir
     static Path dir;
