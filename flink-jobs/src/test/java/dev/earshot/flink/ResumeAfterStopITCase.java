@@ -104,26 +104,49 @@ class ResumeAfterStopITCase {
     }
 
     @Test
-    void eachVentingCustomerHasOneTicketWithTheSameVersionsAsInOneRun() throws Exception {
+    void eachVentingCustomerHasOneTicketWithTheSameVersionsAsInOneRun() {
         List<HandoffTicket> tickets = read(resumed, EarshotSinks.TICKETS, HandoffTicket.class);
 
         assertThat(tickets).filteredOn(ticket -> ticket.status() == TicketStatus.OPEN)
                 .extracting(ticket -> ticket.customer().id()).isNotEmpty().doesNotHaveDuplicates();
-        assertThat(lines(resumed, EarshotSinks.TICKETS)).containsExactlyInAnyOrderElementsOf(lines(uninterrupted, EarshotSinks.TICKETS));
+        assertThat(tickets.stream().map(ResumeAfterStopITCase::version))
+                .containsExactlyInAnyOrderElementsOf(read(uninterrupted, EarshotSinks.TICKETS, HandoffTicket.class).stream()
+                        .map(ResumeAfterStopITCase::version).toList());
     }
 
+    /**
+     * Alerts are compared by incident (kind, topic, place) rather than by id: at parallelism 2 the id of the parking
+     * PEER_OUTLIER differs between two uninterrupted runs (82fe64d25afb1d8c0981 or 84964567570871bdb472).
+     */
     @Test
-    void alertsOpenAtTheStopAreNotResolvedByItAndKeepTheirIds() throws Exception {
+    void alertsOpenAtTheStopAreNotResolvedByItAndEachIncidentIsOneAlert() {
         List<Alert> atStop = read(firstRun, EarshotSinks.ALERTS, Alert.class);
-        Map<String, AlertStatus> lastInOneRun = read(uninterrupted, EarshotSinks.ALERTS, Alert.class).stream()
-                .collect(Collectors.toMap(Alert::id, Alert::status, (earlier, later) -> later));
+        List<Alert> oneRun = read(uninterrupted, EarshotSinks.ALERTS, Alert.class);
+        List<Alert> alerts = read(resumed, EarshotSinks.ALERTS, Alert.class);
 
         assertThat(atStop).as("incidents open at the stop").isNotEmpty();
-        assertThat(atStop).filteredOn(alert -> alert.status() == AlertStatus.RESOLVED)
-                .allSatisfy(alert -> assertThat(read(uninterrupted, EarshotSinks.ALERTS, Alert.class)).contains(alert));
-        assertThat(read(resumed, EarshotSinks.ALERTS, Alert.class).stream().map(Alert::id).distinct())
-                .containsExactlyInAnyOrderElementsOf(lastInOneRun.keySet());
-        assertThat(lines(resumed, EarshotSinks.ALERTS)).containsExactlyInAnyOrderElementsOf(lines(uninterrupted, EarshotSinks.ALERTS));
+        assertThat(atStop).filteredOn(alert -> alert.status() == AlertStatus.RESOLVED).map(ResumeAfterStopITCase::version)
+                .isSubsetOf(oneRun.stream().map(ResumeAfterStopITCase::version).toList());
+        assertThat(idsPerIncident(alerts)).isEqualTo(idsPerIncident(oneRun));
+        assertThat(alerts.stream().map(ResumeAfterStopITCase::version))
+                .containsExactlyInAnyOrderElementsOf(oneRun.stream().map(ResumeAfterStopITCase::version).toList());
+    }
+
+    private static Map<String, Long> idsPerIncident(List<Alert> alerts) {
+        return alerts.stream().collect(Collectors.groupingBy(ResumeAfterStopITCase::incident,
+                Collectors.collectingAndThen(Collectors.mapping(Alert::id, Collectors.toSet()), ids -> (long) ids.size())));
+    }
+
+    private static String incident(Alert alert) {
+        return alert.kind() + " " + alert.topic() + " " + alert.locationId();
+    }
+
+    private static String version(Alert alert) {
+        return incident(alert) + " " + alert.status() + " " + alert.windowEnd();
+    }
+
+    private static String version(HandoffTicket ticket) {
+        return ticket.id() + " " + ticket.status() + " " + ticket.posts().stream().map(post -> post.id()).toList();
     }
 
     @Test

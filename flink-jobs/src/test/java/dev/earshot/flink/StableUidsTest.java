@@ -1,6 +1,7 @@
 package dev.earshot.flink;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +33,26 @@ class StableUidsTest {
                 kafka: { bootstrapServers: localhost:9092, enrichedPostsTopic: earshot.posts.enriched }
                 """, "earshot.yaml");
         KafkaOptions kafka = config.kafka().toOptions();
-        Configuration noGeneratedUids = new Configuration();
-        noGeneratedUids.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noGeneratedUids);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noGeneratedUids());
         env.enableCheckpointing(30_000);
 
         new EarshotJob(config, RecordSource.withOrigins(KafkaPostSource.withOrigins(kafka), kafka.postsTopic()),
                 List.of(EarshotSinks.jsonLines(output), KafkaEarshotSinks.of(kafka))).build(env);
 
         assertThatCode(env::getStreamGraph).doesNotThrowAnyException();
+    }
+
+    @Test
+    void withGeneratedUidsSwitchedOffAnOperatorWithoutAUidIsRefused() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noGeneratedUids());
+        env.fromData(1, 2).uid("numbers").map(n -> n + 1).sinkTo(new DiscardingSink<>()).uid("discard");
+
+        assertThatThrownBy(env::getStreamGraph).hasMessageContaining("UID");
+    }
+
+    private static Configuration noGeneratedUids() {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        return config;
     }
 }
