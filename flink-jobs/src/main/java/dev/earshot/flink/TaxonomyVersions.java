@@ -2,7 +2,6 @@ package dev.earshot.flink;
 
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.FileContentSource;
-import dev.earshot.enrich.topics.Taxonomy;
 import java.nio.file.Path;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -21,28 +20,25 @@ import org.apache.flink.streaming.api.transformations.WithBoundedness;
  *
  * <p>The file is watched only where an edit can matter: a taxonomy file (a bundled one cannot change) and an input
  * that never ends (Kafka). A bounded run replays a fixed stream in seconds under the start-up taxonomy, so its
- * result does not depend on when someone saved a file, and no watcher keeps it from finishing: its only version
- * is the start-up one, and that stream ends at once. (An empty stream would do, but Flink 2.2's
- * {@code fromData} fails on an empty collection.)
+ * result does not depend on when someone saved a file, and no watcher keeps it from finishing. Where the taxonomy
+ * cannot change, the job has no taxonomy input at all ({@link EnrichStage}).
  */
 final class TaxonomyVersions {
 
     private TaxonomyVersions() {
     }
 
-    /**
-     * @param input the job's records, whose sources tell whether it ever ends
-     * @param startup the taxonomy the job starts with, checked by the client
-     */
-    static SingleOutputStreamOperator<String> of(DataStream<?> input, EarshotConfig.Enrich settings, Taxonomy startup) {
-        StreamExecutionEnvironment env = input.getExecutionEnvironment();
+    /** Whether the taxonomy can change while the job runs: a taxonomy file, read by a job whose input never ends. */
+    static boolean canChange(DataStream<?> input, EarshotConfig.Enrich settings) {
+        return settings.taxonomyFile() != null && neverEnds(input);
+    }
+
+    /** The taxonomy file's valid versions, for a job where it {@link #canChange}. */
+    static SingleOutputStreamOperator<String> watched(StreamExecutionEnvironment env, EarshotConfig.Enrich settings) {
         Path file = settings.taxonomyFile();
-        DataStream<String> versions = file != null && neverEnds(input)
-                ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
+        return env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
                         "taxonomy file", BasicTypeInfo.STRING_TYPE_INFO).setParallelism(1).uid("taxonomy-file")
-                : env.fromData(BasicTypeInfo.STRING_TYPE_INFO, startup.yaml()).name("taxonomy fixed at start-up").uid("taxonomy-fixed");
-        String origin = file == null ? settings.taxonomy() : file.toAbsolutePath().toString();
-        return versions.process(new CheckTaxonomy(origin), BasicTypeInfo.STRING_TYPE_INFO)
+                .process(new CheckTaxonomy(file.toAbsolutePath().toString()), BasicTypeInfo.STRING_TYPE_INFO)
                 .setParallelism(1).name("check taxonomy").uid("check-taxonomy");
     }
 
