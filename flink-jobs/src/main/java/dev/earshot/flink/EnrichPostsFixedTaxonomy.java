@@ -6,10 +6,10 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The enrich step ({@link PostEnrichment}) of a job whose taxonomy cannot change: a bundled taxonomy, or a run over
- * an input that ends. It has the posts as its only input, so that its event time is theirs alone; a second input,
- * even one that ends at once, holds event time at its start until that input has ended, and a small file read in one
- * burst could pass before, leaving nothing late.
+ * The enrich step ({@link PostEnrichment}) of a run over an input that ends, which keeps its start-up taxonomy. It has
+ * the posts as its only input, so that its event time is theirs alone: a second input, even one that ends at once,
+ * holds event time at its start until that input has ended, and a small file read in one burst could pass before,
+ * leaving nothing late.
  */
 final class EnrichPostsFixedTaxonomy extends ProcessFunction<PostEvent, EnrichedEvent> {
 

@@ -2,6 +2,7 @@ package dev.earshot.flink;
 
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.FileContentSource;
+import dev.earshot.enrich.topics.Taxonomy;
 import java.nio.file.Path;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -16,29 +17,31 @@ import org.apache.flink.streaming.api.transformations.WithBoundedness;
 
 /**
  * The valid taxonomy versions the enrich step switches to while the job runs (rejected ones are the
- * {@link CheckTaxonomy#REJECTED} side output).
+ * {@link CheckTaxonomy#REJECTED} side output). Only a job whose input never ends has them ({@link EnrichStage}).
  *
- * <p>The file is watched only where an edit can matter: a taxonomy file (a bundled one cannot change) and an input
- * that never ends (Kafka). A bounded run replays a fixed stream in seconds under the start-up taxonomy, so its
- * result does not depend on when someone saved a file, and no watcher keeps it from finishing. Where the taxonomy
- * cannot change, the job has no taxonomy input at all ({@link EnrichStage}).
+ * <p>The file is watched only where an edit can matter: a taxonomy file (a bundled one cannot change) on an input
+ * that never ends (Kafka). With a bundled taxonomy, the only version is the start-up one, and that stream ends at
+ * once: it stays in the graph because savepoints of earlier releases hold its source, and Flink refuses to restore
+ * one whose operators are gone. (An empty stream would do, but Flink 2.2's {@code fromData} fails on an empty
+ * collection.)
  */
 final class TaxonomyVersions {
 
     private TaxonomyVersions() {
     }
 
-    /** Whether the taxonomy can change while the job runs: a taxonomy file, read by a job whose input never ends. */
-    static boolean canChange(DataStream<?> input, EarshotConfig.Enrich settings) {
-        return settings.taxonomyFile() != null && neverEnds(input);
-    }
-
-    /** The taxonomy file's valid versions, for a job where it {@link #canChange}. */
-    static SingleOutputStreamOperator<String> watched(StreamExecutionEnvironment env, EarshotConfig.Enrich settings) {
+    /**
+     * @param env the job's, whose input never ends
+     * @param startup the taxonomy the job starts with, checked by the client
+     */
+    static SingleOutputStreamOperator<String> of(StreamExecutionEnvironment env, EarshotConfig.Enrich settings, Taxonomy startup) {
         Path file = settings.taxonomyFile();
-        return env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
+        DataStream<String> versions = file != null
+                ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
                         "taxonomy file", BasicTypeInfo.STRING_TYPE_INFO).setParallelism(1).uid("taxonomy-file")
-                .process(new CheckTaxonomy(file.toAbsolutePath().toString()), BasicTypeInfo.STRING_TYPE_INFO)
+                : env.fromData(BasicTypeInfo.STRING_TYPE_INFO, startup.yaml()).name("taxonomy fixed at start-up").uid("taxonomy-fixed");
+        String origin = file == null ? settings.taxonomy() : file.toAbsolutePath().toString();
+        return versions.process(new CheckTaxonomy(origin), BasicTypeInfo.STRING_TYPE_INFO)
                 .setParallelism(1).name("check taxonomy").uid("check-taxonomy");
     }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which enrich operator a job gets: a taxonomy input only where the taxonomy can change, and there the graph a
- * savepoint of an earlier release expects.
+ * Which enrich operator a job gets: a run over an input that ends has no taxonomy input; a job on an endless input
+ * has the one, and the uids, its savepoints from earlier releases hold.
  */
 class EnrichStageTest {
 
@@ -36,8 +36,8 @@ class EnrichStageTest {
     }
 
     @Test
-    void aJobOnAnEndlessInputWithABundledTaxonomyHasNoTaxonomyInput() throws Exception {
-        StreamGraph graph = graph(EarshotConfig.defaults(), endlessInput());
+    void aRunOverAFileWithABundledTaxonomyHasNoTaxonomyInput() throws Exception {
+        StreamGraph graph = graph(EarshotConfig.defaults(), RecordSource.file(Files.writeString(work.resolve("posts.jsonl"), ""), "test"));
 
         assertThat(graph.getStreamNodes()).extracting(StreamNode::getTransformationUID)
                 .doesNotContain("taxonomy-file", "check-taxonomy", "taxonomy-fixed");
@@ -45,17 +45,29 @@ class EnrichStageTest {
     }
 
     @Test
+    void aJobOnAnEndlessInputWithABundledTaxonomyKeepsTheTaxonomyInputItsSavepointsHold() throws Exception {
+        StreamGraph graph = graph(EarshotConfig.defaults(), endlessInput());
+
+        assertThat(taxonomyInputOfEnrich(graph)).isEqualTo("taxonomy-fixed");
+    }
+
+    @Test
     void aJobOnAnEndlessInputWatchesItsTaxonomyFileThroughTheOperatorsItsSavepointsKnow() throws Exception {
         StreamGraph graph = graph(withTaxonomyFile(), endlessInput());
 
+        assertThat(taxonomyInputOfEnrich(graph)).isEqualTo("taxonomy-file");
+        assertThat(EnrichPosts.TAXONOMY.getName()).as("the broadcast state a savepoint holds the latest version in")
+                .isEqualTo("taxonomy");
+    }
+
+    /** The uid of the source of enrich's second input, through {@code check-taxonomy}. */
+    private static String taxonomyInputOfEnrich(StreamGraph graph) {
         assertThat(enrich(graph).getInEdges()).extracting(edge -> graph.getStreamNode(edge.getSourceId()).getTransformationUID())
                 .containsExactlyInAnyOrder("language-scope", "check-taxonomy");
         StreamNode check = graph.getStreamNodes().stream().filter(node -> "check-taxonomy".equals(node.getTransformationUID()))
                 .findFirst().orElseThrow();
-        assertThat(check.getInEdges()).singleElement()
-                .satisfies(edge -> assertThat(graph.getStreamNode(edge.getSourceId()).getTransformationUID()).isEqualTo("taxonomy-file"));
-        assertThat(EnrichPosts.TAXONOMY.getName()).as("the broadcast state a savepoint holds the latest version in")
-                .isEqualTo("taxonomy");
+        assertThat(check.getInEdges()).hasSize(1);
+        return graph.getStreamNode(check.getInEdges().get(0).getSourceId()).getTransformationUID();
     }
 
     private EarshotConfig withTaxonomyFile() throws Exception {
