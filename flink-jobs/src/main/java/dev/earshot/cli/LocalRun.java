@@ -2,10 +2,12 @@ package dev.earshot.cli;
 
 import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.connectors.live.LiveSources;
 import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
 import dev.earshot.flink.RecordSource;
@@ -45,13 +47,16 @@ final class LocalRun {
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
 
     private final EarshotConfig config;
+    private final EnrichResources enrichResources;
     private final Path outputDir;
     private final PrintStream out;
     /** The counts of the last progress line: what a cancelled run's summary can tell. */
     private Map<String, Object> lastCounters = Map.of();
 
-    LocalRun(EarshotConfig config, Path outputDir, PrintStream out) {
+    /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
+    LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out) {
         this.config = config;
+        this.enrichResources = enrichResources;
         this.outputDir = outputDir;
         this.out = out;
     }
@@ -104,7 +109,7 @@ final class LocalRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpoint().interval().toMillis());
-        new EarshotJob(config, source, sinks(kafka)).build(env);
+        new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
 
         // Under `flink run` the cluster's own cancel and stop-with-savepoint apply, and a job restored from a savepoint
         // appends to its files; a local run always starts afresh, and Ctrl-C finishes its files.

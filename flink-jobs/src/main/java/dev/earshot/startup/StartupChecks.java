@@ -4,6 +4,7 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.parse.ParseParams;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ public final class StartupChecks {
     private StartupChecks() {
     }
 
-    public static void check(EarshotConfig config, Secrets secrets) {
-        config.enrich().loadTaxonomy();
-        config.enrich().loadSentimentModel();
+    /** @return the taxonomy and sentiment model read on the way, for the job to use rather than read them again */
+    public static EnrichResources check(EarshotConfig config, Secrets secrets) {
+        EnrichResources enrichResources = EnrichResources.load(config.enrich());
         if (config.input().kind().equals(EarshotConfig.Input.FILE)) {
             inputFile(config.input(), config.parse());
         }
@@ -33,6 +34,7 @@ public final class StartupChecks {
         if (config.respond().helpdesk() != null) {
             EarshotJob.checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
         }
+        return enrichResources;
     }
 
     /** The input file, or null for the bundled sample; a CSV file needs {@code parse.csv} to say which column holds what. */
