@@ -56,6 +56,17 @@ class StartupChecksTest {
     }
 
     @Test
+    void aPacedReplayWithATaxonomyFileIsToldThatEditsWaitForTheNextRun() throws Exception {
+        Path taxonomy = Files.writeString(folder.resolve("tax.yaml"), "topics:\n  - id: parking\n    name: Parking\n    phrases: [parking]\n");
+        EarshotConfig withFile = config("enrich: { taxonomy: '" + taxonomy + "' }\n");
+
+        assertThat(StartupChecks.taxonomyNote(withFile.withSpeedup(60.0))).hasValueSatisfying(note ->
+                assertThat(note).startsWith(taxonomy + " is read once").contains("next run"));
+        assertThat(StartupChecks.taxonomyNote(withFile)).as("a fast replay ends before anyone edits").isEmpty();
+        assertThat(StartupChecks.taxonomyNote(config("").withSpeedup(60.0))).as("a bundled taxonomy cannot be edited").isEmpty();
+    }
+
+    @Test
     void theTaxonomyMustBeBundledOrAValidFile() throws Exception {
         refused("enrich: { taxonomy: city-operation }\n", NONE, "enrich.taxonomy: 'city-operation' is neither a bundled taxonomy");
         Path bad = Files.writeString(folder.resolve("tax.yaml"), "this: is not a taxonomy\n");
