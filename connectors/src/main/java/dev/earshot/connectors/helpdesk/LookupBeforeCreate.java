@@ -13,8 +13,10 @@ import java.util.function.BiFunction;
 /**
  * A helpdesk that holds one ticket per conversation: when this job does not know the conversation's ticket (a new
  * job, a replay, a rescale), it looks it up before creating one, so that a conversation never gets a second ticket.
+ *
+ * @param <T> what a version reads of one helpdesk ticket, shared by its steps (see {@link VersionReads})
  */
-abstract class LookupBeforeCreate implements HelpdeskApi {
+abstract class LookupBeforeCreate<T> implements HelpdeskApi {
 
     protected final HelpdeskSettings settings;
     protected final Clock clock;
@@ -32,17 +34,18 @@ abstract class LookupBeforeCreate implements HelpdeskApi {
     }
 
     /** The helpdesk's ticket for this conversation and the posts it holds, or null when there is none. */
-    abstract CompletableFuture<DeliveredTicket> find(HandoffTicket ticket);
+    abstract CompletableFuture<DeliveredTicket> find(HandoffTicket ticket, VersionReads<T> reads);
 
     abstract CompletableFuture<DeliveredTicket> create(HandoffTicket ticket);
 
     /** Adds the posts that {@code known} does not hold yet. */
-    abstract CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known);
+    abstract CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known, VersionReads<T> reads);
 
     @Override
     public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
-        CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket);
-        return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found));
+        VersionReads<T> reads = new VersionReads<>();
+        CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket, reads);
+        return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found, reads));
     }
 
     /**

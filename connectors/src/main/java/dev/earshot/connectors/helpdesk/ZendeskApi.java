@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * ({@code via_followup_source_id}) with the same external id, which takes the conversation's later posts; a lookup
  * then takes the newest ticket that is not closed, and reads the posts back from all of them.
  */
-final class ZendeskApi extends LookupBeforeCreate {
+final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment>> {
 
     /** What Zendesk's 422 says when a closed ticket refuses an update. */
     private static final String CLOSED_REFUSAL = "closed prevents ticket update";
@@ -46,7 +46,7 @@ final class ZendeskApi extends LookupBeforeCreate {
     }
 
     @Override
-    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
+    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket, VersionReads<Map<String, Comment>> reads) {
         URI lookup = URI.create(base + "/api/v2/tickets.json?external_id="
                 + URLEncoder.encode(ticket.id(), StandardCharsets.UTF_8));
         return http.send("GET", lookup, null, Map.of()).thenCompose(list -> {
@@ -66,22 +66,40 @@ final class ZendeskApi extends LookupBeforeCreate {
                     .map(other -> Long.toString(other.id())).sorted(Comparator.comparingLong(Long::parseLong)).toList();
             List<String> all = new ArrayList<>(earlier);
             all.add(id);
-            return comments(all).thenApply(comments -> DeliveredTicket.readBack(id, earlier, bodies(comments), clock.instant()));
+            return comments(all, reads).thenApply(comments -> DeliveredTicket.readBack(id, earlier, bodies(comments), clock.instant()));
         });
     }
 
     /** A comment's ticket, its plain {@code body}, which Earshot wrote, and the {@code html_body} Zendesk made of it. */
-    private record Comment(String ticketId, String body, String htmlBody) {
+    record Comment(String ticketId, String body, String htmlBody) {
+
+        /**
+         * The comment after Redact String in Comment replaced each character of {@code text} by ▇ in its body. Its
+         * {@code html_body} is left as read: only the Agent Workspace redaction uses it, and reads it again.
+         */
+        Comment redacted(String text) {
+            return new Comment(ticketId, body.replace(text, "\u2587".repeat(text.codePointCount(0, text.length()))), htmlBody);
+        }
     }
 
-    /** The comments of these tickets (comment ids are unique across tickets), following Zendesk's {@code next_page} links. */
-    private CompletableFuture<Map<String, Comment>> comments(List<String> ticketIds) {
+    /**
+     * The comments of these tickets (comment ids are unique across tickets), each ticket's read once per version:
+     * see {@link VersionReads}.
+     */
+    private CompletableFuture<Map<String, Comment>> comments(List<String> ticketIds, VersionReads<Map<String, Comment>> reads) {
         CompletableFuture<Map<String, Comment>> all = CompletableFuture.completedFuture(new LinkedHashMap<>());
         for (String ticketId : ticketIds) {
-            all = all.thenCompose(found -> commentPages(ticketId,
-                    URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), found));
+            all = all.thenCompose(found -> reads.of(ticketId, this::comments).thenApply(ofTicket -> {
+                found.putAll(ofTicket);
+                return found;
+            }));
         }
         return all;
+    }
+
+    /** One ticket's comments, read now, following Zendesk's {@code next_page} links. */
+    private CompletableFuture<Map<String, Comment>> comments(String ticketId) {
+        return commentPages(ticketId, URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), new LinkedHashMap<>());
     }
 
     private CompletableFuture<Map<String, Comment>> commentPages(String ticketId, URI page, Map<String, Comment> found) {
@@ -132,10 +150,11 @@ final class ZendeskApi extends LookupBeforeCreate {
      * takes neither, but can still be redacted).
      */
     @Override
-    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
-        CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known)
+    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known, VersionReads<Map<String, Comment>> reads) {
+        CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known, reads)
                 : CompletableFuture.completedFuture(known);
-        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> keeping(state, edit(ticket, state)));
+        return removed.thenCompose(state -> addPosts(ticket, state, reads))
+                .thenCompose(state -> keeping(state, edit(ticket, state, reads)));
     }
 
     /**
@@ -146,7 +165,8 @@ final class ZendeskApi extends LookupBeforeCreate {
      * a GET per update, where this costs a second PUT only for the tickets to reopen. A closed ticket refuses the
      * update: its new posts go to a follow-up ticket instead (a priority alone is a dead letter, as before).
      */
-    private CompletableFuture<DeliveredTicket> addPosts(HandoffTicket ticket, DeliveredTicket known) {
+    private CompletableFuture<DeliveredTicket> addPosts(HandoffTicket ticket, DeliveredTicket known,
+                                                       VersionReads<Map<String, Comment>> reads) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
         if (added.isEmpty() && !priorityChanged) {
@@ -162,7 +182,7 @@ final class ZendeskApi extends LookupBeforeCreate {
                     return settings.reopen() && Reopening.zendeskReopens(answer.path("ticket").path("status").asText())
                             ? reopen(held) : CompletableFuture.completedFuture(held);
                 })
-                .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added)
+                .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added, reads)
                         : CompletableFuture.failedFuture(error));
     }
 
@@ -172,9 +192,10 @@ final class ZendeskApi extends LookupBeforeCreate {
      * conversation's tickets are looked up first, and a newer one takes the posts it does not hold yet. Else the
      * posts go to a new follow-up.
      */
-    private CompletableFuture<DeliveredTicket> afterClosed(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added) {
-        return find(ticket).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
-                ? addPosts(ticket, found) : followUp(ticket, known, added));
+    private CompletableFuture<DeliveredTicket> afterClosed(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added,
+                                                          VersionReads<Map<String, Comment>> reads) {
+        return find(ticket, reads).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
+                ? addPosts(ticket, found, reads) : followUp(ticket, known, added));
     }
 
     /**
@@ -232,14 +253,15 @@ final class ZendeskApi extends LookupBeforeCreate {
      * endpoint: the new text cannot be shown on a closed ticket, and redacting the earlier one alone would leave the
      * agent no word of what the customer now says, while the author asked for no removal.
      */
-    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
+    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known,
+                                                   VersionReads<Map<String, Comment>> reads) {
         String ticketId = known.helpdeskId();
-        return showEdited(ticket, known, (edited, now) -> comments(known.helpdeskIds()).thenCompose(comments -> {
+        return showEdited(ticket, known, (edited, now) -> comments(known.helpdeskIds(), reads).thenCompose(comments -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, bodies(comments));
             if (toShow.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return redact(comments, toShow.stream().map(TicketPost::id).toList(), false)
+            return redact(comments, toShow.stream().map(TicketPost::id).toList(), false, reads)
                     .thenCompose(ignored -> http.send("PUT", ticketUri(ticketId),
                             ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
                     .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
@@ -249,18 +271,23 @@ final class ZendeskApi extends LookupBeforeCreate {
     /**
      * Redacts, one request after another, the text and link of {@code postIds} from every comment holding them, and
      * for deleted posts the fingerprints on their markers too. An edited post keeps its earlier texts' fingerprints:
-     * they tell a restart without state that those texts are old.
+     * they tell a restart without state that those texts are old. The version's later steps read the comments as
+     * redacted.
      */
-    private CompletableFuture<Void> redact(Map<String, Comment> comments, Collection<String> postIds, boolean deleted) {
+    private CompletableFuture<Void> redact(Map<String, Comment> comments, Collection<String> postIds, boolean deleted,
+                                           VersionReads<Map<String, Comment>> reads) {
         CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
         for (String postId : postIds) {
             for (Map.Entry<String, Comment> comment : comments.entrySet()) {
                 for (String line : toRedact(comment.getValue().body(), List.of(postId), deleted)) {
                     URI redact = URI.create(base + "/api/v2/tickets/" + comment.getValue().ticketId() + "/comments/"
                             + comment.getKey() + "/redact");
+                    String ticketId = comment.getValue().ticketId();
+                    String commentId = comment.getKey();
                     redactions = redactions.thenCompose(ignored ->
-                            http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
-                            }));
+                            http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done ->
+                                    reads.change(ticketId, read -> read.computeIfPresent(commentId,
+                                            (id, held) -> held.redacted(line)))));
                 }
             }
         }
@@ -291,13 +318,14 @@ final class ZendeskApi extends LookupBeforeCreate {
      * audit log say what happened, and {@code deletions.jsonl} records the deletion as for any post. After a
      * follow-up, the closed ticket it follows is redacted so too, and the note goes to the follow-up.
      */
-    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known) {
+    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known,
+                                                     VersionReads<Map<String, Comment>> reads) {
         List<String> held = known.postsToRemove(ticket);
         if (held.isEmpty()) {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
         String current = known.helpdeskId();
-        return comments(known.helpdeskIds()).thenCompose(comments -> {
+        return comments(known.helpdeskIds(), reads).thenCompose(comments -> {
             // a removal replayed from a checkpoint taken before it: its note (or, in a closed ticket, the redacted
             // fingerprints on its marker) is there already, so only redact again what may be left
             Set<String> noted = bodies(comments).stream().flatMap(body -> TicketText.removedPostIds(body).stream())
@@ -305,7 +333,7 @@ final class ZendeskApi extends LookupBeforeCreate {
             List<String> unnoted = held.stream().filter(id -> !noted.contains(id)).toList();
             CompletableFuture<Boolean> currentTakesNote = CompletableFuture.completedFuture(true);
             for (String ticketId : known.helpdeskIds()) {
-                currentTakesNote = currentTakesNote.thenCompose(takes -> redactIn(ticketId, ofTicket(comments, ticketId), held)
+                currentTakesNote = currentTakesNote.thenCompose(takes -> redactIn(ticketId, ofTicket(comments, ticketId), held, reads)
                         .thenApply(classic -> ticketId.equals(current) ? classic : takes));
             }
             return currentTakesNote
@@ -322,10 +350,17 @@ final class ZendeskApi extends LookupBeforeCreate {
      * Redacts {@code postIds} from one ticket's comments, through Redact String in Comment, or where Zendesk refuses
      * it (closed), through the Agent Workspace; true when the first did, that is the ticket takes comments.
      */
-    private CompletableFuture<Boolean> redactIn(String ticketId, Map<String, Comment> comments, List<String> postIds) {
-        return redact(comments, postIds, true).thenApply(ignored -> true)
-                .exceptionallyCompose(error -> refusal(error) == null ? CompletableFuture.failedFuture(error)
-                        : redactInAgentWorkspace(ticketId, postIds, refusal(error)).thenApply(ignored -> false));
+    private CompletableFuture<Boolean> redactIn(String ticketId, Map<String, Comment> comments, List<String> postIds,
+                                                VersionReads<Map<String, Comment>> reads) {
+        return redact(comments, postIds, true, reads).thenApply(ignored -> true)
+                .exceptionallyCompose(error -> {
+                    if (refusal(error) == null) {
+                        return CompletableFuture.failedFuture(error);
+                    }
+                    // the Agent Workspace marks the html_body, which only Zendesk renders: read the ticket again after it
+                    reads.forget(ticketId);
+                    return redactInAgentWorkspace(ticketId, postIds, refusal(error)).thenApply(ignored -> false);
+                });
     }
 
     /**
@@ -337,7 +372,7 @@ final class ZendeskApi extends LookupBeforeCreate {
      * user not allowed to redact, a messaging or chat ticket), is a dead letter naming both endpoints and the fix.
      */
     private CompletableFuture<Void> redactInAgentWorkspace(String ticketId, List<String> postIds, DeliveryException classic) {
-        return comments(List.of(ticketId)).thenCompose(comments -> {
+        return comments(ticketId).thenCompose(comments -> {
             CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
             for (Map.Entry<String, Comment> comment : comments.entrySet()) {
                 List<String> strings = toRedact(comment.getValue().body(), postIds, true);

@@ -93,6 +93,32 @@ abstract class HelpdeskRedactionScenarios {
                 .allMatch(r -> r.method().equals("GET") || r.body().equals(priorityUpdate()));
     }
 
+    /** Helpdesks rate-limit per account (Zendesk per minute): the removal and the edit share one reading of the ticket. */
+    @Test
+    void aVersionWithAnEditAndADeletionReadsTheTicketOnce() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost first = last.posts().get(0);
+        TicketPost fourth = last.posts().get(3);
+        String newText = "@CityCareDesk the pump was fixed at noon, the water is brown though";
+        int before = helpdesk().requests.size();
+
+        deliverAll(delivery, List.of(BundledTickets.deleted(BundledTickets.edited(last, fourth.id(), newText), first.id())));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertGone(first);
+        assertThat(allBodies()).noneMatch(body -> body.contains(TicketText.fingerprint(first)))
+                .noneMatch(body -> shows(body, fourth.text())).anyMatch(body -> shows(body, newText));
+        Map<String, Long> calls = helpdesk().callsSince(before);
+        assertThat(calls).as("each read once: %s", calls).isNotEmpty()
+                .allSatisfy((call, times) -> assertThat(times).as(call).isEqualTo(call.startsWith("GET ") ? 1L : times));
+    }
+
+    /** Whether a helpdesk body shows {@code text}, as plain text or escaped in HTML. */
+    private static boolean shows(String body, String text) {
+        return body.contains(text) || body.contains(TicketText.html(text).replaceAll("^<div>|</div>$", ""));
+    }
+
     @Test
     void deletionWinsOverAnEditBeforeOrAfterIt() throws Exception {
         HelpdeskDelivery delivery = delivery();
