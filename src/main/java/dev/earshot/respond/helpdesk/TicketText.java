@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,11 +36,16 @@ public final class TicketText {
     public static final String REMOVED_MARKER = "earshot-removed-post: ";
     /** What follows a post's id on its marker line: the fingerprint of the text above it. */
     public static final String FINGERPRINT = " text:";
+    /**
+     * What ends a post's marker line when its network says when the text above it was written by an edit: that time,
+     * so that a restart without state can tell an edit back to an earlier text from a replayed older version.
+     */
+    public static final String EDITED = " edited:";
     /** What stands where a deleted post's text was: no word of it, nor its author's handle. */
     public static final String REMOVED_NOTE = "[post removed at the author's request (deleted on the network)]";
 
     private static final Pattern MARKED_POST = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)((?:"
-            + Pattern.quote(FINGERPRINT) + "[0-9a-f]{12}(?![0-9a-f]))*)");
+            + Pattern.quote(FINGERPRINT) + "[0-9a-f]{12}(?![0-9a-f]))*)(?:" + Pattern.quote(EDITED) + "([0-9TZ:.\\-]+))?");
     private static final Pattern REMOVED_POST = Pattern.compile(Pattern.quote(REMOVED_MARKER) + "([^\\s<]+)");
     /** A post's marker whose fingerprints were redacted: only a deleted post's are (an edited post keeps them). */
     private static final Pattern REDACTED_FINGERPRINTS = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)(?: \u2587+)+");
@@ -133,7 +139,11 @@ public final class TicketText {
         String current = fingerprint(post);
         earlier.stream().filter(fingerprint -> !fingerprint.equals(current))
                 .forEach(fingerprint -> text.append(FINGERPRINT).append(fingerprint));
-        return text.append(FINGERPRINT).append(current).toString();
+        text.append(FINGERPRINT).append(current);
+        if (post.editedAt() != null) {
+            text.append(EDITED).append(post.editedAt());
+        }
+        return text.toString();
     }
 
     private static String footer(HandoffTicket ticket) {
@@ -182,6 +192,36 @@ public final class TicketText {
             }
         }
         return shown;
+    }
+
+    /**
+     * Per post, when its network says the text helpdesk {@code texts} show now was written by an edit: the time on
+     * its last marker. Posts whose shown text has no such time (never edited, or by a network that gives none, or
+     * markers written before the times were) are left out.
+     */
+    public static Map<String, Instant> shownEditTimes(Collection<String> texts) {
+        Map<String, Instant> shown = new LinkedHashMap<>();
+        for (String text : texts) {
+            Matcher matcher = MARKED_POST.matcher(text == null ? "" : text);
+            while (matcher.find()) {
+                Instant editedAt = instant(matcher.group(3));
+                if (editedAt == null) {
+                    shown.remove(matcher.group(1));
+                } else {
+                    shown.put(matcher.group(1), editedAt);
+                }
+            }
+        }
+        return shown;
+    }
+
+    /** The time a marker gives, or null when it gives none or an agent garbled it. */
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
