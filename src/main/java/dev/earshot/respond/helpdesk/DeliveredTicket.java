@@ -30,19 +30,22 @@ import java.util.Set;
  *        earlier text (a replayed older version). A post without fingerprints (state written before they were, or
  *        a ticket read back from texts without them) is of unknown text, and no edit of it is sent. Omitted from
  *        JSON when empty.
- * @param shownEditedAt per held post whose shown text its network says was written by an edit, that edit's time
- *        ({@link TicketPost#editedAt}): a version whose post reads as an earlier text is an edit back to it only when
- *        its network says it was edited later than this. Omitted from JSON when empty.
  * @param earlierHelpdeskIds the closed helpdesk tickets that held the conversation before {@code helpdeskId}, oldest
  *        first: a closed Zendesk ticket takes no post, so the customer's later posts went to a follow-up ticket. Their
  *        posts are among {@code postIds}, and a post deleted later is redacted from them too. Omitted from JSON when
  *        empty.
+ * @param shownEditedAt per held post whose shown text its network says was written by an edit, that edit's time
+ *        ({@link TicketPost#editedAt}): a version whose post reads as an earlier text is an edit back to it only when
+ *        its network says it was edited later than this. Omitted from JSON when empty.
+ * @param reopenPending the customer's new posts were added, but setting the ticket back to open failed for a while
+ *        (5xx, 429, timeouts after every retry): the ticket's next version tries again. Omitted from JSON when false.
  */
 public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPriority priority, Instant deliveredAt,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> removedPostIds,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> fingerprints,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> earlierHelpdeskIds,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Instant> shownEditedAt) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Instant> shownEditedAt,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean reopenPending) {
 
     public DeliveredTicket {
         if (helpdeskId == null || helpdeskId.isBlank()) {
@@ -85,14 +88,14 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         Map<String, Instant> editedAt = TicketText.shownEditTimes(texts);
         editedAt.keySet().retainAll(posts);
         return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed), fingerprints, earlier,
-                editedAt);
+                editedAt, false);
     }
 
     /** The state after the whole of {@code ticket} was delivered as a new helpdesk ticket. */
     public static DeliveredTicket opened(String helpdeskId, HandoffTicket ticket, Instant now) {
         return new DeliveredTicket(helpdeskId, ticket.posts().stream().map(TicketPost::id).toList(), ticket.priority(), now,
                 ticket.removedPostIds(), fingerprintsOf(Map.of(), ticket.posts()), List.of(),
-                editTimesOf(Map.of(), ticket.posts()));
+                editTimesOf(Map.of(), ticket.posts()), false);
     }
 
     /**
@@ -104,7 +107,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         Map<String, List<String>> earlier = new LinkedHashMap<>(fingerprints);
         earlier.keySet().retainAll(sent.postIds());
         return new DeliveredTicket(helpdeskId, sent.postIds(), sent.priority(), now, sent.removedPostIds(),
-                fingerprintsOf(earlier, ticket.posts()), earlierHelpdeskIds, sent.shownEditedAt());
+                fingerprintsOf(earlier, ticket.posts()), earlierHelpdeskIds, sent.shownEditedAt(), false);
     }
 
     /**
@@ -157,7 +160,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
     /** The state after the helpdesk was given the new text of the {@code edited} posts. */
     public DeliveredTicket withEdited(List<TicketPost> edited, Instant now) {
         return new DeliveredTicket(helpdeskId, postIds, priority, now, removedPostIds, fingerprintsOf(fingerprints, edited),
-                earlierHelpdeskIds, editTimesOf(shownEditedAt, edited));
+                earlierHelpdeskIds, editTimesOf(shownEditedAt, edited), reopenPending);
     }
 
     /** Whether {@code ticket} names deleted posts this state does not record as removed yet. */
@@ -178,7 +181,13 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         List<String> ids = new ArrayList<>(postIds);
         added.forEach(post -> ids.add(post.id()));
         return new DeliveredTicket(helpdeskId, ids, newPriority, now, removedPostIds, fingerprintsOf(fingerprints, added),
-                earlierHelpdeskIds, editTimesOf(shownEditedAt, added));
+                earlierHelpdeskIds, editTimesOf(shownEditedAt, added), reopenPending);
+    }
+
+    /** The state with the ticket's reopening still to do ({@code pending}), or done or given up. */
+    public DeliveredTicket withReopenPending(boolean pending) {
+        return new DeliveredTicket(helpdeskId, postIds, priority, deliveredAt, removedPostIds, fingerprints,
+                earlierHelpdeskIds, shownEditedAt, pending);
     }
 
     /**
@@ -190,7 +199,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         earlier.add(helpdeskId);
         DeliveredTicket withAdded = with(added, newPriority, now);
         return new DeliveredTicket(followUpId, withAdded.postIds(), newPriority, now, removedPostIds,
-                withAdded.fingerprints(), earlier, withAdded.shownEditedAt());
+                withAdded.fingerprints(), earlier, withAdded.shownEditedAt(), false);
     }
 
     /** Every helpdesk ticket holding the conversation's posts: the earlier, closed ones, then the current one. */
@@ -210,7 +219,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         Map<String, Instant> keptTimes = new LinkedHashMap<>(shownEditedAt);
         keptTimes.keySet().removeAll(all);
         return new DeliveredTicket(helpdeskId, postIds.stream().filter(id -> !all.contains(id)).toList(), priority, now,
-                List.copyOf(all), kept, earlierHelpdeskIds, keptTimes);
+                List.copyOf(all), kept, earlierHelpdeskIds, keptTimes, reopenPending);
     }
 
     /** {@code earlier} with each post's edit time as its network gives it for the text its helpdesk now shows. */

@@ -1,7 +1,6 @@
 package dev.earshot.connectors.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
@@ -103,7 +102,8 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
                             return known.with(added, known.priority(), clock.instant());
                         });
         boolean priorityChanged = known.priorityChanged(ticket);
-        CompletableFuture<DeliveredTicket> prioritised = !added.isEmpty() && settings.reopen()
+        // a reopening an earlier version could not do (see reopenFailed) is tried again with this one
+        CompletableFuture<DeliveredTicket> prioritised = (!added.isEmpty() || known.reopenPending()) && settings.reopen()
                 ? noted.thenCompose(withNote -> reopenOrPrioritise(ticket, withNote, priorityChanged))
                 : !priorityChanged ? noted
                 : noted.thenCompose(withNote -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId()),
@@ -120,8 +120,8 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
      * {@link Reopening}; Freshdesk lets a closed ticket take notes and be reopened), with the priority in the same
      * {@code PUT} when it changed. A note's answer is the note alone and its request cannot set a status, so the
      * ticket's status is read first ({@code GET /api/v2/tickets/{id}}); setting Open blindly would take tickets out of
-     * custom statuses such as "Waiting on third party". Should that fail, the note is there all the same: the state
-     * keeps it and the dead letter says to reopen by hand.
+     * custom statuses such as "Waiting on third party". Should that fail, the note is there all the same: see
+     * {@link #reopenFailed}.
      */
     private CompletableFuture<DeliveredTicket> reopenOrPrioritise(HandoffTicket ticket, DeliveredTicket withNote,
                                                                   boolean priorityChanged) {
@@ -129,21 +129,19 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
         return http.send("GET", uri, null, Map.of()).thenCompose(view -> {
             boolean reopens = Reopening.freshdeskReopens(view.path("status").asInt());
             if (!reopens && !priorityChanged) {
-                return CompletableFuture.completedFuture(withNote);
+                return CompletableFuture.completedFuture(withNote.withReopenPending(false));
             }
             JsonNode request = reopens ? FreshdeskRequests.reopen(ticket, priorityChanged) : FreshdeskRequests.priority(ticket);
             return http.send("PUT", uri, request, Map.of()).thenApply(ignored -> {
                 if (reopens) {
                     counters.ticketsReopened.incrementAndGet();
                 }
-                return priorityChanged ? withNote.with(List.of(), ticket.priority(), clock.instant()) : withNote;
+                return (priorityChanged ? withNote.with(List.of(), ticket.priority(), clock.instant()) : withNote)
+                        .withReopenPending(false);
             });
         }).handle((state, error) -> {
             if (error != null) {
-                Throwable cause = AsyncFailures.cause(error);
-                throw DeliveryException.partly("freshdesk: the new posts were added to ticket " + withNote.helpdeskId()
-                        + " as a note, but reading its status or setting it back to Open failed: " + cause.getMessage()
-                        + "; set it to Open by hand", withNote);
+                throw reopenFailed("freshdesk", withNote, "reading its status or setting it back to Open", error);
             }
             return state;
         });

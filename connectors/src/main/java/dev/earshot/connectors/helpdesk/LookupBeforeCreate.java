@@ -62,6 +62,23 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
     }
 
     /**
+     * Setting a ticket back to open failed after the customer's new posts were added ({@code held}): the dead letter
+     * keeps them in the state all the same, so that no version adds them again. A refusal (a 4xx: the API user may
+     * not, the ticket cannot) is for good, and the dead letter says to reopen by hand. Anything else (5xx, 429,
+     * timeouts and connection errors that outlasted every retry {@link HttpCalls} made) is left pending: the ticket's
+     * next version tries again, as it does every other failed step.
+     *
+     * @param helpdesk the helpdesk's name; {@code step} what failed, e.g. "setting it back to open"
+     */
+    static DeliveryException reopenFailed(String helpdesk, DeliveredTicket held, String step, Throwable error) {
+        Throwable cause = AsyncFailures.cause(error);
+        boolean refused = cause instanceof DeliveryException refusal && refusal.refusedWith() > 0;
+        return DeliveryException.partly(helpdesk + ": the new posts were added to ticket " + held.helpdeskId() + ", but "
+                + step + " failed: " + cause.getMessage() + (refused ? "; set it to open by hand"
+                : "; the ticket's next version tries again (or set it to open by hand)"), held.withReopenPending(!refused));
+    }
+
+    /**
      * Shows the new text of the posts {@code ticket} says were edited on the network and {@code known} holds with an
      * earlier text: {@code show} is given them and the time the edit is seen at, and the state then knows their new
      * texts. With no such post, nothing is sent.

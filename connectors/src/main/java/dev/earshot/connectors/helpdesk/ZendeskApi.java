@@ -154,6 +154,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known, reads)
                 : CompletableFuture.completedFuture(known);
         return removed.thenCompose(state -> addPosts(ticket, state, reads))
+                .thenCompose(state -> state.reopenPending() ? reopenIfFinished(state) : CompletableFuture.completedFuture(state))
                 .thenCompose(state -> keeping(state, edit(ticket, state, reads)));
     }
 
@@ -180,7 +181,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
                     }
                     counters.commentsAdded.incrementAndGet();
                     return settings.reopen() && Reopening.zendeskReopens(answer.path("ticket").path("status").asText())
-                            ? reopen(held) : CompletableFuture.completedFuture(held);
+                            ? reopen(held) : CompletableFuture.completedFuture(held.withReopenPending(false));
                 })
                 .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added, reads)
                         : CompletableFuture.failedFuture(error));
@@ -199,19 +200,34 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
     }
 
     /**
-     * Sets a ticket that just took new posts back to open. Should Zendesk refuse, the posts are there all the same:
-     * the state keeps them (the next version must not add them again) and the dead letter says to reopen by hand.
+     * Sets a ticket that took new posts back to open. Should that fail, the posts are there all the same: see
+     * {@link #reopenFailed}.
      */
     private CompletableFuture<DeliveredTicket> reopen(DeliveredTicket held) {
         return http.send("PUT", ticketUri(held.helpdeskId()), ZendeskRequests.reopen(), Map.of()).handle((answer, error) -> {
             if (error != null) {
-                throw DeliveryException.partly("zendesk: the new posts were added to ticket " + held.helpdeskId()
-                        + ", but setting it back to open failed: " + AsyncFailures.cause(error).getMessage() + "; set it to open by hand",
-                        held);
+                throw reopenFailed("zendesk", held, "setting it back to open", error);
             }
             counters.ticketsReopened.incrementAndGet();
-            return held;
+            return held.withReopenPending(false);
         });
+    }
+
+    /**
+     * An earlier version's reopening failed for a while and this version added no post, whose answer would tell the
+     * status: the ticket is read ({@code GET /api/v2/tickets/{id}.json}) and set to open only if it is still pending
+     * or solved, since an agent may have taken it up or put it on hold since.
+     */
+    private CompletableFuture<DeliveredTicket> reopenIfFinished(DeliveredTicket held) {
+        return http.send("GET", ticketUri(held.helpdeskId()), null, Map.of())
+                .handle((view, error) -> {
+                    if (error != null) {
+                        throw reopenFailed("zendesk", held, "reading its status to set it back to open", error);
+                    }
+                    return view.path("ticket").path("status").asText();
+                })
+                .thenCompose(status -> Reopening.zendeskReopens(status) ? reopen(held)
+                        : CompletableFuture.completedFuture(held.withReopenPending(false)));
     }
 
     /**
