@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What an agent reads: the subject, and for each post its time, sentiment, text and link, followed by why
@@ -53,6 +54,8 @@ public final class TicketText {
     /** Line breaks in plain bodies and in the HTML ones {@link #html} writes (as a helpdesk may normalise them). */
     private static final Pattern LINE_BREAK = Pattern.compile("\\n|<br\\s*/?>");
     private static final Pattern REDACTED_OR_BLANK = Pattern.compile("[\u2587\\s]*");
+    /** How the first comment of a follow-up ticket starts: a paragraph before the body's opening line. */
+    private static final String FOLLOW_UP = "Follow-up of closed ticket #";
 
     private TicketText() {
     }
@@ -76,8 +79,17 @@ public final class TicketText {
      * {@code posts} as {@link #body} shows later posts.
      */
     public static String followUpBody(HandoffTicket ticket, List<TicketPost> posts, String closedId) {
-        return "Follow-up of closed ticket #" + closedId + ", which holds the earlier posts: the customer wrote again.\n\n"
+        return FOLLOW_UP + closedId + ", which holds the earlier posts: the customer wrote again.\n\n"
                 + body(ticket, posts, false);
+    }
+
+    /**
+     * The first comment of a follow-up ticket opened to show the new text of {@code edited} posts that the closed
+     * ticket {@code closedId} holds with their earlier text (it takes no comment): as {@link #editBody}.
+     */
+    public static String followUpEditBody(HandoffTicket ticket, List<TicketPost> edited, String closedId, Instant seenAt) {
+        return FOLLOW_UP + closedId + ", which holds the earlier posts: the customer edited "
+                + (edited.size() == 1 ? "one" : "some") + " of them.\n\n" + editBody(ticket, edited, seenAt, List.of(closedId));
     }
 
     /**
@@ -87,12 +99,24 @@ public final class TicketText {
      * saw the edit ({@code seenAt}).
      */
     public static String editBody(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt) {
+        return editBody(ticket, edited, seenAt, List.of());
+    }
+
+    /**
+     * As {@link #editBody(HandoffTicket, List, Instant)}, where the closed Zendesk tickets {@code closedIds}, which
+     * take no change, still show the earlier text of some of the posts: the comment says so instead, and each post's
+     * block (its time, link and marker) says which earlier post it replaces.
+     */
+    public static String editBody(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt, List<String> closedIds) {
         boolean networkTimes = edited.stream().allMatch(post -> post.editedAt() != null);
         String when = !networkTimes ? " (Earshot saw the edit at " + seenAt + ")"
                 : edited.size() == 1 ? " at " + edited.get(0).editedAt() : "";
+        String earlier = closedIds.isEmpty() ? "the earlier text was redacted above"
+                : "closed ticket " + closedIds.stream().map(id -> "#" + id).collect(Collectors.joining(", "))
+                        + ", which takes no change, still shows the earlier text";
         StringBuilder text = new StringBuilder().append(customer(ticket)).append(" on ").append(ticket.source())
                 .append(edited.size() == 1 ? " edited a post" : " edited " + edited.size() + " posts")
-                .append(when).append("; the earlier text was redacted above:\n");
+                .append(when).append("; ").append(earlier).append(":\n");
         edited.forEach(post -> text.append(postBlock(post, seenAt, List.of())).append('\n'));
         return text.append(footer(ticket)).toString();
     }
@@ -361,8 +385,10 @@ public final class TicketText {
             start = lineEnd(body, earlier.end());
         }
         if (start < 0) {
+            // the first post starts after the opening line, which a follow-up's first comment has a paragraph before
+            int opening = body.startsWith(FOLLOW_UP) && body.contains("\n\n") ? body.indexOf("\n\n") + 2 : 0;
             Matcher lineBreak = LINE_BREAK.matcher(body);
-            start = lineBreak.find() && lineBreak.start() < marker.start() ? lineBreak.start() : 0;
+            start = lineBreak.find(opening) && lineBreak.start() < marker.start() ? lineBreak.start() : 0;
         }
         return new int[] {start, lineEnd(body, marker.end())};
     }

@@ -99,6 +99,24 @@ class EditedPostsTest {
     }
 
     @Test
+    void anEditShownInAFollowUpSaysTheClosedTicketStillShowsTheEarlierText() {
+        String body = TicketText.followUpEditBody(FIRST_CHANGED, List.of(FIRST_EDITED), "4014", SEEN);
+
+        assertThat(body).startsWith("Follow-up of closed ticket #4014, which holds the earlier posts: the customer edited one of "
+                        + "them.\n\n@ramesh on bluesky edited a post (Earshot saw the edit at 2026-03-04T08:00:00Z); closed ticket "
+                        + "#4014, which takes no change, still shows the earlier text:\n")
+                .contains(FIRST_EDITED.text(), FIRST.url()).doesNotContain(FIRST.text(), SECOND.text());
+        assertThat(TicketText.postLines(body, FIRST.id())).as("what a later edit or deletion redacts, not its time")
+                .containsExactly(FIRST_EDITED.text(), FIRST.url());
+        assertThat(TicketText.postLines(TicketText.followUpBody(BOTH, List.of(SECOND), "4014"), SECOND.id()))
+                .as("nor in a follow-up of new posts").containsExactly("still waiting", "second line");
+        DeliveredTicket readBack = DeliveredTicket.readBack("4020", List.of("4014"),
+                List.of(TicketText.body(BOTH, BOTH.posts(), true), body), SEEN);
+        assertThat(readBack.editedPosts(FIRST_CHANGED)).as("shown").isEmpty();
+        assertThat(readBack.editedPosts(BOTH)).as("the closed ticket's text is the earlier one").isEmpty();
+    }
+
+    @Test
     void anEditOfAPostTheHelpdeskNeverReceivedIsNoEditButANewPost() {
         DeliveredTicket firstOnly = DeliveredTicket.opened("4014", ticket(TicketStatus.OPEN, TicketPriority.HIGH, FIRST), Instant.EPOCH);
         HandoffTicket secondEdited = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, SECOND_EDITED);

@@ -170,7 +170,10 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
                     rewritten = TicketText.withPostEdited(rewritten, post, now);
                 }
                 return rewritten;
-            }).thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
+            }).thenApply(ignored -> {
+                counters.postsEdited.addAndGet(toShow.size());
+                return known;
+            });
         }));
     }
 

@@ -80,16 +80,17 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
 
     /**
      * Shows the new text of the posts {@code ticket} says were edited on the network and {@code known} holds with an
-     * earlier text: {@code show} is given them and the time the edit is seen at, and the state then knows their new
+     * earlier text: {@code show} is given them and the time the edit is seen at, and answers the state of the
+     * helpdesk ticket that shows them ({@code known}, or a follow-up of a closed one), which then knows their new
      * texts. With no such post, nothing is sent.
      */
     final CompletableFuture<DeliveredTicket> showEdited(HandoffTicket ticket, DeliveredTicket known,
-            BiFunction<List<TicketPost>, Instant, CompletableFuture<?>> show) {
+            BiFunction<List<TicketPost>, Instant, CompletableFuture<DeliveredTicket>> show) {
         List<TicketPost> edited = known.editedPosts(ticket);
         if (edited.isEmpty()) {
             return CompletableFuture.completedFuture(known);
         }
         Instant now = clock.instant();
-        return show.apply(edited, now).thenApply(ignored -> known.withEdited(edited, now));
+        return show.apply(edited, now).thenApply(shownIn -> shownIn.withEdited(edited, now));
     }
 }

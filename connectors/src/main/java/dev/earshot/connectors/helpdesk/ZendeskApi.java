@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -261,27 +262,80 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
 
     /**
      * Shows the new text of posts edited on the network: Zendesk comments are immutable apart from redaction, so the
-     * earlier text and link are redacted from the comments holding them ("Redact String in Comment", as for deleted
-     * posts) and a private comment gives the new text under the post's marker. A post the comments already show with
-     * this text (an edit shown before a restart, whose state was lost) needs nothing. Zendesk refuses to redact the
-     * comments of a closed ticket, or to add one: a dead letter, and the state still holds the earlier text, so the
-     * ticket's next version tries again. Unlike a deletion, an edit does not fall back on the Agent Workspace
-     * endpoint: the new text cannot be shown on a closed ticket, and redacting the earlier one alone would leave the
-     * agent no word of what the customer now says, while the author asked for no removal.
+     * earlier text and link are redacted from the current ticket's comments holding them ("Redact String in Comment",
+     * as for deleted posts) and a private comment gives the new text under the post's marker. A post the comments
+     * already show with this text (an edit shown before a restart, whose state was lost) needs nothing.
+     *
+     * <p>A closed ticket can be neither redacted by string nor commented on. The closed tickets a follow-up took over
+     * from keep the earlier text, and the comment in the follow-up says which of them still shows it: the author asked
+     * for no removal (unlike a deletion, an edit does not go through the Agent Workspace), and the new text is what
+     * the agents need. When the current ticket itself refuses and turns out closed, the edit goes to a follow-up, as
+     * new posts do (see {@link #afterEditRefused}).
      */
     private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known,
                                                    VersionReads<Map<String, Comment>> reads) {
-        String ticketId = known.helpdeskId();
-        return showEdited(ticket, known, (edited, now) -> comments(known.helpdeskIds(), reads).thenCompose(comments -> {
+        return showEdited(ticket, known, (edited, now) -> showEdits(ticket, known, edited, now, reads));
+    }
+
+    /** Shows {@code edited} in the current ticket of {@code known}; answers the state of the ticket showing them. */
+    private CompletableFuture<DeliveredTicket> showEdits(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> edited,
+                                                        Instant now, VersionReads<Map<String, Comment>> reads) {
+        String current = known.helpdeskId();
+        return comments(known.helpdeskIds(), reads).thenCompose(comments -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, bodies(comments));
             if (toShow.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(known);
             }
-            return redact(comments, toShow.stream().map(TicketPost::id).toList(), false, reads)
-                    .thenCompose(ignored -> http.send("PUT", ticketUri(ticketId),
-                            ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
-                    .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
-        }));
+            List<String> postIds = toShow.stream().map(TicketPost::id).toList();
+            List<String> closedShowingEarlier = known.earlierHelpdeskIds().stream().filter(closedId -> ofTicket(comments, closedId)
+                    .values().stream().anyMatch(comment -> !toRedact(comment.body(), postIds, false).isEmpty())).toList();
+            return redact(ofTicket(comments, current), postIds, false, reads)
+                    .thenCompose(ignored -> http.send("PUT", ticketUri(current),
+                            ZendeskRequests.editedComment(ticket, toShow, now, closedShowingEarlier), Map.of()))
+                    .thenApply(ignored -> {
+                        counters.postsEdited.addAndGet(toShow.size());
+                        return known;
+                    })
+                    .exceptionallyCompose(error -> refusal(error) == null ? CompletableFuture.failedFuture(error)
+                            : afterEditRefused(ticket, known, toShow, now, reads, error));
+        });
+    }
+
+    /**
+     * The current ticket refused to show an edit. Only if it is closed ({@code GET /api/v2/tickets/{id}.json}: the
+     * redaction's refusal does not say why) does the edit go elsewhere: to a newer ticket of the conversation if the
+     * lookup finds one (a state older than its follow-up), else to a new follow-up of the closed ticket, holding the
+     * new text and saying that the closed ticket still shows the earlier one. Any other refusal is a dead letter, and
+     * the state still holds the earlier text, so the ticket's next version tries again.
+     */
+    private CompletableFuture<DeliveredTicket> afterEditRefused(HandoffTicket ticket, DeliveredTicket known,
+            List<TicketPost> toShow, Instant now, VersionReads<Map<String, Comment>> reads, Throwable refused) {
+        return http.send("GET", ticketUri(known.helpdeskId()), null, Map.of()).thenCompose(view ->
+                !Reopening.ZENDESK_CLOSED.equals(view.path("ticket").path("status").asText())
+                        ? CompletableFuture.failedFuture(refused)
+                        : find(ticket, reads).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
+                                ? showEdits(ticket, found, toShow, now, reads) : followUpWithEdits(ticket, known, toShow, now)));
+    }
+
+    /**
+     * Opens a follow-up of the closed ticket {@code known.helpdeskId()} showing the new text of {@code edited} posts it
+     * holds, as {@link #followUp} does for new posts, with a key of its own.
+     */
+    private CompletableFuture<DeliveredTicket> followUpWithEdits(HandoffTicket ticket, DeliveredTicket known,
+                                                                List<TicketPost> edited, Instant now) {
+        String closedId = known.helpdeskId();
+        return http.send("POST", URI.create(base + "/api/v2/tickets.json"),
+                        ZendeskRequests.followUpWithEdits(ticket, closedId, edited, now, settings.mapping()),
+                        Map.of("Idempotency-Key", IdempotencyKeys.editFollowUp(ticket.id(), closedId)))
+                .thenApply(created -> {
+                    String id = created.path("ticket").path("id").asText("");
+                    if (id.isEmpty()) {
+                        throw new DeliveryException("zendesk: the follow-up's create answer has no ticket.id");
+                    }
+                    counters.followUpsOpened.incrementAndGet();
+                    counters.postsEdited.addAndGet(edited.size());
+                    return known.followedUpBy(id, List.of(), ticket.priority(), now);
+                });
     }
 
     /**
