@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * response returns the ticket already made.
  *
  * <p>New posts put a pending or solved ticket back to open (see {@link Reopening}). Zendesk refuses any update of a
- * closed ticket (422, "closed prevents ticket update"), so new posts for one go to a follow-up ticket
- * ({@code via_followup_source_id}) with the same external id, which takes the conversation's later posts; a lookup
+ * closed ticket (422, "closed prevents ticket update"), so new posts for one, and edits of posts it holds, go to a
+ * follow-up ticket ({@code via_followup_source_id}) with the same external id, which takes the conversation's later
+ * posts; a lookup
  * then takes the newest ticket that is not closed, and reads the posts back from all of them.
  */
 final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment>> {
