@@ -2,10 +2,12 @@ package dev.earshot.cli;
 
 import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.connectors.live.LiveSources;
 import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
 import dev.earshot.flink.RecordSource;
@@ -47,6 +49,7 @@ final class LocalRun {
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
 
     private final EarshotConfig config;
+    private final EnrichResources enrichResources;
     private final Path outputDir;
     private final PrintStream out;
     /** Whether a run on an endless input starts without the state an earlier one saved. */
@@ -54,8 +57,10 @@ final class LocalRun {
     /** The counts of the last progress line: what a cancelled run's summary can tell. */
     private Map<String, Object> lastCounters = Map.of();
 
-    LocalRun(EarshotConfig config, Path outputDir, PrintStream out, boolean fresh) {
+    /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
+    LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, boolean fresh) {
         this.config = config;
+        this.enrichResources = enrichResources;
         this.outputDir = outputDir;
         this.out = out;
         this.fresh = fresh;
@@ -127,7 +132,7 @@ final class LocalRun {
                             saved.isPresent() ? "--fresh: starting without the saved state, which this run's replaces; " : "",
                             state.dir()));
         }
-        new EarshotJob(config, source, sinks(kafka)).build(env);
+        new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
         if (resumeFrom != null) {
             out.printf("appending to the files in %s%n", outputDir);
         } else if (local) {

@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.startup.ServiceChecks;
 import dev.earshot.startup.StartupChecks;
 import java.nio.file.Path;
@@ -65,11 +66,12 @@ final class RunCommand implements Callable<Integer> {
         }
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
         EarshotConfig effective = loaded.withOverrides(input, output, parallelism).withSpeedup(speedup);
-        StartupChecks.check(effective, Secrets.environment());
+        EnrichResources enrichResources = StartupChecks.check(effective, Secrets.environment());
         StartupChecks.createOutputDir(Path.of(effective.output().dir()));
         if (!noServiceChecks) {
             ServiceChecks.check(effective, ServiceChecks.TIMEOUT).forEach(note -> System.out.println("earshot: " + note));
         }
-        return new LocalRun(effective, Path.of(effective.output().dir()), System.out, fresh).execute();
+        StartupChecks.taxonomyNote(effective).ifPresent(note -> System.out.println("earshot: " + note));
+        return new LocalRun(effective, enrichResources, Path.of(effective.output().dir()), System.out, fresh).execute();
     }
 }

@@ -4,10 +4,12 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.parse.ParseParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What {@code earshot run} checks before it builds the job, without contacting any service, so that
@@ -20,9 +22,9 @@ public final class StartupChecks {
     private StartupChecks() {
     }
 
-    public static void check(EarshotConfig config, Secrets secrets) {
-        config.enrich().loadTaxonomy();
-        config.enrich().loadSentimentModel();
+    /** @return the taxonomy and sentiment model read on the way, for the job to use rather than read them again */
+    public static EnrichResources check(EarshotConfig config, Secrets secrets) {
+        EnrichResources enrichResources = EnrichResources.load(config.enrich());
         if (config.input().kind().equals(EarshotConfig.Input.FILE)) {
             inputFile(config.input(), config.parse());
         }
@@ -36,6 +38,21 @@ public final class StartupChecks {
         if (config.respond().helpdesk() != null) {
             EarshotJob.checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
         }
+        return enrichResources;
+    }
+
+    /**
+     * What a user editing the taxonomy file during a paced replay would otherwise not know: a run over a file keeps
+     * the taxonomy it started with (its result must not depend on when a file was saved), and a paced replay of a
+     * few days lasts long enough for someone to try.
+     */
+    public static Optional<String> taxonomyNote(EarshotConfig config) {
+        Path taxonomy = config.enrich().taxonomyFile();
+        if (taxonomy == null || config.input().speedup() == null || !config.input().kind().equals(EarshotConfig.Input.FILE)) {
+            return Optional.empty();
+        }
+        return Optional.of(taxonomy + " is read once: a replayed file keeps the taxonomy it started with, so edits "
+                + "take effect on the next run (a Kafka or live input re-reads the file when it changes)");
     }
 
     /** The input file, or null for the bundled sample; a CSV file needs {@code parse.csv} to say which column holds what. */

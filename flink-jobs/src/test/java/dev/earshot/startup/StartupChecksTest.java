@@ -1,5 +1,6 @@
 package dev.earshot.startup;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,15 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EarshotSinks;
+import dev.earshot.flink.EnrichResources;
+import dev.earshot.flink.RecordSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +39,31 @@ class StartupChecksTest {
     @Test
     void theDefaultsPass() {
         assertThatCode(() -> StartupChecks.check(config(""), NONE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theJobIsBuiltFromWhatTheChecksReadWithoutReadingTheFilesAgain() throws Exception {
+        Path taxonomy = Files.writeString(folder.resolve("tax.yaml"), "topics:\n  - id: parking\n    name: Parking\n    phrases: [parking]\n");
+        Path input = Files.writeString(folder.resolve("posts.jsonl"), "");
+        EarshotConfig config = config("enrich: { taxonomy: '" + taxonomy + "' }\n");
+        EnrichResources read = StartupChecks.check(config, NONE);
+        Files.delete(taxonomy);
+
+        assertThat(read.taxonomy().ids()).containsExactly("parking");
+        assertThatCode(() -> new EarshotJob(config, read, RecordSource.file(input, "test"),
+                List.of(EarshotSinks.jsonLines(folder.resolve("out"))), NONE).build(StreamExecutionEnvironment.getExecutionEnvironment()))
+                .as("the deleted file is not read again").doesNotThrowAnyException();
+    }
+
+    @Test
+    void aPacedReplayWithATaxonomyFileIsToldThatEditsWaitForTheNextRun() throws Exception {
+        Path taxonomy = Files.writeString(folder.resolve("tax.yaml"), "topics:\n  - id: parking\n    name: Parking\n    phrases: [parking]\n");
+        EarshotConfig withFile = config("enrich: { taxonomy: '" + taxonomy + "' }\n");
+
+        assertThat(StartupChecks.taxonomyNote(withFile.withSpeedup(60.0))).hasValueSatisfying(note ->
+                assertThat(note).startsWith(taxonomy + " is read once").contains("next run"));
+        assertThat(StartupChecks.taxonomyNote(withFile)).as("a fast replay ends before anyone edits").isEmpty();
+        assertThat(StartupChecks.taxonomyNote(config("").withSpeedup(60.0))).as("a bundled taxonomy cannot be edited").isEmpty();
     }
 
     @Test
