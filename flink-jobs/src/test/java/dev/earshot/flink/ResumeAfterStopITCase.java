@@ -8,6 +8,7 @@ import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.AlertKind;
 import dev.earshot.model.AlertStatus;
 import dev.earshot.model.Author;
 import dev.earshot.model.HandoffTicket;
@@ -115,8 +116,9 @@ class ResumeAfterStopITCase {
     }
 
     /**
-     * Alerts are compared by incident (kind, topic, place) rather than by id: at parallelism 2 the id of the parking
-     * PEER_OUTLIER differs between two uninterrupted runs (82fe64d25afb1d8c0981 or 84964567570871bdb472).
+     * Alerts are compared by incident (kind, topic, place) rather than by id, and PEER_OUTLIER versions not at all: at
+     * parallelism 2 the parking PEER_OUTLIER opens at 06:00 or at 06:30 (id 82fe64d25afb1d8c0981 or
+     * 84964567570871bdb472) from one uninterrupted run to the next, so it is held only to being one alert.
      */
     @Test
     void alertsOpenAtTheStopAreNotResolvedByItAndEachIncidentIsOneAlert() {
@@ -128,8 +130,9 @@ class ResumeAfterStopITCase {
         assertThat(atStop).filteredOn(alert -> alert.status() == AlertStatus.RESOLVED).map(ResumeAfterStopITCase::version)
                 .isSubsetOf(oneRun.stream().map(ResumeAfterStopITCase::version).toList());
         assertThat(idsPerIncident(alerts)).isEqualTo(idsPerIncident(oneRun));
-        assertThat(alerts.stream().map(ResumeAfterStopITCase::version))
-                .containsExactlyInAnyOrderElementsOf(oneRun.stream().map(ResumeAfterStopITCase::version).toList());
+        assertThat(alerts.stream().filter(alert -> alert.kind() != AlertKind.PEER_OUTLIER).map(ResumeAfterStopITCase::version))
+                .containsExactlyInAnyOrderElementsOf(oneRun.stream().filter(alert -> alert.kind() != AlertKind.PEER_OUTLIER)
+                        .map(ResumeAfterStopITCase::version).toList());
     }
 
     private static Map<String, Long> idsPerIncident(List<Alert> alerts) {
