@@ -35,7 +35,7 @@ public final class EarshotCli implements java.util.concurrent.Callable<Integer> 
                 commandLine.getErr().println("earshot: configuration error: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof dev.earshot.startup.ServiceCheckException) {
+            if (e instanceof dev.earshot.startup.ServiceCheckException || e instanceof CannotResumeException) {
                 commandLine.getErr().println("earshot: " + e.getMessage());
                 return 1;
             }

@@ -44,6 +44,14 @@ final class RunCommand implements Callable<Integer> {
                     + "10s), e.g. under flink run where only the cluster, not this machine, can reach them"})
     private boolean noServiceChecks;
 
+    @Option(names = "--fresh",
+            description = {"with Kafka or a live input: start without the state an earlier run saved in checkpoint.dir "
+                    + "(open incidents, tickets, windows, baselines). Without it, a run resumes from that state, Kafka "
+                    + "at the offsets it holds. Fresh, Kafka is read from the offsets the consumer group committed "
+                    + "(the earliest if none), so posts are not read twice but detection and tickets start empty. The "
+                    + "saved state is replaced when this run stops."})
+    private boolean fresh;
+
     @Spec
     private CommandSpec spec;
 
@@ -64,6 +72,6 @@ final class RunCommand implements Callable<Integer> {
             ServiceChecks.check(effective, ServiceChecks.TIMEOUT).forEach(note -> System.out.println("earshot: " + note));
         }
         StartupChecks.taxonomyNote(effective).ifPresent(note -> System.out.println("earshot: " + note));
-        return new LocalRun(effective, enrichResources, Path.of(effective.output().dir()), System.out).execute();
+        return new LocalRun(effective, enrichResources, Path.of(effective.output().dir()), System.out, fresh).execute();
     }
 }

@@ -31,6 +31,9 @@ public final class StartupChecks {
         liveSourceToken(config.input(), secrets);
         // Always: what deliveries and Elasticsearch refuse is written there too.
         outputDir(Path.of(config.output().dir()));
+        if (!config.input().kind().equals(EarshotConfig.Input.FILE)) {
+            writableFolder(Path.of(config.checkpoint().dir()), "checkpoint.dir", "e.g. state");
+        }
         EarshotJob.checkAlertSecrets(config.respond().alerts(), secrets);
         if (config.respond().helpdesk() != null) {
             EarshotJob.checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
@@ -75,17 +78,21 @@ public final class StartupChecks {
 
     /** The folder must be one, or creatable: its nearest existing ancestor is a folder we may write in. */
     static void outputDir(Path dir) {
+        writableFolder(dir, "output.dir", "(-o DIR), e.g. output");
+    }
+
+    private static void writableFolder(Path dir, String key, String example) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException("output.dir: " + dir + " is a file, not a folder; name a folder (-o DIR), e.g. output");
+            throw new ConfigException(key + ": " + dir + " is a file, not a folder; name a folder " + example);
         }
         Path existing = dir.toAbsolutePath().normalize();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            throw new ConfigException("output.dir: cannot create or write " + dir
+            throw new ConfigException(key + ": cannot create or write " + dir
                     + (existing == null ? "" : " (" + existing + " is " + (Files.isDirectory(existing) ? "not writable" : "a file") + ")")
-                    + "; name a folder you may write in (-o DIR)");
+                    + "; name a folder you may write in " + example);
         }
     }
 

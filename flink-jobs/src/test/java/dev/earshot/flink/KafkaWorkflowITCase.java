@@ -83,9 +83,7 @@ class KafkaWorkflowITCase {
         records.add(new ProducerRecord<>(options.postsTopic(), 0, null, CAFE.getBytes(ISO_8859_1)));
         records.add(new ProducerRecord<>(options.postsTopic(), 0, null, ("\uFEFF" + CAFE_UTF8).getBytes(UTF_8)));
         sent = lines.size() + records.size();
-        for (int i = 0; i < lines.size(); i++) {
-            records.add(new ProducerRecord<>(options.postsTopic(), i % 2, null, lines.get(i).getBytes(UTF_8)));
-        }
+        records.addAll(postRecords(options.postsTopic(), lines));
         kafka.send(records);
 
         // the extension's cluster: it is the context environment only inside each test
@@ -101,6 +99,15 @@ class KafkaWorkflowITCase {
         stats = kafka.readAll(options.statsTopic(), "read_committed");
         enrichedPosts = kafka.readAll(options.enrichedPostsTopic(), "read_committed");
         uncommittedTickets = kafka.readAll(options.ticketsTopic(), "read_uncommitted").size();
+    }
+
+    /** One record per line, in the order given, spread over the posts topic's two partitions. */
+    static List<ProducerRecord<byte[], byte[]>> postRecords(String topic, List<String> lines) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            records.add(new ProducerRecord<>(topic, i % 2, null, lines.get(i).getBytes(UTF_8)));
+        }
+        return records;
     }
 
     @AfterAll

@@ -98,6 +98,17 @@ class StartupChecksTest {
     }
 
     @Test
+    void theStateFolderOfAnEndlessInputMustBeAFolderThatCanBeMade() throws Exception {
+        Path file = Files.writeString(folder.resolve("state"), "x");
+        String kafka = "input: { kind: kafka }\nkafka: { bootstrapServers: localhost:9092 }\n";
+        refused(kafka + "checkpoint: { dir: " + file + " }\n", NONE, "checkpoint.dir: " + file + " is a file, not a folder");
+        refused(kafka + "checkpoint: { dir: " + file.resolve("below") + " }\n", NONE,
+                "checkpoint.dir: cannot create or write " + file.resolve("below"));
+        // a file run keeps no state
+        assertThatCode(() -> StartupChecks.check(config("checkpoint: { dir: " + file + " }\n"), NONE)).doesNotThrowAnyException();
+    }
+
+    @Test
     void credentialsMustBeInTheEnvironment() {
         String mastodon = "input: { kind: mastodon, mastodon: { instance: https://mastodon.example, tokenEnv: MASTODON_TOKEN } }\n";
         refused(mastodon, NONE, "environment variable MASTODON_TOKEN (input.mastodon.tokenEnv) is not set");
