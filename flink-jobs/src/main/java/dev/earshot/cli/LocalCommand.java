@@ -73,8 +73,17 @@ final class LocalCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("starting Kafka (KRaft, one node) on localhost:%d, data in %s ...%n", port, dir.toAbsolutePath());
             out.flush();
+            LocalKafka started;
+            try {
+                started = LocalKafka.start(dir, port);
+            } catch (Exception e) {
+                // Most often the port is taken, or the folder is another broker's: the causes say which.
+                spec.commandLine().getErr().printf("earshot: cannot start Kafka on localhost:%d with --dir %s: %s%n",
+                        port, dir, EarshotCli.causes(e));
+                return 1;
+            }
             try (StopSignals signals = stopRequested == null ? StopSignals.install(System.out) : null;
-                 LocalKafka kafka = LocalKafka.start(dir, port)) {
+                 LocalKafka kafka = started) {
                 List<String> created = kafka.createMissingTopics(TOPICS);
                 out.printf("Kafka is ready at %s (started in %.1f s). Topics: %s%s.%n", kafka.bootstrapServers(),
                         kafka.startUp().toMillis() / 1000.0, String.join(", ", TOPICS.keySet()),

@@ -65,7 +65,7 @@ class LocalKafkaCommandITCase {
         assertThat(second.stop()).isZero();
     }
 
-    private record Running(CompletableFuture<Void> stop, CompletableFuture<Integer> exit, StringWriter out) {
+    private record Running(CompletableFuture<Void> stopRequest, CompletableFuture<Integer> exit, StringWriter out) {
         String output() {
             synchronized (out) {
                 return out.toString();
@@ -73,7 +73,7 @@ class LocalKafkaCommandITCase {
         }
 
         int stop() throws Exception {
-            stop.complete(null);
+            stopRequest.complete(null);
             return exit.get(60, TimeUnit.SECONDS);
         }
     }

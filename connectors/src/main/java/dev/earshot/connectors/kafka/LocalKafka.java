@@ -216,8 +216,11 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    /** Formats the log folder as {@code kafka-storage.sh format} would, unless a broker already owns it. */
+    /** Formats the log folder as {@code kafka-storage.sh format} would, unless an earlier start did. */
     private void format() throws Exception {
+        if (Files.exists(directory.resolve("meta.properties"))) {
+            return; // formatted by an earlier start: it keeps its cluster id, topics and records
+        }
         Files.createDirectories(directory);
         new Formatter()
                 .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
@@ -226,7 +229,6 @@ public final class LocalKafka implements AutoCloseable {
                 .setControllerListenerName("CONTROLLER")
                 .setMetadataLogDirectory(directory.toString())
                 .setDirectories(List.of(directory.toString()))
-                .setIgnoreFormatted(true)
                 .run();
     }
 
