@@ -41,7 +41,9 @@ final class LocalCommand {
                     "Its data stays in --dir: started again on the same folder, it has the same topics and records."})
     static final class Kafka implements Callable<Integer> {
 
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+        static final int DEFAULT_PORT = 9092;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
                 description = "the port clients connect to, on localhost (default: ${DEFAULT-VALUE})")
         private int port;
 
@@ -98,11 +100,11 @@ final class LocalCommand {
                                 + "  kafka: { bootstrapServers: %s }%n%n"
                                 + "then, in another terminal: ./earshot run -c earshot.yaml%n"
                                 + "%s"
-                                + "Ctrl-C stops the broker; `./earshot local kafka --dir %s` starts it again with its topics and records.%n",
+                                + "Ctrl-C stops the broker; `./earshot local kafka%s --dir %s` starts it again with its topics and records.%n",
                         kafka.bootstrapServers(),
                         loadSample ? "" : "Posts: add --load-sample to produce the bundled sample stream into "
-                                + KafkaOptions.POSTS_TOPIC + ".%n",
-                        dir);
+                                + KafkaOptions.POSTS_TOPIC + "." + System.lineSeparator(),
+                        port == DEFAULT_PORT ? "" : " --port " + port, dir);
                 out.flush();
                 (stopRequested != null ? stopRequested : signals.requested()).join();
                 out.println("stopping Kafka ...");

@@ -2,7 +2,12 @@ package dev.earshot.connectors.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +48,15 @@ import org.apache.kafka.metadata.storage.Formatter;
 public final class LocalKafka implements AutoCloseable {
 
     private static final int NODE_ID = 1;
+    /** Not Kafka's own {@code .lock}: Kafka takes that one in this JVM too, which a lock held here would make fail. */
+    private static final String LOCK_FILE = "earshot-local.lock";
 
     private final Path directory;
     /** A folder of this JVM's own ({@link #start()}), removed by {@link #close()}. */
     private final boolean temporary;
     private final int port;
     private KafkaRaftServer server;
+    private FileChannel directoryLock;
     private Duration startUp;
 
     private LocalKafka(Path directory, boolean temporary, int port) {
@@ -74,8 +82,17 @@ public final class LocalKafka implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port: use 1-65535, or 0 for a free one");
         }
+        if (port != 0) {
+            // Asked before Kafka binds it, whose failure comes with pages of its own logging.
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("localhost"))) {
+                probe.getLocalPort();
+            } catch (IOException e) {
+                throw new IOException("localhost:" + port + " is in use (another Kafka?): stop it, or choose another port", e);
+            }
+        }
         LocalKafka kafka = new LocalKafka(directory.toAbsolutePath(), temporary, port == 0 ? freePort() : port);
         try {
+            kafka.lockDirectory();
             kafka.format();
             kafka.startServer();
         } catch (Exception e) {
@@ -209,11 +226,36 @@ public final class LocalKafka implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stopBroker();
+        if (directoryLock != null) {
+            directoryLock.close();
+            directoryLock = null;
+        }
         if (temporary) {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Kafka locks its log folder only once its controller has read the metadata log in it, and a second broker on
+     * the same folder can get that far: it then halts its JVM, having read records the first is writing. A lock of
+     * our own, taken first, refuses it before it touches anything.
+     */
+    private void lockDirectory() throws IOException {
+        Files.createDirectories(directory);
+        FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException inThisJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException(directory + " is the folder of a broker that runs already: stop it, or use another folder");
+        }
+        directoryLock = channel;
     }
 
     /** Formats the log folder as {@code kafka-storage.sh format} would, unless an earlier start did. */
