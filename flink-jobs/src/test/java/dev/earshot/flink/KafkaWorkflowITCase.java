@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.kafka.DeadLetterSerializer;
-import dev.earshot.connectors.kafka.EmbeddedKafka;
+import dev.earshot.connectors.kafka.LocalKafka;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
@@ -49,7 +49,7 @@ class KafkaWorkflowITCase {
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    static EmbeddedKafka kafka;
+    static LocalKafka kafka;
     static SampleScenario scenario;
     static Set<String> sentLines;
     static int sent;
@@ -67,7 +67,7 @@ class KafkaWorkflowITCase {
 
     @BeforeAll
     static void runTheSampleStreamThroughKafka(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        kafka = EmbeddedKafka.start();
+        kafka = LocalKafka.start();
         KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).bounded(true)
                 .enrichedPostsTopic(KafkaOptions.ENRICHED_POSTS_TOPIC).build();
         kafka.createTopic(options.postsTopic(), 2);
