@@ -3,7 +3,7 @@ package dev.earshot.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.connectors.kafka.EmbeddedKafka;
+import dev.earshot.connectors.kafka.LocalKafka;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
@@ -51,7 +51,7 @@ class ResumeAfterStopITCase {
     @TempDir
     static Path dir;
 
-    static EmbeddedKafka kafka;
+    static LocalKafka kafka;
     static Path uninterrupted;
     static Path resumed;
     static Path stateDir;
@@ -61,7 +61,7 @@ class ResumeAfterStopITCase {
 
     @BeforeAll
     static void runOnceWholeAndOnceStoppedAndResumed() throws Exception {
-        kafka = EmbeddedKafka.start();
+        kafka = LocalKafka.start();
         kafka.createTopic(KafkaOptions.POSTS_TOPIC, 2);
         List<String> lines = new ArrayList<>(BundledSample.lines().subList(0, END_AT));
         // A post a day later on each partition: both runs end with the same watermark, so the same windows fire.
