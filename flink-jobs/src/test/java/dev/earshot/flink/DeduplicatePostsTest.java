@@ -68,6 +68,19 @@ class DeduplicatePostsTest {
     }
 
     @Test
+    void aPostWhoseEditOvertookItIsPassedOnThenThatEditAgain() throws Exception {
+        var harness = harness();
+        Post edited = version("mastodon:1", "towed again, third time", T0.plusSeconds(600));
+
+        harness.processElement(PostEvent.edited(edited), 1);
+        harness.processElement(PostEvent.posted(post("mastodon:1")), 2);
+        harness.processElement(PostEvent.posted(post("mastodon:1")), 3);
+
+        assertThat(harness.extractOutputValues()).as("the edit at once, as the edit of a post forgotten; after the post, again")
+                .containsExactly(PostEvent.edited(edited), PostEvent.posted(post("mastodon:1")), PostEvent.edited(edited));
+    }
+
+    @Test
     void aRepostBringingANewerVersionIsPassedOnAsAnEditAndAStaleEditIsDropped() throws Exception {
         var harness = harness();
         Post edited = version("mastodon:1", "towed again, third time", T0.plusSeconds(600));
