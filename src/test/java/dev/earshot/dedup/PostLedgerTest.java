@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earshot.dedup.PostLedger.Decision;
 import dev.earshot.dedup.PostLedger.Entry;
 import dev.earshot.dedup.PostLedger.Verdict;
-import dev.earshot.json.Json;
 import dev.earshot.model.Author;
 import dev.earshot.model.Post;
 import java.time.Instant;
@@ -125,19 +124,6 @@ class PostLedgerTest {
         assertThat(deletion.next()).as("the edit is no longer kept").isEqualTo(new Entry(T0, true));
         assertThat(original.verdict()).isEqualTo(Verdict.WITHHELD);
         assertThat(original.reapply()).isNull();
-    }
-
-    @Test
-    void anEntryKeepsItsJsonOfBeforeEditsWereKeptAndReadsIt() {
-        Entry old = Json.read("{\"createdAt\":\"2026-03-04T05:00:00Z\",\"deleted\":false,"
-                + "\"newestEditedAt\":\"2026-03-04T05:05:00Z\"}", Entry.class);
-        Entry awaiting = PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300))).next();
-
-        assertThat(old).isEqualTo(new Entry(T0, false, T0.plusSeconds(300)));
-        assertThat(PostLedger.onPost(old, post("towed")).verdict()).as("as before: its first version passed")
-                .isEqualTo(Verdict.DUPLICATE);
-        assertThat(Json.write(old)).doesNotContain("editAwaitingOriginal");
-        assertThat(Json.read(Json.write(awaiting), Entry.class)).isEqualTo(awaiting);
     }
 
     @Test
