@@ -77,6 +77,18 @@ class CliMistakesTest {
     }
 
     @Test
+    void aServiceAddressOfTheWrongFormIsOneLineForConfigAndRunAlike() throws Exception {
+        Path config = Files.writeString(folder.resolve("kafka.yaml"),
+                "output: { to: [kafka] }\nkafka: { bootstrapServers: \"http://localhost:9092\" }\n");
+        String refusal = "earshot: configuration error: " + config + ": kafka.bootstrapServers must be host:port"
+                + "[,host:port...], was 'http://localhost:9092'; e.g. localhost:9092 (without a scheme such as http://: "
+                + "Kafka speaks its own protocol)";
+        usageError(CliRun.run("config", config.toString()), refusal);
+        usageError(CliRun.run("config", "--check-services", config.toString()), refusal);
+        usageError(CliRun.run("run", "-c", config.toString()), refusal);
+    }
+
+    @Test
     void outputFilesAreCheckedBeforeTheWork() throws Exception {
         usageError(CliRun.run("sample", "generate", "--out", folder.toString()),
                 "earshot: --out " + folder + " is a folder; name a file (in it, or elsewhere)");
