@@ -134,14 +134,14 @@ final class EvalSentimentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--show-misses needs a development half, i.e. an airline-format file "
                     + "with an id column (--id-column " + idColumn + ")");
         }
+        List<Integer> accepted = SentimentData.withinTextLimit(data, rows);
+        if (accepted.size() < rows.size()) {
+            out.println(SentimentData.tooLongLine(data, rows.size() - accepted.size()));
+            keepRows(accepted);
+        }
         if (limit != null && limit < rows.size()) {
             // Shuffling the positions shuffles rows and ids alike (the same permutation as shuffling the rows).
-            List<Integer> kept = HoldOut.shuffled(IntStream.range(0, rows.size()).boxed().toList(), seed)
-                    .subList(0, limit);
-            List<LabelledText> allRows = rows;
-            List<String> allIds = ids;
-            rows = kept.stream().map(allRows::get).toList();
-            ids = allIds.isEmpty() ? List.of() : kept.stream().map(allIds::get).toList();
+            keepRows(HoldOut.shuffled(IntStream.range(0, rows.size()).boxed().toList(), seed).subList(0, limit));
         }
         List<Integer> all = IntStream.range(0, rows.size()).boxed().toList();
         HoldOut.Split<Integer> split = HoldOut.split(all, 0.8, seed);
@@ -204,6 +204,14 @@ final class EvalSentimentCommand implements Callable<Integer> {
         out.printf("%nTotal %.0f s%n", (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
+    }
+
+    /** Keeps the rows (and their ids) at these positions, in this order. */
+    private void keepRows(List<Integer> kept) {
+        List<LabelledText> allRows = rows;
+        List<String> allIds = ids;
+        rows = kept.stream().map(allRows::get).toList();
+        ids = allIds.isEmpty() ? List.of() : kept.stream().map(allIds::get).toList();
     }
 
     private Result coreNlp(List<Integer> sample) {

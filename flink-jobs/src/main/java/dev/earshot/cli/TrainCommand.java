@@ -79,7 +79,11 @@ final class TrainCommand {
         private int train() throws IOException {
             var console = spec.commandLine().getOut();
             OutputFile.writable("--out", out);
-            List<LabelledText> rows = SentimentData.read(data, format, textColumn, labelColumn);
+            List<LabelledText> read = SentimentData.read(data, format, textColumn, labelColumn);
+            List<LabelledText> rows = SentimentData.withinTextLimit(data, read).stream().map(read::get).toList();
+            if (rows.size() < read.size()) {
+                console.println(SentimentData.tooLongLine(data, read.size() - rows.size()));
+            }
             Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
             rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));
             console.printf("%s: %,d labelled posts %s%n", data, rows.size(), counts);

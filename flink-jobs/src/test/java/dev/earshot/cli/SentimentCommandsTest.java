@@ -2,6 +2,7 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.parse.ParseParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,27 @@ class SentimentCommandsTest extends CliDataFixture {
         CliRun belowAsked = CliRun.run("train", "sentiment", "--data", data.toString(), "--label-column", "airline_sentiment",
                 "--out", model.toString(), "--min-per-class", "7");
         assertThat(belowAsked.err()).contains("too few labelled posts to train on: NEUTRAL 6, POSITIVE 6, fewer than 7");
+    }
+
+    @Test
+    void textsLongerThanTheJobAcceptsAreSkippedAndCounted() throws IOException {
+        // One character over the parse stage's limit: CoreNLP's pipeline could stall for minutes on a long one.
+        int limit = ParseParams.defaults().maxTextChars();
+        String tooLong = "terrible ".repeat(limit / 9) + "x".repeat(limit % 9 + 1);
+        Path withLong = folder.resolve("with-long.csv");
+        Files.writeString(withLong, Files.readString(data) + "9001,negative,FlyHigh,\"" + tooLong + "\"\n");
+        String skipped = withLong + ": skipped 1 labelled post longer than 10,000 characters, as the job's parse stage "
+                + "rejects them (parse.maxTextChars)";
+
+        CliRun eval = CliRun.run("eval", "sentiment", "--data", withLong.toString(), "--methods", "earshot");
+        CliRun train = CliRun.run("train", "sentiment", "--data", withLong.toString(), "--label-column",
+                "airline_sentiment", "--out", folder.resolve("model.json").toString(), "--min-per-class", "0");
+
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains(skipped).contains("20 labelled posts {NEGATIVE=8, NEUTRAL=6, POSITIVE=6}")
+                .contains("on all 20 posts").contains("dev (even id) (10)");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains(skipped).contains("20 labelled posts {NEGATIVE=8, NEUTRAL=6, POSITIVE=6}");
     }
 
     @Test
