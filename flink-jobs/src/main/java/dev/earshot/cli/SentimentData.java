@@ -51,7 +51,22 @@ final class SentimentData {
      */
     static final int MAX_TEXT_CHARS = ParseParams.defaults().maxTextChars();
 
+    /** The label columns an airline-format file may have without {@code --label-column}: the airline tweets', ours. */
+    static final List<String> LABEL_COLUMNS = List.of("airline_sentiment", "label");
+
     private SentimentData() {
+    }
+
+    private static String labelColumnOf(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> header = LabelledCsv.header(in);
+            if (header.isEmpty()) {
+                return LABEL_COLUMNS.get(0); // the reader says the file is empty
+            }
+            return LABEL_COLUMNS.stream().filter(header::contains).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "no label column in the header " + header + ": without --label-column it is one of " + LABEL_COLUMNS
+                            + LabelledCsv.missingColumnFix(header, "--label-column")));
+        }
     }
 
     /** The positions of the rows the job would accept, that is whose text is at most {@link #MAX_TEXT_CHARS} long. */
@@ -94,6 +109,10 @@ final class SentimentData {
         }
     }
 
+    /**
+     * @param labelColumn the label column of an airline-format file; null takes the first of {@link #LABEL_COLUMNS}
+     *     the header has, so that train and eval read the same files without options
+     */
     static List<LabelledText> read(Path file, Format format, String textColumn, String labelColumn)
             throws IOException {
         DataFile.requireFile("--data", file);
@@ -101,10 +120,12 @@ final class SentimentData {
             List<LabelledText> rows = switch (format) {
                 case sentiment140 -> LabelledCsv.readSentiment140(in);
                 case vaderTweets -> VaderTweetRatings.read(in);
-                case airline -> LabelledCsv.readWithHeader(in, textColumn, labelColumn);
+                case airline -> LabelledCsv.readWithHeader(in, textColumn,
+                        labelColumn != null ? labelColumn : labelColumnOf(file));
             };
             if (rows.isEmpty()) {
-                throw new IllegalArgumentException("--data " + file + ": no labelled posts in it");
+                // Named with the file by the catch below.
+                throw new IllegalArgumentException("no labelled posts in it");
             }
             return rows;
         } catch (IllegalArgumentException e) {

@@ -45,8 +45,8 @@ final class TrainCommand {
         @Option(names = "--text-column", defaultValue = "text", description = "default ${DEFAULT-VALUE}")
         private String textColumn;
 
-        @Option(names = "--label-column", defaultValue = "label",
-                description = "default ${DEFAULT-VALUE}; the airline tweets use airline_sentiment")
+        @Option(names = "--label-column", paramLabel = "NAME",
+                description = "default: airline_sentiment or label, whichever the header has (as eval sentiment)")
         private String labelColumn;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "the model file to write")
