@@ -19,6 +19,10 @@ import java.time.Instant;
  *       back. An edit without {@code editedAt} cannot be placed and is an EDIT. An edit of a post not remembered
  *       (seen before the TTL, or before the job started) is an edit too: counting it as new would count the post
  *       twice.</li>
+ *   <li>An edit can also overtake its post (Kafka partitions, two sources): then the post arrives after it and is
+ *       NEW all the same, as it would be had no edit come, and the newest edit passed before it is passed again
+ *       after it ({@link Decision#reapply}), so that what follows sees the same versions in the same order as when
+ *       the post came first. Until a first version passes, the entry keeps that edit.</li>
  *   <li>A deletion is passed on once (DELETE) and leaves a tombstone: a post or edit of that id that comes later,
  *       in or out of order, is WITHHELD, so that a post deleted before it arrived is never published.</li>
  * </ul>
@@ -49,12 +53,20 @@ public final class PostLedger {
      * @param deleted whether the post was deleted
      * @param newestEditedAt the {@code editedAt} of the newest version passed, or null when none passed had one (an
      *                       unedited post, an edit without it, or an entry written before this field existed)
+     * @param editAwaitingOriginal the newest edit passed while no first version has (an edit that overtook its post,
+     *                             or one of a post forgotten), to pass again after the first version if it comes;
+     *                             null once one passed, and in entries written before this field existed
      */
-    public record Entry(Instant createdAt, boolean deleted, Instant newestEditedAt) {
+    public record Entry(Instant createdAt, boolean deleted, Instant newestEditedAt, Post editAwaitingOriginal) {
 
         /** An entry of a post whose versions passed so far name no edit time. */
         public Entry(Instant createdAt, boolean deleted) {
             this(createdAt, deleted, null);
+        }
+
+        /** An entry of a post whose first version passed. */
+        public Entry(Instant createdAt, boolean deleted, Instant newestEditedAt) {
+            this(createdAt, deleted, newestEditedAt, null);
         }
 
         /** Whether {@code editedAt} names a version later than every one passed. */
@@ -63,7 +75,7 @@ public final class PostLedger {
         }
 
         Entry passing(Instant editedAt) {
-            return isNewer(editedAt) ? new Entry(createdAt, deleted, editedAt) : this;
+            return isNewer(editedAt) ? new Entry(createdAt, deleted, editedAt, editAwaitingOriginal) : this;
         }
     }
 
@@ -80,8 +92,16 @@ public final class PostLedger {
         WITHHELD
     }
 
-    /** @param next what to remember of the id from now on */
-    public record Decision(Verdict verdict, Entry next) {
+    /**
+     * @param next what to remember of the id from now on
+     * @param reapply for a NEW post that arrived after an edit of it: that edit, newer than the post, to pass on again
+     *                as an EDIT right after the post; otherwise null
+     */
+    public record Decision(Verdict verdict, Entry next, Post reapply) {
+
+        Decision(Verdict verdict, Entry next) {
+            this(verdict, next, null);
+        }
     }
 
     private PostLedger() {
@@ -94,13 +114,18 @@ public final class PostLedger {
         if (known.deleted()) {
             return new Decision(Verdict.WITHHELD, known);
         }
+        Post awaiting = known.editAwaitingOriginal();
+        if (awaiting != null) {
+            Entry passed = new Entry(known.createdAt(), false, known.passing(post.editedAt()).newestEditedAt());
+            return new Decision(Verdict.NEW, passed, isAsNewAs(post, awaiting) ? null : awaiting);
+        }
         return known.isNewer(post.editedAt()) ? new Decision(Verdict.EDIT, known.passing(post.editedAt()))
                 : new Decision(Verdict.DUPLICATE, known);
     }
 
     public static Decision onEdit(Entry known, Post edited) {
         if (known == null) {
-            return new Decision(Verdict.EDIT, new Entry(edited.createdAt(), false, edited.editedAt()));
+            return new Decision(Verdict.EDIT, new Entry(edited.createdAt(), false, edited.editedAt(), edited));
         }
         if (known.deleted()) {
             return new Decision(Verdict.WITHHELD, known);
@@ -109,7 +134,14 @@ public final class PostLedger {
             return new Decision(Verdict.DUPLICATE, known);
         }
         // The first version's time stays: it names the post's daily index.
-        return new Decision(Verdict.EDIT, known.passing(edited.editedAt()));
+        Entry passed = known.passing(edited.editedAt());
+        return new Decision(Verdict.EDIT, known.editAwaitingOriginal() == null ? passed
+                : new Entry(passed.createdAt(), false, passed.newestEditedAt(), edited));
+    }
+
+    /** Whether {@code post} is known to be the version {@code edit} is, or a later one. */
+    private static boolean isAsNewAs(Post post, Post edit) {
+        return post.editedAt() != null && edit.editedAt() != null && !post.editedAt().isBefore(edit.editedAt());
     }
 
     /** @return DELETE with the tombstone to remember (its {@code createdAt} the post's, when a version was seen) */

@@ -39,11 +39,91 @@ class PostLedgerTest {
     }
 
     @Test
-    void anEditOfAPostNotRememberedIsStillAnEditNotANewPost() {
-        Decision edit = PostLedger.onEdit(null, post("edited"));
+    void anEditOfAPostForgottenIsAnEditNotANewPostAndCountsNothing() {
+        Decision edit = PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300)));
+        Decision sameEditAgain = PostLedger.onEdit(edit.next(), version("towed again", T0.plusSeconds(300)));
 
         assertThat(edit.verdict()).isEqualTo(Verdict.EDIT);
-        assertThat(PostLedger.onPost(edit.next(), post("original, late")).verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(edit.reapply()).isNull();
+        assertThat(sameEditAgain.verdict()).isEqualTo(Verdict.DUPLICATE);
+    }
+
+    @Test
+    void aPostThenItsEditIsNewThenAnEditAndNothingIsPassedAgain() {
+        Decision first = PostLedger.onPost(null, post("towed"));
+        Decision edit = PostLedger.onEdit(first.next(), version("towed again", T0.plusSeconds(300)));
+
+        assertThat(first.verdict()).isEqualTo(Verdict.NEW);
+        assertThat(first.reapply()).isNull();
+        assertThat(edit.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(edit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(300)));
+    }
+
+    @Test
+    void aPostItsEditOvertookIsNewAndTheEditIsPassedAgainAfterIt() {
+        Post edited = version("towed again", T0.plusSeconds(300));
+        Decision edit = PostLedger.onEdit(null, edited);
+        Decision original = PostLedger.onPost(edit.next(), post("towed"));
+        Decision originalAgain = PostLedger.onPost(original.next(), post("towed"));
+
+        assertThat(edit.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(edit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(300), edited));
+        assertThat(original.verdict()).as("counted once, as when it came first").isEqualTo(Verdict.NEW);
+        assertThat(original.reapply()).as("the stores and tickets end with the edit").isEqualTo(edited);
+        assertThat(original.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(300)));
+        assertThat(originalAgain.verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(originalAgain.reapply()).isNull();
+    }
+
+    @Test
+    void anEditBeforeItsPostThenALaterEditAfterItPassEachOnceInTheirOrder() {
+        Decision edit = PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300)));
+        Decision original = PostLedger.onPost(edit.next(), post("towed"));
+        Decision laterEdit = PostLedger.onEdit(original.next(), version("towed again, third time", T0.plusSeconds(600)));
+        Decision firstEditAgain = PostLedger.onEdit(laterEdit.next(), version("towed again", T0.plusSeconds(300)));
+
+        assertThat(original.verdict()).isEqualTo(Verdict.NEW);
+        assertThat(laterEdit.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(laterEdit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(600)));
+        assertThat(firstEditAgain.verdict()).isEqualTo(Verdict.DUPLICATE);
+    }
+
+    @Test
+    void aPostOvertakenByTwoEditsGetsTheNewestPassedAgainWhateverTheirOrder() {
+        Post newer = version("towed again, third time", T0.plusSeconds(600));
+        Decision newerFirst = PostLedger.onEdit(null, newer);
+        Decision olderAfter = PostLedger.onEdit(newerFirst.next(), version("towed again", T0.plusSeconds(300)));
+        Decision olderFirst = PostLedger.onEdit(PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300))).next(), newer);
+
+        assertThat(olderAfter.verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(olderFirst.verdict()).isEqualTo(Verdict.EDIT);
+        assertThat(PostLedger.onPost(olderAfter.next(), post("towed")).reapply()).isEqualTo(newer);
+        assertThat(PostLedger.onPost(olderFirst.next(), post("towed")).reapply()).isEqualTo(newer);
+    }
+
+    @Test
+    void aFirstVersionAsNewAsTheEditThatOvertookItIsNewWithNothingToPassAgain() {
+        Decision edit = PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300)));
+        Decision boostOfThatEdit = PostLedger.onPost(edit.next(), version("towed again", T0.plusSeconds(300)));
+        Decision boostOfALaterEdit = PostLedger.onPost(edit.next(), version("towed again, third time", T0.plusSeconds(600)));
+
+        assertThat(boostOfThatEdit.verdict()).isEqualTo(Verdict.NEW);
+        assertThat(boostOfThatEdit.reapply()).isNull();
+        assertThat(boostOfALaterEdit.verdict()).isEqualTo(Verdict.NEW);
+        assertThat(boostOfALaterEdit.reapply()).isNull();
+        assertThat(boostOfALaterEdit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(600)));
+    }
+
+    @Test
+    void anEditThenItsDeletionWithholdTheirPostArrivingLast() {
+        Decision edit = PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300)));
+        Decision deletion = PostLedger.onDeletion(edit.next());
+        Decision original = PostLedger.onPost(deletion.next(), post("towed"));
+
+        assertThat(deletion.verdict()).isEqualTo(Verdict.DELETE);
+        assertThat(deletion.next()).as("the edit is no longer kept").isEqualTo(new Entry(T0, true));
+        assertThat(original.verdict()).isEqualTo(Verdict.WITHHELD);
+        assertThat(original.reapply()).isNull();
     }
 
     @Test
@@ -117,15 +197,6 @@ class PostLedgerTest {
         assertThat(untimed.verdict()).isEqualTo(Verdict.EDIT);
         assertThat(untimedAgain.verdict()).isEqualTo(Verdict.EDIT);
         assertThat(untimedAgain.next()).isEqualTo(timed.next());
-    }
-
-    @Test
-    void anEditOfAPostNotRememberedRemembersItsVersionAndTheOriginalArrivingLateIsADuplicate() {
-        Decision edit = PostLedger.onEdit(null, version("towed again", T0.plusSeconds(300)));
-
-        assertThat(edit.next()).isEqualTo(new Entry(T0, false, T0.plusSeconds(300)));
-        assertThat(PostLedger.onPost(edit.next(), post("towed")).verdict()).isEqualTo(Verdict.DUPLICATE);
-        assertThat(PostLedger.onEdit(edit.next(), version("towed", T0.plusSeconds(100))).verdict()).isEqualTo(Verdict.DUPLICATE);
     }
 
     @Test

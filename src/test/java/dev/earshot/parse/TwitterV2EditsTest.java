@@ -56,16 +56,19 @@ class TwitterV2EditsTest {
     }
 
     @Test
-    void anEditArrivingBeforeItsOriginalIsStillAnEditAndTheOriginalThenARepeat() {
+    void anEditArrivingBeforeItsOriginalIsStillAnEditAndTheOriginalThenCountsOnceFollowedByTheEdit() {
         Post edit = onlyResult(parser.parse(fixture("twitter-v2-edit-version.json")), ParseResult.Edited.class).post();
         Post original = onlyResult(parser.parse(fixture("twitter-v2-edit-original.json")), ParseResult.Valid.class).post();
 
         PostLedger.Decision onEdit = PostLedger.onEdit(null, edit);
         PostLedger.Decision onOriginal = PostLedger.onPost(onEdit.next(), original);
+        PostLedger.Decision onRepeat = PostLedger.onPost(onOriginal.next(), original);
 
         assertThat(onEdit.verdict()).isEqualTo(PostLedger.Verdict.EDIT);
         assertThat(onEdit.next().createdAt()).as("the post's time names its daily index").isEqualTo(original.createdAt());
-        assertThat(onOriginal.verdict()).as("one post, not two").isEqualTo(PostLedger.Verdict.DUPLICATE);
+        assertThat(onOriginal.verdict()).isEqualTo(PostLedger.Verdict.NEW);
+        assertThat(onOriginal.reapply()).as("the edit, newer than the original").isEqualTo(edit);
+        assertThat(onRepeat.verdict()).as("one post, not two").isEqualTo(PostLedger.Verdict.DUPLICATE);
     }
 
     @Test

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Real-time social listening: posts in, alerts and support tickets out.",
         subcommands = {RunCommand.class, ConfigCommand.class, GazetteerCommand.class, SampleCommand.class, EvalCommand.class,
                 TaxonomyCommand.class, RedeliverCommand.class,
-                TrainCommand.class, ElasticsearchCommand.class,
+                TrainCommand.class, ElasticsearchCommand.class, LocalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EarshotCli implements java.util.concurrent.Callable<Integer> {
 
@@ -35,7 +35,7 @@ public final class EarshotCli implements java.util.concurrent.Callable<Integer> 
                 commandLine.getErr().println("earshot: configuration error: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof dev.earshot.startup.ServiceCheckException) {
+            if (e instanceof dev.earshot.startup.ServiceCheckException || e instanceof CannotResumeException) {
                 commandLine.getErr().println("earshot: " + e.getMessage());
                 return 1;
             }

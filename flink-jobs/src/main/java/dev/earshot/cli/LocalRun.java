@@ -2,13 +2,16 @@ package dev.earshot.cli;
 
 import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.connectors.live.LiveSources;
 import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
 import dev.earshot.flink.RecordSource;
+import dev.earshot.flink.SavedState;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.startup.StartupChecks;
 import java.io.IOException;
@@ -19,9 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +36,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
@@ -45,15 +49,21 @@ final class LocalRun {
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
 
     private final EarshotConfig config;
+    private final EnrichResources enrichResources;
     private final Path outputDir;
     private final PrintStream out;
+    /** Whether a run on an endless input starts without the state an earlier one saved. */
+    private final boolean fresh;
     /** The counts of the last progress line: what a cancelled run's summary can tell. */
     private Map<String, Object> lastCounters = Map.of();
 
-    LocalRun(EarshotConfig config, Path outputDir, PrintStream out) {
+    /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
+    LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, boolean fresh) {
         this.config = config;
+        this.enrichResources = enrichResources;
         this.outputDir = outputDir;
         this.out = out;
+        this.fresh = fresh;
     }
 
     int execute() throws Exception {
@@ -104,14 +114,41 @@ final class LocalRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpoint().interval().toMillis());
-        new EarshotJob(config, source, sinks(kafka)).build(env);
-
         // Under `flink run` the cluster's own cancel and stop-with-savepoint apply, and a job restored from a savepoint
-        // appends to its files; a local run always starts afresh, and Ctrl-C finishes its files.
+        // appends to its files. A local run on a file starts afresh, and Ctrl-C finishes its files as if the file ended
+        // there; on an endless input it keeps its state in checkpoint.dir and resumes from it.
         boolean local = env instanceof LocalStreamEnvironment;
-        if (local) {
+        SavedState state = local && !in.kind().equals(EarshotConfig.Input.FILE)
+                ? new SavedState(Path.of(config.checkpoint().dir())) : null;
+        SavedState.Snapshot resumeFrom = null;
+        if (state != null) {
+            Optional<SavedState.Snapshot> saved = state.newest();
+            resumeFrom = fresh ? null : saved.orElse(null);
+            state.configure(env, resumeFrom);
+            out.println(resumeFrom != null
+                    ? String.format("resuming from the %s %s saved at %s (checkpoint.dir); --fresh starts without it",
+                            resumeFrom.kind(), resumeFrom.path(), resumeFrom.savedAt().truncatedTo(ChronoUnit.SECONDS))
+                    : String.format("%sstate kept in %s (checkpoint.dir): Ctrl-C saves it and the next run resumes from it",
+                            saved.isPresent() ? "--fresh: starting without the saved state, which this run's replaces; " : "",
+                            state.dir()));
+        }
+        new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
+        if (resumeFrom != null) {
+            out.printf("appending to the files in %s%n", outputDir);
+        } else if (local) {
             EarlierRun.replace(outputDir, out);
         }
+        try {
+            return runUntilStopped(env, local, state);
+        } catch (ExecutionException failed) {
+            if (resumeFrom != null && CannotResumeException.isRestoreFailure(failed)) {
+                throw new CannotResumeException(state.dir(), resumeFrom, failed);
+            }
+            throw failed;
+        }
+    }
+
+    private int runUntilStopped(StreamExecutionEnvironment env, boolean local, SavedState state) throws Exception {
         try (StopSignals signals = local ? StopSignals.install(out) : null) {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
@@ -127,7 +164,7 @@ final class LocalRun {
                 }
             }
             if (result == null) {
-                return stop(job, finished, stop.get(), started);
+                return stop(job, finished, stop.get(), started, state);
             }
             out.println(summary(result.getAllAccumulatorResults(), started, null));
             return 0;
@@ -135,42 +172,42 @@ final class LocalRun {
     }
 
     /**
-     * Stops the job as if its input ended now: it stops reading, its windows fire and every sink flushes and closes,
-     * so that the files hold whole lines and agree with the summary. Flink does that as a stop-with-savepoint that
-     * drains; the savepoint is only a means, and is deleted. A job still starting is stopped once its tasks run. A job
-     * that does not finish in time is cancelled: its files still end with whole lines, without what was in flight,
-     * and the summary gives the last counts seen.
+     * Stops the job. On a file, as if its input ended now: it stops reading, its windows fire and every sink flushes
+     * and closes, so that the files hold whole lines and agree with the summary. Flink does that as a
+     * stop-with-savepoint that drains; the savepoint is only a means, and is deleted. On an endless input, with a
+     * savepoint in {@code state} that does not drain: nothing fires early, and the next run resumes where this one
+     * stopped. A job still starting is stopped once its tasks run. A job that does not finish in time is cancelled:
+     * its files still end with whole lines, without what was in flight, and the summary gives the last counts seen.
      */
-    private int stop(JobClient job, CompletableFuture<JobExecutionResult> finished, StopSignals.Stop stop, Instant started)
-            throws Exception {
-        out.printf("stopping (%s): finishing the files as if the input ended here; %s again stops at once%n",
-                stop.signal(), stop.signal().equals("SIGINT") ? "Ctrl-C" : stop.signal());
+    private int stop(JobClient job, CompletableFuture<JobExecutionResult> finished, StopSignals.Stop stop, Instant started,
+            SavedState state) throws Exception {
+        out.printf("stopping (%s): %s; %s again stops at once%n", stop.signal(),
+                state == null ? "finishing the files as if the input ended here" : "saving the state to resume from",
+                stop.signal().equals("SIGINT") ? "Ctrl-C" : stop.signal());
         Instant deadline = Instant.now().plus(STOP_WITHIN);
-        Path savepoint = Files.createTempDirectory("earshot-stop-");
+        Path drained = state == null ? Files.createTempDirectory("earshot-stop-") : null;
         try {
-            while (!finished.isDone()) {
-                try {
-                    job.stopWithSavepoint(true, savepoint.toUri().toString(), SavepointFormatType.CANONICAL)
-                            .get(millisUntil(deadline), TimeUnit.MILLISECONDS);
-                    break;
-                } catch (ExecutionException notYet) {
-                    // Typically tasks still being deployed, which cannot take a savepoint yet.
-                    if (Instant.now().isAfter(deadline)) {
-                        throw notYet;
-                    }
-                    Thread.sleep(500);
+            if (state == null) {
+                SavedState.stopWithSavepoint(job, finished, true, drained, deadline);
+            } else {
+                Path savepoint = state.stop(job, finished, deadline);
+                if (savepoint != null) {
+                    out.printf("state saved in %s: the next run resumes from it (--fresh starts without it)%n", savepoint);
                 }
             }
             out.println(summary(finished.get(millisUntil(deadline), TimeUnit.MILLISECONDS).getAllAccumulatorResults(),
                     started, stop.signal()));
         } catch (TimeoutException | ExecutionException notStopped) {
             out.printf("stopping: the job did not finish its windows within %s (%s); cancelled: the files end with "
-                    + "whole lines but miss what was still in flight, and the counts below are the last seen%n",
-                    Durations.format(STOP_WITHIN), notStopped instanceof TimeoutException ? "timed out" : rootMessage(notStopped));
+                    + "whole lines but miss what was still in flight, and the counts below are the last seen%s%n",
+                    Durations.format(STOP_WITHIN), notStopped instanceof TimeoutException ? "timed out" : rootMessage(notStopped),
+                    state == null ? "" : "; the next run resumes from the last checkpoint in " + state.dir());
             job.cancel().get(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
             out.println(summary(lastCounters, started, stop.signal()));
         } finally {
-            FileUtils.deleteDirectoryQuietly(savepoint.toFile());
+            if (drained != null) {
+                FileUtils.deleteDirectoryQuietly(drained.toFile());
+            }
         }
         return stop.exitCode();
     }
@@ -211,8 +248,10 @@ final class LocalRun {
         try {
             lastCounters = job.getAccumulators().get();
             out.println(new RunSummary(lastCounters).progressLine(Duration.between(started, Instant.now())));
-        } catch (ExecutionException finishedMeanwhile) {
-            // The job ended between the two calls and took the MiniCluster with it: the summary follows.
+        } catch (ExecutionException | IllegalStateException finishedMeanwhile) {
+            // The job ended since the loop looked and took the MiniCluster with it: the summary follows. A MiniCluster
+            // already shut down refuses the call at once ("MiniCluster is not yet running or has already been shut
+            // down"), which failed one run in six with rc 1 after its files were written.
         }
     }
 

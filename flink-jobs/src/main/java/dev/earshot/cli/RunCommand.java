@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.startup.ServiceChecks;
 import dev.earshot.startup.StartupChecks;
 import java.nio.file.Path;
@@ -43,6 +44,14 @@ final class RunCommand implements Callable<Integer> {
                     + "10s), e.g. under flink run where only the cluster, not this machine, can reach them"})
     private boolean noServiceChecks;
 
+    @Option(names = "--fresh",
+            description = {"with Kafka or a live input: start without the state an earlier run saved in checkpoint.dir "
+                    + "(open incidents, tickets, windows, baselines). Without it, a run resumes from that state, Kafka "
+                    + "at the offsets it holds. Fresh, Kafka is read from the offsets the consumer group committed "
+                    + "(the earliest if none), so posts are not read twice but detection and tickets start empty. The "
+                    + "saved state is replaced when this run stops."})
+    private boolean fresh;
+
     @Spec
     private CommandSpec spec;
 
@@ -57,12 +66,13 @@ final class RunCommand implements Callable<Integer> {
         }
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
         EarshotConfig effective = loaded.withOverrides(input, output, parallelism).withSpeedup(speedup);
-        StartupChecks.check(effective, Secrets.environment());
+        EnrichResources enrichResources = StartupChecks.check(effective, Secrets.environment());
         EarlierRun.refuseToReplaceInput(effective);
         StartupChecks.createOutputDir(Path.of(effective.output().dir()));
         if (!noServiceChecks) {
             ServiceChecks.check(effective, ServiceChecks.TIMEOUT).forEach(note -> System.out.println("earshot: " + note));
         }
-        return new LocalRun(effective, Path.of(effective.output().dir()), System.out).execute();
+        StartupChecks.taxonomyNote(effective).ifPresent(note -> System.out.println("earshot: " + note));
+        return new LocalRun(effective, enrichResources, Path.of(effective.output().dir()), System.out, fresh).execute();
     }
 }

@@ -71,7 +71,7 @@ public record EarshotConfig(
 
     public static EarshotConfig defaults() {
         return new EarshotConfig(new Input(Input.FILE, null, null, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
-                new Checkpoint(Duration.ofSeconds(30)), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
+                new Checkpoint(Duration.ofSeconds(30), "state"), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults(),
                         LanguageScope.defaults().languages()),
@@ -198,10 +198,16 @@ public record EarshotConfig(
     /**
      * @param interval how often state is checkpointed; Kafka's exactly-once outputs become visible to
      *     {@code read_committed} consumers at each checkpoint, so this is also their latency
+     * @param dir where a local run on an endless input (Kafka, live) keeps its state: the savepoint Ctrl-C takes and
+     *     the checkpoints a crash leaves, from which the next run resumes
      */
-    public record Checkpoint(Duration interval) implements Serializable {
+    public record Checkpoint(Duration interval, String dir) implements Serializable {
         public Checkpoint {
             requirePositive(interval, "checkpoint.interval");
+            if (dir == null || dir.isBlank()) {
+                throw new IllegalArgumentException("checkpoint.dir must name a folder for the state of runs on Kafka "
+                        + "or live inputs, e.g. state (the default)");
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import org.apache.flink.util.Collector;
  * Passes each post id once, its newer versions, and its deletion once ({@link PostLedger}'s rules). Keyed by post
  * id, it remembers ids for a TTL: networks re-send posts, several sources can carry the same one, and a replay must
  * not count a post twice. A post that carries a newer version than any passed (a boost or retweet of an edited post
- * whose edit never arrived) is passed on as an edit. A deletion leaves a tombstone for the same TTL, so a deleted
+ * whose edit never arrived) is passed on as an edit. A post whose edit overtook it is passed on, then that edit again,
+ * so that what follows gets them in the order they were made. A deletion leaves a tombstone for the same TTL, so a deleted
  * post that arrives late is withheld; a deletion passed on carries the post's time when a version of it was seen,
  * which names the post's daily index. Edits are counted as applied after the language scope and enrichment
  * ({@link EnrichPosts}), where they are passed on to the stores.
@@ -52,7 +53,12 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
             ledger.update(decision.next());
         }
         switch (decision.verdict()) {
-            case NEW -> out.collect(event);
+            case NEW -> {
+                out.collect(event);
+                if (decision.reapply() != null) {
+                    out.collect(PostEvent.edited(decision.reapply()));
+                }
+            }
             case EDIT -> out.collect(event.edit() ? event : PostEvent.edited(event.post()));
             case DELETE -> {
                 deletionsApplied.increment();

@@ -22,6 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EarshotJob {
 
     private final EarshotConfig config;
+    private final EnrichResources enrichResources;
     private final RecordSource source;
     private final List<EarshotSinks> sinks;
     private final Secrets secrets;
@@ -33,10 +34,17 @@ public final class EarshotJob {
 
     /** @param secrets where the credentials {@code respond} names are read: the environment, or a test's own */
     public EarshotJob(EarshotConfig config, RecordSource source, List<EarshotSinks> sinks, Secrets secrets) {
+        this(config, EnrichResources.load(config.enrich()), source, sinks, secrets);
+    }
+
+    /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
+    public EarshotJob(EarshotConfig config, EnrichResources enrichResources, RecordSource source, List<EarshotSinks> sinks,
+                      Secrets secrets) {
         if (sinks.isEmpty()) {
             throw new IllegalArgumentException("a job needs at least one set of sinks");
         }
         this.config = config;
+        this.enrichResources = enrichResources;
         this.source = source;
         this.sinks = List.copyOf(sinks);
         this.secrets = secrets;
@@ -48,7 +56,7 @@ public final class EarshotJob {
 
     /** Adds the job's graph to {@code env}; the caller executes it. */
     public void build(StreamExecutionEnvironment env) {
-        EarshotPipeline.Outputs outputs = new EarshotPipeline(config).apply(source.open(env));
+        EarshotPipeline.Outputs outputs = new EarshotPipeline(config, enrichResources).apply(source.open(env));
         for (int i = 0; i < sinks.size(); i++) {
             EarshotSinks set = sinks.get(i);
             String suffix = i == 0 ? "" : "-" + i;

@@ -11,7 +11,6 @@ import dev.earshot.model.RawRecord;
 import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
 import dev.earshot.detect.Finding;
-import dev.earshot.enrich.topics.Taxonomy;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -50,9 +49,16 @@ public final class EarshotPipeline {
             new MapStateDescriptor<>("alerts-by-id", BasicTypeInfo.STRING_TYPE_INFO, Types.ALERT);
 
     private final EarshotConfig config;
+    private final EnrichResources enrichResources;
 
+    /** Reads the files {@code config.enrich} names; a run hands over what its start-up checks read instead. */
     public EarshotPipeline(EarshotConfig config) {
+        this(config, EnrichResources.load(config.enrich()));
+    }
+
+    public EarshotPipeline(EarshotConfig config, EnrichResources enrichResources) {
         this.config = config;
+        this.enrichResources = enrichResources;
     }
 
     public Outputs apply(DataStream<RawRecord> records) {
@@ -62,8 +68,6 @@ public final class EarshotPipeline {
         SingleOutputStreamOperator<PostEvent> parsed = records
                 .process(new ParsePosts(config.parse()), PostEvent.TYPE).setParallelism(records.getParallelism())
                 .name("parse and validate").uid("parse");
-        Taxonomy taxonomy = config.enrich().loadTaxonomy();
-        SingleOutputStreamOperator<String> taxonomyVersions = TaxonomyVersions.of(records, config.enrich(), taxonomy);
         // Posts, edits and deletions travel as one stream keyed by post id, so that none overtakes another.
         SingleOutputStreamOperator<PostEvent> deduplicated = parsed
                 .assignTimestampsAndWatermarks(watermarks()).setParallelism(records.getParallelism())
@@ -71,12 +75,10 @@ public final class EarshotPipeline {
                 .keyBy(PostEvent::postId)
                 .process(new DeduplicatePosts(config.stream().dedupTtl()), PostEvent.TYPE).name("deduplicate").uid("dedup");
         // Posts outside enrich.languages stop before enrichment; deduplication's output is still partitioned by post id.
-        SingleOutputStreamOperator<EnrichedEvent> events = DataStreamUtils.reinterpretAsKeyedStream(deduplicated, PostEvent::postId)
+        EnrichStage enrich = EnrichStage.of(DataStreamUtils.reinterpretAsKeyedStream(deduplicated, PostEvent::postId)
                 .process(new LanguageFilter(config.enrich().languageScope(), config.stream().dedupTtl()), PostEvent.TYPE)
-                .name("language scope").uid("language-scope")
-                .connect(taxonomyVersions.broadcast(EnrichPosts.TAXONOMY))
-                .process(new EnrichPosts(config.enrich(), taxonomy, config.enrich().loadSentimentModel()), EnrichedEvent.TYPE)
-                .name("enrich").uid("enrich");
+                .name("language scope").uid("language-scope"), records, config.enrich(), enrichResources);
+        SingleOutputStreamOperator<EnrichedEvent> events = enrich.events();
         // Edits leave the windows alone: they counted the first version, and a count does not publish its text.
         DataStream<EnrichedPost> enriched = events
                 .flatMap((EnrichedEvent event, Collector<EnrichedPost> out) -> {
@@ -93,7 +95,7 @@ public final class EarshotPipeline {
                     }
                 }, Types.POST_DELETION).name("deletions").uid("deletions");
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParsePosts.DEAD_LETTERS)
-                .union(events.getSideOutput(EnrichPosts.FAILED), taxonomyVersions.getSideOutput(CheckTaxonomy.REJECTED));
+                .union(enrich.deadLetters());
 
         Duration size = config.aggregate().windowSize();
         Duration slide = config.aggregate().windowSlide();

@@ -17,13 +17,13 @@ import org.apache.flink.streaming.api.transformations.WithBoundedness;
 
 /**
  * The valid taxonomy versions the enrich step switches to while the job runs (rejected ones are the
- * {@link CheckTaxonomy#REJECTED} side output).
+ * {@link CheckTaxonomy#REJECTED} side output). Only a job whose input never ends has them ({@link EnrichStage}).
  *
- * <p>The file is watched only where an edit can matter: a taxonomy file (a bundled one cannot change) and an input
- * that never ends (Kafka). A bounded run replays a fixed stream in seconds under the start-up taxonomy, so its
- * result does not depend on when someone saved a file, and no watcher keeps it from finishing: its only version
- * is the start-up one, and that stream ends at once. (An empty stream would do, but Flink 2.2's
- * {@code fromData} fails on an empty collection.)
+ * <p>The file is watched only where an edit can matter: a taxonomy file (a bundled one cannot change) on an input
+ * that never ends (Kafka). With a bundled taxonomy, the only version is the start-up one, and that stream ends at
+ * once: it stays in the graph because savepoints of earlier releases hold its source, and Flink refuses to restore
+ * one whose operators are gone. (An empty stream would do, but Flink 2.2's {@code fromData} fails on an empty
+ * collection.)
  */
 final class TaxonomyVersions {
 
@@ -31,13 +31,12 @@ final class TaxonomyVersions {
     }
 
     /**
-     * @param input the job's records, whose sources tell whether it ever ends
+     * @param env the job's, whose input never ends
      * @param startup the taxonomy the job starts with, checked by the client
      */
-    static SingleOutputStreamOperator<String> of(DataStream<?> input, EarshotConfig.Enrich settings, Taxonomy startup) {
-        StreamExecutionEnvironment env = input.getExecutionEnvironment();
+    static SingleOutputStreamOperator<String> of(StreamExecutionEnvironment env, EarshotConfig.Enrich settings, Taxonomy startup) {
         Path file = settings.taxonomyFile();
-        DataStream<String> versions = file != null && neverEnds(input)
+        DataStream<String> versions = file != null
                 ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
                         "taxonomy file", BasicTypeInfo.STRING_TYPE_INFO).setParallelism(1).uid("taxonomy-file")
                 : env.fromData(BasicTypeInfo.STRING_TYPE_INFO, startup.yaml()).name("taxonomy fixed at start-up").uid("taxonomy-fixed");

@@ -4,10 +4,12 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.parse.ParseParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What {@code earshot run} checks before it builds the job, without contacting any service, so that
@@ -20,19 +22,37 @@ public final class StartupChecks {
     private StartupChecks() {
     }
 
-    public static void check(EarshotConfig config, Secrets secrets) {
-        config.enrich().loadTaxonomy();
-        config.enrich().loadSentimentModel();
+    /** @return the taxonomy and sentiment model read on the way, for the job to use rather than read them again */
+    public static EnrichResources check(EarshotConfig config, Secrets secrets) {
+        EnrichResources enrichResources = EnrichResources.load(config.enrich());
         if (config.input().kind().equals(EarshotConfig.Input.FILE)) {
             inputFile(config.input(), config.parse());
         }
         liveSourceToken(config.input(), secrets);
         // Always: what deliveries and Elasticsearch refuse is written there too.
         outputDir(Path.of(config.output().dir()));
+        if (!config.input().kind().equals(EarshotConfig.Input.FILE)) {
+            writableFolder(Path.of(config.checkpoint().dir()), "checkpoint.dir", "e.g. state");
+        }
         EarshotJob.checkAlertSecrets(config.respond().alerts(), secrets);
         if (config.respond().helpdesk() != null) {
             EarshotJob.checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
         }
+        return enrichResources;
+    }
+
+    /**
+     * What a user editing the taxonomy file during a paced replay would otherwise not know: a run over a file keeps
+     * the taxonomy it started with (its result must not depend on when a file was saved), and a paced replay of a
+     * few days lasts long enough for someone to try.
+     */
+    public static Optional<String> taxonomyNote(EarshotConfig config) {
+        Path taxonomy = config.enrich().taxonomyFile();
+        if (taxonomy == null || config.input().speedup() == null || !config.input().kind().equals(EarshotConfig.Input.FILE)) {
+            return Optional.empty();
+        }
+        return Optional.of(taxonomy + " is read once: a replayed file keeps the taxonomy it started with, so edits "
+                + "take effect on the next run (a Kafka or live input re-reads the file when it changes)");
     }
 
     /** The input file, or null for the bundled sample; a CSV file needs {@code parse.csv} to say which column holds what. */
@@ -58,17 +78,21 @@ public final class StartupChecks {
 
     /** The folder must be one, or creatable: its nearest existing ancestor is a folder we may write in. */
     static void outputDir(Path dir) {
+        writableFolder(dir, "output.dir", "(-o DIR), e.g. output");
+    }
+
+    private static void writableFolder(Path dir, String key, String example) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException("output.dir: " + dir + " is a file, not a folder; name a folder (-o DIR), e.g. output");
+            throw new ConfigException(key + ": " + dir + " is a file, not a folder; name a folder " + example);
         }
         Path existing = dir.toAbsolutePath().normalize();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            throw new ConfigException("output.dir: cannot create or write " + dir
+            throw new ConfigException(key + ": cannot create or write " + dir
                     + (existing == null ? "" : " (" + existing + " is " + (Files.isDirectory(existing) ? "not writable" : "a file") + ")")
-                    + "; name a folder you may write in (-o DIR)");
+                    + "; name a folder you may write in " + example);
         }
     }
 

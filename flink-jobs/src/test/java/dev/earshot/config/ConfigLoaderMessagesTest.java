@@ -47,6 +47,8 @@ class ConfigLoaderMessagesTest {
         refused("stream: { outOfOrderness: -5m }\n",
                 "key 'stream.outOfOrderness' has a bad value: must be positive, was -5m; e.g. 90s, 30m, 2h or 7d");
         refused("checkpoint: { interval: 0s }\n", "checkpoint.interval must be a positive duration such as 30m, was 0s");
+        refused("checkpoint: { dir: \" \" }\n", "checkpoint.dir must name a folder for the state of runs on Kafka or live "
+                + "inputs, e.g. state (the default)");
         refused("aggregate: { windowSize: 2h, windowSlide: 45m }\n",
                 "aggregate.windowSize (2h) must be a whole multiple of aggregate.windowSlide (45m), e.g. 2h and 30m");
     }

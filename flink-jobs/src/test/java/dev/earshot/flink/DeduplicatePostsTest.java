@@ -68,6 +68,19 @@ class DeduplicatePostsTest {
     }
 
     @Test
+    void aPostWhoseEditOvertookItIsPassedOnThenThatEditAgain() throws Exception {
+        var harness = harness();
+        Post edited = version("mastodon:1", "towed again, third time", T0.plusSeconds(600));
+
+        harness.processElement(PostEvent.edited(edited), 1);
+        harness.processElement(PostEvent.posted(post("mastodon:1")), 2);
+        harness.processElement(PostEvent.posted(post("mastodon:1")), 3);
+
+        assertThat(harness.extractOutputValues()).as("the edit at once, as the edit of a post forgotten; after the post, again")
+                .containsExactly(PostEvent.edited(edited), PostEvent.posted(post("mastodon:1")), PostEvent.edited(edited));
+    }
+
+    @Test
     void aRepostBringingANewerVersionIsPassedOnAsAnEditAndAStaleEditIsDropped() throws Exception {
         var harness = harness();
         Post edited = version("mastodon:1", "towed again, third time", T0.plusSeconds(600));
@@ -99,5 +112,17 @@ class DeduplicatePostsTest {
         assertThat(written.getCopyOfBuffer()).isEqualTo(stored.getCopyOfBuffer());
         assertThat(PostLedger.onPost(restored, version("mastodon:1", "towed again", T0.plusSeconds(300))).verdict())
                 .as("any edited version is newer than one not remembered").isEqualTo(PostLedger.Verdict.EDIT);
+        assertThat(PostLedger.onPost(restored, post("mastodon:1")).verdict())
+                .as("an entry of before edits were kept had its first version passed").isEqualTo(PostLedger.Verdict.DUPLICATE);
+    }
+
+    @Test
+    void anEntryKeepingAnEditThatOvertookItsPostIsStoredWholeAndReadBack() throws Exception {
+        TypeSerializer<PostLedger.Entry> serializer = JsonTypeInfo.of(PostLedger.Entry.class).createSerializer(new SerializerConfigImpl());
+        PostLedger.Entry awaiting = PostLedger.onEdit(null, version("mastodon:1", "towed again", T0.plusSeconds(300))).next();
+        DataOutputSerializer written = new DataOutputSerializer(256);
+        serializer.serialize(awaiting, written);
+
+        assertThat(serializer.deserialize(new DataInputDeserializer(written.getCopyOfBuffer()))).isEqualTo(awaiting);
     }
 }

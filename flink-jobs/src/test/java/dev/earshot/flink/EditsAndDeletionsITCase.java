@@ -176,6 +176,39 @@ class EditsAndDeletionsITCase {
                 .containsEntry(Counters.DELETIONS_OF_UNSEEN_POSTS, 1L);
     }
 
+    /**
+     * An edit that overtakes its post (Kafka partitions, two sources) loses nothing: the post is counted once, ticketed,
+     * and the store and the ticket end with the edit, exactly as when the post comes first.
+     */
+    @Test
+    void aPostWhoseEditOvertookItIsCountedOnceAndTicketedAsWhenItCameFirst() throws Exception {
+        String post = event("update", status("101", "asha", T0, "<p>@CityCareDesk my car was towed again from MG Road in "
+                + "Bengaluru, terrible service, still waiting</p>", true));
+        String edit = event("status.update", status("101", "asha", T0, "<p>@CityCareDesk my car was towed again from MG "
+                + "Road in Bengaluru, terrible service, still waiting (edited: third time this month)</p>", true)
+                .put("edited_at", T0.plus(Duration.ofMinutes(20)).toString()));
+        String later = event("update", status("900", "bystander", T0.plus(Duration.ofMinutes(30)), "<p>Lovely morning in Pune</p>", false));
+
+        LanguageRun editFirst = runWithLanguages(Files.write(work.resolve("edit-first.jsonl"), List.of(edit, post, later)), "[en]");
+        LanguageRun postFirst = runWithLanguages(Files.write(work.resolve("post-first.jsonl"), List.of(post, edit, later)), "[en]");
+
+        assertThat(editFirst.counters()).containsEntry(Counters.POSTS_ENRICHED, 2L).containsEntry(Counters.DUPLICATES, 0L)
+                .as("applied on arrival, as an edit of a post forgotten, and again after its post")
+                .containsEntry(Counters.EDITS_APPLIED, 2L).containsEntry(Counters.TICKETS_OPENED, 1L);
+        assertThat(editFirst.parkingInBengaluru()).isEqualTo(1);
+        assertThat(editFirst.stats()).containsExactlyInAnyOrderElementsOf(postFirst.stats());
+        assertThat(editFirst.posts()).extracting(change -> change.post().post().text()).as("what a store of posts applies")
+                .satisfiesExactly(
+                        text -> assertThat(text).endsWith("(edited: third time this month)"),
+                        text -> assertThat(text).endsWith("still waiting"),
+                        text -> assertThat(text).endsWith("(edited: third time this month)"),
+                        text -> assertThat(text).contains("Lovely morning"));
+        assertThat(editFirst.ticketVersions()).as("the ticket opens on the venting post and ends with its edit, in either order")
+                .isEqualTo(postFirst.ticketVersions())
+                .last().asString().startsWith("OPEN").endsWith("(edited: third time this month)]");
+        assertThat(editFirst.deadLetters()).isEmpty();
+    }
+
     /** The same Mastodon stream, read with {@code enrich.languages: [en]} (the default), then with every language. */
     @Test
     void postsOutsideTheLanguagesAreLeftOutOfWindowsAndTicketsAndTheirEditsFollowTheFirstVersion() throws Exception {
@@ -232,6 +265,12 @@ class EditsAndDeletionsITCase {
             return stats.stream().filter(cell -> cell.topic().equals("parking") && cell.locationName().equals("Bengaluru"))
                     .filter(cell -> cell.level() == LocationLevel.CITY && cell.view() == StatsView.SLIDING)
                     .mapToLong(TopicLocationStats::posts).max().orElse(0);
+        }
+
+        /** Each version of the tickets: its status and its posts' texts. */
+        List<String> ticketVersions() {
+            return tickets.stream().map(ticket -> ticket.status() + " " + ticket.posts().stream().map(TicketPost::text).toList())
+                    .toList();
         }
 
         Set<String> ticketedConversations() {

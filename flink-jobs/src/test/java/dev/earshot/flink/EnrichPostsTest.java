@@ -12,9 +12,14 @@ import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
 import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
-/** Taxonomy versions in the enrich step: each applies to the posts after it, and survives a restore. */
+/**
+ * Taxonomy versions in the enrich step: each applies to the posts after it, and survives a restore; a job whose
+ * taxonomy cannot change enriches with the start-up one.
+ */
 class EnrichPostsTest {
 
     static final String PARKING = TaxonomyReloadITCase.PARKING;
@@ -61,9 +66,25 @@ class EnrichPostsTest {
         }
     }
 
+    @Test
+    void withAFixedTaxonomyPostsGetTheStartUpTopicsAndEditsAndDeletionsKeepTheirPlace() throws Exception {
+        EnrichPostsFixedTaxonomy enrich = new EnrichPostsFixedTaxonomy(EarshotConfig.defaults().enrich(),
+                new EnrichResources(Taxonomy.parse(PARKING_AND_ROADS), null));
+        try (OneInputStreamOperatorTestHarness<PostEvent, EnrichedEvent> harness = ProcessFunctionTestHarnesses.forProcessFunction(enrich)) {
+            harness.processElement(PostEvent.posted(post("1")), 0);
+            harness.processElement(PostEvent.edited(post("1")), 0);
+            harness.processElement(PostEvent.deleted(PostDeletion.of("forum:1", null, null)), 0);
+
+            assertThat(harness.extractOutputValues()).satisfiesExactly(
+                    first -> assertThat(first.post().topics()).containsExactly("parking", "roads"),
+                    edit -> assertThat(edit.edit()).isTrue(),
+                    deletion -> assertThat(deletion.change().deletion().postId()).isEqualTo("forum:1"));
+        }
+    }
+
     /** A job started with the parking-only taxonomy, restored from {@code checkpoint} if not null. */
     static BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> started(OperatorSubtaskState checkpoint) throws Exception {
-        EnrichPosts enrich = new EnrichPosts(EarshotConfig.defaults().enrich(), Taxonomy.parse(PARKING), null);
+        EnrichPosts enrich = new EnrichPosts(EarshotConfig.defaults().enrich(), new EnrichResources(Taxonomy.parse(PARKING), null));
         BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = new BroadcastOperatorTestHarness<>(
                 new CoBroadcastWithNonKeyedOperator<>(enrich, List.of(EnrichPosts.TAXONOMY)), 1, 1, 0);
         harness.setup();

@@ -236,9 +236,10 @@ class HelpdeskEditsITCase {
         void assertShowsTheEditAndTheDeletion() {
             synchronized (fake) {
                 assertThat(fake.tickets.values()).singleElement().satisfies(ticket -> assertThat(ticket.get("description").asText())
-                        .as("rewritten in place, the earlier text's fingerprint kept on the marker")
+                        .as("rewritten in place, the earlier text's fingerprint and the network's edit time on the marker")
                         .contains(FIRST_EDITED, "edited at " + EDITED_AT)
-                        .containsPattern(Pattern.quote(TicketText.POST_MARKER + EDITED_ID) + "( text:[0-9a-f]{12}){2}<"));
+                        .containsPattern(Pattern.quote(TicketText.POST_MARKER + EDITED_ID) + "( text:[0-9a-f]{12}){2}"
+                                + Pattern.quote(TicketText.EDITED + EDITED_AT) + "<"));
                 assertThat(notes()).as("the deleted post's note rewritten in place, none added").singleElement().satisfies(note -> {
                     assertThat(note.get("private").asBoolean()).isTrue();
                     assertThat(note.get("body").asText()).contains("wrote again",

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.connectors.kafka.EmbeddedKafka;
+import dev.earshot.connectors.kafka.LocalKafka;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
@@ -37,12 +37,12 @@ class KafkaOutageITCase {
     @TempDir
     static Path files;
 
-    static EmbeddedKafka kafka;
+    static LocalKafka kafka;
     static KafkaOptions options;
 
     @BeforeAll
     static void runTheSampleWhileTheBrokerGoesAwayAndComesBack() throws Exception {
-        kafka = EmbeddedKafka.start();
+        kafka = LocalKafka.start();
         options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).bounded(true).build();
         kafka.createTopic(options.postsTopic(), 2);
         for (String topic : List.of(options.deadLetterTopic(), options.alertsTopic(), options.ticketsTopic(), options.statsTopic())) {

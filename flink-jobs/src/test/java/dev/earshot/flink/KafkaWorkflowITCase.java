@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.kafka.DeadLetterSerializer;
-import dev.earshot.connectors.kafka.EmbeddedKafka;
+import dev.earshot.connectors.kafka.LocalKafka;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
@@ -49,7 +49,7 @@ class KafkaWorkflowITCase {
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    static EmbeddedKafka kafka;
+    static LocalKafka kafka;
     static SampleScenario scenario;
     static Set<String> sentLines;
     static int sent;
@@ -67,7 +67,7 @@ class KafkaWorkflowITCase {
 
     @BeforeAll
     static void runTheSampleStreamThroughKafka(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        kafka = EmbeddedKafka.start();
+        kafka = LocalKafka.start();
         KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).bounded(true)
                 .enrichedPostsTopic(KafkaOptions.ENRICHED_POSTS_TOPIC).build();
         kafka.createTopic(options.postsTopic(), 2);
@@ -83,9 +83,7 @@ class KafkaWorkflowITCase {
         records.add(new ProducerRecord<>(options.postsTopic(), 0, null, CAFE.getBytes(ISO_8859_1)));
         records.add(new ProducerRecord<>(options.postsTopic(), 0, null, ("\uFEFF" + CAFE_UTF8).getBytes(UTF_8)));
         sent = lines.size() + records.size();
-        for (int i = 0; i < lines.size(); i++) {
-            records.add(new ProducerRecord<>(options.postsTopic(), i % 2, null, lines.get(i).getBytes(UTF_8)));
-        }
+        records.addAll(postRecords(options.postsTopic(), lines));
         kafka.send(records);
 
         // the extension's cluster: it is the context environment only inside each test
@@ -101,6 +99,15 @@ class KafkaWorkflowITCase {
         stats = kafka.readAll(options.statsTopic(), "read_committed");
         enrichedPosts = kafka.readAll(options.enrichedPostsTopic(), "read_committed");
         uncommittedTickets = kafka.readAll(options.ticketsTopic(), "read_uncommitted").size();
+    }
+
+    /** One record per line, in the order given, spread over the posts topic's two partitions. */
+    static List<ProducerRecord<byte[], byte[]>> postRecords(String topic, List<String> lines) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            records.add(new ProducerRecord<>(topic, i % 2, null, lines.get(i).getBytes(UTF_8)));
+        }
+        return records;
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package dev.earshot.flink;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.detect.Finding;
-import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.model.Alert;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
@@ -131,9 +130,8 @@ public final class StateBytesBench {
     }
 
     private List<EnrichedPost> enrich(List<Post> posts) throws Exception {
-        Taxonomy taxonomy = config.enrich().loadTaxonomy();
         try (BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                new EnrichPosts(config.enrich(), taxonomy, config.enrich().loadSentimentModel()), EnrichPosts.TAXONOMY)) {
+                new EnrichPosts(config.enrich(), EnrichResources.load(config.enrich())), EnrichPosts.TAXONOMY)) {
             for (Post post : posts) {
                 harness.processElement(PostEvent.posted(post), post.createdAt().toEpochMilli());
             }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.connectors.kafka.EmbeddedKafka;
+import dev.earshot.connectors.kafka.LocalKafka;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 class ServiceChecksITCase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static EmbeddedKafka kafka;
+    private static LocalKafka kafka;
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
+        kafka = LocalKafka.start();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.earshot.startup;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,15 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.flink.EarshotJob;
+import dev.earshot.flink.EarshotSinks;
+import dev.earshot.flink.EnrichResources;
+import dev.earshot.flink.RecordSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +39,31 @@ class StartupChecksTest {
     @Test
     void theDefaultsPass() {
         assertThatCode(() -> StartupChecks.check(config(""), NONE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theJobIsBuiltFromWhatTheChecksReadWithoutReadingTheFilesAgain() throws Exception {
+        Path taxonomy = Files.writeString(folder.resolve("tax.yaml"), "topics:\n  - id: parking\n    name: Parking\n    phrases: [parking]\n");
+        Path input = Files.writeString(folder.resolve("posts.jsonl"), "");
+        EarshotConfig config = config("enrich: { taxonomy: '" + taxonomy + "' }\n");
+        EnrichResources read = StartupChecks.check(config, NONE);
+        Files.delete(taxonomy);
+
+        assertThat(read.taxonomy().ids()).containsExactly("parking");
+        assertThatCode(() -> new EarshotJob(config, read, RecordSource.file(input, "test"),
+                List.of(EarshotSinks.jsonLines(folder.resolve("out"))), NONE).build(StreamExecutionEnvironment.getExecutionEnvironment()))
+                .as("the deleted file is not read again").doesNotThrowAnyException();
+    }
+
+    @Test
+    void aPacedReplayWithATaxonomyFileIsToldThatEditsWaitForTheNextRun() throws Exception {
+        Path taxonomy = Files.writeString(folder.resolve("tax.yaml"), "topics:\n  - id: parking\n    name: Parking\n    phrases: [parking]\n");
+        EarshotConfig withFile = config("enrich: { taxonomy: '" + taxonomy + "' }\n");
+
+        assertThat(StartupChecks.taxonomyNote(withFile.withSpeedup(60.0))).hasValueSatisfying(note ->
+                assertThat(note).startsWith(taxonomy + " is read once").contains("next run"));
+        assertThat(StartupChecks.taxonomyNote(withFile)).as("a fast replay ends before anyone edits").isEmpty();
+        assertThat(StartupChecks.taxonomyNote(config("").withSpeedup(60.0))).as("a bundled taxonomy cannot be edited").isEmpty();
     }
 
     @Test
@@ -63,6 +95,17 @@ class StartupChecksTest {
         assertThatThrownBy(() -> StartupChecks.check(
                 ConfigLoader.parse("output: { dir: " + file.resolve("below") + " }\n", "earshot.yaml"), NONE))
                 .hasMessageStartingWith("output.dir: cannot create or write " + file.resolve("below"));
+    }
+
+    @Test
+    void theStateFolderOfAnEndlessInputMustBeAFolderThatCanBeMade() throws Exception {
+        Path file = Files.writeString(folder.resolve("state"), "x");
+        String kafka = "input: { kind: kafka }\nkafka: { bootstrapServers: localhost:9092 }\n";
+        refused(kafka + "checkpoint: { dir: " + file + " }\n", NONE, "checkpoint.dir: " + file + " is a file, not a folder");
+        refused(kafka + "checkpoint: { dir: " + file.resolve("below") + " }\n", NONE,
+                "checkpoint.dir: cannot create or write " + file.resolve("below"));
+        // a file run keeps no state
+        assertThatCode(() -> StartupChecks.check(config("checkpoint: { dir: " + file + " }\n"), NONE)).doesNotThrowAnyException();
     }
 
     @Test

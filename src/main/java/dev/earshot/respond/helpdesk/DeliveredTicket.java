@@ -34,11 +34,18 @@ import java.util.Set;
  *        first: a closed Zendesk ticket takes no post, so the customer's later posts went to a follow-up ticket. Their
  *        posts are among {@code postIds}, and a post deleted later is redacted from them too. Omitted from JSON when
  *        empty.
+ * @param shownEditedAt per held post whose shown text its network says was written by an edit, that edit's time
+ *        ({@link TicketPost#editedAt}): a version whose post reads as an earlier text is an edit back to it only when
+ *        its network says it was edited later than this. Omitted from JSON when empty.
+ * @param reopenPending the customer's new posts were added, but setting the ticket back to open failed for a while
+ *        (5xx, 429, timeouts after every retry): the ticket's next version tries again. Omitted from JSON when false.
  */
 public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPriority priority, Instant deliveredAt,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> removedPostIds,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> fingerprints,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> earlierHelpdeskIds) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> earlierHelpdeskIds,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Instant> shownEditedAt,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean reopenPending) {
 
     public DeliveredTicket {
         if (helpdeskId == null || helpdeskId.isBlank()) {
@@ -52,6 +59,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         }
         fingerprints = Collections.unmodifiableMap(copy);
         earlierHelpdeskIds = earlierHelpdeskIds == null ? List.of() : List.copyOf(earlierHelpdeskIds);
+        shownEditedAt = shownEditedAt == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(shownEditedAt));
     }
 
     /**
@@ -77,13 +85,17 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         posts.removeAll(removed);
         Map<String, List<String>> fingerprints = TicketText.shownFingerprints(texts);
         fingerprints.keySet().retainAll(posts);
-        return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed), fingerprints, earlier);
+        Map<String, Instant> editedAt = TicketText.shownEditTimes(texts);
+        editedAt.keySet().retainAll(posts);
+        return new DeliveredTicket(helpdeskId, List.copyOf(posts), null, now, List.copyOf(removed), fingerprints, earlier,
+                editedAt, false);
     }
 
     /** The state after the whole of {@code ticket} was delivered as a new helpdesk ticket. */
     public static DeliveredTicket opened(String helpdeskId, HandoffTicket ticket, Instant now) {
         return new DeliveredTicket(helpdeskId, ticket.posts().stream().map(TicketPost::id).toList(), ticket.priority(), now,
-                ticket.removedPostIds(), fingerprintsOf(Map.of(), ticket.posts()), List.of());
+                ticket.removedPostIds(), fingerprintsOf(Map.of(), ticket.posts()), List.of(),
+                editTimesOf(Map.of(), ticket.posts()), false);
     }
 
     /**
@@ -95,7 +107,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         Map<String, List<String>> earlier = new LinkedHashMap<>(fingerprints);
         earlier.keySet().retainAll(sent.postIds());
         return new DeliveredTicket(helpdeskId, sent.postIds(), sent.priority(), now, sent.removedPostIds(),
-                fingerprintsOf(earlier, ticket.posts()), earlierHelpdeskIds);
+                fingerprintsOf(earlier, ticket.posts()), earlierHelpdeskIds, sent.shownEditedAt(), false);
     }
 
     /**
@@ -121,22 +133,34 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
 
     /**
      * The posts of {@code ticket} the helpdesk holds with another text, which it must show instead: edited on the
-     * network. Not a post whose text is unknown (no fingerprint), nor one that reads as a text given earlier (a
-     * replayed older version: an old text is never shown again), nor one deleted by its author (deletion wins).
+     * network. Not a post whose text is unknown (no fingerprint), nor one deleted by its author (deletion wins). A
+     * post that reads as a text given earlier is an edit back to it only when its network says it was edited later
+     * than the text shown was (A, edited to B, then back to A); else it is a replayed older version, whose old text
+     * is never shown again. Without the network's times the two cannot be told apart, and the old text is not shown.
      */
     public List<TicketPost> editedPosts(HandoffTicket ticket) {
         Set<String> gone = new HashSet<>(removedPostIds);
         gone.addAll(ticket.removedPostIds());
         return ticket.posts().stream()
                 .filter(post -> !gone.contains(post.id()) && fingerprints.containsKey(post.id()))
-                .filter(post -> !fingerprints.get(post.id()).contains(TicketText.fingerprint(post)))
+                .filter(this::newerThanShown)
                 .toList();
+    }
+
+    private boolean newerThanShown(TicketPost post) {
+        List<String> given = fingerprints.get(post.id());
+        String text = TicketText.fingerprint(post);
+        if (text.equals(given.get(given.size() - 1))) {
+            return false;
+        }
+        Instant shownAt = shownEditedAt.get(post.id());
+        return !given.contains(text) || post.editedAt() != null && shownAt != null && post.editedAt().isAfter(shownAt);
     }
 
     /** The state after the helpdesk was given the new text of the {@code edited} posts. */
     public DeliveredTicket withEdited(List<TicketPost> edited, Instant now) {
         return new DeliveredTicket(helpdeskId, postIds, priority, now, removedPostIds, fingerprintsOf(fingerprints, edited),
-                earlierHelpdeskIds);
+                earlierHelpdeskIds, editTimesOf(shownEditedAt, edited), reopenPending);
     }
 
     /** Whether {@code ticket} names deleted posts this state does not record as removed yet. */
@@ -157,7 +181,13 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         List<String> ids = new ArrayList<>(postIds);
         added.forEach(post -> ids.add(post.id()));
         return new DeliveredTicket(helpdeskId, ids, newPriority, now, removedPostIds, fingerprintsOf(fingerprints, added),
-                earlierHelpdeskIds);
+                earlierHelpdeskIds, editTimesOf(shownEditedAt, added), reopenPending);
+    }
+
+    /** The state with the ticket's reopening still to do ({@code pending}), or done or given up. */
+    public DeliveredTicket withReopenPending(boolean pending) {
+        return new DeliveredTicket(helpdeskId, postIds, priority, deliveredAt, removedPostIds, fingerprints,
+                earlierHelpdeskIds, shownEditedAt, pending);
     }
 
     /**
@@ -169,7 +199,7 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         earlier.add(helpdeskId);
         DeliveredTicket withAdded = with(added, newPriority, now);
         return new DeliveredTicket(followUpId, withAdded.postIds(), newPriority, now, removedPostIds,
-                withAdded.fingerprints(), earlier);
+                withAdded.fingerprints(), earlier, withAdded.shownEditedAt(), false);
     }
 
     /** Every helpdesk ticket holding the conversation's posts: the earlier, closed ones, then the current one. */
@@ -186,8 +216,23 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         all.addAll(removed);
         Map<String, List<String>> kept = new LinkedHashMap<>(fingerprints);
         kept.keySet().removeAll(all);
+        Map<String, Instant> keptTimes = new LinkedHashMap<>(shownEditedAt);
+        keptTimes.keySet().removeAll(all);
         return new DeliveredTicket(helpdeskId, postIds.stream().filter(id -> !all.contains(id)).toList(), priority, now,
-                List.copyOf(all), kept, earlierHelpdeskIds);
+                List.copyOf(all), kept, earlierHelpdeskIds, keptTimes, reopenPending);
+    }
+
+    /** {@code earlier} with each post's edit time as its network gives it for the text its helpdesk now shows. */
+    private static Map<String, Instant> editTimesOf(Map<String, Instant> earlier, List<TicketPost> posts) {
+        Map<String, Instant> all = new LinkedHashMap<>(earlier);
+        for (TicketPost post : posts) {
+            if (post.editedAt() == null) {
+                all.remove(post.id());
+            } else {
+                all.put(post.id(), post.editedAt());
+            }
+        }
+        return all;
     }
 
     /** {@code earlier} with each post's current text added as the last one its helpdesk shows. */

@@ -23,13 +23,23 @@ public final class IdempotencyKeys {
     }
 
     /**
+     * The key of the request that opens the follow-up of the closed helpdesk ticket {@code closedId} to show edits of
+     * posts it holds: not {@link #followUp}'s, whose request carries other text.
+     */
+    public static String editFollowUp(String ticketId, String closedId) {
+        return "earshot-followup-edit-" + ticketId + "-" + closedId;
+    }
+
+    /**
      * The key of one ticket version as a whole document (the webhook): versions differ by their number of posts, once
      * posts were deleted by the number removed too (a version without a deleted post is new, though it holds as many
-     * posts as an earlier one), and by the fingerprint of their posts' texts (a version with an edited post is new too).
+     * posts as an earlier one), and by the fingerprint of their posts' texts and the network's edit times (a version
+     * with an edited post is new too, even one edited back to an earlier text).
      */
     public static String version(HandoffTicket ticket) {
         String removed = ticket.removedPostIds().isEmpty() ? "" : "-removed-" + ticket.removedPostIds().size();
-        String texts = ticket.posts().stream().map(TicketText::fingerprint).collect(Collectors.joining());
+        String texts = ticket.posts().stream().map(post -> TicketText.fingerprint(post)
+                + (post.editedAt() == null ? "" : "@" + post.editedAt())).collect(Collectors.joining());
         return "earshot-" + ticket.id() + "-" + ticket.posts().size() + removed + "-" + TicketText.fingerprint(texts);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What an agent reads: the subject, and for each post its time, sentiment, text and link, followed by why
@@ -35,11 +37,16 @@ public final class TicketText {
     public static final String REMOVED_MARKER = "earshot-removed-post: ";
     /** What follows a post's id on its marker line: the fingerprint of the text above it. */
     public static final String FINGERPRINT = " text:";
+    /**
+     * What ends a post's marker line when its network says when the text above it was written by an edit: that time,
+     * so that a restart without state can tell an edit back to an earlier text from a replayed older version.
+     */
+    public static final String EDITED = " edited:";
     /** What stands where a deleted post's text was: no word of it, nor its author's handle. */
     public static final String REMOVED_NOTE = "[post removed at the author's request (deleted on the network)]";
 
     private static final Pattern MARKED_POST = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)((?:"
-            + Pattern.quote(FINGERPRINT) + "[0-9a-f]{12}(?![0-9a-f]))*)");
+            + Pattern.quote(FINGERPRINT) + "[0-9a-f]{12}(?![0-9a-f]))*)(?:" + Pattern.quote(EDITED) + "([0-9TZ:.\\-]+))?");
     private static final Pattern REMOVED_POST = Pattern.compile(Pattern.quote(REMOVED_MARKER) + "([^\\s<]+)");
     /** A post's marker whose fingerprints were redacted: only a deleted post's are (an edited post keeps them). */
     private static final Pattern REDACTED_FINGERPRINTS = Pattern.compile(Pattern.quote(POST_MARKER) + "([^\\s<]+)(?: \u2587+)+");
@@ -47,6 +54,8 @@ public final class TicketText {
     /** Line breaks in plain bodies and in the HTML ones {@link #html} writes (as a helpdesk may normalise them). */
     private static final Pattern LINE_BREAK = Pattern.compile("\\n|<br\\s*/?>");
     private static final Pattern REDACTED_OR_BLANK = Pattern.compile("[\u2587\\s]*");
+    /** How the first comment of a follow-up ticket starts: a paragraph before the body's opening line. */
+    private static final String FOLLOW_UP = "Follow-up of closed ticket #";
 
     private TicketText() {
     }
@@ -70,8 +79,17 @@ public final class TicketText {
      * {@code posts} as {@link #body} shows later posts.
      */
     public static String followUpBody(HandoffTicket ticket, List<TicketPost> posts, String closedId) {
-        return "Follow-up of closed ticket #" + closedId + ", which holds the earlier posts: the customer wrote again.\n\n"
+        return FOLLOW_UP + closedId + ", which holds the earlier posts: the customer wrote again.\n\n"
                 + body(ticket, posts, false);
+    }
+
+    /**
+     * The first comment of a follow-up ticket opened to show the new text of {@code edited} posts that the closed
+     * ticket {@code closedId} holds with their earlier text (it takes no comment): as {@link #editBody}.
+     */
+    public static String followUpEditBody(HandoffTicket ticket, List<TicketPost> edited, String closedId, Instant seenAt) {
+        return FOLLOW_UP + closedId + ", which holds the earlier posts: the customer edited "
+                + (edited.size() == 1 ? "one" : "some") + " of them.\n\n" + editBody(ticket, edited, seenAt, List.of(closedId));
     }
 
     /**
@@ -81,12 +99,24 @@ public final class TicketText {
      * saw the edit ({@code seenAt}).
      */
     public static String editBody(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt) {
+        return editBody(ticket, edited, seenAt, List.of());
+    }
+
+    /**
+     * As {@link #editBody(HandoffTicket, List, Instant)}, where the closed Zendesk tickets {@code closedIds}, which
+     * take no change, still show the earlier text of some of the posts: the comment says so instead, and each post's
+     * block (its time, link and marker) says which earlier post it replaces.
+     */
+    public static String editBody(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt, List<String> closedIds) {
         boolean networkTimes = edited.stream().allMatch(post -> post.editedAt() != null);
         String when = !networkTimes ? " (Earshot saw the edit at " + seenAt + ")"
                 : edited.size() == 1 ? " at " + edited.get(0).editedAt() : "";
+        String earlier = closedIds.isEmpty() ? "the earlier text was redacted above"
+                : "closed ticket " + closedIds.stream().map(id -> "#" + id).collect(Collectors.joining(", "))
+                        + ", which takes no change, still shows the earlier text";
         StringBuilder text = new StringBuilder().append(customer(ticket)).append(" on ").append(ticket.source())
                 .append(edited.size() == 1 ? " edited a post" : " edited " + edited.size() + " posts")
-                .append(when).append("; the earlier text was redacted above:\n");
+                .append(when).append("; ").append(earlier).append(":\n");
         edited.forEach(post -> text.append(postBlock(post, seenAt, List.of())).append('\n'));
         return text.append(footer(ticket)).toString();
     }
@@ -133,7 +163,11 @@ public final class TicketText {
         String current = fingerprint(post);
         earlier.stream().filter(fingerprint -> !fingerprint.equals(current))
                 .forEach(fingerprint -> text.append(FINGERPRINT).append(fingerprint));
-        return text.append(FINGERPRINT).append(current).toString();
+        text.append(FINGERPRINT).append(current);
+        if (post.editedAt() != null) {
+            text.append(EDITED).append(post.editedAt());
+        }
+        return text.toString();
     }
 
     private static String footer(HandoffTicket ticket) {
@@ -182,6 +216,36 @@ public final class TicketText {
             }
         }
         return shown;
+    }
+
+    /**
+     * Per post, when its network says the text helpdesk {@code texts} show now was written by an edit: the time on
+     * its last marker. Posts whose shown text has no such time (never edited, or by a network that gives none, or
+     * markers written before the times were) are left out.
+     */
+    public static Map<String, Instant> shownEditTimes(Collection<String> texts) {
+        Map<String, Instant> shown = new LinkedHashMap<>();
+        for (String text : texts) {
+            Matcher matcher = MARKED_POST.matcher(text == null ? "" : text);
+            while (matcher.find()) {
+                Instant editedAt = instant(matcher.group(3));
+                if (editedAt == null) {
+                    shown.remove(matcher.group(1));
+                } else {
+                    shown.put(matcher.group(1), editedAt);
+                }
+            }
+        }
+        return shown;
+    }
+
+    /** The time a marker gives, or null when it gives none or an agent garbled it. */
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
@@ -321,8 +385,10 @@ public final class TicketText {
             start = lineEnd(body, earlier.end());
         }
         if (start < 0) {
+            // the first post starts after the opening line, which a follow-up's first comment has a paragraph before
+            int opening = body.startsWith(FOLLOW_UP) && body.contains("\n\n") ? body.indexOf("\n\n") + 2 : 0;
             Matcher lineBreak = LINE_BREAK.matcher(body);
-            start = lineBreak.find() && lineBreak.start() < marker.start() ? lineBreak.start() : 0;
+            start = lineBreak.find(opening) && lineBreak.start() < marker.start() ? lineBreak.start() : 0;
         }
         return new int[] {start, lineEnd(body, marker.end())};
     }

@@ -37,6 +37,17 @@ public final class ZendeskRequests {
         return body;
     }
 
+    /**
+     * {@code POST /api/v2/tickets.json} with {@code via_followup_source_id}, as {@link #followUp}: a follow-up of the
+     * closed ticket {@code closedId} holding the new text of {@code edited} posts that it shows with their earlier one.
+     */
+    public static ObjectNode followUpWithEdits(HandoffTicket ticket, String closedId, List<TicketPost> edited, Instant seenAt,
+                                               HelpdeskMapping mapping) {
+        ObjectNode body = ticket(ticket, mapping, TicketText.followUpEditBody(ticket, edited, closedId, seenAt));
+        ((ObjectNode) body.get("ticket")).put("via_followup_source_id", Long.parseLong(closedId));
+        return body;
+    }
+
     /** {@code PUT /api/v2/tickets/{id}.json}: back to open, see {@link Reopening}. */
     public static ObjectNode reopen() {
         ObjectNode body = JSON.objectNode();
@@ -116,8 +127,13 @@ public final class ZendeskRequests {
      * was redacted (Zendesk cannot rewrite a comment), each under its marker, see {@link TicketText#editBody}.
      */
     public static ObjectNode editedComment(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt) {
+        return editedComment(ticket, edited, seenAt, List.of());
+    }
+
+    /** As {@link #editedComment(HandoffTicket, List, Instant)}, where closed tickets {@code closedIds} keep the earlier text. */
+    public static ObjectNode editedComment(HandoffTicket ticket, List<TicketPost> edited, Instant seenAt, List<String> closedIds) {
         ObjectNode body = JSON.objectNode();
-        body.putObject("ticket").set("comment", comment(TicketText.editBody(ticket, edited, seenAt)));
+        body.putObject("ticket").set("comment", comment(TicketText.editBody(ticket, edited, seenAt, closedIds)));
         return body;
     }
 

@@ -62,6 +62,60 @@ class EditedPostsTest {
         assertThat(Json.read(Json.write(shown), DeliveredTicket.class)).isEqualTo(shown);
     }
 
+    /**
+     * The agent must read what the customer says now, so an edit back to an earlier text is shown when the network's
+     * edit time says it is newer than the text shown; without such a time it cannot be told from a replay, and is not.
+     */
+    @Test
+    void anEditBackToAnEarlierTextIsShownWhenTheNetworkSaysItIsNewerButAReplayIsNot() {
+        TicketPost backAt = new TicketPost(FIRST.id(), FIRST.createdAt(), FIRST.text(), FIRST.url(), FIRST.sentimentScore(),
+                FIRST.label(), FIRST_EDITED_AT.editedAt().plusSeconds(600));
+        HandoffTicket edited = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST_EDITED_AT, SECOND);
+        HandoffTicket editedBack = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, backAt, SECOND);
+        DeliveredTicket showsEdit = DeliveredTicket.opened("4014", BOTH, Instant.EPOCH).withEdited(List.of(FIRST_EDITED_AT), SEEN);
+
+        assertThat(showsEdit.shownEditedAt()).containsExactly(Map.entry(FIRST.id(), FIRST_EDITED_AT.editedAt()));
+        assertThat(showsEdit.editedPosts(editedBack)).containsExactly(backAt);
+        assertThat(showsEdit.editedPosts(BOTH)).as("the first version replayed").isEmpty();
+        DeliveredTicket showsBack = showsEdit.withEdited(List.of(backAt), SEEN);
+        assertThat(showsBack.editedPosts(editedBack)).as("applied once").isEmpty();
+        assertThat(showsBack.editedPosts(edited)).as("the edit replayed: older than the text shown").isEmpty();
+        assertThat(showsBack.editedPosts(ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST_EDITED, SECOND)))
+                .as("an edit back without the network's time cannot be told from a replay").isEmpty();
+        assertThat(Json.read(Json.write(showsBack), DeliveredTicket.class)).isEqualTo(showsBack);
+
+        String opening = TicketText.body(BOTH, BOTH.posts(), true);
+        String edit = TicketText.editBody(edited, List.of(FIRST_EDITED_AT), SEEN);
+        String back = TicketText.editBody(editedBack, List.of(backAt), SEEN);
+        assertThat(back).contains(TicketText.POST_MARKER + FIRST.id() + TicketText.FINGERPRINT + TicketText.fingerprint(FIRST)
+                + TicketText.EDITED + backAt.editedAt());
+        DeliveredTicket readBack = DeliveredTicket.readBack("4014", List.of(opening, edit, back), SEEN);
+        assertThat(readBack.shownEditedAt()).as("without state, from the markers").isEqualTo(showsBack.shownEditedAt());
+        assertThat(readBack.editedPosts(edited)).isEmpty();
+        assertThat(readBack.editedPosts(editedBack)).isEmpty();
+        assertThat(DeliveredTicket.readBack("4014", List.of(opening, edit), SEEN).editedPosts(editedBack)).containsExactly(backAt);
+        assertThat(IdempotencyKeys.version(editedBack)).as("a webhook takes it as a new version")
+                .isNotEqualTo(IdempotencyKeys.version(BOTH));
+    }
+
+    @Test
+    void anEditShownInAFollowUpSaysTheClosedTicketStillShowsTheEarlierText() {
+        String body = TicketText.followUpEditBody(FIRST_CHANGED, List.of(FIRST_EDITED), "4014", SEEN);
+
+        assertThat(body).startsWith("Follow-up of closed ticket #4014, which holds the earlier posts: the customer edited one of "
+                        + "them.\n\n@ramesh on bluesky edited a post (Earshot saw the edit at 2026-03-04T08:00:00Z); closed ticket "
+                        + "#4014, which takes no change, still shows the earlier text:\n")
+                .contains(FIRST_EDITED.text(), FIRST.url()).doesNotContain(FIRST.text(), SECOND.text());
+        assertThat(TicketText.postLines(body, FIRST.id())).as("what a later edit or deletion redacts, not its time")
+                .containsExactly(FIRST_EDITED.text(), FIRST.url());
+        assertThat(TicketText.postLines(TicketText.followUpBody(BOTH, List.of(SECOND), "4014"), SECOND.id()))
+                .as("nor in a follow-up of new posts").containsExactly("still waiting", "second line");
+        DeliveredTicket readBack = DeliveredTicket.readBack("4020", List.of("4014"),
+                List.of(TicketText.body(BOTH, BOTH.posts(), true), body), SEEN);
+        assertThat(readBack.editedPosts(FIRST_CHANGED)).as("shown").isEmpty();
+        assertThat(readBack.editedPosts(BOTH)).as("the closed ticket's text is the earlier one").isEmpty();
+    }
+
     @Test
     void anEditOfAPostTheHelpdeskNeverReceivedIsNoEditButANewPost() {
         DeliveredTicket firstOnly = DeliveredTicket.opened("4014", ticket(TicketStatus.OPEN, TicketPriority.HIGH, FIRST), Instant.EPOCH);
@@ -155,7 +209,8 @@ class EditedPostsTest {
 
         assertThat(rewritten).contains("(NEUTRAL) · edited at 2026-03-04T07:42:00Z<br>Towed near MG Road")
                 .doesNotContain("seen at", SEEN.toString());
-        assertThat(rewritten.replace("edited at 2026-03-04T07:42:00Z", "edited, seen at 2026-03-04T08:00:00Z"))
+        assertThat(rewritten.replace("edited at 2026-03-04T07:42:00Z", "edited, seen at 2026-03-04T08:00:00Z")
+                .replace(TicketText.EDITED + "2026-03-04T07:42:00Z", ""))
                 .as("only the time differs from an edit the network gave no time for")
                 .isEqualTo(TicketText.withPostEdited(html, FIRST_EDITED, SEEN));
         assertThat(TicketText.withPostEdited(rewritten, FIRST_EDITED_AT, SEEN.plusSeconds(60))).isEqualTo(rewritten);

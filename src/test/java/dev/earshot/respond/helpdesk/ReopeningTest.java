@@ -23,6 +23,22 @@ class ReopeningTest {
             "you closed this and nothing changed", "https://bsky.example/p/9", -0.9, SentimentLabel.NEGATIVE);
 
     @Test
+    void aPendingReopeningOutlivesLaterStepsAndARestartButNotAFollowUp() {
+        HandoffTicket first = ticket(TicketStatus.OPEN, TicketPriority.NORMAL, FIRST);
+        HandoffTicket later = ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, LATER);
+        DeliveredTicket pending = DeliveredTicket.opened("4014", first, NOW).with(List.of(LATER), TicketPriority.HIGH, NOW)
+                .withReopenPending(true);
+
+        assertThat(pending.with(List.of(), TicketPriority.URGENT, NOW).withEdited(List.of(), NOW)
+                .withRemoved(List.of(FIRST.id()), NOW).reopenPending()).isTrue();
+        assertThat(Json.read(Json.write(pending), DeliveredTicket.class)).isEqualTo(pending);
+        assertThat(Json.write(pending.withReopenPending(false))).doesNotContain("reopenPending");
+        assertThat(pending.followedUpBy("4020", List.of(), TicketPriority.HIGH, NOW).reopenPending())
+                .as("the follow-up of a closed ticket is open").isFalse();
+        assertThat(pending.newPosts(later)).isEmpty();
+    }
+
+    @Test
     void onlyTicketsTheAgentsFinishedWithAreReopened() {
         assertThat(List.of("new", "open", "pending", "hold", "solved", "closed")).filteredOn(Reopening::zendeskReopens)
                 .containsExactly("pending", "solved");

@@ -1,7 +1,6 @@
 package dev.earshot.connectors.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
@@ -26,7 +25,7 @@ import java.util.function.UnaryOperator;
  * are read back from its description and conversations. New posts put a pending, resolved or closed ticket back to
  * Open, see {@link #reopenOrPrioritise}.
  */
-final class FreshdeskApi extends LookupBeforeCreate {
+final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
 
     private static final int NOTES_PER_PAGE = 100;
 
@@ -35,7 +34,7 @@ final class FreshdeskApi extends LookupBeforeCreate {
     }
 
     @Override
-    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
+    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket, VersionReads<List<Body>> reads) {
         String query = "\"tag:'" + HelpdeskTags.ticketTag(ticket.id()) + "'\"";
         URI search = URI.create(base + "/api/v2/search/tickets?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         return http.send("GET", search, null, Map.of()).thenCompose(found -> {
@@ -48,15 +47,16 @@ final class FreshdeskApi extends LookupBeforeCreate {
             }
             counters.ticketsFound.incrementAndGet();
             String id = Long.toString(lowest);
-            return bodies(id).thenApply(bodies -> DeliveredTicket.readBack(id, bodies.stream().map(Body::html).toList(),
+            return reads.of(id, this::bodies).thenApply(bodies -> DeliveredTicket.readBack(id, bodies.stream().map(Body::html).toList(),
                     clock.instant()));
         });
     }
 
     /** Where a ticket's text is: its description (noteId null), then each of its notes. */
-    private record Body(String noteId, String html) {
+    record Body(String noteId, String html) {
     }
 
+    /** The ticket's description and notes, read now; a version reads them once, see {@link VersionReads}. */
     private CompletableFuture<List<Body>> bodies(String ticketId) {
         List<Body> bodies = new ArrayList<>();
         return http.send("GET", URI.create(base + "/api/v2/tickets/" + ticketId), null, Map.of())
@@ -91,7 +91,7 @@ final class FreshdeskApi extends LookupBeforeCreate {
     }
 
     @Override
-    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
+    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known, VersionReads<List<Body>> reads) {
         List<TicketPost> added = known.newPosts(ticket);
         CompletableFuture<DeliveredTicket> noted = added.isEmpty()
                 ? CompletableFuture.completedFuture(known)
@@ -102,7 +102,8 @@ final class FreshdeskApi extends LookupBeforeCreate {
                             return known.with(added, known.priority(), clock.instant());
                         });
         boolean priorityChanged = known.priorityChanged(ticket);
-        CompletableFuture<DeliveredTicket> prioritised = !added.isEmpty() && settings.reopen()
+        // a reopening an earlier version could not do (see reopenFailed) is tried again with this one
+        CompletableFuture<DeliveredTicket> prioritised = (!added.isEmpty() || known.reopenPending()) && settings.reopen()
                 ? noted.thenCompose(withNote -> reopenOrPrioritise(ticket, withNote, priorityChanged))
                 : !priorityChanged ? noted
                 : noted.thenCompose(withNote -> http.send("PUT", URI.create(base + "/api/v2/tickets/" + known.helpdeskId()),
@@ -110,8 +111,8 @@ final class FreshdeskApi extends LookupBeforeCreate {
                         .thenApply(ignored -> withNote.with(List.of(), ticket.priority(), clock.instant())));
         // deletions first, as for Zendesk: an edit Freshdesk refuses must not hold back an author's removal request
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket)
-                ? prioritised.thenCompose(state -> remove(ticket, state)) : prioritised;
-        return removed.thenCompose(state -> keeping(state, edit(ticket, state)));
+                ? prioritised.thenCompose(state -> remove(ticket, state, reads)) : prioritised;
+        return removed.thenCompose(state -> keeping(state, edit(ticket, state, reads)));
     }
 
     /**
@@ -119,8 +120,8 @@ final class FreshdeskApi extends LookupBeforeCreate {
      * {@link Reopening}; Freshdesk lets a closed ticket take notes and be reopened), with the priority in the same
      * {@code PUT} when it changed. A note's answer is the note alone and its request cannot set a status, so the
      * ticket's status is read first ({@code GET /api/v2/tickets/{id}}); setting Open blindly would take tickets out of
-     * custom statuses such as "Waiting on third party". Should that fail, the note is there all the same: the state
-     * keeps it and the dead letter says to reopen by hand.
+     * custom statuses such as "Waiting on third party". Should that fail, the note is there all the same: see
+     * {@link #reopenFailed}.
      */
     private CompletableFuture<DeliveredTicket> reopenOrPrioritise(HandoffTicket ticket, DeliveredTicket withNote,
                                                                   boolean priorityChanged) {
@@ -128,21 +129,19 @@ final class FreshdeskApi extends LookupBeforeCreate {
         return http.send("GET", uri, null, Map.of()).thenCompose(view -> {
             boolean reopens = Reopening.freshdeskReopens(view.path("status").asInt());
             if (!reopens && !priorityChanged) {
-                return CompletableFuture.completedFuture(withNote);
+                return CompletableFuture.completedFuture(withNote.withReopenPending(false));
             }
             JsonNode request = reopens ? FreshdeskRequests.reopen(ticket, priorityChanged) : FreshdeskRequests.priority(ticket);
             return http.send("PUT", uri, request, Map.of()).thenApply(ignored -> {
                 if (reopens) {
                     counters.ticketsReopened.incrementAndGet();
                 }
-                return priorityChanged ? withNote.with(List.of(), ticket.priority(), clock.instant()) : withNote;
+                return (priorityChanged ? withNote.with(List.of(), ticket.priority(), clock.instant()) : withNote)
+                        .withReopenPending(false);
             });
         }).handle((state, error) -> {
             if (error != null) {
-                Throwable cause = AsyncFailures.cause(error);
-                throw DeliveryException.partly("freshdesk: the new posts were added to ticket " + withNote.helpdeskId()
-                        + " as a note, but reading its status or setting it back to Open failed: " + cause.getMessage()
-                        + "; set it to Open by hand", withNote);
+                throw reopenFailed("freshdesk", withNote, "reading its status or setting it back to Open", error);
             }
             return state;
         });
@@ -153,9 +152,9 @@ final class FreshdeskApi extends LookupBeforeCreate {
      * calls as for deleted posts), the post said to be edited under a marker with the new text's fingerprint. A post
      * the ticket already shows with this text (an edit shown before a restart whose state was lost) needs nothing.
      */
-    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
+    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known, VersionReads<List<Body>> reads) {
         String ticketId = known.helpdeskId();
-        return showEdited(ticket, known, (edited, now) -> bodies(ticketId).thenCompose(bodies -> {
+        return showEdited(ticket, known, (edited, now) -> reads.of(ticketId, this::bodies).thenCompose(bodies -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, bodies.stream().map(Body::html).toList());
             List<String> unplaced = toShow.stream().filter(post -> bodies.stream()
                     .allMatch(body -> TicketText.withPostEdited(body.html(), post, now).equals(body.html())))
@@ -171,7 +170,10 @@ final class FreshdeskApi extends LookupBeforeCreate {
                     rewritten = TicketText.withPostEdited(rewritten, post, now);
                 }
                 return rewritten;
-            }).thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
+            }).thenApply(ignored -> {
+                counters.postsEdited.addAndGet(toShow.size());
+                return known;
+            });
         }));
     }
 
@@ -181,13 +183,13 @@ final class FreshdeskApi extends LookupBeforeCreate {
      * /api/v2/tickets/{id}} ({@code description}), a note with {@code PUT /api/v2/conversations/{id}} ({@code body};
      * Freshdesk lets notes be edited). Rewriting rather than deleting a note keeps the other posts a note holds.
      */
-    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known) {
+    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known, VersionReads<List<Body>> reads) {
         List<String> held = known.postsToRemove(ticket);
         if (held.isEmpty()) {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
         String ticketId = known.helpdeskId();
-        return bodies(ticketId).thenCompose(bodies -> rewrite(ticketId, bodies, html -> {
+        return reads.of(ticketId, this::bodies).thenCompose(bodies -> rewrite(ticketId, bodies, html -> {
             String rewritten = html;
             for (String postId : held) {
                 rewritten = TicketText.withoutPost(rewritten, postId);
@@ -202,17 +204,20 @@ final class FreshdeskApi extends LookupBeforeCreate {
     /**
      * Puts back, one request after another, each body {@code change} alters: the ticket's description with {@code PUT
      * /api/v2/tickets/{id}} ({@code description}), a note with {@code PUT /api/v2/conversations/{id}} ({@code body}).
+     * {@code bodies}, what the version read, then hold the rewritten texts, for its later steps.
      */
     private CompletableFuture<Void> rewrite(String ticketId, List<Body> bodies, UnaryOperator<String> change) {
         CompletableFuture<Void> rewrites = CompletableFuture.completedFuture(null);
-        for (Body body : bodies) {
+        for (int i = 0; i < bodies.size(); i++) {
+            Body body = bodies.get(i);
+            int at = i;
             String rewritten = change.apply(body.html());
             if (!rewritten.equals(body.html())) {
                 boolean description = body.noteId() == null;
                 URI uri = URI.create(base + (description ? "/api/v2/tickets/" + ticketId : "/api/v2/conversations/" + body.noteId()));
                 JsonNode request = description ? FreshdeskRequests.description(rewritten) : FreshdeskRequests.noteBody(rewritten);
-                rewrites = rewrites.thenCompose(ignored -> http.send("PUT", uri, request, Map.of()).thenAccept(done -> {
-                }));
+                rewrites = rewrites.thenCompose(ignored -> http.send("PUT", uri, request, Map.of())
+                        .thenAccept(done -> bodies.set(at, new Body(body.noteId(), rewritten))));
             }
         }
         return rewrites;

@@ -13,8 +13,10 @@ import java.util.function.BiFunction;
 /**
  * A helpdesk that holds one ticket per conversation: when this job does not know the conversation's ticket (a new
  * job, a replay, a rescale), it looks it up before creating one, so that a conversation never gets a second ticket.
+ *
+ * @param <T> what a version reads of one helpdesk ticket, shared by its steps (see {@link VersionReads})
  */
-abstract class LookupBeforeCreate implements HelpdeskApi {
+abstract class LookupBeforeCreate<T> implements HelpdeskApi {
 
     protected final HelpdeskSettings settings;
     protected final Clock clock;
@@ -32,17 +34,18 @@ abstract class LookupBeforeCreate implements HelpdeskApi {
     }
 
     /** The helpdesk's ticket for this conversation and the posts it holds, or null when there is none. */
-    abstract CompletableFuture<DeliveredTicket> find(HandoffTicket ticket);
+    abstract CompletableFuture<DeliveredTicket> find(HandoffTicket ticket, VersionReads<T> reads);
 
     abstract CompletableFuture<DeliveredTicket> create(HandoffTicket ticket);
 
     /** Adds the posts that {@code known} does not hold yet. */
-    abstract CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known);
+    abstract CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known, VersionReads<T> reads);
 
     @Override
     public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
-        CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket);
-        return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found));
+        VersionReads<T> reads = new VersionReads<>();
+        CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket, reads);
+        return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found, reads));
     }
 
     /**
@@ -59,17 +62,35 @@ abstract class LookupBeforeCreate implements HelpdeskApi {
     }
 
     /**
+     * Setting a ticket back to open failed after the customer's new posts were added ({@code held}): the dead letter
+     * keeps them in the state all the same, so that no version adds them again. A refusal (a 4xx: the API user may
+     * not, the ticket cannot) is for good, and the dead letter says to reopen by hand. Anything else (5xx, 429,
+     * timeouts and connection errors that outlasted every retry {@link HttpCalls} made) is left pending: the ticket's
+     * next version tries again, as it does every other failed step.
+     *
+     * @param helpdesk the helpdesk's name; {@code step} what failed, e.g. "setting it back to open"
+     */
+    static DeliveryException reopenFailed(String helpdesk, DeliveredTicket held, String step, Throwable error) {
+        Throwable cause = AsyncFailures.cause(error);
+        boolean refused = cause instanceof DeliveryException refusal && refusal.refusedWith() > 0;
+        return DeliveryException.partly(helpdesk + ": the new posts were added to ticket " + held.helpdeskId() + ", but "
+                + step + " failed: " + cause.getMessage() + (refused ? "; set it to open by hand"
+                : "; the ticket's next version tries again (or set it to open by hand)"), held.withReopenPending(!refused));
+    }
+
+    /**
      * Shows the new text of the posts {@code ticket} says were edited on the network and {@code known} holds with an
-     * earlier text: {@code show} is given them and the time the edit is seen at, and the state then knows their new
+     * earlier text: {@code show} is given them and the time the edit is seen at, and answers the state of the
+     * helpdesk ticket that shows them ({@code known}, or a follow-up of a closed one), which then knows their new
      * texts. With no such post, nothing is sent.
      */
     final CompletableFuture<DeliveredTicket> showEdited(HandoffTicket ticket, DeliveredTicket known,
-            BiFunction<List<TicketPost>, Instant, CompletableFuture<?>> show) {
+            BiFunction<List<TicketPost>, Instant, CompletableFuture<DeliveredTicket>> show) {
         List<TicketPost> edited = known.editedPosts(ticket);
         if (edited.isEmpty()) {
             return CompletableFuture.completedFuture(known);
         }
         Instant now = clock.instant();
-        return show.apply(edited, now).thenApply(ignored -> known.withEdited(edited, now));
+        return show.apply(edited, now).thenApply(shownIn -> shownIn.withEdited(edited, now));
     }
 }

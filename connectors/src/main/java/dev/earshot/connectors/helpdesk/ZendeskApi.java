@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,11 +33,12 @@ import java.util.stream.Collectors;
  * response returns the ticket already made.
  *
  * <p>New posts put a pending or solved ticket back to open (see {@link Reopening}). Zendesk refuses any update of a
- * closed ticket (422, "closed prevents ticket update"), so new posts for one go to a follow-up ticket
- * ({@code via_followup_source_id}) with the same external id, which takes the conversation's later posts; a lookup
+ * closed ticket (422, "closed prevents ticket update"), so new posts for one, and edits of posts it holds, go to a
+ * follow-up ticket ({@code via_followup_source_id}) with the same external id, which takes the conversation's later
+ * posts; a lookup
  * then takes the newest ticket that is not closed, and reads the posts back from all of them.
  */
-final class ZendeskApi extends LookupBeforeCreate {
+final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment>> {
 
     /** What Zendesk's 422 says when a closed ticket refuses an update. */
     private static final String CLOSED_REFUSAL = "closed prevents ticket update";
@@ -46,7 +48,7 @@ final class ZendeskApi extends LookupBeforeCreate {
     }
 
     @Override
-    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket) {
+    CompletableFuture<DeliveredTicket> find(HandoffTicket ticket, VersionReads<Map<String, Comment>> reads) {
         URI lookup = URI.create(base + "/api/v2/tickets.json?external_id="
                 + URLEncoder.encode(ticket.id(), StandardCharsets.UTF_8));
         return http.send("GET", lookup, null, Map.of()).thenCompose(list -> {
@@ -66,22 +68,40 @@ final class ZendeskApi extends LookupBeforeCreate {
                     .map(other -> Long.toString(other.id())).sorted(Comparator.comparingLong(Long::parseLong)).toList();
             List<String> all = new ArrayList<>(earlier);
             all.add(id);
-            return comments(all).thenApply(comments -> DeliveredTicket.readBack(id, earlier, bodies(comments), clock.instant()));
+            return comments(all, reads).thenApply(comments -> DeliveredTicket.readBack(id, earlier, bodies(comments), clock.instant()));
         });
     }
 
     /** A comment's ticket, its plain {@code body}, which Earshot wrote, and the {@code html_body} Zendesk made of it. */
-    private record Comment(String ticketId, String body, String htmlBody) {
+    record Comment(String ticketId, String body, String htmlBody) {
+
+        /**
+         * The comment after Redact String in Comment replaced each character of {@code text} by ▇ in its body. Its
+         * {@code html_body} is left as read: only the Agent Workspace redaction uses it, and reads it again.
+         */
+        Comment redacted(String text) {
+            return new Comment(ticketId, body.replace(text, "\u2587".repeat(text.codePointCount(0, text.length()))), htmlBody);
+        }
     }
 
-    /** The comments of these tickets (comment ids are unique across tickets), following Zendesk's {@code next_page} links. */
-    private CompletableFuture<Map<String, Comment>> comments(List<String> ticketIds) {
+    /**
+     * The comments of these tickets (comment ids are unique across tickets), each ticket's read once per version:
+     * see {@link VersionReads}.
+     */
+    private CompletableFuture<Map<String, Comment>> comments(List<String> ticketIds, VersionReads<Map<String, Comment>> reads) {
         CompletableFuture<Map<String, Comment>> all = CompletableFuture.completedFuture(new LinkedHashMap<>());
         for (String ticketId : ticketIds) {
-            all = all.thenCompose(found -> commentPages(ticketId,
-                    URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), found));
+            all = all.thenCompose(found -> reads.of(ticketId, this::comments).thenApply(ofTicket -> {
+                found.putAll(ofTicket);
+                return found;
+            }));
         }
         return all;
+    }
+
+    /** One ticket's comments, read now, following Zendesk's {@code next_page} links. */
+    private CompletableFuture<Map<String, Comment>> comments(String ticketId) {
+        return commentPages(ticketId, URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), new LinkedHashMap<>());
     }
 
     private CompletableFuture<Map<String, Comment>> commentPages(String ticketId, URI page, Map<String, Comment> found) {
@@ -132,10 +152,12 @@ final class ZendeskApi extends LookupBeforeCreate {
      * takes neither, but can still be redacted).
      */
     @Override
-    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known) {
-        CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known)
+    CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known, VersionReads<Map<String, Comment>> reads) {
+        CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known, reads)
                 : CompletableFuture.completedFuture(known);
-        return removed.thenCompose(state -> addPosts(ticket, state)).thenCompose(state -> keeping(state, edit(ticket, state)));
+        return removed.thenCompose(state -> addPosts(ticket, state, reads))
+                .thenCompose(state -> state.reopenPending() ? reopenIfFinished(state) : CompletableFuture.completedFuture(state))
+                .thenCompose(state -> keeping(state, edit(ticket, state, reads)));
     }
 
     /**
@@ -146,7 +168,8 @@ final class ZendeskApi extends LookupBeforeCreate {
      * a GET per update, where this costs a second PUT only for the tickets to reopen. A closed ticket refuses the
      * update: its new posts go to a follow-up ticket instead (a priority alone is a dead letter, as before).
      */
-    private CompletableFuture<DeliveredTicket> addPosts(HandoffTicket ticket, DeliveredTicket known) {
+    private CompletableFuture<DeliveredTicket> addPosts(HandoffTicket ticket, DeliveredTicket known,
+                                                       VersionReads<Map<String, Comment>> reads) {
         List<TicketPost> added = known.newPosts(ticket);
         boolean priorityChanged = known.priorityChanged(ticket);
         if (added.isEmpty() && !priorityChanged) {
@@ -160,9 +183,9 @@ final class ZendeskApi extends LookupBeforeCreate {
                     }
                     counters.commentsAdded.incrementAndGet();
                     return settings.reopen() && Reopening.zendeskReopens(answer.path("ticket").path("status").asText())
-                            ? reopen(held) : CompletableFuture.completedFuture(held);
+                            ? reopen(held) : CompletableFuture.completedFuture(held.withReopenPending(false));
                 })
-                .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added)
+                .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added, reads)
                         : CompletableFuture.failedFuture(error));
     }
 
@@ -172,25 +195,41 @@ final class ZendeskApi extends LookupBeforeCreate {
      * conversation's tickets are looked up first, and a newer one takes the posts it does not hold yet. Else the
      * posts go to a new follow-up.
      */
-    private CompletableFuture<DeliveredTicket> afterClosed(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added) {
-        return find(ticket).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
-                ? addPosts(ticket, found) : followUp(ticket, known, added));
+    private CompletableFuture<DeliveredTicket> afterClosed(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added,
+                                                          VersionReads<Map<String, Comment>> reads) {
+        return find(ticket, reads).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
+                ? addPosts(ticket, found, reads) : followUp(ticket, known, added));
     }
 
     /**
-     * Sets a ticket that just took new posts back to open. Should Zendesk refuse, the posts are there all the same:
-     * the state keeps them (the next version must not add them again) and the dead letter says to reopen by hand.
+     * Sets a ticket that took new posts back to open. Should that fail, the posts are there all the same: see
+     * {@link #reopenFailed}.
      */
     private CompletableFuture<DeliveredTicket> reopen(DeliveredTicket held) {
         return http.send("PUT", ticketUri(held.helpdeskId()), ZendeskRequests.reopen(), Map.of()).handle((answer, error) -> {
             if (error != null) {
-                throw DeliveryException.partly("zendesk: the new posts were added to ticket " + held.helpdeskId()
-                        + ", but setting it back to open failed: " + AsyncFailures.cause(error).getMessage() + "; set it to open by hand",
-                        held);
+                throw reopenFailed("zendesk", held, "setting it back to open", error);
             }
             counters.ticketsReopened.incrementAndGet();
-            return held;
+            return held.withReopenPending(false);
         });
+    }
+
+    /**
+     * An earlier version's reopening failed for a while and this version added no post, whose answer would tell the
+     * status: the ticket is read ({@code GET /api/v2/tickets/{id}.json}) and set to open only if it is still pending
+     * or solved, since an agent may have taken it up or put it on hold since.
+     */
+    private CompletableFuture<DeliveredTicket> reopenIfFinished(DeliveredTicket held) {
+        return http.send("GET", ticketUri(held.helpdeskId()), null, Map.of())
+                .handle((view, error) -> {
+                    if (error != null) {
+                        throw reopenFailed("zendesk", held, "reading its status to set it back to open", error);
+                    }
+                    return view.path("ticket").path("status").asText();
+                })
+                .thenCompose(status -> Reopening.zendeskReopens(status) ? reopen(held)
+                        : CompletableFuture.completedFuture(held.withReopenPending(false)));
     }
 
     /**
@@ -224,43 +263,102 @@ final class ZendeskApi extends LookupBeforeCreate {
 
     /**
      * Shows the new text of posts edited on the network: Zendesk comments are immutable apart from redaction, so the
-     * earlier text and link are redacted from the comments holding them ("Redact String in Comment", as for deleted
-     * posts) and a private comment gives the new text under the post's marker. A post the comments already show with
-     * this text (an edit shown before a restart, whose state was lost) needs nothing. Zendesk refuses to redact the
-     * comments of a closed ticket, or to add one: a dead letter, and the state still holds the earlier text, so the
-     * ticket's next version tries again. Unlike a deletion, an edit does not fall back on the Agent Workspace
-     * endpoint: the new text cannot be shown on a closed ticket, and redacting the earlier one alone would leave the
-     * agent no word of what the customer now says, while the author asked for no removal.
+     * earlier text and link are redacted from the current ticket's comments holding them ("Redact String in Comment",
+     * as for deleted posts) and a private comment gives the new text under the post's marker. A post the comments
+     * already show with this text (an edit shown before a restart, whose state was lost) needs nothing.
+     *
+     * <p>A closed ticket can be neither redacted by string nor commented on. The closed tickets a follow-up took over
+     * from keep the earlier text, and the comment in the follow-up says which of them still shows it: the author asked
+     * for no removal (unlike a deletion, an edit does not go through the Agent Workspace), and the new text is what
+     * the agents need. When the current ticket itself refuses and turns out closed, the edit goes to a follow-up, as
+     * new posts do (see {@link #afterEditRefused}).
      */
-    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known) {
-        String ticketId = known.helpdeskId();
-        return showEdited(ticket, known, (edited, now) -> comments(known.helpdeskIds()).thenCompose(comments -> {
+    private CompletableFuture<DeliveredTicket> edit(HandoffTicket ticket, DeliveredTicket known,
+                                                   VersionReads<Map<String, Comment>> reads) {
+        return showEdited(ticket, known, (edited, now) -> showEdits(ticket, known, edited, now, reads));
+    }
+
+    /** Shows {@code edited} in the current ticket of {@code known}; answers the state of the ticket showing them. */
+    private CompletableFuture<DeliveredTicket> showEdits(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> edited,
+                                                        Instant now, VersionReads<Map<String, Comment>> reads) {
+        String current = known.helpdeskId();
+        return comments(known.helpdeskIds(), reads).thenCompose(comments -> {
             List<TicketPost> toShow = TicketText.notShownYet(edited, bodies(comments));
             if (toShow.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(known);
             }
-            return redact(comments, toShow.stream().map(TicketPost::id).toList(), false)
-                    .thenCompose(ignored -> http.send("PUT", ticketUri(ticketId),
-                            ZendeskRequests.editedComment(ticket, toShow, now), Map.of()))
-                    .thenAccept(ignored -> counters.postsEdited.addAndGet(toShow.size()));
-        }));
+            List<String> postIds = toShow.stream().map(TicketPost::id).toList();
+            List<String> closedShowingEarlier = known.earlierHelpdeskIds().stream().filter(closedId -> ofTicket(comments, closedId)
+                    .values().stream().anyMatch(comment -> !toRedact(comment.body(), postIds, false).isEmpty())).toList();
+            return redact(ofTicket(comments, current), postIds, false, reads)
+                    .thenCompose(ignored -> http.send("PUT", ticketUri(current),
+                            ZendeskRequests.editedComment(ticket, toShow, now, closedShowingEarlier), Map.of()))
+                    .thenApply(ignored -> {
+                        counters.postsEdited.addAndGet(toShow.size());
+                        return known;
+                    })
+                    .exceptionallyCompose(error -> refusal(error) == null ? CompletableFuture.failedFuture(error)
+                            : afterEditRefused(ticket, known, toShow, now, reads, error));
+        });
+    }
+
+    /**
+     * The current ticket refused to show an edit. Only if it is closed ({@code GET /api/v2/tickets/{id}.json}: the
+     * redaction's refusal does not say why) does the edit go elsewhere: to a newer ticket of the conversation if the
+     * lookup finds one (a state older than its follow-up), else to a new follow-up of the closed ticket, holding the
+     * new text and saying that the closed ticket still shows the earlier one. Any other refusal is a dead letter, and
+     * the state still holds the earlier text, so the ticket's next version tries again.
+     */
+    private CompletableFuture<DeliveredTicket> afterEditRefused(HandoffTicket ticket, DeliveredTicket known,
+            List<TicketPost> toShow, Instant now, VersionReads<Map<String, Comment>> reads, Throwable refused) {
+        return http.send("GET", ticketUri(known.helpdeskId()), null, Map.of()).thenCompose(view ->
+                !Reopening.ZENDESK_CLOSED.equals(view.path("ticket").path("status").asText())
+                        ? CompletableFuture.failedFuture(refused)
+                        : find(ticket, reads).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
+                                ? showEdits(ticket, found, toShow, now, reads) : followUpWithEdits(ticket, known, toShow, now)));
+    }
+
+    /**
+     * Opens a follow-up of the closed ticket {@code known.helpdeskId()} showing the new text of {@code edited} posts it
+     * holds, as {@link #followUp} does for new posts, with a key of its own.
+     */
+    private CompletableFuture<DeliveredTicket> followUpWithEdits(HandoffTicket ticket, DeliveredTicket known,
+                                                                List<TicketPost> edited, Instant now) {
+        String closedId = known.helpdeskId();
+        return http.send("POST", URI.create(base + "/api/v2/tickets.json"),
+                        ZendeskRequests.followUpWithEdits(ticket, closedId, edited, now, settings.mapping()),
+                        Map.of("Idempotency-Key", IdempotencyKeys.editFollowUp(ticket.id(), closedId)))
+                .thenApply(created -> {
+                    String id = created.path("ticket").path("id").asText("");
+                    if (id.isEmpty()) {
+                        throw new DeliveryException("zendesk: the follow-up's create answer has no ticket.id");
+                    }
+                    counters.followUpsOpened.incrementAndGet();
+                    counters.postsEdited.addAndGet(edited.size());
+                    return known.followedUpBy(id, List.of(), ticket.priority(), now);
+                });
     }
 
     /**
      * Redacts, one request after another, the text and link of {@code postIds} from every comment holding them, and
      * for deleted posts the fingerprints on their markers too. An edited post keeps its earlier texts' fingerprints:
-     * they tell a restart without state that those texts are old.
+     * they tell a restart without state that those texts are old. The version's later steps read the comments as
+     * redacted.
      */
-    private CompletableFuture<Void> redact(Map<String, Comment> comments, Collection<String> postIds, boolean deleted) {
+    private CompletableFuture<Void> redact(Map<String, Comment> comments, Collection<String> postIds, boolean deleted,
+                                           VersionReads<Map<String, Comment>> reads) {
         CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
         for (String postId : postIds) {
             for (Map.Entry<String, Comment> comment : comments.entrySet()) {
                 for (String line : toRedact(comment.getValue().body(), List.of(postId), deleted)) {
                     URI redact = URI.create(base + "/api/v2/tickets/" + comment.getValue().ticketId() + "/comments/"
                             + comment.getKey() + "/redact");
+                    String ticketId = comment.getValue().ticketId();
+                    String commentId = comment.getKey();
                     redactions = redactions.thenCompose(ignored ->
-                            http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done -> {
-                            }));
+                            http.send("PUT", redact, ZendeskRequests.redact(line), Map.of()).thenAccept(done ->
+                                    reads.change(ticketId, read -> read.computeIfPresent(commentId,
+                                            (id, held) -> held.redacted(line)))));
                 }
             }
         }
@@ -291,13 +389,14 @@ final class ZendeskApi extends LookupBeforeCreate {
      * audit log say what happened, and {@code deletions.jsonl} records the deletion as for any post. After a
      * follow-up, the closed ticket it follows is redacted so too, and the note goes to the follow-up.
      */
-    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known) {
+    private CompletableFuture<DeliveredTicket> remove(HandoffTicket ticket, DeliveredTicket known,
+                                                     VersionReads<Map<String, Comment>> reads) {
         List<String> held = known.postsToRemove(ticket);
         if (held.isEmpty()) {
             return CompletableFuture.completedFuture(known.withRemoved(ticket.removedPostIds(), clock.instant()));
         }
         String current = known.helpdeskId();
-        return comments(known.helpdeskIds()).thenCompose(comments -> {
+        return comments(known.helpdeskIds(), reads).thenCompose(comments -> {
             // a removal replayed from a checkpoint taken before it: its note (or, in a closed ticket, the redacted
             // fingerprints on its marker) is there already, so only redact again what may be left
             Set<String> noted = bodies(comments).stream().flatMap(body -> TicketText.removedPostIds(body).stream())
@@ -305,7 +404,7 @@ final class ZendeskApi extends LookupBeforeCreate {
             List<String> unnoted = held.stream().filter(id -> !noted.contains(id)).toList();
             CompletableFuture<Boolean> currentTakesNote = CompletableFuture.completedFuture(true);
             for (String ticketId : known.helpdeskIds()) {
-                currentTakesNote = currentTakesNote.thenCompose(takes -> redactIn(ticketId, ofTicket(comments, ticketId), held)
+                currentTakesNote = currentTakesNote.thenCompose(takes -> redactIn(ticketId, ofTicket(comments, ticketId), held, reads)
                         .thenApply(classic -> ticketId.equals(current) ? classic : takes));
             }
             return currentTakesNote
@@ -322,10 +421,17 @@ final class ZendeskApi extends LookupBeforeCreate {
      * Redacts {@code postIds} from one ticket's comments, through Redact String in Comment, or where Zendesk refuses
      * it (closed), through the Agent Workspace; true when the first did, that is the ticket takes comments.
      */
-    private CompletableFuture<Boolean> redactIn(String ticketId, Map<String, Comment> comments, List<String> postIds) {
-        return redact(comments, postIds, true).thenApply(ignored -> true)
-                .exceptionallyCompose(error -> refusal(error) == null ? CompletableFuture.failedFuture(error)
-                        : redactInAgentWorkspace(ticketId, postIds, refusal(error)).thenApply(ignored -> false));
+    private CompletableFuture<Boolean> redactIn(String ticketId, Map<String, Comment> comments, List<String> postIds,
+                                                VersionReads<Map<String, Comment>> reads) {
+        return redact(comments, postIds, true, reads).thenApply(ignored -> true)
+                .exceptionallyCompose(error -> {
+                    if (refusal(error) == null) {
+                        return CompletableFuture.failedFuture(error);
+                    }
+                    // the Agent Workspace marks the html_body, which only Zendesk renders: read the ticket again after it
+                    reads.forget(ticketId);
+                    return redactInAgentWorkspace(ticketId, postIds, refusal(error)).thenApply(ignored -> false);
+                });
     }
 
     /**
@@ -337,7 +443,7 @@ final class ZendeskApi extends LookupBeforeCreate {
      * user not allowed to redact, a messaging or chat ticket), is a dead letter naming both endpoints and the fix.
      */
     private CompletableFuture<Void> redactInAgentWorkspace(String ticketId, List<String> postIds, DeliveryException classic) {
-        return comments(List.of(ticketId)).thenCompose(comments -> {
+        return comments(ticketId).thenCompose(comments -> {
             CompletableFuture<Void> redactions = CompletableFuture.completedFuture(null);
             for (Map.Entry<String, Comment> comment : comments.entrySet()) {
                 List<String> strings = toRedact(comment.getValue().body(), postIds, true);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,13 @@ final class BundledTickets {
 
     /** The version after {@code postId}'s author edited it, as the ticket stage emits it: as many posts, a new text. */
     static HandoffTicket edited(HandoffTicket version, String postId, String newText) {
+        return edited(version, postId, newText, null);
+    }
+
+    /** As {@link #edited(HandoffTicket, String, String)}, by a network that says when: {@code editedAt}. */
+    static HandoffTicket edited(HandoffTicket version, String postId, String newText, Instant editedAt) {
         List<TicketPost> posts = version.posts().stream().map(post -> post.id().equals(postId)
-                ? new TicketPost(post.id(), post.createdAt(), newText, post.url(), post.sentimentScore(), post.label())
+                ? new TicketPost(post.id(), post.createdAt(), newText, post.url(), post.sentimentScore(), post.label(), editedAt)
                 : post).toList();
         return new HandoffTicket(version.id(), version.conversationKey(), TicketStatus.UPDATED, version.source(),
                 version.customer(), version.account(), posts, version.topics(), version.location(),

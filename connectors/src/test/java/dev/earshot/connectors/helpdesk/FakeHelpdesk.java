@@ -97,6 +97,19 @@ public abstract class FakeHelpdesk implements AutoCloseable {
         failureRate = share;
     }
 
+    /**
+     * How many times each call ({@code "GET /api/v2/tickets/7/comments.json?page=2"}) was made since the first
+     * {@code from} requests: helpdesks rate-limit per account, so a test can check that nothing is read twice.
+     */
+    Map<String, Long> callsSince(int from) {
+        synchronized (requests) {
+            Map<String, Long> calls = new LinkedHashMap<>();
+            requests.subList(from, requests.size()).forEach(r -> calls.merge(
+                    r.method + " " + r.path + (r.query == null ? "" : "?" + r.query), 1L, Long::sum));
+            return calls;
+        }
+    }
+
     List<Request> requests(String method, String pathPrefix) {
         synchronized (requests) {
             return requests.stream().filter(r -> r.method.equals(method) && r.path.startsWith(pathPrefix)).toList();

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Zendesk's Tickets API as far as Earshot uses it: create, list by external_id, update with a comment, comments (in
+ * Zendesk's Tickets API as far as Earshot uses it: create, list by external_id, show, update with a comment, comments (in
  * pages of {@value #COMMENTS_PER_PAGE}, linked by next_page, each with the {@code html_body} Zendesk makes of a plain
  * {@code body}: paragraphs, line breaks, auto-linked URLs, escaped text), "Redact String in Comment", which replaces
  * every occurrence of the string in the comment by ▇ characters, and "Redact Ticket Comment In Agent Workspace", which
@@ -98,6 +98,15 @@ public final class FakeZendesk extends FakeHelpdesk {
         }
         if (method.equals("PUT") && ticket.matches()) {
             return update(Long.parseLong(ticket.group(1)), body);
+        }
+        if (method.equals("GET") && ticket.matches()) {
+            ObjectNode stored = tickets.get(Long.parseLong(ticket.group(1)));
+            if (stored == null) {
+                return notFound();
+            }
+            ObjectNode show = JSON.objectNode();
+            show.set("ticket", stored);
+            return Answer.of(200, show);
         }
         if (method.equals("GET") && commentsPath.matches()) {
             long id = Long.parseLong(commentsPath.group(1));

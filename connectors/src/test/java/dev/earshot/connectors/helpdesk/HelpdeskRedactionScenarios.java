@@ -7,6 +7,7 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.TicketText;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,61 @@ abstract class HelpdeskRedactionScenarios {
         assertThat(requests.subList(requestsBefore, requests.size()))
                 .as("look-ups (and the priority, unknown without state): the markers say what was shown and removed")
                 .allMatch(r -> r.method().equals("GET") || r.body().equals(priorityUpdate()));
+    }
+
+    /** Helpdesks rate-limit per account (Zendesk per minute): the removal and the edit share one reading of the ticket. */
+    @Test
+    void aVersionWithAnEditAndADeletionReadsTheTicketOnce() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost first = last.posts().get(0);
+        TicketPost fourth = last.posts().get(3);
+        String newText = "@CityCareDesk the pump was fixed at noon, the water is brown though";
+        int before = helpdesk().requests.size();
+
+        deliverAll(delivery, List.of(BundledTickets.deleted(BundledTickets.edited(last, fourth.id(), newText), first.id())));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertGone(first);
+        assertThat(allBodies()).noneMatch(body -> body.contains(TicketText.fingerprint(first)))
+                .noneMatch(body -> shows(body, fourth.text())).anyMatch(body -> shows(body, newText));
+        Map<String, Long> calls = helpdesk().callsSince(before);
+        assertThat(calls).as("each read once: %s", calls).isNotEmpty()
+                .allSatisfy((call, times) -> assertThat(times).as(call).isEqualTo(call.startsWith("GET ") ? 1L : times));
+    }
+
+    /** A post edited and then edited back to its first text: the agent reads the first text again, the middle one nowhere. */
+    @Test
+    void anEditBackToTheFirstTextIsShownAndTheMiddleEditReplayedIsNot() throws Exception {
+        HelpdeskDelivery delivery = delivery();
+        deliverAll(delivery, versions);
+        TicketPost second = last.posts().get(1);
+        String middle = "@CityCareDesk sorry, wrong account";
+        Instant firstEdit = second.createdAt().plusSeconds(300);
+        HandoffTicket edited = BundledTickets.edited(last, second.id(), middle, firstEdit);
+        HandoffTicket editedBack = BundledTickets.edited(last, second.id(), second.text(), firstEdit.plusSeconds(300));
+
+        deliverAll(delivery, List.of(edited, editedBack));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(allBodies()).noneMatch(body -> shows(body, middle)).anyMatch(body -> shows(body, second.text()));
+        assertThat(delivery.counters().postsEdited()).isEqualTo(2);
+        int before = helpdesk().requests.size();
+
+        deliverAll(delivery, List.of(edited, editedBack));
+        HelpdeskDelivery withoutState = delivery();
+        deliverAll(withoutState, List.of(edited, editedBack));
+
+        assertThat(withoutState.takeDeadLetters()).isEmpty();
+        assertThat(helpdesk().requests.subList(before, helpdesk().requests.size()))
+                .as("look-ups (and the priority, unknown without state): the markers say the first text is newer")
+                .allMatch(r -> r.method().equals("GET") || r.body().equals(priorityUpdate()));
+        assertThat(allBodies()).noneMatch(body -> shows(body, middle));
+    }
+
+    /** Whether a helpdesk body shows {@code text}, as plain text or escaped in HTML. */
+    private static boolean shows(String body, String text) {
+        return body.contains(text) || body.contains(TicketText.html(text).replaceAll("^<div>|</div>$", ""));
     }
 
     @Test

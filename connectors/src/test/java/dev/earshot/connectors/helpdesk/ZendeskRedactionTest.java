@@ -14,6 +14,7 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
+import dev.earshot.respond.helpdesk.IdempotencyKeys;
 import dev.earshot.respond.helpdesk.TicketText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -345,32 +346,59 @@ class ZendeskRedactionTest extends HelpdeskRedactionScenarios {
         assertThat(delivery.counters().postsEdited()).isZero();
     }
 
+    /**
+     * A closed ticket can be neither redacted by string nor commented on: the edit opens a follow-up that shows the new
+     * text and says the closed ticket still shows the earlier one; later edits and replays go to that follow-up.
+     */
     @Test
-    void anEditOfAClosedTicketIsADeadLetterAndIsShownWithALaterVersion() throws Exception {
+    void anEditOfAClosedTicketOpensAFollowUpSayingTheClosedTicketStillShowsTheEarlierText() throws Exception {
         HelpdeskDelivery delivery = delivery();
         deliverAll(delivery, versions);
-        ObjectNode ticket = zendesk.tickets.values().iterator().next();
-        ticket.put("status", "closed");
+        ObjectNode closed = zendesk.tickets.values().iterator().next();
+        closed.put("status", "closed");
+        long closedId = closed.get("id").asLong();
         TicketPost second = last.posts().get(1);
         HandoffTicket edit = edited(last, second.id(), NEW_TEXT);
+        int before = zendesk.requests.size();
 
-        deliverAll(delivery, List.of(edit));
-
-        DeadLetter letter = delivery.takeDeadLetters().get(0);
-        assertThat(letter.stage()).isEqualTo("helpdesk");
-        assertThat(letter.reason()).matches("zendesk: PUT /api/v2/tickets/\\d+/comments/\\d+/redact was refused: HTTP 422: .*closed.*");
-        assertThat(letter.raw()).contains(NEW_TEXT);
-        assertKept(second);
-        assertThat(allBodies()).noneMatch(body -> body.contains(NEW_TEXT));
-        assertThat(delivery.snapshot().get(last.id()).fingerprints().get(second.id()))
-                .as("the state still holds the earlier text, so the edit is tried again").containsExactly(TicketText.fingerprint(second));
-
-        ticket.put("status", "open");
         deliverAll(delivery, List.of(edit));
 
         assertThat(delivery.takeDeadLetters()).isEmpty();
-        assertThat(allBodies()).noneMatch(body -> body.contains(second.text()));
-        assertThat(allBodies()).filteredOn(body -> body.contains(NEW_TEXT)).hasSize(1);
+        List<Request> sent = zendesk.requests.subList(before, zendesk.requests.size());
+        assertThat(sent).extracting(Request::method, Request::status).as("the comments, a refused redaction, the status, "
+                        + "a lookup (the comments read once), the follow-up").containsExactly(tuple("GET", 200), tuple("GET", 200),
+                tuple("PUT", 422), tuple("GET", 200), tuple("GET", 200), tuple("POST", 201));
+        assertThat(sent.get(3).path()).as("the status, as the redaction's refusal does not say why")
+                .isEqualTo("/api/v2/tickets/" + closedId + ".json");
+        assertThat(sent.get(5).headers().get("idempotency-key")).isEqualTo(IdempotencyKeys.editFollowUp(last.id(), Long.toString(closedId)));
+        ObjectNode followUp = zendesk.tickets.values().stream().filter(t -> t.get("id").asLong() != closedId).findFirst().orElseThrow();
+        long followUpId = followUp.get("id").asLong();
+        assertThat(followUp.at("/via/source/from/ticket_id").asLong()).isEqualTo(closedId);
+        assertThat(zendesk.comments.get(followUpId)).singleElement().extracting(c -> c.get("body").asText()).asString()
+                .startsWith("Follow-up of closed ticket #" + closedId + ", which holds the earlier posts: the customer edited one of them.")
+                .contains("closed ticket #" + closedId + ", which takes no change, still shows the earlier text", NEW_TEXT,
+                        second.url(), TicketText.POST_MARKER + second.id())
+                .doesNotContain(second.text(), last.posts().get(0).text());
+        assertKept(second);
+        DeliveredTicket state = delivery.snapshot().get(last.id());
+        assertThat(state.helpdeskIds()).containsExactly(Long.toString(closedId), Long.toString(followUpId));
+        assertThat(state.editedPosts(edit)).isEmpty();
+
+        int afterEdit = zendesk.requests.size();
+        deliverAll(delivery, List.of(edit));
+        HelpdeskDelivery withoutState = delivery();
+        deliverAll(withoutState, List.of(edit));
+        assertThat(withoutState.takeDeadLetters()).isEmpty();
+        assertThat(zendesk.requests.subList(afterEdit, zendesk.requests.size())).as("a replay shows nothing again")
+                .allMatch(r -> r.method().equals("GET") || r.body().equals(priorityUpdate()));
+
+        String newer = "@CityCareDesk update 2: water is back";
+        deliverAll(delivery, List.of(edited(last, second.id(), newer)));
+
+        assertThat(delivery.takeDeadLetters()).isEmpty();
+        assertThat(zendesk.tickets).hasSize(2);
+        assertThat(allBodies()).noneMatch(body -> body.contains(NEW_TEXT)).anyMatch(body -> body.contains(newer));
+        assertKept(second);
     }
 
     @Test

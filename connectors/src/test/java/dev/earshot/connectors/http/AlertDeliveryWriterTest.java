@@ -185,7 +185,9 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
         assertThat(took).isLessThan(Duration.ofMillis(2 * (2 * 1300 + 40) + 1000));
         List<Long> arrivals = receiver.arrivals;
         assertThat(arrivals).hasSize(8);
-        assertThat(arrivals.stream().filter(at -> at - arrivals.get(0) < Duration.ofMillis(250).toNanos()))
+        // A third request may go only once one has timed out (300 ms); half of that is left for a loaded machine
+        // to be late answering the first (250 ms failed once under load).
+        assertThat(arrivals.stream().filter(at -> at - arrivals.get(0) < Duration.ofMillis(150).toNanos()))
                 .as("before the first timeout, only maxInFlight requests were sent").hasSize(2);
         assertThat(deadLetters.letters).extracting(DeadLetter::reason).allSatisfy(reason ->
                 assertThat(reason).isEqualTo("channel 'ops-slack' (slack): gave up after 2 attempts, the last: no answer within requestTimeout 300 ms"));

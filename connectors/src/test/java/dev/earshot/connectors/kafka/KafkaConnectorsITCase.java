@@ -57,11 +57,11 @@ class KafkaConnectorsITCase {
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    static EmbeddedKafka kafka;
+    static LocalKafka kafka;
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
+        kafka = LocalKafka.start();
         System.out.printf("Embedded Kafka broker (KRaft, combined) started in %d ms%n", kafka.startUp().toMillis());
     }
 

@@ -28,11 +28,11 @@ public final class KafkaSourceBenchmark {
 
         List<Long> startUps = new ArrayList<>();
         for (int i = 0; i < runs - 1; i++) {
-            try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            try (LocalKafka kafka = LocalKafka.start()) {
                 startUps.add(kafka.startUp().toMillis());
             }
         }
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (LocalKafka kafka = LocalKafka.start()) {
             startUps.add(kafka.startUp().toMillis());
             System.out.printf("broker start-up: median %d ms of %d starts %s%n", median(startUps), runs, startUps);
 
@@ -67,7 +67,7 @@ public final class KafkaSourceBenchmark {
         return Math.round(records / (millis / 1000.0));
     }
 
-    private static void fill(EmbeddedKafka kafka, int records) throws Exception {
+    private static void fill(LocalKafka kafka, int records) throws Exception {
         List<String> lines;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(KafkaSourceBenchmark.class.getResourceAsStream("/sample/posts.jsonl.gz")),

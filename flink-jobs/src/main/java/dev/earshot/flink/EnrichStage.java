@@ -1,0 +1,38 @@
+package dev.earshot.flink;
+
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.model.DeadLetter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The enrich step in the job graph. A job whose input never ends can see its taxonomy file edited: there it is
+ * {@link EnrichPosts}, with the taxonomy versions as a broadcast input ({@link TaxonomyVersions}), the graph, uids and
+ * state of earlier releases, so that their savepoints restore. A run over an input that ends keeps its start-up
+ * taxonomy: there it is {@link EnrichPostsFixedTaxonomy}, with the posts as its only input. Both are the operator
+ * {@code enrich}.
+ *
+ * @param deadLetters the posts enrichment failed on, and the rejected versions of the taxonomy file
+ */
+record EnrichStage(SingleOutputStreamOperator<EnrichedEvent> events, DataStream<DeadLetter> deadLetters) {
+
+    /**
+     * @param posts the posts, edits and deletions to enrich
+     * @param input the job's records, whose sources tell whether it ever ends
+     */
+    static EnrichStage of(DataStream<PostEvent> posts, DataStream<?> input, EarshotConfig.Enrich settings,
+                          EnrichResources resources) {
+        if (!TaxonomyVersions.neverEnds(input)) {
+            SingleOutputStreamOperator<EnrichedEvent> events = posts
+                    .process(new EnrichPostsFixedTaxonomy(settings, resources), EnrichedEvent.TYPE).name("enrich").uid("enrich");
+            return new EnrichStage(events, events.getSideOutput(PostEnrichment.FAILED));
+        }
+        SingleOutputStreamOperator<String> versions =
+                TaxonomyVersions.of(posts.getExecutionEnvironment(), settings, resources.taxonomy());
+        SingleOutputStreamOperator<EnrichedEvent> events = posts
+                .connect(versions.broadcast(EnrichPosts.TAXONOMY))
+                .process(new EnrichPosts(settings, resources), EnrichedEvent.TYPE).name("enrich").uid("enrich");
+        return new EnrichStage(events,
+                events.getSideOutput(PostEnrichment.FAILED).union(versions.getSideOutput(CheckTaxonomy.REJECTED)));
+    }
+}
