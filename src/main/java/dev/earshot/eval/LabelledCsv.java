@@ -151,11 +151,17 @@ public final class LabelledCsv {
         return MAPPER.readerForListOf(String.class).readValues(in);
     }
 
+    /** How to fix a header that lacks a column: a tab-separated file is read as one column, and no option helps. */
+    public static String missingColumnFix(List<String> header, String option) {
+        return header.size() == 1 && header.get(0).contains("\t")
+                ? "; the file looks tab-separated, and this reads comma-separated CSV: save it as CSV"
+                : "; name the right one with " + option;
+    }
+
     private static int column(List<String> header, String name, String option) {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException("no column '" + name + "' in the header " + header
-                    + "; name the right one with " + option);
+            throw new IllegalArgumentException("no column '" + name + "' in the header " + header + missingColumnFix(header, option));
         }
         return index;
     }

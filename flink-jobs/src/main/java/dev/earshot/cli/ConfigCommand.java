@@ -6,6 +6,7 @@ import dev.earshot.config.UnsetKeys;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.startup.ServiceChecks;
 import dev.earshot.startup.StartupChecks;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ final class ConfigCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (file == null) {
             spec.commandLine().getOut().print(ConfigLoader.defaultsAsYaml());
             spec.commandLine().getOut().println("# Off until set (no default); once a section is set, its keys default to:");
@@ -40,6 +41,7 @@ final class ConfigCommand implements Callable<Integer> {
         }
         EarshotConfig config = ConfigLoader.load(file);
         StartupChecks.check(config, Secrets.environment());
+        EarlierRun.refuseToReplaceInput(config);
         if (checkServices) {
             ServiceChecks.check(config, ServiceChecks.TIMEOUT).forEach(note -> spec.commandLine().getOut().println("note: " + note));
         }

@@ -1,5 +1,7 @@
 package dev.earshot.cli;
 
+import dev.earshot.config.ConfigException;
+import dev.earshot.config.EarshotConfig;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import java.io.IOException;
@@ -40,6 +42,29 @@ final class EarlierRun {
             return entries.filter(Files::isRegularFile)
                     .filter(file -> EARSHOT_FILE.matcher(file.getFileName().toString()).matches())
                     .sorted().toList();
+        }
+    }
+
+    /**
+     * Stops start-up, before anything is deleted, when the input file is one of the files this run would replace (or a
+     * folder holding one): the run would delete its own input, and the earlier run with it, before reading it.
+     */
+    static void refuseToReplaceInput(EarshotConfig config) throws IOException {
+        if (!config.input().kind().equals(EarshotConfig.Input.FILE) || config.input().path() == null) {
+            return;
+        }
+        Path input = Path.of(config.input().path());
+        if (!Files.exists(input)) {
+            return;
+        }
+        Path dir = Path.of(config.output().dir());
+        Path realInput = input.toRealPath();
+        for (Path file : filesIn(dir)) {
+            if (file.toRealPath().startsWith(realInput)) {
+                throw new ConfigException("input.path (-i): " + input + (Files.isDirectory(realInput) ? " holds " + file
+                        + ", which" : "") + " is a file this run would replace in its output folder " + dir
+                        + " (output.dir, -o); copy it out of " + dir + " and read the copy, or write elsewhere with -o DIR");
+            }
         }
     }
 

@@ -43,6 +43,8 @@ final class EvalSentimentCommand implements Callable<Integer> {
 
     private static final int DEFAULT_CORENLP_POSTS = 2_000;
     private static final int TIMED_PASSES = 5;
+    /** Below this many labelled posts, the output says its figures mean little. */
+    private static final int FEW_POSTS = 100;
     private static final List<String> CLASSES = Arrays.stream(SentimentLabel.values()).map(Enum::name).toList();
 
     enum Method {
@@ -74,7 +76,8 @@ final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--text-column", defaultValue = "text", description = "default ${DEFAULT-VALUE}")
     private String textColumn;
 
-    @Option(names = "--label-column", defaultValue = "airline_sentiment", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "default: airline_sentiment or label, whichever the header has (as train sentiment)")
     private String labelColumn;
 
     @Option(names = "--limit", paramLabel = "N", description = {"use only N posts (a seeded sample) for every "
@@ -134,14 +137,14 @@ final class EvalSentimentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--show-misses needs a development half, i.e. an airline-format file "
                     + "with an id column (--id-column " + idColumn + ")");
         }
+        List<Integer> accepted = SentimentData.withinTextLimit(data, rows);
+        if (accepted.size() < rows.size()) {
+            out.println(SentimentData.tooLongLine(data, rows.size() - accepted.size()));
+            keepRows(accepted);
+        }
         if (limit != null && limit < rows.size()) {
             // Shuffling the positions shuffles rows and ids alike (the same permutation as shuffling the rows).
-            List<Integer> kept = HoldOut.shuffled(IntStream.range(0, rows.size()).boxed().toList(), seed)
-                    .subList(0, limit);
-            List<LabelledText> allRows = rows;
-            List<String> allIds = ids;
-            rows = kept.stream().map(allRows::get).toList();
-            ids = allIds.isEmpty() ? List.of() : kept.stream().map(allIds::get).toList();
+            keepRows(HoldOut.shuffled(IntStream.range(0, rows.size()).boxed().toList(), seed).subList(0, limit));
         }
         List<Integer> all = IntStream.range(0, rows.size()).boxed().toList();
         HoldOut.Split<Integer> split = HoldOut.split(all, 0.8, seed);
@@ -149,6 +152,7 @@ final class EvalSentimentCommand implements Callable<Integer> {
                 .subList(0, Math.min(rows.size(), limit == null ? DEFAULT_CORENLP_POSTS : limit));
         out.printf("%s: %,d labelled posts %s; split (seed %d): %,d train, %,d test%n", data, rows.size(),
                 classCounts(all), seed, split.train().size(), split.test().size());
+        printCaveats(all, split);
 
         long start = System.nanoTime();
         CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
@@ -204,6 +208,29 @@ final class EvalSentimentCommand implements Callable<Integer> {
         out.printf("%nTotal %.0f s%n", (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
+    }
+
+    /** Says when the figures below mean little: a class without posts, or too few posts to score or time. */
+    private void printCaveats(List<Integer> all, HoldOut.Split<Integer> split) {
+        List<String> absent = CLASSES.stream()
+                .filter(label -> !classCounts(all).containsKey(SentimentLabel.valueOf(label))).toList();
+        if (!absent.isEmpty()) {
+            out.printf("note: no labelled posts of %s: macro-F1 averages all %d classes, each absent one counting 0, "
+                    + "so it says little here; read the accuracy and the per-class lines%n", String.join(", ", absent),
+                    CLASSES.size());
+        }
+        if (rows.size() < FEW_POSTS) {
+            out.printf("note: %s: too few for figures that mean much (the test split has %,d); speeds timed on so few "
+                    + "are noise. Use a few thousand%n", RunSummary.count(rows.size(), "labelled post"), split.test().size());
+        }
+    }
+
+    /** Keeps the rows (and their ids) at these positions, in this order. */
+    private void keepRows(List<Integer> kept) {
+        List<LabelledText> allRows = rows;
+        List<String> allIds = ids;
+        rows = kept.stream().map(allRows::get).toList();
+        ids = allIds.isEmpty() ? List.of() : kept.stream().map(allIds::get).toList();
     }
 
     private Result coreNlp(List<Integer> sample) {

@@ -46,7 +46,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 final class Redelivery {
 
-    static final String NOT_A_DELIVERY = "not a delivery; fix the cause and replay the input instead";
+    static final String NOT_A_DELIVERY = "not a delivery; fix the cause, then run the original input again, not this dead-letter file";
 
     /** What the dead-letter files hold that can be sent again, in file order without repeats. */
     record Undelivered(int read, Map<String, Alert> alertsByKey, Set<String> channels, Set<HandoffTicket> tickets,

@@ -67,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
         EarshotConfig effective = loaded.withOverrides(input, output, parallelism).withSpeedup(speedup);
         EnrichResources enrichResources = StartupChecks.check(effective, Secrets.environment());
+        EarlierRun.refuseToReplaceInput(effective);
         StartupChecks.createOutputDir(Path.of(effective.output().dir()));
         if (!noServiceChecks) {
             ServiceChecks.check(effective, ServiceChecks.TIMEOUT).forEach(note -> System.out.println("earshot: " + note));

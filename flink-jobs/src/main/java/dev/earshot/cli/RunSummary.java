@@ -57,11 +57,11 @@ final class RunSummary {
                 String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
                                 + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),
                         get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED)),
-                String.format(Locale.ROOT, "  edits applied   %,d (%,d in tickets); deletions applied %,d (%,d posts removed "
-                                + "from tickets, %,d deleted posts withheld)  -> %s",
+                String.format(Locale.ROOT, "  edits applied   %,d (%,d in tickets); deletions passed on %,d (%,d of posts "
+                                + "not seen, for what earlier runs stored; %s removed from tickets; %s withheld as deleted)  -> %s",
                         get(Counters.EDITS_APPLIED), get(Counters.TICKET_POSTS_EDITED), get(Counters.DELETIONS_APPLIED),
-                        get(Counters.TICKET_POSTS_REMOVED), get(Counters.DELETED_POSTS_WITHHELD),
-                        file(outputDir, EarshotSinks.DELETIONS)),
+                        get(Counters.DELETIONS_OF_UNSEEN_POSTS), count(get(Counters.TICKET_POSTS_REMOVED), "post"),
+                        count(get(Counters.DELETED_POSTS_WITHHELD), "later version"), file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d: %,d rejected when read + %,d too late for their windows"
                                 + " + %,d at stage enrich or taxonomy  -> %s", get(Counters.DEAD_LETTERS),
                         get(Counters.ITEMS_REJECTED), get(Counters.LATE_POSTS),
@@ -70,8 +70,9 @@ final class RunSummary {
                         + lateHint() + unreadableHint,
                 String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
-                String.format(Locale.ROOT, "  tickets         %,d opened, %,d updates, %,d closed  -> %s",
-                        get(Counters.TICKETS_OPENED), get(Counters.TICKET_UPDATES), get(Counters.TICKETS_CLOSED),
+                String.format(Locale.ROOT, "  tickets         %,d opened, %s, %,d closed (%s)  -> %s",
+                        get(Counters.TICKETS_OPENED), count(get(Counters.TICKET_UPDATES), "update"), get(Counters.TICKETS_CLOSED),
+                        count(get(Counters.TICKETS_OPENED) + get(Counters.TICKET_UPDATES) + get(Counters.TICKETS_CLOSED), "version"),
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));

@@ -45,8 +45,8 @@ final class TrainCommand {
         @Option(names = "--text-column", defaultValue = "text", description = "default ${DEFAULT-VALUE}")
         private String textColumn;
 
-        @Option(names = "--label-column", defaultValue = "label",
-                description = "default ${DEFAULT-VALUE}; the airline tweets use airline_sentiment")
+        @Option(names = "--label-column", paramLabel = "NAME",
+                description = "default: airline_sentiment or label, whichever the header has (as eval sentiment)")
         private String labelColumn;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "the model file to write")
@@ -79,7 +79,11 @@ final class TrainCommand {
         private int train() throws IOException {
             var console = spec.commandLine().getOut();
             OutputFile.writable("--out", out);
-            List<LabelledText> rows = SentimentData.read(data, format, textColumn, labelColumn);
+            List<LabelledText> read = SentimentData.read(data, format, textColumn, labelColumn);
+            List<LabelledText> rows = SentimentData.withinTextLimit(data, read).stream().map(read::get).toList();
+            if (rows.size() < read.size()) {
+                console.println(SentimentData.tooLongLine(data, read.size() - rows.size()));
+            }
             Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
             rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));
             console.printf("%s: %,d labelled posts %s%n", data, rows.size(), counts);

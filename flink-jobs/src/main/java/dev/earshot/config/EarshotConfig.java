@@ -51,6 +51,9 @@ public record EarshotConfig(
             throw new IllegalArgumentException("parallelism must be between 1 and 512, was " + parallelism);
         }
         boolean usesKafka = input.kind().equals(Input.KAFKA) || output.to().contains(Output.KAFKA);
+        if (kafka != null) {
+            kafka.check();
+        }
         if (usesKafka && (kafka == null || kafka.bootstrapServers() == null)) {
             throw new IllegalArgumentException("kafka.bootstrapServers is required when input.kind is kafka or "
                     + "output.to lists kafka; e.g. kafka: { bootstrapServers: localhost:9092 }");

@@ -27,6 +27,13 @@ public record ElasticsearchConfig(
         Duration maxBackoff,
         Boolean installTemplates) implements Serializable {
 
+    public ElasticsearchConfig {
+        // The address is checked on loading, so that `config FILE` refuses what `run` would (localhost:9200).
+        if (url != null) {
+            ElasticsearchSettings.nodes(url);
+        }
+    }
+
     /** Builds the connector's settings, which name the offending {@code elasticsearch.*} key when a value is wrong. */
     public ElasticsearchSettings toSettings() {
         if (url == null || url.isBlank()) {

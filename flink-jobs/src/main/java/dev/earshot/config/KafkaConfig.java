@@ -28,8 +28,29 @@ public record KafkaConfig(
         Duration transactionTimeout,
         Map<String, String> clientProperties) implements Serializable {
 
+    /**
+     * Checks each value given, as {@link EarshotConfig} loads it (a compact constructor sees no fields yet), so that
+     * {@code config FILE} refuses what {@code run} would, such as {@code http://host:9092}.
+     */
+    void check() {
+        try {
+            builder();
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Builds the connectors' options, which name the offending {@code kafka.*} key when a value is wrong. */
     public KafkaOptions toOptions() {
+        try {
+            return builder().build();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    /** The options' builder with every key set here; each setter throws naming its key when the value is wrong. */
+    private KafkaOptions.Builder builder() {
         KafkaOptions.Builder builder = KafkaOptions.builder();
         if (bootstrapServers != null) {
             builder.bootstrapServers(bootstrapServers);
@@ -67,10 +88,6 @@ public record KafkaConfig(
         if (clientProperties != null) {
             clientProperties.forEach(builder::clientProperty);
         }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        return builder;
     }
 }

@@ -30,6 +30,11 @@ public final class Counters {
     public static final String EDITS_APPLIED = "edits-applied";
     /** Deletions passed on (the first of each post id) to remove the post wherever it is kept. */
     public static final String DELETIONS_APPLIED = "deletions-applied";
+    /**
+     * Of {@link #DELETIONS_APPLIED}, those of a post not seen (within {@code stream.dedupTtl}): nothing this run
+     * holds changes, but they are passed on for what earlier runs stored (Elasticsearch, Kafka).
+     */
+    public static final String DELETIONS_OF_UNSEEN_POSTS = "deletions-of-unseen-posts";
     /** Versions of a post that arrived after its deletion, and were not published. */
     public static final String DELETED_POSTS_WITHHELD = "deleted-posts-withheld";
     public static final String TICKET_POSTS_EDITED = "ticket-posts-edited";

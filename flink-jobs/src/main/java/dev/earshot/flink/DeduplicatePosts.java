@@ -25,6 +25,7 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
     private transient ValueState<PostLedger.Entry> ledger;
     private transient JobCounter duplicates;
     private transient JobCounter deletionsApplied;
+    private transient JobCounter deletionsOfUnseen;
     private transient JobCounter withheld;
 
     DeduplicatePosts(Duration ttl) {
@@ -39,6 +40,7 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
         ledger = getRuntimeContext().getState(descriptor);
         duplicates = JobCounter.register(getRuntimeContext(), Counters.DUPLICATES);
         deletionsApplied = JobCounter.register(getRuntimeContext(), Counters.DELETIONS_APPLIED);
+        deletionsOfUnseen = JobCounter.register(getRuntimeContext(), Counters.DELETIONS_OF_UNSEEN_POSTS);
         withheld = JobCounter.register(getRuntimeContext(), Counters.DELETED_POSTS_WITHHELD);
     }
 
@@ -60,8 +62,12 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
             case EDIT -> out.collect(event.edit() ? event : PostEvent.edited(event.post()));
             case DELETE -> {
                 deletionsApplied.increment();
-                out.collect(known == null || known.createdAt() == null ? event
-                        : PostEvent.deleted(event.deletion().ofPostAt(known.createdAt())));
+                if (known == null || known.createdAt() == null) {
+                    deletionsOfUnseen.increment();
+                    out.collect(event);
+                } else {
+                    out.collect(PostEvent.deleted(event.deletion().ofPostAt(known.createdAt())));
+                }
             }
             case DUPLICATE -> duplicates.increment();
             case WITHHELD -> {

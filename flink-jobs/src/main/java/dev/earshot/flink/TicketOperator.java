@@ -114,6 +114,8 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         var ticket = event.deletion() != null ? tracker.onDeletion(state, postId) : tracker.onEdit(state, event.edit());
         if (ticket.isPresent()) {
             (event.deletion() != null ? postsRemoved : postsEdited).increment();
+            // A version of the ticket like any other update: the summary's counts add up to the ticket lines.
+            updates.increment();
             conversation.update(state);
             out.collect(ticket.get());
         }

@@ -52,6 +52,43 @@ class CliMistakesTest {
     }
 
     @Test
+    void anInputTheRunWouldReplaceStopsStartUpBeforeAnythingIsDeleted() throws Exception {
+        Path out = Files.createDirectories(folder.resolve("out"));
+        Path deadLetters = Files.writeString(out.resolve("dead-letters.jsonl"), "{}\n");
+        Path alerts = Files.writeString(out.resolve("alerts.jsonl"), "{}\n");
+        Path posts = Files.writeString(out.resolve("posts.jsonl"), "{}\n");
+        String fix = " (output.dir, -o); copy it out of " + out + " and read the copy, or write elsewhere with -o DIR";
+
+        Path config = Files.writeString(folder.resolve("earshot.yaml"),
+                "input: { path: " + deadLetters + " }\noutput: { dir: " + out + " }\n");
+        usageError(CliRun.run("config", config.toString()), "earshot: configuration error: input.path (-i): " + deadLetters
+                + " is a file this run would replace in its output folder " + out + fix);
+        usageError(CliRun.run("run", "-i", deadLetters.toString(), "-o", out.toString()), "earshot: configuration error: "
+                + "input.path (-i): " + deadLetters + " is a file this run would replace in its output folder " + out + fix);
+        usageError(CliRun.run("run", "-i", out.toString(), "-o", out.toString()), "earshot: configuration error: "
+                + "input.path (-i): " + out + " holds " + alerts + ", which is a file this run would replace in its "
+                + "output folder " + out + fix);
+        assertThat(deadLetters).exists();
+        assertThat(alerts).exists();
+
+        // A file of another name in the output folder is never replaced, so it may be read.
+        Files.writeString(config, "input: { path: " + posts + " }\noutput: { dir: " + out + " }\n");
+        assertThat(CliRun.run("config", config.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void aServiceAddressOfTheWrongFormIsOneLineForConfigAndRunAlike() throws Exception {
+        Path config = Files.writeString(folder.resolve("kafka.yaml"),
+                "output: { to: [kafka] }\nkafka: { bootstrapServers: \"http://localhost:9092\" }\n");
+        String refusal = "earshot: configuration error: " + config + ": kafka.bootstrapServers must be host:port"
+                + "[,host:port...], was 'http://localhost:9092'; e.g. localhost:9092 (without a scheme such as http://: "
+                + "Kafka speaks its own protocol)";
+        usageError(CliRun.run("config", config.toString()), refusal);
+        usageError(CliRun.run("config", "--check-services", config.toString()), refusal);
+        usageError(CliRun.run("run", "-c", config.toString()), refusal);
+    }
+
+    @Test
     void outputFilesAreCheckedBeforeTheWork() throws Exception {
         usageError(CliRun.run("sample", "generate", "--out", folder.toString()),
                 "earshot: --out " + folder + " is a folder; name a file (in it, or elsewhere)");

@@ -81,6 +81,18 @@ class RunSummaryTest {
     }
 
     @Test
+    void ticketVersionsAddUpAndDeletionsOfUnseenPostsAreToldApart() {
+        // edits-langs.jsonl: 3 tickets opened, one updated by a post and then by a deletion; one deletion of a post never seen
+        String report = new RunSummary(Map.of(Counters.TICKETS_OPENED, 3L, Counters.TICKET_UPDATES, 2L,
+                Counters.EDITS_APPLIED, 1L, Counters.DELETIONS_APPLIED, 2L, Counters.DELETIONS_OF_UNSEEN_POSTS, 1L,
+                Counters.TICKET_POSTS_REMOVED, 1L)).finalReport(Duration.ofSeconds(3), null, LanguageScope.defaults());
+
+        assertThat(report).contains("  edits applied   1 (0 in tickets); deletions passed on 2 (1 of posts not seen, for "
+                        + "what earlier runs stored; 1 post removed from tickets; 0 later versions withheld as deleted)",
+                "  tickets         3 opened, 2 updates, 0 closed (5 versions)");
+    }
+
+    @Test
     void oneOfAThingIsSingularAndASlowRateIsNotZero() {
         String report = new RunSummary(Map.of(Counters.RECORDS_READ, 1L, Counters.POSTS_VALID, 1L, Counters.DUPLICATES, 1L))
                 .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());

@@ -2,6 +2,7 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.parse.ParseParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,9 +99,64 @@ class SentimentCommandsTest extends CliDataFixture {
     }
 
     @Test
+    void textsLongerThanTheJobAcceptsAreSkippedAndCounted() throws IOException {
+        // One character over the parse stage's limit: CoreNLP's pipeline could stall for minutes on a long one.
+        int limit = ParseParams.defaults().maxTextChars();
+        String tooLong = "terrible ".repeat(limit / 9) + "x".repeat(limit % 9 + 1);
+        Path withLong = folder.resolve("with-long.csv");
+        Files.writeString(withLong, Files.readString(data) + "9001,negative,FlyHigh,\"" + tooLong + "\"\n");
+        String skipped = withLong + ": skipped 1 labelled post longer than 10,000 characters, as the job's parse stage "
+                + "rejects them (parse.maxTextChars)";
+
+        CliRun eval = CliRun.run("eval", "sentiment", "--data", withLong.toString(), "--methods", "earshot");
+        CliRun train = CliRun.run("train", "sentiment", "--data", withLong.toString(), "--label-column",
+                "airline_sentiment", "--out", folder.resolve("model.json").toString(), "--min-per-class", "0");
+
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains(skipped).contains("20 labelled posts {NEGATIVE=8, NEUTRAL=6, POSITIVE=6}")
+                .contains("on all 20 posts").contains("dev (even id) (10)");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains(skipped).contains("20 labelled posts {NEGATIVE=8, NEUTRAL=6, POSITIVE=6}");
+    }
+
+    @Test
+    void trainAndEvalReadTheSameFilesAndSayWhenTheirFiguresMeanLittle() throws IOException {
+        Path oneClass = Files.writeString(folder.resolve("one-class.csv"), "label,text\nnegative,awful service\n"
+                + "negative,terrible delay\n");
+
+        CliRun eval = CliRun.run("eval", "sentiment", "--data", oneClass.toString(), "--methods", "earshot");
+        CliRun train = CliRun.run("train", "sentiment", "--data", data.toString(), "--out",
+                folder.resolve("model.json").toString(), "--min-per-class", "0");
+
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("2 labelled posts {NEGATIVE=2}",
+                "note: no labelled posts of NEUTRAL, POSITIVE: macro-F1 averages all 3 classes, each absent one counting 0",
+                "note: 2 labelled posts: too few for figures that mean much (the test split has 0)");
+        assertThat(train.exitCode()).as("the airline tweets' label column, without --label-column: " + train.err()).isZero();
+        assertThat(train.out()).contains("20 labelled posts {NEGATIVE=8, NEUTRAL=6, POSITIVE=6}");
+    }
+
+    @Test
+    void aTabSeparatedOrEmptyFileIsToldSo() throws IOException {
+        Path tabs = Files.writeString(folder.resolve("tabs.csv"), "label\ttext\nnegative\tawful\n");
+        Path headerOnly = Files.writeString(folder.resolve("header-only.csv"), "label,text\n");
+
+        CliRun tabbed = CliRun.run("train", "sentiment", "--data", tabs.toString(), "--out", folder.resolve("m.json").toString());
+        CliRun tabbedWithColumn = CliRun.run("eval", "sentiment", "--data", tabs.toString(), "--label-column", "label");
+        CliRun empty = CliRun.run("train", "sentiment", "--data", headerOnly.toString(), "--out",
+                folder.resolve("m.json").toString());
+
+        assertThat(tabbed.err()).isEqualTo("earshot: --data " + tabs + ": no label column in the header [label\ttext]: "
+                + "without --label-column it is one of [airline_sentiment, label]; the file looks tab-separated, and this "
+                + "reads comma-separated CSV: save it as CSV" + System.lineSeparator());
+        assertThat(tabbedWithColumn.err()).contains("no column 'text' in the header [label\ttext]; the file looks tab-separated");
+        assertThat(empty.err()).isEqualTo("earshot: --data " + headerOnly + ": no labelled posts in it" + System.lineSeparator());
+    }
+
+    @Test
     void badInputGetsAClearMessage() {
-        CliRun missingColumn = CliRun.run("train", "sentiment", "--data", data.toString(), "--out",
-                folder.resolve("never.json").toString());
+        CliRun missingColumn = CliRun.run("train", "sentiment", "--data", data.toString(), "--label-column", "label",
+                "--out", folder.resolve("never.json").toString());
         assertThat(missingColumn.exitCode()).isEqualTo(2);
         assertThat(missingColumn.err()).contains("no column 'label' in the header").contains("--label-column");
 

@@ -22,6 +22,17 @@ class ConfigLoaderMessagesTest {
     }
 
     @Test
+    void serviceAddressesAreCheckedOnLoadingWithoutContactingAnything() {
+        refused("output: { to: [kafka] }\nkafka: { bootstrapServers: \"http://localhost:9092\" }\n",
+                "kafka.bootstrapServers must be host:port[,host:port...], was 'http://localhost:9092'; e.g. localhost:9092 "
+                        + "(without a scheme such as http://: Kafka speaks its own protocol)");
+        refused("kafka: { bootstrapServers: localhost:9092, postsTopic: \"posts in\" }\n", "kafka.postsTopic must be a "
+                + "Kafka topic name (letters, digits, '.', '_', '-'; at most 249), was 'posts in'");
+        refused("output: { to: [files, elasticsearch] }\nelasticsearch: { url: \"localhost:9200\" }\n",
+                "elasticsearch.url: 'localhost:9200' must be http(s)://host[:port]; e.g. http://localhost:9200");
+    }
+
+    @Test
     void aFractionIsNoWholeNumber() {
         refused("parallelism: 2.5\n", "key 'parallelism' must be a whole number, such as 2, was 2.5");
     }

@@ -169,6 +169,11 @@ class EditsAndDeletionsITCase {
                 .containsEntry(Counters.DELETED_POSTS_WITHHELD, 1L).containsEntry(Counters.DUPLICATES, 2L)
                 .containsEntry(Counters.TICKET_POSTS_EDITED, 2L).containsEntry(Counters.TICKET_POSTS_REMOVED, 1L)
                 .containsEntry(Counters.TICKETS_OPENED, 1L).containsEntry(Counters.POSTS_ENRICHED, 4L);
+        assertThat((long) counters.get(Counters.TICKETS_OPENED) + (long) counters.get(Counters.TICKET_UPDATES)
+                + (long) counters.getOrDefault(Counters.TICKETS_CLOSED, 0L))
+                .as("every ticket version is counted, those an edit or a deletion wrote too").isEqualTo(tickets.size());
+        assertThat(counters).as("mastodon:201 was never seen: its deletion is passed on, but as one of an unseen post")
+                .containsEntry(Counters.DELETIONS_OF_UNSEEN_POSTS, 1L);
     }
 
     /**
@@ -240,7 +245,8 @@ class EditsAndDeletionsITCase {
         assertThat(english.counters()).as("the edit of the post left out is not applied, nor counted as applied")
                 .containsEntry(Counters.POSTS_OUTSIDE_LANGUAGES, 2L)
                 .containsEntry(Counters.DUPLICATES, 1L).containsEntry(Counters.POSTS_ENRICHED, 2L)
-                .containsEntry(Counters.EDITS_APPLIED, 1L).containsEntry(Counters.DELETIONS_APPLIED, 1L);
+                .containsEntry(Counters.EDITS_APPLIED, 1L).containsEntry(Counters.DELETIONS_APPLIED, 1L)
+                .containsEntry(Counters.DELETIONS_OF_UNSEEN_POSTS, 0L);
         assertThat(english.deadLetters()).as("nothing is wrong with a post in another language").isEmpty();
         assertThat(english.posts()).as("the English post edited into Portuguese replaces its stored version; the "
                 + "Portuguese post edited into English stays out, and its deletion removes nothing but passes").satisfiesExactly(

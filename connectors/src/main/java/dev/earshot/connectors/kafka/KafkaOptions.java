@@ -96,7 +96,8 @@ public record KafkaOptions(
         public Builder bootstrapServers(String servers) {
             if (servers == null || !SERVERS.matcher(servers).matches()) {
                 throw new IllegalArgumentException("kafka.bootstrapServers must be host:port[,host:port...], was '"
-                        + servers + "'; e.g. localhost:9092");
+                        + servers + "'; e.g. localhost:9092" + (servers != null && servers.contains("://")
+                        ? " (without a scheme such as http://: Kafka speaks its own protocol)" : ""));
             }
             this.bootstrapServers = servers;
             return this;
