@@ -5,19 +5,12 @@
 # Usage: bench/startup/run.sh earshot.yaml [runs]   (default 7 runs; the file must name input.path, and
 #   enrich.sentimentModel to time a trained model)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$(dirname "$0")/../test-main.sh"
 config="$1"
 runs="${2:-7}"
-"$root/mvnw" -q -B -o -f "$root/pom.xml" -pl flink-jobs -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
-jobs="$root/flink-jobs/target"
-opens=(java.base/java.lang java.base/java.util java.base/java.time java.base/java.io java.base/java.nio)
-flags=()
-for p in "${opens[@]}"; do flags+=("--add-opens=$p=ALL-UNNAMED"); done
 lines=()
 for i in $(seq 1 "$runs"); do
-  line=$(java -Xmx2g "${flags[@]}" -cp "$jobs/test-classes:$jobs/classes:$(cat "$jobs/test-classpath.txt")" \
-    dev.earshot.startup.StartupBench "$config" 2>/dev/null | tail -1)
+  line=$(test_java dev.earshot.startup.StartupBench "$config" 2>/dev/null | tail -1)
   echo "run $i: $line"
   lines+=("$line")
 done
