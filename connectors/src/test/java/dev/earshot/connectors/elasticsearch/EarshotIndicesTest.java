@@ -63,7 +63,27 @@ class EarshotIndicesTest {
         assertThat(leaves(document, "")).allSatisfy(path -> assertThat(mapped(mappings, path)).as(path).isTrue());
     }
 
+    @Test
+    void everyFieldTheModelWritesForWindowStatsIsMappedInTheTemplate() throws IOException {
+        TopicLocationStats window = TestDocuments.stats(0);
+        JsonNode document = Json.mapper().valueToTree(new TopicLocationStats(window.topic(), window.locationId(),
+                window.locationName(), window.country(), window.windowStart(), window.windowEnd(), window.posts(),
+                window.negative(), window.neutral(), window.positive(), window.meanScore(), window.negativeShare(),
+                window.uniqueAuthors(), window.samplePostIds(), window.level(), window.view(), window.topTerms(), 9L, 8L));
+        JsonNode mappings;
+        try (InputStream body = IndexTemplates.open("earshot-stats")) {
+            mappings = Json.mapper().readTree(body).path("template").path("mappings");
+        }
+
+        assertThat(document.size()).as("every component is set here, so that a new one is checked")
+                .isEqualTo(TopicLocationStats.class.getRecordComponents().length);
+        assertThat(leaves(document, "")).allSatisfy(path -> assertThat(mapped(mappings, path)).as(path).isTrue());
+    }
+
     private static List<String> leaves(JsonNode node, String path) {
+        if (node.isArray() && node.path(0).isObject()) {
+            return leaves(node.path(0), path);
+        }
         if (!node.isObject() || node.has("lat")) {
             return List.of(path);
         }
