@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
         if (!noServiceChecks) {
             ServiceChecks.check(effective, ServiceChecks.TIMEOUT).forEach(note -> System.out.println("earshot: " + note));
         }
+        StartupChecks.inputOverrideNote(loaded, input).ifPresent(note -> System.out.println("earshot: " + note));
         StartupChecks.taxonomyNote(effective).ifPresent(note -> System.out.println("earshot: " + note));
         return new LocalRun(effective, enrichResources, Path.of(effective.output().dir()), System.out, fresh).execute();
     }

@@ -55,6 +55,15 @@ public final class StartupChecks {
                 + "take effect on the next run (a Kafka or live input re-reads the file when it changes)");
     }
 
+    /** That {@code -i} replaced a configured input of another kind, which a user running a Kafka config may not expect. */
+    public static Optional<String> inputOverrideNote(EarshotConfig configured, String inputOption) {
+        if (inputOption == null || configured.input().kind().equals(EarshotConfig.Input.FILE)) {
+            return Optional.empty();
+        }
+        return Optional.of("-i " + inputOption + " replaces the configured input (input.kind: " + configured.input().kind()
+                + ") for this run; leave -i out to read " + configured.input().kind());
+    }
+
     /** The input file, or null for the bundled sample; a CSV file needs {@code parse.csv} to say which column holds what. */
     public static Path inputFile(EarshotConfig.Input input, ParseParams parse) {
         if (input.path() == null) {

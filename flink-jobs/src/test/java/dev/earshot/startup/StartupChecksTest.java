@@ -67,6 +67,16 @@ class StartupChecksTest {
     }
 
     @Test
+    void aFileGivenWithDashIInsteadOfAConfiguredKafkaInputIsSaid() {
+        EarshotConfig kafka = config("input: { kind: kafka }\nkafka: { bootstrapServers: 'localhost:9092' }\n");
+
+        assertThat(StartupChecks.inputOverrideNote(kafka, "posts.jsonl")).hasValue(
+                "-i posts.jsonl replaces the configured input (input.kind: kafka) for this run; leave -i out to read kafka");
+        assertThat(StartupChecks.inputOverrideNote(kafka, null)).isEmpty();
+        assertThat(StartupChecks.inputOverrideNote(config(""), "posts.jsonl")).as("a file for a file").isEmpty();
+    }
+
+    @Test
     void theTaxonomyMustBeBundledOrAValidFile() throws Exception {
         refused("enrich: { taxonomy: city-operation }\n", NONE, "enrich.taxonomy: 'city-operation' is neither a bundled taxonomy");
         Path bad = Files.writeString(folder.resolve("tax.yaml"), "this: is not a taxonomy\n");
