@@ -56,7 +56,7 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
             case NEW -> {
                 out.collect(event);
                 if (decision.reapply() != null) {
-                    out.collect(PostEvent.edited(decision.reapply()));
+                    out.collect(PostEvent.reapplied(decision.reapply()));
                 }
             }
             case EDIT -> out.collect(event.edit() ? event : PostEvent.edited(event.post()));

@@ -99,7 +99,9 @@ final class PostEnrichment implements Serializable {
             deadLetters.accept(new DeadLetter(Json.write(post), "enrichment failed: " + e, "enrich", post.id(), Instant.now()));
             return;
         }
-        (event.edit() ? editsApplied : enriched).increment();
+        if (!event.reapplied()) {
+            (event.edit() ? editsApplied : enriched).increment();
+        }
         out.collect(new EnrichedEvent(result, event.edit(), null));
     }
 

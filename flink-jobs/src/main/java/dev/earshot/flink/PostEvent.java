@@ -10,9 +10,13 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * deletion. One stream carries all three, so that a post, its edits and its deletion keep their order (the order
  * deduplication decided) through every operator keyed or forwarded by post id, to the stores that keep posts.
  */
-record PostEvent(Post post, boolean edit, PostDeletion deletion) {
+record PostEvent(Post post, boolean edit, PostDeletion deletion, boolean reapplied) {
 
     static final TypeInformation<PostEvent> TYPE = JsonTypeInfo.of(PostEvent.class);
+
+    PostEvent(Post post, boolean edit, PostDeletion deletion) {
+        this(post, edit, deletion, false);
+    }
 
     static PostEvent posted(Post post) {
         return new PostEvent(post, false, null);
@@ -20,6 +24,14 @@ record PostEvent(Post post, boolean edit, PostDeletion deletion) {
 
     static PostEvent edited(Post post) {
         return new PostEvent(post, true, null);
+    }
+
+    /**
+     * An edit that overtook its post and was applied on arrival, passed again after the post (see
+     * {@code PostLedger.Decision#reapply}): applied again, but not counted again.
+     */
+    static PostEvent reapplied(Post post) {
+        return new PostEvent(post, true, null, true);
     }
 
     static PostEvent deleted(PostDeletion deletion) {

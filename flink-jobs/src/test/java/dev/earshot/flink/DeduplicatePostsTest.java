@@ -77,7 +77,7 @@ class DeduplicatePostsTest {
         harness.processElement(PostEvent.posted(post("mastodon:1")), 3);
 
         assertThat(harness.extractOutputValues()).as("the edit at once, as the edit of a post forgotten; after the post, again")
-                .containsExactly(PostEvent.edited(edited), PostEvent.posted(post("mastodon:1")), PostEvent.edited(edited));
+                .containsExactly(PostEvent.edited(edited), PostEvent.posted(post("mastodon:1")), PostEvent.reapplied(edited));
     }
 
     @Test
