@@ -122,10 +122,7 @@ final class LocalCommand {
                         KafkaOptions.POSTS_TOPIC, present);
                 return;
             }
-            try (InputStream sample = LocalRun.class.getResourceAsStream(LocalRun.BUNDLED_SAMPLE)) {
-                if (sample == null) {
-                    throw new IllegalStateException("the bundled sample " + LocalRun.BUNDLED_SAMPLE + " is missing from the build");
-                }
+            try (InputStream sample = LocalRun.bundledSample()) {
                 long sent = kafka.sendValues(KafkaOptions.POSTS_TOPIC,
                         lines(new GZIPInputStream(sample).readAllBytes()).stream());
                 out.printf("produced the bundled sample into %s: %,d records%n", KafkaOptions.POSTS_TOPIC, sent);

@@ -258,12 +258,18 @@ final class LocalRun {
     private static Path extractBundledSample() throws IOException {
         Path file = Files.createTempFile("earshot-sample-", ".jsonl.gz");
         file.toFile().deleteOnExit();
-        try (InputStream in = LocalRun.class.getResourceAsStream(BUNDLED_SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled sample " + BUNDLED_SAMPLE + " is missing from the build");
-            }
+        try (InputStream in = bundledSample()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;
+    }
+
+    /** The bundled sample stream, gzipped as it is bundled. */
+    static InputStream bundledSample() {
+        InputStream in = LocalRun.class.getResourceAsStream(BUNDLED_SAMPLE);
+        if (in == null) {
+            throw new IllegalStateException("the bundled sample " + BUNDLED_SAMPLE + " is missing from the build");
+        }
+        return in;
     }
 }

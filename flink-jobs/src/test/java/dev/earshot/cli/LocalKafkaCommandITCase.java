@@ -123,7 +123,7 @@ class LocalKafkaCommandITCase {
 
     /** The bundled sample's lines, counted here rather than by the code under test. */
     private static long sampleLines() throws Exception {
-        try (InputStream sample = new GZIPInputStream(LocalKafkaCommandITCase.class.getResourceAsStream(LocalRun.BUNDLED_SAMPLE))) {
+        try (InputStream sample = new GZIPInputStream(LocalRun.bundledSample())) {
             return new String(sample.readAllBytes(), StandardCharsets.ISO_8859_1).lines().count();
         }
     }
