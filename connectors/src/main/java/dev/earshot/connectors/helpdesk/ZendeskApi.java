@@ -135,15 +135,22 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
 
     @Override
     CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
-        return http.send("POST", URI.create(base + "/api/v2/tickets.json"), ZendeskRequests.create(ticket, settings.mapping()),
-                        Map.of("Idempotency-Key", IdempotencyKeys.create(ticket.id())))
+        return createTicket(ZendeskRequests.create(ticket, settings.mapping()), IdempotencyKeys.create(ticket.id()), "create")
+                .thenApply(id -> {
+                    counters.ticketsOpened.incrementAndGet();
+                    return DeliveredTicket.opened(id, ticket, clock.instant());
+                });
+    }
+
+    /** Creates a ticket and gives its id; {@code answer} names the request in the error when the answer has none. */
+    private CompletableFuture<String> createTicket(JsonNode body, String idempotencyKey, String answer) {
+        return http.send("POST", URI.create(base + "/api/v2/tickets.json"), body, Map.of("Idempotency-Key", idempotencyKey))
                 .thenApply(created -> {
                     String id = created.path("ticket").path("id").asText("");
                     if (id.isEmpty()) {
-                        throw new DeliveryException("zendesk: the create answer has no ticket.id");
+                        throw new DeliveryException("zendesk: the " + answer + " answer has no ticket.id");
                     }
-                    counters.ticketsOpened.incrementAndGet();
-                    return DeliveredTicket.opened(id, ticket, clock.instant());
+                    return id;
                 });
     }
 
@@ -241,14 +248,9 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
      */
     private CompletableFuture<DeliveredTicket> followUp(HandoffTicket ticket, DeliveredTicket known, List<TicketPost> added) {
         String closedId = known.helpdeskId();
-        return http.send("POST", URI.create(base + "/api/v2/tickets.json"),
-                        ZendeskRequests.followUp(ticket, closedId, added, settings.mapping()),
-                        Map.of("Idempotency-Key", IdempotencyKeys.followUp(ticket.id(), closedId)))
-                .thenApply(created -> {
-                    String id = created.path("ticket").path("id").asText("");
-                    if (id.isEmpty()) {
-                        throw new DeliveryException("zendesk: the follow-up's create answer has no ticket.id");
-                    }
+        return createTicket(ZendeskRequests.followUp(ticket, closedId, added, settings.mapping()),
+                        IdempotencyKeys.followUp(ticket.id(), closedId), "follow-up's create")
+                .thenApply(id -> {
                     counters.followUpsOpened.incrementAndGet();
                     return known.followedUpBy(id, added, ticket.priority(), clock.instant());
                 });
@@ -325,14 +327,9 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
     private CompletableFuture<DeliveredTicket> followUpWithEdits(HandoffTicket ticket, DeliveredTicket known,
                                                                 List<TicketPost> edited, Instant now) {
         String closedId = known.helpdeskId();
-        return http.send("POST", URI.create(base + "/api/v2/tickets.json"),
-                        ZendeskRequests.followUpWithEdits(ticket, closedId, edited, now, settings.mapping()),
-                        Map.of("Idempotency-Key", IdempotencyKeys.editFollowUp(ticket.id(), closedId)))
-                .thenApply(created -> {
-                    String id = created.path("ticket").path("id").asText("");
-                    if (id.isEmpty()) {
-                        throw new DeliveryException("zendesk: the follow-up's create answer has no ticket.id");
-                    }
+        return createTicket(ZendeskRequests.followUpWithEdits(ticket, closedId, edited, now, settings.mapping()),
+                        IdempotencyKeys.editFollowUp(ticket.id(), closedId), "follow-up's create")
+                .thenApply(id -> {
                     counters.followUpsOpened.incrementAndGet();
                     counters.postsEdited.addAndGet(edited.size());
                     return known.followedUpBy(id, List.of(), ticket.priority(), now);
