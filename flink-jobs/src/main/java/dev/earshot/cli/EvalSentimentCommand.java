@@ -28,6 +28,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -106,6 +107,9 @@ final class EvalSentimentCommand implements Callable<Integer> {
                     + "out of the box labels wrongly")
     private int showMisses;
 
+    @Mixin
+    private TextLengthLimit textLengthLimit;
+
     /** One method's predictions, by row (null where it did not score), and its speed lines. */
     private record Result(String title, String scope, SentimentLabel[] predicted, List<String> notes) {
     }
@@ -137,9 +141,9 @@ final class EvalSentimentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--show-misses needs a development half, i.e. an airline-format file "
                     + "with an id column (--id-column " + idColumn + ")");
         }
-        List<Integer> accepted = SentimentData.withinTextLimit(data, rows);
+        List<Integer> accepted = textLengthLimit.acceptedRows(data, rows);
         if (accepted.size() < rows.size()) {
-            out.println(SentimentData.tooLongLine(data, rows.size() - accepted.size()));
+            out.println(textLengthLimit.skippedLine(data, rows.size() - accepted.size()));
             keepRows(accepted);
         }
         if (limit != null && limit < rows.size()) {

@@ -3,15 +3,12 @@ package dev.earshot.cli;
 import dev.earshot.eval.LabelledCsv;
 import dev.earshot.eval.LabelledText;
 import dev.earshot.eval.VaderTweetRatings;
-import dev.earshot.parse.ParseParams;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.IntStream;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -45,12 +42,6 @@ final class SentimentData {
         }
     }
 
-    /**
-     * The job's parse stage rejects longer texts (parse.maxTextChars), so a model never meets them; CoreNLP's analysis
-     * of one such text can take minutes and all the memory, and would stall a measurement or a training.
-     */
-    static final int MAX_TEXT_CHARS = ParseParams.defaults().maxTextChars();
-
     /** The label columns an airline-format file may have without {@code --label-column}: the airline tweets', ours. */
     static final List<String> LABEL_COLUMNS = List.of("airline_sentiment", "label");
 
@@ -67,24 +58,6 @@ final class SentimentData {
                     "no label column in the header " + header + ": without --label-column it is one of " + LABEL_COLUMNS
                             + LabelledCsv.missingColumnFix(header, "--label-column")));
         }
-    }
-
-    /** The positions of the rows the job would accept, that is whose text is at most {@link #MAX_TEXT_CHARS} long. */
-    static List<Integer> withinTextLimit(Path file, List<LabelledText> rows) {
-        List<Integer> kept = IntStream.range(0, rows.size()).filter(row -> rows.get(row).text().length() <= MAX_TEXT_CHARS)
-                .boxed().toList();
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("--data " + file + ": every labelled post is longer than "
-                    + String.format(Locale.ROOT, "%,d", MAX_TEXT_CHARS) + " characters, which the job's parse stage rejects "
-                    + "(parse.maxTextChars); is the text column right, and are quotes closed?");
-        }
-        return kept;
-    }
-
-    /** Says how many rows {@link #withinTextLimit} left out, and why. */
-    static String tooLongLine(Path file, int skipped) {
-        return String.format(Locale.ROOT, "%s: skipped %,d labelled post%s longer than %,d characters, as the job's parse stage "
-                + "rejects them (parse.maxTextChars)", file, skipped, skipped == 1 ? "" : "s", MAX_TEXT_CHARS);
     }
 
     /**

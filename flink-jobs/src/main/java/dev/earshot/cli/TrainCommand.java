@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -66,6 +67,9 @@ final class TrainCommand {
                 + "Earshot uses without a model; from 100 per class they did"})
         private int minPerClass;
 
+        @Mixin
+        private TextLengthLimit textLengthLimit;
+
         @Override
         public Integer call() throws IOException {
             try {
@@ -80,9 +84,9 @@ final class TrainCommand {
             var console = spec.commandLine().getOut();
             OutputFile.writable("--out", out);
             List<LabelledText> read = SentimentData.read(data, format, textColumn, labelColumn);
-            List<LabelledText> rows = SentimentData.withinTextLimit(data, read).stream().map(read::get).toList();
+            List<LabelledText> rows = textLengthLimit.acceptedRows(data, read).stream().map(read::get).toList();
             if (rows.size() < read.size()) {
-                console.println(SentimentData.tooLongLine(data, read.size() - rows.size()));
+                console.println(textLengthLimit.skippedLine(data, read.size() - rows.size()));
             }
             Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
             rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));

@@ -106,7 +106,7 @@ class SentimentCommandsTest extends CliDataFixture {
         Path withLong = folder.resolve("with-long.csv");
         Files.writeString(withLong, Files.readString(data) + "9001,negative,FlyHigh,\"" + tooLong + "\"\n");
         String skipped = withLong + ": skipped 1 labelled post longer than 10,000 characters, as the job's parse stage "
-                + "rejects them (parse.maxTextChars)";
+                + "rejects them (parse.maxTextChars, --max-text-chars)";
 
         CliRun eval = CliRun.run("eval", "sentiment", "--data", withLong.toString(), "--methods", "earshot");
         CliRun train = CliRun.run("train", "sentiment", "--data", withLong.toString(), "--label-column",
@@ -117,6 +117,28 @@ class SentimentCommandsTest extends CliDataFixture {
                 .contains("on all 20 posts").contains("dev (even id) (10)");
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains(skipped).contains("20 labelled posts {NEGATIVE=8, NEUTRAL=6, POSITIVE=6}");
+    }
+
+    @Test
+    void aUsersOwnTextLimitIsTheOneApplied() throws IOException {
+        Path withLong = folder.resolve("with-long.csv");
+        Files.writeString(withLong, Files.readString(data) + "9001,negative,FlyHigh,\"" + "late ".repeat(40) + "\"\n");
+
+        CliRun eval = CliRun.run("eval", "sentiment", "--data", withLong.toString(), "--methods", "earshot",
+                "--max-text-chars", "150");
+        CliRun train = CliRun.run("train", "sentiment", "--data", withLong.toString(), "--label-column",
+                "airline_sentiment", "--out", folder.resolve("model.json").toString(), "--min-per-class", "0",
+                "--max-text-chars", "150");
+        CliRun none = CliRun.run("eval", "sentiment", "--data", withLong.toString(), "--methods", "earshot",
+                "--max-text-chars", "0");
+
+        String skipped = withLong + ": skipped 1 labelled post longer than 150 characters";
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains(skipped).contains("20 labelled posts");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains(skipped).contains("20 labelled posts");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--max-text-chars must be at least 1, was 0");
     }
 
     @Test
