@@ -39,7 +39,9 @@ import java.time.Instant;
  *   <li>Bluesky: an update's Jetstream {@code time_us}. A repost is a record of its own and carries no post, so
  *       only updates bring versions; a replay from Jetstream's cursor repeats their times and is a DUPLICATE.</li>
  *   <li>Canonical JSON: the post's {@code editedAt} as written; a canonical post with a later one is an EDIT.</li>
- *   <li>Discourse and CSV give no {@code editedAt}: a repeat is a DUPLICATE, as before.</li>
+ *   <li>Discourse: a revised post's {@code updated_at} (its {@code version} above 1), the same in every page or
+ *       webhook that shows that version; an unrevised repeat is a DUPLICATE.</li>
+ *   <li>CSV gives no {@code editedAt}: a repeat is a DUPLICATE.</li>
  * </ul>
  *
  * <p>Stateless; the caller keeps the {@link Entry} per post id (in Flink, keyed state with the dedup TTL).

@@ -218,6 +218,48 @@ class PlatformFormatsTest {
                 assertThat(invalid.reason()).isEqualTo("discourse: field 'latest_posts[2].created_at' is not an ISO-8601 time: \"not a time\""));
     }
 
+    @Test
+    void readsADiscourseRevisionAsAVersionEditedAtItsUpdateTime() {
+        Post edited = onlyPost(parser.parse(fixture("discourse-webhook-post-edited.json")));
+        String firstVersion = fixture("discourse-webhook-post-edited.json")
+                .replace("\"version\": 2", "\"version\": 1");
+
+        assertThat(edited.id()).isEqualTo("discourse:321/4");
+        assertThat(edited.text()).startsWith("Bins on Oak Road not emptied again, third week running");
+        assertThat(edited.author().id()).isEqualTo("17");
+        assertThat(edited.editedAt()).isEqualTo(Instant.parse("2026-03-04T07:42:10Z"));
+        assertThat(edited.createdAt()).isEqualTo(Instant.parse("2026-03-04T07:10:00Z"));
+        assertThat(onlyPost(parser.parse(firstVersion)).editedAt())
+                .as("version 1 was never revised, whatever updated_at says").isNull();
+        assertThat(parser.parse("{\"latest_posts\":[" + fixture("discourse-webhook-post-edited.json").strip()
+                .replaceFirst("^\\{\"post\": ", "").replaceFirst("}$", "") + "]}"))
+                .singleElement().isInstanceOfSatisfying(ParseResult.Valid.class, valid ->
+                        assertThat(valid.post().editedAt()).isEqualTo(Instant.parse("2026-03-04T07:42:10Z")));
+    }
+
+    @Test
+    void readsADeletedOrWithdrawnDiscoursePostAsADeletion() {
+        String destroyed = fixture("discourse-webhook-post-destroyed.json");
+        String withdrawn = destroyed.replace("\"deleted_at\": \"2026-03-04T08:00:00.000Z\"", "\"deleted_at\": null")
+                .replace("\"user_deleted\": false", "\"user_deleted\": true");
+
+        assertThat(parser.parse(destroyed)).singleElement().isInstanceOfSatisfying(ParseResult.Deletion.class, deletion ->
+                assertThat(deletion.deletion()).isEqualTo(new PostDeletion("discourse:321/4", "discourse", "17",
+                        Instant.parse("2026-03-04T08:00:00Z"), null)));
+        assertThat(parser.parse(withdrawn)).singleElement().isInstanceOfSatisfying(ParseResult.Deletion.class, deletion ->
+                assertThat(deletion.deletion()).isEqualTo(PostDeletion.of("discourse:321/4", "17", null)));
+    }
+
+    @ParameterizedTest(name = "post_type {0}")
+    @CsvSource(delimiter = '|', value = {"2 | moderator action", "3 | small action such as closing a topic",
+            "4 | whisper, seen by staff only"})
+    void skipsDiscoursePostsThatAreNotAMembersPublicWords(int postType, String kind) {
+        String note = fixture("discourse-webhook-post-edited.json").replace("\"post_type\": 1", "\"post_type\": " + postType);
+
+        assertThat(parser.parse(note)).singleElement().isInstanceOfSatisfying(ParseResult.Skipped.class, skipped ->
+                assertThat(skipped.reason()).isEqualTo("discourse " + kind + " (post_type " + postType + ")"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             v2 tweet without id        | {"data":{"text":"hi","author_id":"1","created_at":"2026-03-04T07:15:00Z"}}                | twitter-v2: missing required field 'data.id'
@@ -233,6 +275,7 @@ class PlatformFormatsTest {
             jetstream odd operation    | {"did":"did:plc:a","time_us":1,"kind":"commit","commit":{"operation":"move","collection":"app.bsky.feed.post","rkey":"r"}} | bluesky-jetstream: field 'commit.operation' must be create, update or delete
             discourse without user     | {"topic_id":3,"post_number":1,"cooked":"<p>hi</p>","created_at":"2026-03-04T05:00:00Z"}         | discourse: missing required field 'username'
             discourse posts not array  | {"latest_posts":{}}                                                                             | discourse: field 'latest_posts' must be an array
+            discourse bad revision time | {"post":{"topic_id":3,"post_number":2,"cooked":"<p>hi</p>","username":"a","created_at":"2026-03-04T05:00:00Z","version":2,"updated_at":"later"}} | discourse: field 'post.updated_at' is not an ISO-8601 time
             """)
     void rejectsMalformedRecordsNamingTheFormatAndField(String kind, String raw, String reason) {
         assertThat(parser.parse(raw)).singleElement().isInstanceOfSatisfying(ParseResult.Invalid.class, invalid -> {
