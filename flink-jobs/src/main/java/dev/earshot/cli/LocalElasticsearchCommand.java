@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -132,7 +135,7 @@ final class LocalElasticsearchCommand implements Callable<Integer> {
             out.flush();
             CompletableFuture<?> stop = stopRequested != null ? stopRequested : signals.requested();
             CompletableFuture.anyOf(stop, elasticsearch.onExit()).join();
-            if (stop.isDone()) {
+            if (stopAsked(stop)) {
                 out.println("stopping Elasticsearch ...");
                 out.flush();
             } else {
@@ -144,6 +147,19 @@ final class LocalElasticsearchCommand implements Callable<Integer> {
         out.printf("Elasticsearch stopped; its data stays in %s%n", folder.resolve("data"));
         out.flush();
         return exitCode;
+    }
+
+    /**
+     * Whether a stop was asked for, rather than Elasticsearch ending of its own accord. A Ctrl-C in the terminal
+     * reaches Elasticsearch too, which may end before this JVM has handled it: that is given 2 s.
+     */
+    private static boolean stopAsked(CompletableFuture<?> stop) throws InterruptedException {
+        try {
+            stop.get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        }
     }
 
     /** What keeps Elasticsearch from running in {@code folder} for lack of disk, or null. */
