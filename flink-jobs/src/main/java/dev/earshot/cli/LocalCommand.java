@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "local", mixinStandardHelpOptions = true, subcommands = LocalCommand.Kafka.class,
-        description = "Services on this machine, without Docker, to try Earshot's Kafka input and outputs.")
+@Command(name = "local", mixinStandardHelpOptions = true,
+        subcommands = {LocalCommand.Kafka.class, LocalElasticsearchCommand.class},
+        description = "Services on this machine, without Docker, to try Earshot's Kafka input and outputs and its Elasticsearch output.")
 final class LocalCommand {
 
     /** Earshot's topics under their default names; the posts topic has a partition per default source subtask. */

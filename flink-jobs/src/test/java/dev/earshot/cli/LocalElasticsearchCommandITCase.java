@@ -1,0 +1,131 @@
+package dev.earshot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.elasticsearch.EarshotIndices;
+import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
+import dev.earshot.connectors.elasticsearch.ElasticsearchSink;
+import dev.earshot.connectors.elasticsearch.TestDocuments;
+import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.json.Json;
+import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
+import dev.earshot.startup.ServiceChecks;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code earshot local elasticsearch} in this JVM, on the zip the build fetched for the other integration tests: an
+ * Elasticsearch that the configuration it writes passes run's start-up check for, and that Earshot's sink writes to.
+ */
+class LocalElasticsearchCommandITCase {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsAnElasticsearchThatEarshotsOutputWritesTo() throws Exception {
+        // JUnit's folder is its owner's only; as root, Elasticsearch runs as another user, who must enter it.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        int port = freePort();
+        String url = "http://localhost:" + port;
+        Running running = start(port);
+        assertThat(running.output()).contains("Elasticsearch is ready at " + url,
+                "./earshot run -c " + dir.resolve("earshot.yaml"), "elasticsearch: { url: " + url + " }", "no Kibana");
+
+        HttpResponse<String> root = get(url + "/");
+        assertThat(root.headers().firstValue("X-elastic-product")).contains("Elasticsearch");
+
+        EarshotConfig config = ConfigLoader.load(dir.resolve("earshot.yaml"));
+        assertThat(config.output().to()).contains("files", "elasticsearch");
+        assertThat(ServiceChecks.check(config, ServiceChecks.TIMEOUT)).isEmpty();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromData(List.of(TestDocuments.alert("incident-1", AlertStatus.OPEN, 0)), JsonTypeInfo.of(Alert.class))
+                .setParallelism(1)
+                .sinkTo(new ElasticsearchSink<>(ElasticsearchSettings.defaults(config.elasticsearch().url()),
+                        EarshotIndices.ALERTS, new JsonLinesFileSink<>(dir.resolve("refused"), "refused")))
+                .setParallelism(1);
+        env.execute("an alert to the local Elasticsearch");
+        assertThat(get(url + "/_index_template/earshot-alerts").statusCode()).as("the sink installed its template").isEqualTo(200);
+        get(url + "/earshot-alerts/_refresh");
+        assertThat(Json.mapper().readTree(get(url + "/earshot-alerts/_count").body()).path("count").asLong()).isEqualTo(1);
+
+        StringWriter secondErr = new StringWriter();
+        CommandLine second = new CommandLine(new LocalElasticsearchCommand());
+        second.setOut(new PrintWriter(new StringWriter(), true));
+        second.setErr(new PrintWriter(secondErr, true));
+        assertThat(second.execute("--port", String.valueOf(port), "--dir", dir.resolve("other").toString())).isEqualTo(1);
+        assertThat(secondErr.toString()).contains("localhost:" + port + " is in use").doesNotContain("\tat ");
+        assertThat(dir.resolve("other")).as("refused before anything was unpacked").doesNotExist();
+
+        assertThat(running.stop()).isZero();
+        assertThat(running.output()).contains("Elasticsearch stopped; its data stays in " + dir.resolve("data"));
+    }
+
+    private HttpResponse<String> get(String uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record Running(CompletableFuture<Void> stopRequest, CompletableFuture<Integer> exit, StringWriter out,
+                           StringWriter err) {
+        String output() {
+            synchronized (out) {
+                return out.toString();
+            }
+        }
+
+        int stop() throws Exception {
+            stopRequest.complete(null);
+            return exit.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Runs the command on another thread and returns once it says Elasticsearch is ready. */
+    private Running start(int port) throws Exception {
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LocalElasticsearchCommand().stopWhen(stop));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> cli.execute("--port", String.valueOf(port), "--dir", dir.toString()));
+        Running running = new Running(stop, exit, out, err);
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (!running.output().contains("Ctrl-C stops Elasticsearch")) {
+            assertThat(exit).as("the command ended early: %s%s", running.output(), err).isNotDone();
+            assertThat(System.nanoTime()).as("not ready within 150 s: %s", running.output()).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return running;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
