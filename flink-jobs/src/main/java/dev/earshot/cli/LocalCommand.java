@@ -10,13 +10,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "local", mixinStandardHelpOptions = true,
         subcommands = {LocalCommand.Kafka.class, LocalElasticsearchCommand.class},
@@ -40,7 +36,7 @@ final class LocalCommand {
     @Command(name = "kafka", mixinStandardHelpOptions = true,
             description = {"Run a single-node Kafka broker (KRaft) in this process until Ctrl-C, with Earshot's topics.",
                     "Its data stays in --dir: started again on the same folder, it has the same topics and records."})
-    static final class Kafka implements Callable<Integer> {
+    static final class Kafka extends LocalService {
 
         static final int DEFAULT_PORT = 9092;
 
@@ -56,23 +52,9 @@ final class LocalCommand {
                 description = "produce the bundled sample stream into " + KafkaOptions.POSTS_TOPIC + " when that topic is empty")
         private boolean loadSample;
 
-        @Spec
-        private CommandSpec spec;
-
-        /** Completes when the broker should stop; null: at Ctrl-C or kill. */
-        private CompletableFuture<?> stopRequested;
-
-        /** For tests, which cannot send this JVM a Ctrl-C. */
-        Kafka stopWhen(CompletableFuture<?> stop) {
-            this.stopRequested = stop;
-            return this;
-        }
-
         @Override
         public Integer call() throws Exception {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("--port " + port + ": not a TCP port, use 1-65535");
-            }
+            requirePort(port);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("starting Kafka (KRaft, one node) on localhost:%d, data in %s ...%n", port, dir.toAbsolutePath());
             out.flush();
@@ -85,7 +67,7 @@ final class LocalCommand {
                         port, dir, EarshotCli.causes(e));
                 return 1;
             }
-            try (StopSignals signals = stopRequested == null ? StopSignals.install(System.out) : null;
+            try (StopSignals signals = installSignals();
                  LocalKafka kafka = started) {
                 List<String> created = kafka.createMissingTopics(TOPICS);
                 out.printf("Kafka is ready at %s (started in %.1f s). Topics: %s%s.%n", kafka.bootstrapServers(),
@@ -107,7 +89,7 @@ final class LocalCommand {
                                 + KafkaOptions.POSTS_TOPIC + "." + System.lineSeparator(),
                         port == DEFAULT_PORT ? "" : " --port " + port, dir);
                 out.flush();
-                (stopRequested != null ? stopRequested : signals.requested()).join();
+                stopRequest(signals).join();
                 out.println("stopping Kafka ...");
                 out.flush();
             }

@@ -7,15 +7,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "elasticsearch", mixinStandardHelpOptions = true,
         description = {"Run a single-node Elasticsearch in its own process until Ctrl-C, for Earshot's Elasticsearch output.",
@@ -28,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Kibana is not on Maven Central, so it is not included: for Kibana, use Docker or Elastic's archives "
                         + "(see the README). Earshot's output installs its index templates when it starts; query the "
                         + "indices with curl."})
-final class LocalElasticsearchCommand implements Callable<Integer> {
+final class LocalElasticsearchCommand extends LocalService {
 
     static final int DEFAULT_PORT = 9200;
     /** Every loopback address the name has, so that clients reach it by localhost whichever they try first. */
@@ -52,23 +49,9 @@ final class LocalElasticsearchCommand implements Callable<Integer> {
             description = "the folder of the distribution, its data and logs, created when missing (default: ${DEFAULT-VALUE})")
     private Path dir;
 
-    @Spec
-    private CommandSpec spec;
-
-    /** Completes when Elasticsearch should stop; null: at Ctrl-C or kill. */
-    private CompletableFuture<?> stopRequested;
-
-    /** For tests, which cannot send this JVM a Ctrl-C. */
-    LocalElasticsearchCommand stopWhen(CompletableFuture<?> stop) {
-        this.stopRequested = stop;
-        return this;
-    }
-
     @Override
     public Integer call() throws Exception {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("--port " + port + ": not a TCP port, use 1-65535");
-        }
+        requirePort(port);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -116,7 +99,7 @@ final class LocalElasticsearchCommand implements Callable<Integer> {
             return 1;
         }
         int exitCode = 0;
-        try (StopSignals signals = stopRequested == null ? StopSignals.install(System.out) : null;
+        try (StopSignals signals = installSignals();
              LocalElasticsearch elasticsearch = started) {
             Path config = writeConfig(elasticsearch.url());
             out.printf("Elasticsearch is ready at %s (started in %.1f s); logs in %s.%n%n"
@@ -133,7 +116,7 @@ final class LocalElasticsearchCommand implements Callable<Integer> {
                     port == DEFAULT_PORT ? "" : " --port " + port,
                     dir.equals(Path.of(DEFAULT_DIR)) ? "" : " --dir " + dir);
             out.flush();
-            CompletableFuture<?> stop = stopRequested != null ? stopRequested : signals.requested();
+            CompletableFuture<?> stop = stopRequest(signals);
             CompletableFuture.anyOf(stop, elasticsearch.onExit()).join();
             if (stopAsked(stop)) {
                 out.println("stopping Elasticsearch ...");

@@ -26,8 +26,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +48,7 @@ class LocalElasticsearchCommandITCase {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         int port = freePort();
         String url = "http://localhost:" + port;
-        Running running = start(port);
+        RunningLocalService running = start(port);
         assertThat(running.output()).contains("Elasticsearch is ready at " + url,
                 "./earshot run -c " + dir.resolve("earshot.yaml"), "elasticsearch: { url: " + url + " }", "no Kibana");
 
@@ -89,38 +87,10 @@ class LocalElasticsearchCommandITCase {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private record Running(CompletableFuture<Void> stopRequest, CompletableFuture<Integer> exit, StringWriter out,
-                           StringWriter err) {
-        String output() {
-            synchronized (out) {
-                return out.toString();
-            }
-        }
-
-        int stop() throws Exception {
-            stopRequest.complete(null);
-            return exit.get(60, TimeUnit.SECONDS);
-        }
-    }
-
     /** Runs the command on another thread and returns once it says Elasticsearch is ready. */
-    private Running start(int port) throws Exception {
-        CompletableFuture<Void> stop = new CompletableFuture<>();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new LocalElasticsearchCommand().stopWhen(stop));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> cli.execute("--port", String.valueOf(port), "--dir", dir.toString()));
-        Running running = new Running(stop, exit, out, err);
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        while (!running.output().contains("Ctrl-C stops Elasticsearch")) {
-            assertThat(exit).as("the command ended early: %s%s", running.output(), err).isNotDone();
-            assertThat(System.nanoTime()).as("not ready within 150 s: %s", running.output()).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        return running;
+    private RunningLocalService start(int port) throws Exception {
+        return RunningLocalService.start(new LocalElasticsearchCommand(), "Ctrl-C stops Elasticsearch",
+                Duration.ofSeconds(150), "--port", String.valueOf(port), "--dir", dir.toString());
     }
 
     private static int freePort() throws Exception {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.connectors.kafka.KafkaOptions;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -29,7 +25,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code earshot local kafka} in this JVM: a broker clients can use, with Earshot's topics, that keeps them across a restart. */
 class LocalKafkaCommandITCase {
@@ -45,7 +40,7 @@ class LocalKafkaCommandITCase {
         int port = freePort();
         String bootstrap = "localhost:" + port;
 
-        Running first = start(port, "--load-sample");
+        RunningLocalService first = start(port, "--load-sample");
         assertThat(first.output()).contains("bootstrapServers: " + bootstrap, "(created)",
                 String.format("produced the bundled sample into earshot.posts: %,d records", sampleLines()));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -58,43 +53,19 @@ class LocalKafkaCommandITCase {
         assertThat(first.stop()).isZero();
         assertThat(first.output()).contains("Kafka stopped; its data stays in");
 
-        Running second = start(port, "--load-sample");
+        RunningLocalService second = start(port, "--load-sample");
         assertThat(second.output()).contains("all kept from the last run",
                 String.format("earshot.posts holds %,d records already", sampleLines()));
         assertThat(read(bootstrap, KafkaOptions.ALERTS_TOPIC)).containsExactly(POST);
         assertThat(second.stop()).isZero();
     }
 
-    private record Running(CompletableFuture<Void> stopRequest, CompletableFuture<Integer> exit, StringWriter out) {
-        String output() {
-            synchronized (out) {
-                return out.toString();
-            }
-        }
-
-        int stop() throws Exception {
-            stopRequest.complete(null);
-            return exit.get(60, TimeUnit.SECONDS);
-        }
-    }
-
     /** Runs the command on another thread and returns once it says the broker is ready. */
-    private Running start(int port, String... options) throws Exception {
-        CompletableFuture<Void> stop = new CompletableFuture<>();
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new LocalCommand.Kafka().stopWhen(stop));
-        cli.setOut(new PrintWriter(out, true));
+    private RunningLocalService start(int port, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port), "--dir", dir.toString()));
         args.addAll(List.of(options));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(args.toArray(String[]::new)));
-        Running running = new Running(stop, exit, out);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!running.output().contains("Ctrl-C stops the broker")) {
-            assertThat(exit).as("the command ended early: %s", running.output()).isNotDone();
-            assertThat(System.nanoTime()).as("not ready within 90 s: %s", running.output()).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        return running;
+        return RunningLocalService.start(new LocalCommand.Kafka(), "Ctrl-C stops the broker", Duration.ofSeconds(90),
+                args.toArray(String[]::new));
     }
 
     private static void produce(String bootstrap, String topic, String value) {
