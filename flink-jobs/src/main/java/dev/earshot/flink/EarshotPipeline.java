@@ -78,7 +78,8 @@ public final class EarshotPipeline {
         EnrichStage enrich = EnrichStage.of(DataStreamUtils.reinterpretAsKeyedStream(deduplicated, PostEvent::postId)
                 .process(new LanguageFilter(config.enrich().languageScope(), config.stream().dedupTtl()), PostEvent.TYPE)
                 .name("language scope").uid("language-scope"), records, config.enrich(), enrichResources);
-        SingleOutputStreamOperator<EnrichedEvent> events = enrich.events();
+        // A resumed job judges posts at the event time the stopped one had reached, which Flink does not save.
+        DataStream<EnrichedEvent> events = ResumedEventTime.after(enrich.events(), records);
         // Edits leave the windows alone: they counted the first version, and a count does not publish its text.
         DataStream<EnrichedPost> enriched = events
                 .flatMap((EnrichedEvent event, Collector<EnrichedPost> out) -> {
