@@ -6,11 +6,11 @@ import java.util.OptionalLong;
 /**
  * Where event time stands when a job resumes from saved state. Flink saves no watermark: a restored job starts at the
  * beginning of time, so a post older than where the stopped job was would land in windows that have already fired and
- * been purged, and make them fire again with only that post. Each parallel instance of the stage that passes event
- * time on therefore saves the highest watermark it passed on, and every instance of the resumed job starts from the
- * lowest of them all. That is where the stopped job's event time was downstream, which takes the lowest watermark of
- * its inputs, or behind it: a post the stopped job would have counted is still counted, and one it would have found
- * too late is found too late.
+ * been purged, and make them fire again with only that post. Each parallel instance of a window operator therefore
+ * saves the highest watermark it had, and every instance of the resumed job starts from the lowest of them all: at
+ * another parallelism an instance takes over keys from any earlier one, and it must not judge a post later than the
+ * instance that had them would have. A post the stopped job would have counted is still counted, and one it would
+ * have found too late is found too late.
  */
 public final class ResumedWatermark {
 

@@ -78,8 +78,7 @@ public final class EarshotPipeline {
         EnrichStage enrich = EnrichStage.of(DataStreamUtils.reinterpretAsKeyedStream(deduplicated, PostEvent::postId)
                 .process(new LanguageFilter(config.enrich().languageScope(), config.stream().dedupTtl()), PostEvent.TYPE)
                 .name("language scope").uid("language-scope"), records, config.enrich(), enrichResources);
-        // A resumed job judges posts at the event time the stopped one had reached, which Flink does not save.
-        DataStream<EnrichedEvent> events = ResumedEventTime.after(enrich.events(), records);
+        SingleOutputStreamOperator<EnrichedEvent> events = enrich.events();
         // Edits leave the windows alone: they counted the first version, and a count does not publish its text.
         DataStream<EnrichedPost> enriched = events
                 .flatMap((EnrichedEvent event, Collector<EnrichedPost> out) -> {
@@ -102,8 +101,8 @@ public final class EarshotPipeline {
         Duration slide = config.aggregate().windowSlide();
         DataStream<CellPost> cells = enriched
                 .flatMap(ToCells.cities(), CellPost.TYPE).name("topic x location cells").uid("cells");
-        SingleOutputStreamOperator<TopicLocationStats> stats = cells
-                .keyBy(CellPost::cellKey)
+        // Each window operator starts a resumed job at the event time it had reached, which Flink does not save.
+        SingleOutputStreamOperator<TopicLocationStats> stats = ResumedEventTime.keyBy(cells, CellPost::cellKey, "window-stats", records)
                 .window(SlidingEventTimeWindows.of(size, slide))
                 .allowedLateness(config.aggregate().allowedLateness())
                 .sideOutputLateData(TooLate.TAG)
@@ -132,14 +131,13 @@ public final class EarshotPipeline {
         if (config.aggregate().rollups()) {
             DataStream<CellPost> rollUpCells = enriched
                     .flatMap(ToCells.rollUps(), CellPost.TYPE).name("roll-up cells: region, country, all").uid("roll-up-cells");
-            allStats = allStats.union(aggregate(rollUpCells, SlidingEventTimeWindows.of(size, slide), StatsView.SLIDING, slide)
-                    .name("roll-up window stats").uid("roll-up-stats"));
+            allStats = allStats.union(aggregate(rollUpCells, SlidingEventTimeWindows.of(size, slide), StatsView.SLIDING, slide,
+                    "roll-up-stats", records).name("roll-up window stats"));
             cells = cells.union(rollUpCells);
         }
         if (config.aggregate().dailyView()) {
             allStats = allStats.union(aggregate(cells, TumblingEventTimeWindows.of(config.aggregate().dailyWindow()), StatsView.DAILY,
-                    config.aggregate().dailyWindow())
-                    .name("daily stats").uid("daily-stats"));
+                    config.aggregate().dailyWindow(), "daily-stats", records).name("daily stats"));
         }
         DataStream<Alert> alertsWithTerms = config.aggregate().topTerms() == 0 ? alerts : stats
                 .keyBy(EarshotPipeline::cellKey)
@@ -167,15 +165,16 @@ public final class EarshotPipeline {
      * windows count it or make it a dead letter.
      *
      * @param slide how often the windows start: the span whose newest one the statistics count apart
+     * @param uid the window operator's, which its savepoints name it by
+     * @param input the job's records
      */
-    private SingleOutputStreamOperator<TopicLocationStats> aggregate(
-            DataStream<CellPost> cells, WindowAssigner<Object, TimeWindow> windows, StatsView view, Duration slide) {
-        return cells
-                .keyBy(CellPost::cellKey)
+    private SingleOutputStreamOperator<TopicLocationStats> aggregate(DataStream<CellPost> cells,
+            WindowAssigner<Object, TimeWindow> windows, StatsView view, Duration slide, String uid, DataStream<?> input) {
+        return ResumedEventTime.keyBy(cells, CellPost::cellKey, uid, input)
                 .window(windows)
                 .allowedLateness(config.aggregate().allowedLateness())
                 .aggregate(new CellAggregate(slide, config.aggregate().topTerms()), new CellWindow(view, slide),
-                        CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS);
+                        CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS).uid(uid);
     }
 
     private WatermarkStrategy<PostEvent> watermarks() {

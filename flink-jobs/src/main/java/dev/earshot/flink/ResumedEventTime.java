@@ -7,22 +7,27 @@ import java.util.OptionalLong;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Gives a job resumed from saved state the event time the stopped job had ({@link ResumedWatermark}), which Flink
- * does not save, so that a post the stopped job would have found too late for its windows is a too-late dead letter
- * after the resume too, rather than the only post of a window that fires again. It passes everything on unchanged
- * and saves the highest watermark it passed on. It stands right after the enrich step, the last step before the
- * windows and the tickets, which judge posts by event time: it is past the taxonomy's broadcast input, whose
- * watermark the enrich step waits for, and it sends the restored watermark when it opens, before any post, on every
- * parallel instance, so that every channel into the windows carries it first.
+ * Gives a window operator of a job resumed from saved state the event time it had reached ({@link ResumedWatermark}),
+ * which Flink does not save, so that a post the stopped job would have found too late for its windows is found too
+ * late after the resume too, rather than being the only post of windows that already fired and fire again. It passes
+ * everything on unchanged and saves the highest watermark it passed on.
+ *
+ * <p>It stands in the window operator's own task, right after the shuffle by key, and sends the restored watermark
+ * when it opens, before the task reads any input. Sent anywhere before the shuffle, it would race: the window
+ * operator's event time is the lowest of its input channels', and a post could reach it from one channel before
+ * another channel's first watermark did, while that channel still stands at the beginning of time.
  */
 final class ResumedEventTime<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
 
@@ -36,17 +41,20 @@ final class ResumedEventTime<T> extends AbstractStreamOperator<T> implements One
     private transient long highest;
 
     /**
-     * {@code stream} with this step after it, where the job's input never ends; a run over an input that ends keeps
-     * no state to resume from, and is left as it was.
+     * {@code stream} keyed by {@code key} for a window operator, with this step in front of it where the job's input
+     * never ends; a run over an input that ends keeps no state to resume from, and is left as it was.
      *
-     * @param input the job's records, whose sources tell whether it ever ends
+     * @param windowUid the window operator's uid: this step's is derived from it
+     * @param input the job's records, whose sources tell whether it ever ends (Flink's broadcast step does not list
+     *     the steps before its inputs, so {@code stream}'s cannot tell)
      */
-    static <T> DataStream<T> after(DataStream<T> stream, DataStream<?> input) {
+    static <T, K> KeyedStream<T, K> keyBy(DataStream<T> stream, KeySelector<T, K> key, String windowUid, DataStream<?> input) {
         if (!TaxonomyVersions.neverEnds(input)) {
-            return stream;
+            return stream.keyBy(key);
         }
-        return stream.transform("resumed event time", stream.getType(), new ResumedEventTime<T>())
-                .setParallelism(stream.getParallelism()).uid("resumed-event-time");
+        DataStream<T> resumed = stream.keyBy(key).transform("resumed event time", stream.getType(), new ResumedEventTime<T>())
+                .uid(windowUid + "-event-time");
+        return DataStreamUtils.reinterpretAsKeyedStream(resumed, key);
     }
 
     @Override
