@@ -56,6 +56,8 @@ final class LocalRun {
     private final boolean fresh;
     /** The counts of the last progress line: what a cancelled run's summary can tell. */
     private Map<String, Object> lastCounters = Map.of();
+    /** Whether the run resumed from saved state, so that its counts start there. */
+    private boolean resumed;
 
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
     LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, boolean fresh) {
@@ -124,6 +126,7 @@ final class LocalRun {
         if (state != null) {
             Optional<SavedState.Snapshot> saved = state.newest();
             resumeFrom = fresh ? null : saved.orElse(null);
+            resumed = resumeFrom != null;
             state.configure(env, resumeFrom);
             out.println(resumeFrom != null
                     ? String.format("resuming from the %s %s saved at %s (checkpoint.dir); --fresh starts without it",
@@ -219,7 +222,7 @@ final class LocalRun {
     private String summary(Map<String, Object> counters, Instant started, String interruptedBy) {
         return new RunSummary(counters).finalReport(Duration.between(started, Instant.now()),
                 config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null,
-                config.enrich().languageScope(), interruptedBy);
+                config.enrich().languageScope(), interruptedBy, resumed);
     }
 
     private static String rootMessage(Throwable error) {

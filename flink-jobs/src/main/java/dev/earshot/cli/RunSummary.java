@@ -36,11 +36,15 @@ final class RunSummary {
 
     /** @param languages {@code enrich.languages}, which the posts left out were outside of */
     String finalReport(Duration elapsed, Path outputDir, LanguageScope languages) {
-        return finalReport(elapsed, outputDir, languages, null);
+        return finalReport(elapsed, outputDir, languages, null, false);
     }
 
-    /** @param interruptedBy the signal that stopped the run before the end of its input, or null */
-    String finalReport(Duration elapsed, Path outputDir, LanguageScope languages, String interruptedBy) {
+    /**
+     * @param interruptedBy the signal that stopped the run before the end of its input, or null
+     * @param resumed whether the run resumed from saved state: Flink saves no counts, so they start at the resume,
+     *     while the files it appended to also hold what the runs before it wrote
+     */
+    String finalReport(Duration elapsed, Path outputDir, LanguageScope languages, String interruptedBy, boolean resumed) {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         String alertsByKind = Arrays.stream(AlertKind.values())
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
@@ -52,7 +56,9 @@ final class RunSummary {
                 (interruptedBy == null ? "Earshot finished" : "Earshot INTERRUPTED by " + interruptedBy
                         + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")
                         + String.format(Locale.ROOT, " in %.1f s: %s, %s records/s", seconds,
-                        count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds)),
+                        count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds))
+                        + (resumed ? System.lineSeparator() + "  counts since the resume; the files also hold what earlier runs "
+                                + "wrote" : ""),
                 recordsLine(),
                 String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
                                 + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),

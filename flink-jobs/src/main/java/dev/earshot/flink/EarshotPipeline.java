@@ -101,8 +101,8 @@ public final class EarshotPipeline {
         Duration slide = config.aggregate().windowSlide();
         DataStream<CellPost> cells = enriched
                 .flatMap(ToCells.cities(), CellPost.TYPE).name("topic x location cells").uid("cells");
-        SingleOutputStreamOperator<TopicLocationStats> stats = cells
-                .keyBy(CellPost::cellKey)
+        // Each window operator starts a resumed job at the event time it had reached, which Flink does not save.
+        SingleOutputStreamOperator<TopicLocationStats> stats = ResumedEventTime.keyBy(cells, CellPost::cellKey, "window-stats", records)
                 .window(SlidingEventTimeWindows.of(size, slide))
                 .allowedLateness(config.aggregate().allowedLateness())
                 .sideOutputLateData(TooLate.TAG)
@@ -131,14 +131,13 @@ public final class EarshotPipeline {
         if (config.aggregate().rollups()) {
             DataStream<CellPost> rollUpCells = enriched
                     .flatMap(ToCells.rollUps(), CellPost.TYPE).name("roll-up cells: region, country, all").uid("roll-up-cells");
-            allStats = allStats.union(aggregate(rollUpCells, SlidingEventTimeWindows.of(size, slide), StatsView.SLIDING, slide)
-                    .name("roll-up window stats").uid("roll-up-stats"));
+            allStats = allStats.union(aggregate(rollUpCells, SlidingEventTimeWindows.of(size, slide), StatsView.SLIDING, slide,
+                    "roll-up-stats", records).name("roll-up window stats"));
             cells = cells.union(rollUpCells);
         }
         if (config.aggregate().dailyView()) {
             allStats = allStats.union(aggregate(cells, TumblingEventTimeWindows.of(config.aggregate().dailyWindow()), StatsView.DAILY,
-                    config.aggregate().dailyWindow())
-                    .name("daily stats").uid("daily-stats"));
+                    config.aggregate().dailyWindow(), "daily-stats", records).name("daily stats"));
         }
         DataStream<Alert> alertsWithTerms = config.aggregate().topTerms() == 0 ? alerts : stats
                 .keyBy(EarshotPipeline::cellKey)
@@ -166,15 +165,16 @@ public final class EarshotPipeline {
      * windows count it or make it a dead letter.
      *
      * @param slide how often the windows start: the span whose newest one the statistics count apart
+     * @param uid the window operator's, which its savepoints name it by
+     * @param input the job's records
      */
-    private SingleOutputStreamOperator<TopicLocationStats> aggregate(
-            DataStream<CellPost> cells, WindowAssigner<Object, TimeWindow> windows, StatsView view, Duration slide) {
-        return cells
-                .keyBy(CellPost::cellKey)
+    private SingleOutputStreamOperator<TopicLocationStats> aggregate(DataStream<CellPost> cells,
+            WindowAssigner<Object, TimeWindow> windows, StatsView view, Duration slide, String uid, DataStream<?> input) {
+        return ResumedEventTime.keyBy(cells, CellPost::cellKey, uid, input)
                 .window(windows)
                 .allowedLateness(config.aggregate().allowedLateness())
                 .aggregate(new CellAggregate(slide, config.aggregate().topTerms()), new CellWindow(view, slide),
-                        CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS);
+                        CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS).uid(uid);
     }
 
     private WatermarkStrategy<PostEvent> watermarks() {

@@ -102,6 +102,17 @@ class RunSummaryTest {
     }
 
     @Test
+    void aResumedRunSaysItsCountsStartAtTheResumeWhileItsFilesDoNot() {
+        RunSummary summary = new RunSummary(Map.of(Counters.RECORDS_READ, 2L, Counters.POSTS_VALID, 2L));
+
+        assertThat(summary.finalReport(Duration.ofSeconds(4), Path.of("out"), LanguageScope.defaults(), "SIGINT", true)
+                .lines().toList()).containsSequence("Earshot stopped in 4.0 s: 2 records, 0.5 records/s",
+                "  counts since the resume; the files also hold what earlier runs wrote");
+        assertThat(summary.finalReport(Duration.ofSeconds(4), Path.of("out"), LanguageScope.defaults(), "SIGINT", false))
+                .doesNotContain("since the resume");
+    }
+
+    @Test
     void theProgressLineCountsInTheSingularToo() {
         String progress = new RunSummary(Map.of(Counters.RECORDS_READ, 1_301L, Counters.DEAD_LETTERS, 1L,
                 Counters.POSTS_ENRICHED, 1_204L, Counters.WINDOW_STATS, 1L, Counters.TICKETS_OPENED, 2L))

@@ -77,7 +77,7 @@ class ResumeAfterStopITCase {
         stateDir = state.dir();
 
         kafka.send(KafkaWorkflowITCase.postRecords(KafkaOptions.POSTS_TOPIC, lines.subList(0, STOP_AT)));
-        run(resumed, "resumed", state, null, STOP_AT);
+        run(kafka, resumed, "resumed", state, null, STOP_AT);
         // what the stop left in the files: no window emitted early, no alert resolved early
         for (String file : List.of(EarshotSinks.ALERTS, EarshotSinks.TICKETS, EarshotSinks.STATS)) {
             Files.copy(resumed.resolve(file + ".jsonl"), firstRun.resolve(file + ".jsonl"));
@@ -88,9 +88,9 @@ class ResumeAfterStopITCase {
             checkpointsAfterTheStop = checkpoints.toList();
         }
         kafka.send(KafkaWorkflowITCase.postRecords(KafkaOptions.POSTS_TOPIC, lines.subList(STOP_AT, lines.size())));
-        run(resumed, "resumed", state, state.newest().orElseThrow(), lines.size() - STOP_AT);
+        run(kafka, resumed, "resumed", state, state.newest().orElseThrow(), lines.size() - STOP_AT);
 
-        run(uninterrupted, "uninterrupted", new SavedState(dir.resolve("uninterrupted-state")), null, lines.size());
+        run(kafka, uninterrupted, "uninterrupted", new SavedState(dir.resolve("uninterrupted-state")), null, lines.size());
     }
 
     @AfterAll
@@ -161,7 +161,7 @@ class ResumeAfterStopITCase {
     }
 
     /** Runs the job on Kafka until it has read {@code records}, then stops it as {@code earshot run} does on Ctrl-C. */
-    private static void run(Path output, String group, SavedState state, SavedState.Snapshot resumeFrom, long records)
+    static void run(LocalKafka kafka, Path output, String group, SavedState state, SavedState.Snapshot resumeFrom, long records)
             throws Exception {
         KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).groupId(group).build();
         Configuration flinkConfig = new Configuration();
