@@ -60,21 +60,22 @@ final class RunSummary {
                         + (resumed ? System.lineSeparator() + "  counts since the resume; the files also hold what earlier runs "
                                 + "wrote" : ""),
                 recordsLine(),
-                String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
-                                + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),
-                        get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED)),
-                String.format(Locale.ROOT, "  edits applied   %,d (%,d in tickets); deletions passed on %,d (%,d of posts "
-                                + "not seen, for what earlier runs stored; %s removed from tickets; %s withheld as deleted)  -> %s",
-                        get(Counters.EDITS_APPLIED), get(Counters.TICKET_POSTS_EDITED), get(Counters.DELETIONS_APPLIED),
-                        get(Counters.DELETIONS_OF_UNSEEN_POSTS), count(get(Counters.TICKET_POSTS_REMOVED), "post"),
-                        count(get(Counters.DELETED_POSTS_WITHHELD), "later version"), file(outputDir, EarshotSinks.DELETIONS)),
+                postsLine(languages),
+                String.format(Locale.ROOT, "  edits           %,d applied, %,d stale dropped (not newer than the version "
+                                + "passed), %,d withheld as deleted; %s edited", get(Counters.EDITS_APPLIED),
+                        get(Counters.STALE_EDITS), get(Counters.DELETED_EDITS_WITHHELD),
+                        count(get(Counters.TICKET_POSTS_EDITED), "ticket post")),
+                String.format(Locale.ROOT, "  deletions       %,d passed on (%,d of posts not seen, for what earlier runs "
+                                + "stored); %s removed  -> %s", get(Counters.DELETIONS_APPLIED),
+                        get(Counters.DELETIONS_OF_UNSEEN_POSTS), count(get(Counters.TICKET_POSTS_REMOVED), "ticket post"),
+                        file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d: %,d rejected when read + %,d too late for their windows"
                                 + " + %,d at stage enrich or taxonomy  -> %s", get(Counters.DEAD_LETTERS),
                         get(Counters.ITEMS_REJECTED), get(Counters.LATE_POSTS),
                         get(Counters.DEAD_LETTERS) - get(Counters.ITEMS_REJECTED) - get(Counters.LATE_POSTS),
                         file(outputDir, EarshotSinks.DEAD_LETTERS))
                         + lateHint() + unreadableHint,
-                String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
+                String.format(Locale.ROOT, "  alerts          %s: %s  -> %s", count(alertsOpened(), "incident"), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
                 String.format(Locale.ROOT, "  tickets         %,d opened, %s, %,d closed (%s)  -> %s",
                         get(Counters.TICKETS_OPENED), count(get(Counters.TICKET_UPDATES), "update"), get(Counters.TICKETS_CLOSED),
@@ -82,6 +83,20 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
+    }
+
+    /**
+     * Each valid post is in one of the buckets: a duplicate (also a repost bringing a newer version, which is counted
+     * with the edits too), withheld because its deletion came first, outside the languages, enriched, or, where its
+     * enrichment failed, a dead letter of stage {@code enrich}.
+     */
+    private String postsLine(LanguageScope languages) {
+        long failed = get(Counters.POSTS_NOT_ENRICHED);
+        return String.format(Locale.ROOT, "  posts read      %,d valid: %s processed once, %,d withheld as deleted, %,d "
+                        + "outside enrich.languages (%s), %,d enriched%s", get(Counters.POSTS_VALID),
+                count(get(Counters.DUPLICATES), "duplicate"), get(Counters.DELETED_POSTS_WITHHELD),
+                get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED),
+                failed == 0 ? "" : String.format(Locale.ROOT, ", %,d failed enrichment (dead letters)", failed));
     }
 
     /**
