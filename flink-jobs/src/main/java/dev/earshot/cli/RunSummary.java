@@ -106,10 +106,11 @@ final class RunSummary {
     private String recordsLine() {
         long items = get(Counters.POSTS_VALID) + get(Counters.POSTS_EDITED) + get(Counters.POSTS_DELETED)
                 + get(Counters.RECORDS_SKIPPED) + get(Counters.ITEMS_REJECTED);
-        return String.format(Locale.ROOT, "  records read    %,d holding %s: %,d posts + %,d edits + %,d deletions + %,d "
-                        + "events that are not posts + %,d rejected (dead letters)", get(Counters.RECORDS_READ),
-                count(items, "item"), get(Counters.POSTS_VALID), get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED),
-                get(Counters.RECORDS_SKIPPED), get(Counters.ITEMS_REJECTED));
+        long skipped = get(Counters.RECORDS_SKIPPED);
+        return String.format(Locale.ROOT, "  records read    %,d holding %s: %s + %s + %s + %,d %s + %,d rejected (dead "
+                        + "letters)", get(Counters.RECORDS_READ), count(items, "item"), count(get(Counters.POSTS_VALID), "post"),
+                count(get(Counters.POSTS_EDITED), "edit"), count(get(Counters.POSTS_DELETED), "deletion"), skipped,
+                skipped == 1 ? "event that is not a post" : "events that are not posts", get(Counters.ITEMS_REJECTED));
     }
 
     /**

@@ -150,6 +150,16 @@ class RunSummaryTest {
     }
 
     @Test
+    void oneOfWhatARecordHoldsIsSingular() {
+        String report = new RunSummary(Map.of(Counters.RECORDS_READ, 4L, Counters.POSTS_VALID, 1L, Counters.POSTS_EDITED, 1L,
+                Counters.POSTS_DELETED, 1L, Counters.RECORDS_SKIPPED, 1L))
+                .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
+
+        assertThat(report).contains("  records read    4 holding 4 items: 1 post + 1 edit + 1 deletion + 1 event that is "
+                + "not a post + 0 rejected (dead letters)");
+    }
+
+    @Test
     void oneIncidentIsSingular() {
         String report = new RunSummary(Map.of(Counters.alertsOpened(AlertKind.VOLUME_SURGE), 1L))
                 .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
