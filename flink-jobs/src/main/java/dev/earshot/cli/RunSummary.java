@@ -31,7 +31,22 @@ final class RunSummary {
         return String.format(Locale.ROOT, "[%4ds] read %s · %s · %s enriched · %s · %s · %s", elapsed.toSeconds(),
                 count(get(Counters.RECORDS_READ), "record"), count(get(Counters.DEAD_LETTERS), "dead letter"),
                 count(get(Counters.POSTS_ENRICHED), "post"), count(get(Counters.WINDOW_STATS), "window stat"),
-                count(alertsOpened(), "alert"), count(get(Counters.TICKETS_OPENED), "ticket"));
+                count(alertsOpened(), "alert"), count(get(Counters.TICKETS_OPENED), "ticket")) + restarted();
+    }
+
+    /**
+     * Flink keeps the counts of the current execution attempt only: after a restart on a failure they start again at
+     * the checkpoint restored, so that they fall back (a dead letter of the failed attempt is gone from them, as it is
+     * from the outputs, which commit on checkpoints).
+     */
+    private String restarted() {
+        return get(Counters.RESTARTS) == 0 ? "" : String.format(Locale.ROOT, " · restarted after a failure (%s): "
+                + "counts since the checkpoint it resumed from", timesRestarted());
+    }
+
+    private String timesRestarted() {
+        long restarts = get(Counters.RESTARTS);
+        return restarts == 1 ? "once" : String.format(Locale.ROOT, "%,d times", restarts);
     }
 
     /** @param languages {@code enrich.languages}, which the posts left out were outside of */
@@ -58,7 +73,11 @@ final class RunSummary {
                         + String.format(Locale.ROOT, " in %.1f s: %s, %s records/s", seconds,
                         count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds))
                         + (resumed ? System.lineSeparator() + "  counts since the resume; the files also hold what earlier runs "
-                                + "wrote" : ""),
+                                + "wrote" : "")
+                        + (get(Counters.RESTARTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
+                                "  Flink restarted the job after a failure (%s, recovery.attempts): the counts are since the "
+                                        + "checkpoint it resumed from; the files also hold what was committed before it",
+                                timesRestarted())),
                 recordsLine(),
                 postsLine(languages),
                 String.format(Locale.ROOT, "  edits           %,d applied, %,d stale dropped (not newer than the version "

@@ -160,6 +160,22 @@ class RunSummaryTest {
     }
 
     @Test
+    void aRestartAfterAFailureIsToldWhereItsCountsFallBack() {
+        // run w1: 3 dead letters in the failed attempt, none after Flink restarted the job from its savepoint
+        RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 1L, Counters.RECORDS_READ, 400L,
+                Counters.POSTS_VALID, 400L, Counters.POSTS_ENRICHED, 365L));
+
+        assertThat(summary.progressLine(Duration.ofSeconds(106))).isEqualTo("[ 106s] read 400 records · 0 dead letters · "
+                + "365 posts enriched · 0 window stats · 0 alerts · 0 tickets · restarted after a failure (once): counts "
+                + "since the checkpoint it resumed from");
+        assertThat(summary.finalReport(Duration.ofSeconds(126), null, LanguageScope.defaults()).lines().toList())
+                .containsSequence("Earshot finished in 126.0 s: 400 records, 3.2 records/s",
+                        "  Flink restarted the job after a failure (once, recovery.attempts): the counts are since the "
+                                + "checkpoint it resumed from; the files also hold what was committed before it");
+        assertThat(new RunSummary(Map.of(Counters.RESTARTS, 0L)).progressLine(Duration.ofSeconds(1))).doesNotContain("restart");
+    }
+
+    @Test
     void oneIncidentIsSingular() {
         String report = new RunSummary(Map.of(Counters.alertsOpened(AlertKind.VOLUME_SURGE), 1L))
                 .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
