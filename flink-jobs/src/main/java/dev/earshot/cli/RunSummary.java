@@ -31,7 +31,22 @@ final class RunSummary {
         return String.format(Locale.ROOT, "[%4ds] read %s · %s · %s enriched · %s · %s · %s", elapsed.toSeconds(),
                 count(get(Counters.RECORDS_READ), "record"), count(get(Counters.DEAD_LETTERS), "dead letter"),
                 count(get(Counters.POSTS_ENRICHED), "post"), count(get(Counters.WINDOW_STATS), "window stat"),
-                count(alertsOpened(), "alert"), count(get(Counters.TICKETS_OPENED), "ticket"));
+                count(alertsOpened(), "alert"), count(get(Counters.TICKETS_OPENED), "ticket")) + restarted();
+    }
+
+    /**
+     * Flink keeps the counts of the current execution attempt only: after a restart on a failure they start again at
+     * the checkpoint restored, so that they fall back (a dead letter of the failed attempt is gone from them, as it is
+     * from the outputs, which commit on checkpoints).
+     */
+    private String restarted() {
+        return get(Counters.RESTARTS) == 0 ? "" : String.format(Locale.ROOT, " · restarted after a failure (%s): "
+                + "counts since the checkpoint it resumed from", timesRestarted());
+    }
+
+    private String timesRestarted() {
+        long restarts = get(Counters.RESTARTS);
+        return restarts == 1 ? "once" : String.format(Locale.ROOT, "%,d times", restarts);
     }
 
     /** @param languages {@code enrich.languages}, which the posts left out were outside of */
@@ -58,23 +73,28 @@ final class RunSummary {
                         + String.format(Locale.ROOT, " in %.1f s: %s, %s records/s", seconds,
                         count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds))
                         + (resumed ? System.lineSeparator() + "  counts since the resume; the files also hold what earlier runs "
-                                + "wrote" : ""),
+                                + "wrote" : "")
+                        + (get(Counters.RESTARTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
+                                "  Flink restarted the job after a failure (%s, recovery.attempts): the counts are since the "
+                                        + "checkpoint it resumed from; the files also hold what was committed before it",
+                                timesRestarted())),
                 recordsLine(),
-                String.format(Locale.ROOT, "  posts read      %,d valid (%s processed once), %,d outside "
-                                + "enrich.languages (%s), %,d enriched", get(Counters.POSTS_VALID), count(get(Counters.DUPLICATES), "duplicate"),
-                        get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED)),
-                String.format(Locale.ROOT, "  edits applied   %,d (%,d in tickets); deletions passed on %,d (%,d of posts "
-                                + "not seen, for what earlier runs stored; %s removed from tickets; %s withheld as deleted)  -> %s",
-                        get(Counters.EDITS_APPLIED), get(Counters.TICKET_POSTS_EDITED), get(Counters.DELETIONS_APPLIED),
-                        get(Counters.DELETIONS_OF_UNSEEN_POSTS), count(get(Counters.TICKET_POSTS_REMOVED), "post"),
-                        count(get(Counters.DELETED_POSTS_WITHHELD), "later version"), file(outputDir, EarshotSinks.DELETIONS)),
+                postsLine(languages),
+                String.format(Locale.ROOT, "  edits           %,d applied, %,d stale dropped (not newer than the version "
+                                + "passed), %,d withheld as deleted; %s edited", get(Counters.EDITS_APPLIED),
+                        get(Counters.STALE_EDITS), get(Counters.DELETED_EDITS_WITHHELD),
+                        count(get(Counters.TICKET_POSTS_EDITED), "ticket post")),
+                String.format(Locale.ROOT, "  deletions       %,d passed on (%,d of posts not seen, for what earlier runs "
+                                + "stored); %s removed  -> %s", get(Counters.DELETIONS_APPLIED),
+                        get(Counters.DELETIONS_OF_UNSEEN_POSTS), count(get(Counters.TICKET_POSTS_REMOVED), "ticket post"),
+                        file(outputDir, EarshotSinks.DELETIONS)),
                 String.format(Locale.ROOT, "  dead letters    %,d: %,d rejected when read + %,d too late for their windows"
                                 + " + %,d at stage enrich or taxonomy  -> %s", get(Counters.DEAD_LETTERS),
                         get(Counters.ITEMS_REJECTED), get(Counters.LATE_POSTS),
                         get(Counters.DEAD_LETTERS) - get(Counters.ITEMS_REJECTED) - get(Counters.LATE_POSTS),
                         file(outputDir, EarshotSinks.DEAD_LETTERS))
                         + lateHint() + unreadableHint,
-                String.format(Locale.ROOT, "  alerts          %,d incidents: %s  -> %s", alertsOpened(), alertsByKind,
+                String.format(Locale.ROOT, "  alerts          %s: %s  -> %s", count(alertsOpened(), "incident"), alertsByKind,
                         file(outputDir, EarshotSinks.ALERTS)),
                 String.format(Locale.ROOT, "  tickets         %,d opened, %s, %,d closed (%s)  -> %s",
                         get(Counters.TICKETS_OPENED), count(get(Counters.TICKET_UPDATES), "update"), get(Counters.TICKETS_CLOSED),
@@ -85,16 +105,31 @@ final class RunSummary {
     }
 
     /**
+     * Each valid post is in one of the buckets: a duplicate (also a repost bringing a newer version, which is counted
+     * with the edits too), withheld because its deletion came first, outside the languages, enriched, or, where its
+     * enrichment failed, a dead letter of stage {@code enrich}.
+     */
+    private String postsLine(LanguageScope languages) {
+        long failed = get(Counters.POSTS_NOT_ENRICHED);
+        return String.format(Locale.ROOT, "  posts read      %,d valid: %s processed once, %,d withheld as deleted, %,d "
+                        + "outside enrich.languages (%s), %,d enriched%s", get(Counters.POSTS_VALID),
+                count(get(Counters.DUPLICATES), "duplicate"), get(Counters.DELETED_POSTS_WITHHELD),
+                get(Counters.POSTS_OUTSIDE_LANGUAGES), languages, get(Counters.POSTS_ENRICHED),
+                failed == 0 ? "" : String.format(Locale.ROOT, ", %,d failed enrichment (dead letters)", failed));
+    }
+
+    /**
      * What the records held: one record may hold several posts (an X v2 response's {@code data} array, a Discourse
      * page), or none (a platform event that is no post), so the records read are reconciled with their items.
      */
     private String recordsLine() {
         long items = get(Counters.POSTS_VALID) + get(Counters.POSTS_EDITED) + get(Counters.POSTS_DELETED)
                 + get(Counters.RECORDS_SKIPPED) + get(Counters.ITEMS_REJECTED);
-        return String.format(Locale.ROOT, "  records read    %,d holding %s: %,d posts + %,d edits + %,d deletions + %,d "
-                        + "events that are not posts + %,d rejected (dead letters)", get(Counters.RECORDS_READ),
-                count(items, "item"), get(Counters.POSTS_VALID), get(Counters.POSTS_EDITED), get(Counters.POSTS_DELETED),
-                get(Counters.RECORDS_SKIPPED), get(Counters.ITEMS_REJECTED));
+        long skipped = get(Counters.RECORDS_SKIPPED);
+        return String.format(Locale.ROOT, "  records read    %,d holding %s: %s + %s + %s + %,d %s + %,d rejected (dead "
+                        + "letters)", get(Counters.RECORDS_READ), count(items, "item"), count(get(Counters.POSTS_VALID), "post"),
+                count(get(Counters.POSTS_EDITED), "edit"), count(get(Counters.POSTS_DELETED), "deletion"), skipped,
+                skipped == 1 ? "event that is not a post" : "events that are not posts", get(Counters.ITEMS_REJECTED));
     }
 
     /**

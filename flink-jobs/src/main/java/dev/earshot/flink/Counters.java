@@ -19,8 +19,13 @@ public final class Counters {
     public static final String ITEMS_REJECTED = "items-rejected";
     /** Dead letters at stage {@code read}: input that could not be read as records (a damaged file, not UTF-8). */
     public static final String RECORDS_UNREADABLE = "records-unreadable";
-    /** Posts and edits that repeat a version already passed (or bring an earlier one), processed once. */
+    /**
+     * Posts (not edits) whose id was passed already, processed once: a repeat, or a repost that brings a newer
+     * version, which is passed on as an edit and counted in {@link #EDITS_APPLIED} too.
+     */
     public static final String DUPLICATES = "duplicates";
+    /** Edits not newer than the version of their post already passed (redelivered, or overtaken by a later one): dropped. */
+    public static final String STALE_EDITS = "stale-edits";
     /** Posts left out because their language is not in {@code enrich.languages}. */
     public static final String POSTS_OUTSIDE_LANGUAGES = "posts-outside-languages";
     /**
@@ -35,11 +40,15 @@ public final class Counters {
      * holds changes, but they are passed on for what earlier runs stored (Elasticsearch, Kafka).
      */
     public static final String DELETIONS_OF_UNSEEN_POSTS = "deletions-of-unseen-posts";
-    /** Versions of a post that arrived after its deletion, and were not published. */
+    /** Posts (not edits) that arrived after their deletion, and were not published. */
     public static final String DELETED_POSTS_WITHHELD = "deleted-posts-withheld";
+    /** Edits that arrived after the deletion of their post, and were not published. */
+    public static final String DELETED_EDITS_WITHHELD = "deleted-edits-withheld";
     public static final String TICKET_POSTS_EDITED = "ticket-posts-edited";
     public static final String TICKET_POSTS_REMOVED = "ticket-posts-removed";
     public static final String POSTS_ENRICHED = "posts-enriched";
+    /** Posts (not edits) whose enrichment failed: dead letters of stage {@code enrich}. */
+    public static final String POSTS_NOT_ENRICHED = "posts-not-enriched";
     public static final String WINDOW_STATS = "window-stats";
     public static final String LATE_POSTS = "late-posts";
     /**
@@ -60,6 +69,12 @@ public final class Counters {
     public static final String MOST_LATE_ADVISABLE_MILLIS = "most-late-advisable-millis";
     /** Late posts more than {@link #IMPLAUSIBLY_LATE} behind: no out-of-orderness should wait for them. */
     public static final String IMPLAUSIBLY_LATE_POSTS = "implausibly-late-posts";
+    /**
+     * The execution attempt of the parse operator (a maximum, not a count): above 0 after Flink restarted the job on a
+     * failure ({@code recovery.attempts}). Flink keeps the counts of the current attempt only, so after a restart every
+     * count starts again at the checkpoint it restored, and the counts before it are gone.
+     */
+    public static final String RESTARTS = "restarts";
     public static final String TICKETS_OPENED = "tickets-opened";
     public static final String TICKET_UPDATES = "ticket-updates";
     public static final String TICKETS_CLOSED = "tickets-closed";

@@ -27,6 +27,8 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
     private transient JobCounter deletionsApplied;
     private transient JobCounter deletionsOfUnseen;
     private transient JobCounter withheld;
+    private transient JobCounter staleEdits;
+    private transient JobCounter editsWithheld;
 
     DeduplicatePosts(Duration ttl) {
         this.ttl = ttl;
@@ -42,6 +44,8 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
         deletionsApplied = JobCounter.register(getRuntimeContext(), Counters.DELETIONS_APPLIED);
         deletionsOfUnseen = JobCounter.register(getRuntimeContext(), Counters.DELETIONS_OF_UNSEEN_POSTS);
         withheld = JobCounter.register(getRuntimeContext(), Counters.DELETED_POSTS_WITHHELD);
+        staleEdits = JobCounter.register(getRuntimeContext(), Counters.STALE_EDITS);
+        editsWithheld = JobCounter.register(getRuntimeContext(), Counters.DELETED_EDITS_WITHHELD);
     }
 
     @Override
@@ -59,7 +63,13 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
                     out.collect(PostEvent.reapplied(decision.reapply()));
                 }
             }
-            case EDIT -> out.collect(event.edit() ? event : PostEvent.edited(event.post()));
+            case EDIT -> {
+                if (!event.edit()) {
+                    // A repost bringing a newer version: the post is counted once, its version as an edit applied.
+                    duplicates.increment();
+                }
+                out.collect(event.edit() ? event : PostEvent.edited(event.post()));
+            }
             case DELETE -> {
                 deletionsApplied.increment();
                 if (known == null || known.createdAt() == null) {
@@ -69,10 +79,10 @@ final class DeduplicatePosts extends KeyedProcessFunction<String, PostEvent, Pos
                     out.collect(PostEvent.deleted(event.deletion().ofPostAt(known.createdAt())));
                 }
             }
-            case DUPLICATE -> duplicates.increment();
+            case DUPLICATE -> (event.edit() ? staleEdits : duplicates).increment();
             case WITHHELD -> {
                 if (event.deletion() == null) {
-                    withheld.increment();
+                    (event.edit() ? editsWithheld : withheld).increment();
                 }
             }
         }

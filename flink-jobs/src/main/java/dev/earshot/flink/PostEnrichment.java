@@ -54,6 +54,7 @@ final class PostEnrichment implements Serializable {
     private transient JobCounter enriched;
     private transient JobCounter editsApplied;
     private transient JobCounter failed;
+    private transient JobCounter postsFailed;
     /** The event time of the newest first version seen, read by the lag gauge on the reporter's thread. */
     private transient volatile long newestPostMillis;
 
@@ -78,6 +79,7 @@ final class PostEnrichment implements Serializable {
         enriched = JobCounter.register(context, Counters.POSTS_ENRICHED);
         editsApplied = JobCounter.register(context, Counters.EDITS_APPLIED);
         failed = JobCounter.register(context, Counters.DEAD_LETTERS);
+        postsFailed = JobCounter.register(context, Counters.POSTS_NOT_ENRICHED);
         newestPostMillis = Long.MIN_VALUE;
     }
 
@@ -96,6 +98,9 @@ final class PostEnrichment implements Serializable {
             result = enricher.enrich(post);
         } catch (RuntimeException e) {
             failed.increment();
+            if (!event.edit()) {
+                postsFailed.increment();
+            }
             deadLetters.accept(new DeadLetter(Json.write(post), "enrichment failed: " + e, "enrich", post.id(), Instant.now()));
             return;
         }

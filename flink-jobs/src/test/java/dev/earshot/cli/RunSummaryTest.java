@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.enrich.LanguageScope;
 import dev.earshot.flink.Counters;
+import dev.earshot.model.AlertKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,8 +77,8 @@ class RunSummaryTest {
                 Counters.POSTS_OUTSIDE_LANGUAGES, 1_150L, Counters.POSTS_ENRICHED, 50L))
                 .finalReport(Duration.ofSeconds(3), null, new LanguageScope(List.of("en", "pt")));
 
-        assertThat(report).contains("  posts read      1,210 valid (10 duplicates processed once), 1,150 outside "
-                + "enrich.languages (en, pt), 50 enriched");
+        assertThat(report).contains("  posts read      1,210 valid: 10 duplicates processed once, 0 withheld as deleted, "
+                + "1,150 outside enrich.languages (en, pt), 50 enriched");
     }
 
     @Test
@@ -87,8 +88,9 @@ class RunSummaryTest {
                 Counters.EDITS_APPLIED, 1L, Counters.DELETIONS_APPLIED, 2L, Counters.DELETIONS_OF_UNSEEN_POSTS, 1L,
                 Counters.TICKET_POSTS_REMOVED, 1L)).finalReport(Duration.ofSeconds(3), null, LanguageScope.defaults());
 
-        assertThat(report).contains("  edits applied   1 (0 in tickets); deletions passed on 2 (1 of posts not seen, for "
-                        + "what earlier runs stored; 1 post removed from tickets; 0 later versions withheld as deleted)",
+        assertThat(report).contains("  edits           1 applied, 0 stale dropped (not newer than the version passed), "
+                        + "0 withheld as deleted; 0 ticket posts edited",
+                "  deletions       2 passed on (1 of posts not seen, for what earlier runs stored); 1 ticket post removed",
                 "  tickets         3 opened, 2 updates, 0 closed (5 versions)");
     }
 
@@ -98,7 +100,87 @@ class RunSummaryTest {
                 .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
 
         assertThat(report).startsWith("Earshot finished in 4.0 s: 1 record, 0.3 records/s")
-                .contains("1 valid (1 duplicate processed once)");
+                .contains("1 valid: 1 duplicate processed once");
+    }
+
+    @Test
+    void aPostWithheldBecauseItsDeletionCameFirstHasItsBucketAmongThePosts() {
+        // edit-order.jsonl: 304 valid posts, one a repeat and one deleted before it came
+        String report = new RunSummary(Map.of(Counters.POSTS_VALID, 304L, Counters.DUPLICATES, 1L,
+                Counters.DELETED_POSTS_WITHHELD, 1L, Counters.POSTS_ENRICHED, 302L, Counters.DELETIONS_APPLIED, 1L,
+                Counters.DELETIONS_OF_UNSEEN_POSTS, 1L)).finalReport(Duration.ofSeconds(3), null, LanguageScope.defaults());
+
+        assertThat(report).contains("  posts read      304 valid: 1 duplicate processed once, 1 withheld as deleted, 0 "
+                + "outside enrich.languages (en), 302 enriched", "  deletions       1 passed on (1 of posts not seen");
+    }
+
+    @Test
+    void aStaleEditIsCountedWithTheEditsNotAsADuplicatePost() {
+        // edit-valid-then-stale.jsonl: 301 valid posts, one a repeat; an edit applied, then an earlier one
+        String report = new RunSummary(Map.of(Counters.POSTS_VALID, 301L, Counters.DUPLICATES, 1L,
+                Counters.POSTS_ENRICHED, 300L, Counters.POSTS_EDITED, 2L, Counters.EDITS_APPLIED, 1L, Counters.STALE_EDITS, 1L,
+                Counters.TICKET_POSTS_EDITED, 1L)).finalReport(Duration.ofSeconds(3), null, LanguageScope.defaults());
+
+        assertThat(report).contains("  posts read      301 valid: 1 duplicate processed once, 0 withheld as deleted",
+                "  edits           1 applied, 1 stale dropped (not newer than the version passed), 0 withheld as deleted; "
+                        + "1 ticket post edited");
+    }
+
+    @Test
+    void postsWhoseEnrichmentFailedAreNamedOnlyWhenThereAreSome() {
+        String failed = new RunSummary(Map.of(Counters.POSTS_VALID, 5L, Counters.POSTS_ENRICHED, 3L,
+                Counters.POSTS_NOT_ENRICHED, 2L, Counters.DEAD_LETTERS, 2L))
+                .finalReport(Duration.ofSeconds(3), null, LanguageScope.defaults());
+        String none = new RunSummary(Map.of(Counters.POSTS_VALID, 5L, Counters.POSTS_ENRICHED, 5L))
+                .finalReport(Duration.ofSeconds(3), null, LanguageScope.defaults());
+
+        assertThat(failed).contains("3 enriched, 2 failed enrichment (dead letters)");
+        assertThat(none).contains("5 enriched").doesNotContain("failed enrichment");
+    }
+
+    @Test
+    void aResumedRunCountsTheTicketPostsItEditedApartFromTheEditsItApplied() {
+        // edit-split: the edit was applied before the stop; its post, read after the resume, reaches the ticket edited
+        String report = new RunSummary(Map.of(Counters.RECORDS_READ, 61L, Counters.POSTS_VALID, 61L,
+                Counters.POSTS_ENRICHED, 61L, Counters.TICKET_POSTS_EDITED, 1L, Counters.TICKETS_OPENED, 1L))
+                .finalReport(Duration.ofSeconds(4), Path.of("out"), LanguageScope.defaults(), "SIGINT", true);
+
+        assertThat(report).contains("  edits           0 applied, 0 stale dropped (not newer than the version passed), "
+                + "0 withheld as deleted; 1 ticket post edited").doesNotContain("in tickets");
+    }
+
+    @Test
+    void oneOfWhatARecordHoldsIsSingular() {
+        String report = new RunSummary(Map.of(Counters.RECORDS_READ, 4L, Counters.POSTS_VALID, 1L, Counters.POSTS_EDITED, 1L,
+                Counters.POSTS_DELETED, 1L, Counters.RECORDS_SKIPPED, 1L))
+                .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
+
+        assertThat(report).contains("  records read    4 holding 4 items: 1 post + 1 edit + 1 deletion + 1 event that is "
+                + "not a post + 0 rejected (dead letters)");
+    }
+
+    @Test
+    void aRestartAfterAFailureIsToldWhereItsCountsFallBack() {
+        // run w1: 3 dead letters in the failed attempt, none after Flink restarted the job from its savepoint
+        RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 1L, Counters.RECORDS_READ, 400L,
+                Counters.POSTS_VALID, 400L, Counters.POSTS_ENRICHED, 365L));
+
+        assertThat(summary.progressLine(Duration.ofSeconds(106))).isEqualTo("[ 106s] read 400 records · 0 dead letters · "
+                + "365 posts enriched · 0 window stats · 0 alerts · 0 tickets · restarted after a failure (once): counts "
+                + "since the checkpoint it resumed from");
+        assertThat(summary.finalReport(Duration.ofSeconds(126), null, LanguageScope.defaults()).lines().toList())
+                .containsSequence("Earshot finished in 126.0 s: 400 records, 3.2 records/s",
+                        "  Flink restarted the job after a failure (once, recovery.attempts): the counts are since the "
+                                + "checkpoint it resumed from; the files also hold what was committed before it");
+        assertThat(new RunSummary(Map.of(Counters.RESTARTS, 0L)).progressLine(Duration.ofSeconds(1))).doesNotContain("restart");
+    }
+
+    @Test
+    void oneIncidentIsSingular() {
+        String report = new RunSummary(Map.of(Counters.alertsOpened(AlertKind.VOLUME_SURGE), 1L))
+                .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
+
+        assertThat(report).contains("  alerts          1 incident: NEGATIVE_SPIKE 0 · PEER_OUTLIER 0 · VOLUME_SURGE 1");
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.earshot.model.PostDeletion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -94,6 +96,35 @@ class DeduplicatePostsTest {
 
         assertThat(harness.extractOutputValues()).as("the boost of the edited status, as an edit; nothing after it")
                 .containsExactly(PostEvent.posted(post("mastodon:1")), PostEvent.edited(edited));
+    }
+
+    /**
+     * The run summary's posts line adds up: each post is a duplicate (a repost bringing a newer version too), withheld
+     * as deleted, or passed on; a stale edit and an edit of a deleted post are edits, counted with the edits.
+     */
+    @Test
+    void postsAndEditsAreCountedApartSoThatEachPostIsInOneBucket() throws Exception {
+        var harness = harness();
+        Post edited = version("mastodon:1", "towed again, third time", T0.plusSeconds(600));
+
+        harness.processElement(PostEvent.posted(post("mastodon:1")), 1);
+        harness.processElement(PostEvent.posted(post("mastodon:1")), 2);
+        harness.processElement(PostEvent.posted(edited), 3);
+        harness.processElement(PostEvent.edited(version("mastodon:1", "towed again", T0.plusSeconds(300))), 4);
+        harness.processElement(PostEvent.deleted(PostDeletion.of("mastodon:2", "a", null)), 5);
+        harness.processElement(PostEvent.posted(post("mastodon:2")), 6);
+        harness.processElement(PostEvent.edited(version("mastodon:2", "towed", T0.plusSeconds(60))), 7);
+
+        assertThat(counts(harness)).as("4 posts: 1 passed, 2 duplicates (one bringing a newer version), 1 withheld")
+                .containsEntry(Counters.DUPLICATES, 2L).containsEntry(Counters.DELETED_POSTS_WITHHELD, 1L)
+                .containsEntry(Counters.STALE_EDITS, 1L).containsEntry(Counters.DELETED_EDITS_WITHHELD, 1L);
+    }
+
+    static Map<String, Long> counts(KeyedOneInputStreamOperatorTestHarness<String, PostEvent, PostEvent> harness) {
+        Map<String, Long> counts = new TreeMap<>();
+        harness.getEnvironment().getAccumulatorRegistry().getUserMap()
+                .forEach((name, accumulator) -> counts.put(name, (Long) accumulator.getLocalValue()));
+        return counts;
     }
 
     @Test

@@ -167,11 +167,15 @@ class EditsAndDeletionsITCase {
         assertThat(counters).containsEntry(Counters.POSTS_EDITED, 2L).containsEntry(Counters.EDITS_APPLIED, 2L)
                 .containsEntry(Counters.POSTS_DELETED, 2L).containsEntry(Counters.DELETIONS_APPLIED, 2L)
                 .containsEntry(Counters.DELETED_POSTS_WITHHELD, 1L).containsEntry(Counters.DUPLICATES, 2L)
+                .containsEntry(Counters.STALE_EDITS, 1L)
                 .containsEntry(Counters.TICKET_POSTS_EDITED, 2L).containsEntry(Counters.TICKET_POSTS_REMOVED, 1L)
                 .containsEntry(Counters.TICKETS_OPENED, 1L).containsEntry(Counters.POSTS_ENRICHED, 4L);
         assertThat((long) counters.get(Counters.TICKETS_OPENED) + (long) counters.get(Counters.TICKET_UPDATES)
                 + (long) counters.getOrDefault(Counters.TICKETS_CLOSED, 0L))
                 .as("every ticket version is counted, those an edit or a deletion wrote too").isEqualTo(tickets.size());
+        assertThat((long) counters.get(Counters.DUPLICATES) + (long) counters.get(Counters.DELETED_POSTS_WITHHELD)
+                + (long) counters.get(Counters.POSTS_ENRICHED)).as("each valid post is a duplicate (the boost too), withheld "
+                + "or enriched").isEqualTo(counters.get(Counters.POSTS_VALID));
         assertThat(counters).as("mastodon:201 was never seen: its deletion is passed on, but as one of an unseen post")
                 .containsEntry(Counters.DELETIONS_OF_UNSEEN_POSTS, 1L);
     }

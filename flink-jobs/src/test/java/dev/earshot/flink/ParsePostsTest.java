@@ -29,7 +29,8 @@ class ParsePostsTest {
 
         assertThat(counts(harness)).containsEntry(Counters.RECORDS_READ, 3L).containsEntry(Counters.POSTS_VALID, 2L)
                 .containsEntry(Counters.ITEMS_REJECTED, 3L).containsEntry(Counters.DEAD_LETTERS, 3L)
-                .containsEntry(Counters.RECORDS_UNREADABLE, 1L);
+                .containsEntry(Counters.RECORDS_UNREADABLE, 1L)
+                .as("a first attempt: no restart").containsEntry(Counters.RESTARTS, 0L);
         assertThat(harness.getSideOutput(ParsePosts.DEAD_LETTERS)).hasSize(3);
     }
 
