@@ -20,4 +20,9 @@ class ElasticsearchFailoverITCase extends ElasticsearchOutageRun {
     void theJobFailedOverWhileElasticsearchWasAway() {
         assertThat(restarts).as("restarts").isPositive();
     }
+
+    @Test
+    void theSummaryCountsTheRestarts() {
+        assertThat(restartsCounted).as("the restarts accumulator, which the run summary reports").isEqualTo(restarts);
+    }
 }

@@ -48,6 +48,8 @@ abstract class ElasticsearchOutageRun {
     private Path files;
     /** How often the job restarted from a checkpoint. */
     long restarts;
+    /** What the run summary reports as restarts: the attempt number the job finished in. */
+    long restartsCounted;
 
     ElasticsearchOutageRun(RetryPolicy retries, Duration outage) {
         this.retries = retries;
@@ -76,7 +78,7 @@ abstract class ElasticsearchOutageRun {
         System.out.printf("Elasticsearch was away for %.1f s (%d s stopped, then %.1f s to green)%n",
                 (System.nanoTime() - down) / 1e9, outage.toSeconds(), elasticsearch.startupTime().toMillis() / 1e3);
         // Throws, failing every test, unless the job recovered and finished.
-        OutageRuns.awaitResult(job, Duration.ofMinutes(5));
+        restartsCounted = OutageRuns.awaitResult(job, Duration.ofMinutes(5)).<Long>getAccumulatorResult(Counters.RESTARTS);
         restarts = metrics.findJobMetricGroups(job.getJobID(), "numRestarts").stream()
                 .mapToLong(metric -> ((Gauge<?>) metric.f2).getValue() instanceof Number n ? n.longValue() : 0)
                 .max().orElseThrow(() -> new AssertionError("the job has no numRestarts metric"));
