@@ -55,7 +55,15 @@ final class TextLineReader implements Closeable {
         Line(long number, String text, String unreadable) {
             this(number, text, unreadable, null);
         }
+
+        /** Why the line cannot be read, for someone fixing the file rather than reading a dead letter's raw. */
+        String reasonInFile() {
+            return unreadable.endsWith(RAW_IS_BYTES) ? unreadable.substring(0, unreadable.length() - RAW_IS_BYTES.length())
+                    : unreadable;
+        }
     }
+
+    private static final String RAW_IS_BYTES = ". raw holds the line read as ISO-8859-1, one character per byte";
 
     private static final Logger LOG = LoggerFactory.getLogger(TextLineReader.class);
     private static final int BUFFER = 64 * 1024;
@@ -178,7 +186,7 @@ final class TextLineReader implements Closeable {
         return new Line(lineNumber, decoded.text(), String.format(Locale.ROOT,
                 "line %d is not valid UTF-8: byte %d of the line (0x%02X, byte %d of the %s) is not. If the file is "
                         + "Latin-1 (ISO-8859-1), convert it: iconv -f latin1 -t utf-8 FILE > FILE.utf8 (Windows-1252: "
-                        + "-f cp1252). raw holds the line read as ISO-8859-1, one character per byte",
+                        + "-f cp1252)" + RAW_IS_BYTES,
                 lineNumber, malformed + 1, line[malformed] & 0xff, lineStart + malformed + 1,
                 compression == null ? "file" : "decompressed text"), DeadLetter.ONE_CHAR_PER_BYTE);
     }
