@@ -1,5 +1,6 @@
 package dev.earshot.connectors.file;
 
+import dev.earshot.connectors.serde.Utf16WithoutBom;
 import dev.earshot.connectors.serde.Utf8;
 import dev.earshot.model.DeadLetter;
 import java.io.BufferedInputStream;
@@ -121,10 +122,13 @@ final class TextLineReader implements Closeable {
             utf16 = new BufferedReader(new InputStreamReader(rest, StandardCharsets.UTF_16.newDecoder()), BUFFER);
         } else if (!looksLikeText()) {
             String start = HexFormat.ofDelimiter(" ").formatHex(buffer, 0, Math.min(limit, 8));
+            String utf16 = Utf16WithoutBom.encodingOf(buffer, limit);
             problem = new Line(0, null, (namedGzip && compression == null ? "the file is named ." + extension
                     + " but is not gzip, nor text" : "the file is not text") + " (it starts with bytes " + start
-                    + "). If it is UTF-16 without a byte order mark, convert it: iconv -f utf-16le -t utf-8 FILE > FILE.jsonl;"
-                    + " if it is compressed, decompress it or name it by its compression (.gz, .bz2, .xz)");
+                    + "). " + (utf16 != null ? "It looks like " + utf16 + " without a byte order mark (NULs on every "
+                    + "second byte): convert it: iconv -f " + utf16.toLowerCase(Locale.ROOT) + " -t utf-8 FILE > FILE.jsonl"
+                    : "If it is UTF-16 without a byte order mark, convert it: iconv -f utf-16le -t utf-8 FILE > FILE.jsonl;"
+                    + " if it is compressed, decompress it or name it by its compression (.gz, .bz2, .xz)"));
         } else if (namedGzip && compression == null) {
             LOG.warn("{} is named .{} but is not gzip: reading it as plain text", file, extension);
         }
