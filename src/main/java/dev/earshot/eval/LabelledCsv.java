@@ -1,9 +1,11 @@
 package dev.earshot.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.earshot.model.SentimentLabel;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -33,7 +35,7 @@ public final class LabelledCsv {
      */
     public static List<LabelledText> readWithHeader(Reader in, String textColumn, String labelColumn) {
         List<LabelledText> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> records = iterator(in)) {
+        try (Rows records = new Rows(in)) {
             if (!records.hasNext()) {
                 throw new IllegalArgumentException("the file is empty; expected a header row with columns '"
                         + textColumn + "' and '" + labelColumn + "'");
@@ -59,7 +61,7 @@ public final class LabelledCsv {
 
     /** The header row of a file with one; empty for an empty file. */
     public static List<String> header(Reader in) {
-        try (MappingIterator<List<String>> records = iterator(in)) {
+        try (Rows records = new Rows(in)) {
             return records.hasNext() ? records.next() : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the CSV: " + e.getMessage(), e);
@@ -72,7 +74,7 @@ public final class LabelledCsv {
      */
     public static List<Map<String, String>> readColumns(Reader in, List<String> columns) {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> records = iterator(in)) {
+        try (Rows records = new Rows(in)) {
             if (!records.hasNext()) {
                 throw new IllegalArgumentException("the file is empty; expected a header row with columns " + columns);
             }
@@ -109,7 +111,7 @@ public final class LabelledCsv {
      */
     public static List<LabelledText> readSentiment140(Reader in) {
         List<LabelledText> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> records = iterator(in)) {
+        try (Rows records = new Rows(in)) {
             int row = 0;
             while (records.hasNext()) {
                 row++;
@@ -147,8 +149,68 @@ public final class LabelledCsv {
         };
     }
 
-    private static MappingIterator<List<String>> iterator(Reader in) throws IOException {
-        return MAPPER.readerForListOf(String.class).readValues(in);
+    /**
+     * The file's records, where a record that is not CSV (most often a quote left open, which runs on into the next
+     * rows until a quote closes it where no cell can end) stops the read with its row, its lines and the fix rather
+     * than Jackson's stack trace.
+     */
+    private static final class Rows implements Closeable {
+
+        private final MappingIterator<List<String>> records;
+        private int rowsRead;
+        private int nextRowLine = 1;
+
+        Rows(Reader in) throws IOException {
+            records = MAPPER.readerForListOf(String.class).readValues(in);
+        }
+
+        boolean hasNext() {
+            try {
+                return records.hasNext();
+            } catch (RuntimeException e) {
+                throw notCsv(e);
+            }
+        }
+
+        List<String> next() {
+            try {
+                List<String> record = records.next();
+                rowsRead++;
+                // the parser has read the row's line end: it is on the next row's first line
+                nextRowLine = records.getParser().currentLocation().getLineNr();
+                return record;
+            } catch (RuntimeException e) {
+                throw notCsv(e);
+            }
+        }
+
+        private RuntimeException notCsv(RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof RuntimeException fromReader && root != e) {
+                // the reader's own message on the file (such as bytes that are not UTF-8), which Jackson wraps
+                return fromReader;
+            }
+            if (!(e.getCause() instanceof JsonProcessingException syntax) || syntax.getLocation() == null) {
+                return e;
+            }
+            int errorLine = syntax.getLocation().getLineNr();
+            String where = "row " + (rowsRead + 1) + (errorLine > nextRowLine ? " (lines " + nextRowLine + " to "
+                    + errorLine + ")" : " (line " + errorLine + ")");
+            String fix = errorLine > nextRowLine
+                    ? "a quoted cell is most likely left open on line " + nextRowLine + ", so that it ran on to line "
+                            + errorLine + ": close the quote (a quote inside a quoted cell is written twice: \"\")"
+                    : "quote a cell that holds commas or quotes, and write a quote inside it twice: \"\"";
+            return new IllegalArgumentException(where + " is not valid CSV (" + syntax.getOriginalMessage() + "): "
+                    + fix, e);
+        }
+
+        @Override
+        public void close() throws IOException {
+            records.close();
+        }
     }
 
     /** How to fix a header that lacks a column: a tab-separated file is read as one column, and no option helps. */

@@ -50,6 +50,20 @@ class LabelledCsvTest {
     }
 
     @Test
+    void aQuoteLeftOpenStopsTheReadNamingItsRowItsLinesAndTheFix() {
+        String csv = "label,text\npositive,\"two\nlines\"\nnegative,\"left open\nneutral,\"bus late\"\n";
+
+        assertThatThrownBy(() -> LabelledCsv.readWithHeader(new StringReader(csv), "text", "label"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("row 3 (lines 4 to 5) is not valid CSV (")
+                .hasMessageEndingWith("): a quoted cell is most likely left open on line 4, so that it ran on to line 5:"
+                        + " close the quote (a quote inside a quoted cell is written twice: \"\")");
+        assertThatThrownBy(() -> LabelledCsv.readColumns(new StringReader("label,text\npositive,\"ok\"x\n"),
+                List.of("text")))
+                .hasMessageStartingWith("row 2 (line 2) is not valid CSV (");
+    }
+
+    @Test
     void holdOutSplitsAreDisjointCompleteAndFixedBySeed() {
         List<Integer> rows = java.util.stream.IntStream.range(0, 100).boxed().toList();
 

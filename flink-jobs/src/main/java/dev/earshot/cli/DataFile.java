@@ -1,9 +1,9 @@
 package dev.earshot.cli;
 
+import dev.earshot.connectors.file.TextFileReader;
 import dev.earshot.eval.LabelledCsv;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ final class DataFile {
     /** Each row's values of these columns of the header row, by column name. */
     static List<Map<String, String>> readColumns(Path data, List<String> columns) throws IOException {
         requireFile("--data", data);
-        try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFileReader.open(data)) {
             return LabelledCsv.readColumns(in, columns);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--data " + data + ": " + e.getMessage(), e);

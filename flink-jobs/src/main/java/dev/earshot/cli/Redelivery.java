@@ -4,6 +4,8 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.file.JsonLinesFileSink;
+import dev.earshot.connectors.file.TextFileReader;
+import dev.earshot.connectors.file.UnreadableTextException;
 import dev.earshot.connectors.helpdesk.HelpdeskDelivery;
 import dev.earshot.connectors.helpdesk.HelpdeskSettings;
 import dev.earshot.connectors.helpdesk.HelpdeskSink;
@@ -19,6 +21,7 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.IdempotencyKeys;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -73,8 +76,12 @@ final class Redelivery {
         Path alertsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
         Path ticketsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK));
         for (Path file : deadLetterFiles) {
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException("--dead-letters " + file + ": is a folder; give the dead-letters files "
+                        + "in it: " + deliveryDeadLetters(file));
+            }
             if (!Files.isRegularFile(file)) {
-                throw new ConfigException("--dead-letters: " + file + " does not exist");
+                throw new IllegalArgumentException("--dead-letters " + file + ": no such file");
             }
             for (Path written : List.of(alertsFailed, ticketsFailed)) {
                 if (Files.exists(written) && Files.isSameFile(file, written)) {
@@ -126,7 +133,7 @@ final class Redelivery {
         Instant earliest = null;
         Map<String, Integer> skipped = new TreeMap<>();
         for (Path file : files) {
-            List<String> lines = Files.readAllLines(file);
+            List<String> lines = linesOf(file);
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).isBlank()) {
                     continue;
@@ -158,6 +165,26 @@ final class Redelivery {
             }
         }
         return new Undelivered(read, alerts, channels, tickets, earliest == null ? Instant.now() : earliest, skipped);
+    }
+
+    /** The delivery dead-letters files a folder holds, or, when it holds none, their names in an output folder. */
+    private static String deliveryDeadLetters(Path folder) {
+        List<Path> files = new ArrayList<>();
+        for (String sink : List.of(EarshotSinks.ALERT_DELIVERY, EarshotSinks.HELPDESK)) {
+            files.add(JsonLinesFileSink.fileOf(folder, EarshotSinks.deliveryDeadLettersName(sink)));
+        }
+        List<Path> present = files.stream().filter(Files::isRegularFile).toList();
+        return present.isEmpty() ? "it holds none; they are written as output/" + files.get(0).getFileName() + " and output/"
+                + files.get(1).getFileName() : present.stream().map(Path::toString).collect(Collectors.joining(" "));
+    }
+
+    /** The file's lines, read as the job reads files; bytes that are not UTF-8 stop the command naming the line. */
+    private static List<String> linesOf(Path file) throws IOException {
+        try (BufferedReader in = new BufferedReader(TextFileReader.open(file))) {
+            return in.lines().toList();
+        } catch (UnreadableTextException e) {
+            throw new IllegalArgumentException("--dead-letters " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static <T> T parse(String json, Class<T> type, String where) {

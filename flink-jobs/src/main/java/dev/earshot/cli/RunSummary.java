@@ -65,8 +65,8 @@ final class RunSummary {
                 .map(kind -> kind.name() + " " + get(Counters.alertsOpened(kind)))
                 .collect(Collectors.joining(" · "));
         String unreadableHint = get(Counters.RECORDS_UNREADABLE) == 0 ? "" : System.lineSeparator() + String.format(
-                Locale.ROOT, "                  %,d of them unreadable input (stage read: a damaged file, text that is "
-                        + "not UTF-8): each reason says where and how to fix it", get(Counters.RECORDS_UNREADABLE));
+                Locale.ROOT, "                  %,d of them unreadable input (stage read: bytes that are not UTF-8 "
+                        + "text, in a file or a Kafka value, or a damaged file): each reason says where and how to fix it", get(Counters.RECORDS_UNREADABLE));
         return String.join(System.lineSeparator(),
                 (interruptedBy == null ? "Earshot finished" : "Earshot INTERRUPTED by " + interruptedBy
                         + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")

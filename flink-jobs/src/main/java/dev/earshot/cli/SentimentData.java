@@ -1,12 +1,11 @@
 package dev.earshot.cli;
 
+import dev.earshot.connectors.file.TextFileReader;
 import dev.earshot.eval.LabelledCsv;
 import dev.earshot.eval.LabelledText;
 import dev.earshot.eval.VaderTweetRatings;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
@@ -49,7 +48,7 @@ final class SentimentData {
     }
 
     private static String labelColumnOf(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFileReader.open(file)) {
             List<String> header = LabelledCsv.header(in);
             if (header.isEmpty()) {
                 return LABEL_COLUMNS.get(0); // the reader says the file is empty
@@ -65,13 +64,13 @@ final class SentimentData {
      * column.
      */
     static List<String> ids(Path file, String idColumn, int expectedRows) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFileReader.open(file)) {
             List<String> header = LabelledCsv.header(in);
             if (!header.contains(idColumn)) {
                 return List.of();
             }
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFileReader.open(file)) {
             List<String> ids = LabelledCsv.readColumns(in, List.of(idColumn)).stream()
                     .map(row -> row.get(idColumn)).toList();
             if (ids.size() != expectedRows) {
@@ -89,7 +88,7 @@ final class SentimentData {
     static List<LabelledText> read(Path file, Format format, String textColumn, String labelColumn)
             throws IOException {
         DataFile.requireFile("--data", file);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFileReader.open(file)) {
             List<LabelledText> rows = switch (format) {
                 case sentiment140 -> LabelledCsv.readSentiment140(in);
                 case vaderTweets -> VaderTweetRatings.read(in);

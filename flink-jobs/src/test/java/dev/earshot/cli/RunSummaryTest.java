@@ -44,6 +44,15 @@ class RunSummaryTest {
     }
 
     @Test
+    void unreadableInputIsDescribedForKafkaValuesAsWellAsFiles() {
+        String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 3L, Counters.ITEMS_REJECTED, 3L,
+                Counters.RECORDS_UNREADABLE, 3L)).finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());
+
+        assertThat(report).contains("3 of them unreadable input (stage read: bytes that are not UTF-8 text, in a file or "
+                + "a Kafka value, or a damaged file): each reason says where and how to fix it");
+    }
+
+    @Test
     void aRunWithNoLatePostsGivesNoHint() {
         String report = new RunSummary(Map.of(Counters.DEAD_LETTERS, 2L))
                 .finalReport(Duration.ofSeconds(1), null, LanguageScope.defaults());

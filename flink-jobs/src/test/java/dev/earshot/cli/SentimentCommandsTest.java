@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.parse.ParseParams;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentimentCommandsTest extends CliDataFixture {
@@ -193,5 +195,46 @@ class SentimentCommandsTest extends CliDataFixture {
                 "--show-misses", "3");
         assertThat(noDevelopmentHalf.exitCode()).isEqualTo(2);
         assertThat(noDevelopmentHalf.err()).contains("--show-misses needs a development half");
+    }
+
+    @Test
+    void aByteOrderMarkAndCrlfLinesAreReadAsTheJobReadsThem() throws IOException {
+        Path bom = folder.resolve("bom.csv");
+        Files.write(bom, ("\uFEFFlabel,text\r\nnegative,\"bus late again\"\r\npositive,\"thanks, great crew\"\r\n"
+                + "neutral,\"route 5 today\"\r\n").getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = CliRun.run("eval", "sentiment", "--data", bom.toString(), "--methods", "earshot");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 labelled posts {NEGATIVE=1, NEUTRAL=1, POSITIVE=1}");
+    }
+
+    @Test
+    void aLatin1FileStopsTrainAndEvalWithOneLineNamingTheFileLineByteAndFix() throws IOException {
+        Path latin1 = folder.resolve("latin1.csv");
+        Files.write(latin1, "label,text\nneutral,bus today\nnegative,caf\u00e9 awful\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        CliRun train = CliRun.run("train", "sentiment", "--data", latin1.toString(), "--out", folder.resolve("m.json").toString());
+        CliRun eval = CliRun.run("eval", "sentiment", "--data", latin1.toString(), "--methods", "earshot");
+
+        for (CliRun run : List.of(train, eval)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().strip()).doesNotContain("\n").startsWith("earshot: --data " + latin1
+                    + ": line 3 is not valid UTF-8: byte 13 of the line (0xE9, byte 42 of the file) is not.")
+                    .contains("iconv -f latin1 -t utf-8").doesNotContain("raw holds");
+        }
+    }
+
+    @Test
+    void aQuoteLeftOpenStopsTrainWithOneLineNamingTheRowAndLines() throws IOException {
+        Path open = folder.resolve("open.csv");
+        Files.writeString(open, "label,text\nneutral,\"bus today\"\nnegative,\"left open\npositive,\"thanks\"\n");
+
+        CliRun run = CliRun.run("train", "sentiment", "--data", open.toString(), "--out", folder.resolve("m.json").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("earshot: --data " + open
+                + ": row 3 (lines 3 to 4) is not valid CSV (").endsWith("a quoted cell is most likely left open on line 3,"
+                + " so that it ran on to line 4: close the quote (a quote inside a quoted cell is written twice: \"\")");
     }
 }

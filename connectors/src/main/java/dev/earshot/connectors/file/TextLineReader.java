@@ -1,5 +1,6 @@
 package dev.earshot.connectors.file;
 
+import dev.earshot.connectors.serde.Utf16WithoutBom;
 import dev.earshot.connectors.serde.Utf8;
 import dev.earshot.model.DeadLetter;
 import java.io.BufferedInputStream;
@@ -55,7 +56,15 @@ final class TextLineReader implements Closeable {
         Line(long number, String text, String unreadable) {
             this(number, text, unreadable, null);
         }
+
+        /** Why the line cannot be read, for someone fixing the file rather than reading a dead letter's raw. */
+        String reasonInFile() {
+            return unreadable.endsWith(RAW_IS_BYTES) ? unreadable.substring(0, unreadable.length() - RAW_IS_BYTES.length())
+                    : unreadable;
+        }
     }
+
+    private static final String RAW_IS_BYTES = ". raw holds the line read as ISO-8859-1, one character per byte";
 
     private static final Logger LOG = LoggerFactory.getLogger(TextLineReader.class);
     private static final int BUFFER = 64 * 1024;
@@ -113,10 +122,13 @@ final class TextLineReader implements Closeable {
             utf16 = new BufferedReader(new InputStreamReader(rest, StandardCharsets.UTF_16.newDecoder()), BUFFER);
         } else if (!looksLikeText()) {
             String start = HexFormat.ofDelimiter(" ").formatHex(buffer, 0, Math.min(limit, 8));
+            String utf16 = Utf16WithoutBom.encodingOf(buffer, limit);
             problem = new Line(0, null, (namedGzip && compression == null ? "the file is named ." + extension
                     + " but is not gzip, nor text" : "the file is not text") + " (it starts with bytes " + start
-                    + "). If it is UTF-16 without a byte order mark, convert it: iconv -f utf-16le -t utf-8 FILE > FILE.jsonl;"
-                    + " if it is compressed, decompress it or name it by its compression (.gz, .bz2, .xz)");
+                    + "). " + (utf16 != null ? "It looks like " + utf16 + " without a byte order mark (NULs on every "
+                    + "second byte): convert it: iconv -f " + utf16.toLowerCase(Locale.ROOT) + " -t utf-8 FILE > FILE.jsonl"
+                    : "If it is UTF-16 without a byte order mark, convert it: iconv -f utf-16le -t utf-8 FILE > FILE.jsonl;"
+                    + " if it is compressed, decompress it or name it by its compression (.gz, .bz2, .xz)"));
         } else if (namedGzip && compression == null) {
             LOG.warn("{} is named .{} but is not gzip: reading it as plain text", file, extension);
         }
@@ -178,7 +190,7 @@ final class TextLineReader implements Closeable {
         return new Line(lineNumber, decoded.text(), String.format(Locale.ROOT,
                 "line %d is not valid UTF-8: byte %d of the line (0x%02X, byte %d of the %s) is not. If the file is "
                         + "Latin-1 (ISO-8859-1), convert it: iconv -f latin1 -t utf-8 FILE > FILE.utf8 (Windows-1252: "
-                        + "-f cp1252). raw holds the line read as ISO-8859-1, one character per byte",
+                        + "-f cp1252)" + RAW_IS_BYTES,
                 lineNumber, malformed + 1, line[malformed] & 0xff, lineStart + malformed + 1,
                 compression == null ? "file" : "decompressed text"), DeadLetter.ONE_CHAR_PER_BYTE);
     }

@@ -4,6 +4,7 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.model.RawRecord;
 
 import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.connectors.serde.Utf16WithoutBom;
 import dev.earshot.connectors.serde.Utf8;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -21,10 +22,13 @@ import org.apache.flink.util.Collector;
  * valid UTF-8 (such as Latin-1 text) is never decoded with replacement characters: it becomes an unreadable record
  * whose reason names the byte and the fix, and whose value is its bytes read as ISO-8859-1, so that the dead-letter
  * topic gets them back unchanged. Not decoded as Latin-1 instead: the same bytes may be Windows-1252 or another
- * encoding, and a guess would give posts and tickets wrong text that no one is told about.
+ * encoding, and a guess would give posts and tickets wrong text that no one is told about. A value that holds NUL
+ * bytes is valid UTF-8 but not text (UTF-16 without a byte order mark, or binary): it is unreadable too, its reason
+ * saying which it looks like, rather than left for the parser to call a control character bad JSON.
  */
 public final class PostRecordDeserializer {
 
+    private static final String BINARY = "it holds NUL bytes, as no text does, so it looks like binary data";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private PostRecordDeserializer() {
@@ -49,6 +53,10 @@ public final class PostRecordDeserializer {
             return new RawRecord("", origin);
         }
         Utf8.Decoded value = Utf8.decode(record.value());
+        if (value.valid() && Utf16WithoutBom.holdsNul(record.value(), record.value().length)) {
+            // valid UTF-8 (NUL is ASCII) but not text; the decoded text keeps every byte, so no ONE_CHAR_PER_BYTE
+            return new RawRecord(value.text(), origin, notText(record.value()));
+        }
         if (value.valid()) {
             // U+FEFF first is the UTF-8 byte order mark, which some Windows tools write
             return new RawRecord(value.text().startsWith("\uFEFF") ? value.text().substring(1) : value.text(), origin);
@@ -60,8 +68,13 @@ public final class PostRecordDeserializer {
     static String notUtf8(byte[] value, int malformed) {
         int b = value[malformed] & 0xff;
         String looksLike;
+        String utf16 = Utf16WithoutBom.encodingOf(value, value.length);
         if (value.length >= 2 && (b == 0xfe || b == 0xff) && malformed == 0 && (value[1] & 0xff) == (b ^ 0x01)) {
             looksLike = "it starts with a UTF-16 byte order mark, so it is UTF-16";
+        } else if (utf16 != null) {
+            looksLike = withoutBom(utf16);
+        } else if (Utf16WithoutBom.holdsNul(value, value.length)) {
+            looksLike = BINARY;
         } else if (cutInsideACharacter(value, malformed)) {
             looksLike = "it ends inside a character, so it was cut short";
         } else if (b >= 0xa0) {
@@ -75,6 +88,22 @@ public final class PostRecordDeserializer {
                 + "producer must send UTF-8 (Kafka's StringSerializer does unless serializer.encoding is set). raw holds "
                 + "the value read as ISO-8859-1, one character per byte; the dead-letter topic gets the original bytes",
                 malformed + 1, value.length, b, looksLike);
+    }
+
+    /** Why a value that holds NUL bytes, and so is not text, cannot be read, with what it looks like and the fix. */
+    static String notText(byte[] value) {
+        int nuls = 0;
+        for (byte b : value) {
+            nuls += b == 0 ? 1 : 0;
+        }
+        String utf16 = Utf16WithoutBom.encodingOf(value, value.length);
+        return String.format(Locale.ROOT, "the value is not text: %d of its %d bytes are NUL; %s. The producer must send "
+                + "UTF-8 (Kafka's StringSerializer does unless serializer.encoding is set); the dead-letter topic gets the "
+                + "original bytes", nuls, value.length, utf16 != null ? withoutBom(utf16) : BINARY);
+    }
+
+    private static String withoutBom(String utf16) {
+        return "NULs on every second byte, so it looks like " + utf16 + " without a byte order mark";
     }
 
     /**

@@ -107,7 +107,15 @@ class JsonLinesFilesTest {
 
         assertThat(records).hasSize(1);
         assertThat(records.get(0).unreadable()).startsWith("the file is not text (it starts with bytes 7b 00 22 00")
-                .contains("iconv -f utf-16le -t utf-8");
+                .contains("It looks like UTF-16LE without a byte order mark").contains("iconv -f utf-16le -t utf-8");
+    }
+
+    @Test
+    void bigEndianUtf16WithoutAByteOrderMarkIsNamedAsSuch() throws Exception {
+        Path utf16 = Files.write(work.resolve("posts.jsonl"), "{\"n\": 1}\n".getBytes(StandardCharsets.UTF_16BE));
+
+        assertThat(read(format, utf16)).singleElement().satisfies(r -> assertThat(r.unreadable())
+                .contains("It looks like UTF-16BE without a byte order mark").contains("iconv -f utf-16be -t utf-8"));
     }
 
     @Test

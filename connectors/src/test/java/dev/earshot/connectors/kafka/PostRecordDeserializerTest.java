@@ -72,6 +72,22 @@ class PostRecordDeserializerTest {
     }
 
     @Test
+    void aUtf16ValueWithoutByteOrderMarkIsUnreadableNamingUtf16AndKeepsEveryByte() throws Exception {
+        byte[] littleEndian = "{\"id\":\"forum:1\",\"text\":\"parking in Pune\"}".getBytes(StandardCharsets.UTF_16LE);
+        byte[] bigEndian = "{\"text\":\"café\"}".getBytes(StandardCharsets.UTF_16BE);
+        byte[] binary = {1, 0, 0, 0, 7, 0, 0, 0, (byte) 0xab};
+
+        RawRecord read = deserialize(littleEndian);
+
+        assertThat(read.unreadable()).startsWith("the value is not text: 41 of its 82 bytes are NUL; NULs on every second "
+                + "byte, so it looks like UTF-16LE without a byte order mark. The producer must send UTF-8");
+        assertThat(read.value().getBytes(read.valueEncoding() == null ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1))
+                .isEqualTo(littleEndian);
+        assertThat(deserialize(bigEndian).unreadable()).contains("so it looks like UTF-16BE without a byte order mark");
+        assertThat(deserialize(binary).unreadable()).contains("it looks like binary data");
+    }
+
+    @Test
     void aUtf8ByteOrderMarkIsDroppedAndAReplacementCharacterSentAsTextIsRead() throws Exception {
         byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
         byte[] post = POST.getBytes(StandardCharsets.UTF_8);
