@@ -122,32 +122,35 @@ final class LocalRun {
         boolean local = env instanceof LocalStreamEnvironment;
         SavedState state = local && !in.kind().equals(EarshotConfig.Input.FILE)
                 ? new SavedState(Path.of(config.checkpoint().dir())) : null;
-        SavedState.Snapshot resumeFrom = null;
-        if (state != null) {
-            Optional<SavedState.Snapshot> saved = state.newest();
-            resumeFrom = fresh ? null : saved.orElse(null);
-            resumed = resumeFrom != null;
-            state.configure(env, resumeFrom);
-            out.println(resumeFrom != null
-                    ? String.format("resuming from the %s %s saved at %s (checkpoint.dir); --fresh starts without it",
-                            resumeFrom.kind(), resumeFrom.path(), resumeFrom.savedAt().truncatedTo(ChronoUnit.SECONDS))
-                    : String.format("%sstate kept in %s (checkpoint.dir): Ctrl-C saves it and the next run resumes from it",
-                            saved.isPresent() ? "--fresh: starting without the saved state, which this run's replaces; " : "",
-                            state.dir()));
-        }
-        new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
-        if (resumeFrom != null) {
-            out.printf("appending to the files in %s%n", outputDir);
-        } else if (local) {
-            EarlierRun.replace(outputDir, out);
-        }
-        try {
-            return runUntilStopped(env, local, state);
-        } catch (ExecutionException failed) {
-            if (resumeFrom != null && CannotResumeException.isRestoreFailure(failed)) {
-                throw new CannotResumeException(state.dir(), resumeFrom, failed);
+        // Held until the run ends: a second run on the same folder would resume from the same savepoint.
+        try (AutoCloseable held = state == null ? null : state.lock()) {
+            SavedState.Snapshot resumeFrom = null;
+            if (state != null) {
+                Optional<SavedState.Snapshot> saved = state.newest();
+                resumeFrom = fresh ? null : saved.orElse(null);
+                resumed = resumeFrom != null;
+                state.configure(env, resumeFrom);
+                out.println(resumeFrom != null
+                        ? String.format("resuming from the %s %s saved at %s (checkpoint.dir); --fresh starts without it",
+                                resumeFrom.kind(), resumeFrom.path(), resumeFrom.savedAt().truncatedTo(ChronoUnit.SECONDS))
+                        : String.format("%sstate kept in %s (checkpoint.dir): Ctrl-C saves it and the next run resumes from it",
+                                saved.isPresent() ? "--fresh: starting without the saved state, which this run's replaces; " : "",
+                                state.dir()));
             }
-            throw failed;
+            new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
+            if (resumeFrom != null) {
+                out.printf("appending to the files in %s%n", outputDir);
+            } else if (local) {
+                EarlierRun.replace(outputDir, out);
+            }
+            try {
+                return runUntilStopped(env, local, state);
+            } catch (ExecutionException failed) {
+                if (resumeFrom != null && CannotResumeException.isRestoreFailure(failed)) {
+                    throw new CannotResumeException(state.dir(), resumeFrom, failed);
+                }
+                throw failed;
+            }
         }
     }
 
