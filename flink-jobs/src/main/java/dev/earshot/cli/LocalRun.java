@@ -145,7 +145,8 @@ final class LocalRun {
             }
             try {
                 return runUntilStopped(env, local, state);
-            } catch (ExecutionException failed) {
+            } catch (Exception failed) {
+                // A state Flink cannot map fails the submission (FlinkException); one it cannot read may fail the tasks.
                 if (resumeFrom != null && CannotResumeException.isRestoreFailure(failed)) {
                     throw new CannotResumeException(state.dir(), resumeFrom, failed);
                 }
