@@ -12,6 +12,7 @@ import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
 import dev.earshot.flink.RecordSource;
 import dev.earshot.flink.SavedState;
+import dev.earshot.flink.StateSettings;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.startup.StartupChecks;
 import java.io.IOException;
@@ -128,6 +129,9 @@ final class LocalRun {
             if (state != null) {
                 Optional<SavedState.Snapshot> saved = state.newest();
                 resumeFrom = fresh ? null : saved.orElse(null);
+                if (resumeFrom != null) {
+                    StateSettings.of(config).checkResume(resumeFrom, state.dir());
+                }
                 resumed = resumeFrom != null;
                 state.configure(env, resumeFrom);
                 out.println(resumeFrom != null
@@ -160,6 +164,9 @@ final class LocalRun {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
             JobClient job = env.executeAsync("earshot");
+            if (state != null) {
+                StateSettings.of(config).writeInto(state.checkpointsOf(job.getJobID()));
+            }
             CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
             JobExecutionResult result = null;
             while (result == null && !stop.isDone()) {
@@ -199,6 +206,7 @@ final class LocalRun {
             } else {
                 Path savepoint = state.stop(job, finished, deadline);
                 if (savepoint != null) {
+                    StateSettings.of(config).writeInto(savepoint);
                     out.printf("state saved in %s: the next run resumes from it (--fresh starts without it)%n", savepoint);
                 }
             }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -81,6 +82,11 @@ public final class SavedState {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
         return channel::close;
+    }
+
+    /** Where Flink keeps the checkpoints of {@code job} in this folder. */
+    public Path checkpointsOf(JobID job) {
+        return dir.resolve(CHECKPOINTS).resolve(job.toHexString());
     }
 
     /** A complete savepoint or retained checkpoint: its folder, and when its metadata was written. */
