@@ -1,13 +1,15 @@
 package dev.earshot.cli;
 
 import dev.earshot.flink.SavedState;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * The saved state of an earlier run cannot be restored, typically because the job changed (an operator or the type of
- * its state): the run stops rather than start without it, which would reopen tickets and incidents.
+ * its state) or its files are damaged: the run stops rather than start without it, which would reopen tickets and
+ * incidents. One line: the folder, why, and the fix.
  */
 final class CannotResumeException extends RuntimeException {
 
@@ -15,15 +17,16 @@ final class CannotResumeException extends RuntimeException {
     private static final List<String> RESTORE_FAILURES = List.of("JobInitializationException",
             "StateMigrationException", "Failed to rollback to checkpoint/savepoint", "Cannot map checkpoint/savepoint state",
             "StreamOperatorStateContext", "restore", "Restore");
+    /** Flink's words for saved state of an operator the job no longer has. */
+    private static final String UNMAPPED = "Cannot map checkpoint/savepoint state";
+    private static final int GIST_LENGTH = 200;
 
     CannotResumeException(Path dir, SavedState.Snapshot snapshot, Throwable failure) {
-        super(String.format("cannot resume from the %s %s saved at %s: %s%n"
-                        + "The job changed in a way its saved state cannot follow. Either run the Earshot version and "
-                        + "configuration that saved it, or start without it: `earshot run --fresh` (detection and tickets "
-                        + "start empty; the state in %s is replaced when that run stops), or move %s away or set checkpoint.dir "
-                        + "to another folder.",
-                snapshot.kind(), snapshot.path(), snapshot.savedAt().truncatedTo(ChronoUnit.SECONDS),
-                EarshotCli.causes(failure), dir, dir), failure);
+        super(String.format("cannot resume from the %s %s saved at %s (checkpoint.dir %s): %s. Run the Earshot version "
+                        + "and configuration that saved it, or start without it with `earshot run --fresh` (detection and "
+                        + "tickets start empty; the state in %s is replaced when that run stops)",
+                snapshot.kind(), snapshot.path(), snapshot.savedAt().truncatedTo(ChronoUnit.SECONDS), dir, gist(failure),
+                dir), failure);
     }
 
     static boolean isRestoreFailure(Throwable failure) {
@@ -34,5 +37,30 @@ final class CannotResumeException extends RuntimeException {
             }
         }
         return false;
+    }
+
+    /** Why, in a few words: Flink's own message points to options Earshot does not have (--allowNonRestoredState). */
+    static String gist(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(UNMAPPED)) {
+                return "it holds the state of a part of the job that this configuration no longer has (an output or "
+                        + "input removed or changed since)";
+            }
+            if (t.getClass().getSimpleName().equals("StateMigrationException")) {
+                return "the type of a stage's state changed since (" + oneLine(t) + ")";
+            }
+            root = t;
+        }
+        if (root instanceof IOException) {
+            return "its files are damaged or incomplete (" + oneLine(root) + ")";
+        }
+        return oneLine(root);
+    }
+
+    private static String oneLine(Throwable t) {
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("").strip();
+        String said = t.getClass().getSimpleName() + message;
+        return said.length() <= GIST_LENGTH ? said : said.substring(0, GIST_LENGTH) + "…";
     }
 }

@@ -51,8 +51,9 @@ public final class EarshotCli implements java.util.concurrent.Callable<Integer> 
                 commandLine.getErr().println("earshot: " + e.getMessage());
                 return commandLine.getCommandSpec().exitCodeOnInvalidInput();
             }
-            if (e instanceof java.util.concurrent.ExecutionException) {
-                // The job failed after its restarts: say why in one line per cause, not as Flink's stack trace.
+            if (e instanceof java.util.concurrent.ExecutionException || e instanceof org.apache.flink.util.FlinkException) {
+                // The job failed after its restarts, or could not start: say why in one line per cause, not as Flink's
+                // stack trace.
                 commandLine.getErr().println("earshot: the job failed: " + causes(e));
                 return 1;
             }

@@ -12,6 +12,7 @@ import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
 import dev.earshot.flink.RecordSource;
 import dev.earshot.flink.SavedState;
+import dev.earshot.flink.StateSettings;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.startup.StartupChecks;
 import java.io.IOException;
@@ -122,32 +123,39 @@ final class LocalRun {
         boolean local = env instanceof LocalStreamEnvironment;
         SavedState state = local && !in.kind().equals(EarshotConfig.Input.FILE)
                 ? new SavedState(Path.of(config.checkpoint().dir())) : null;
-        SavedState.Snapshot resumeFrom = null;
-        if (state != null) {
-            Optional<SavedState.Snapshot> saved = state.newest();
-            resumeFrom = fresh ? null : saved.orElse(null);
-            resumed = resumeFrom != null;
-            state.configure(env, resumeFrom);
-            out.println(resumeFrom != null
-                    ? String.format("resuming from the %s %s saved at %s (checkpoint.dir); --fresh starts without it",
-                            resumeFrom.kind(), resumeFrom.path(), resumeFrom.savedAt().truncatedTo(ChronoUnit.SECONDS))
-                    : String.format("%sstate kept in %s (checkpoint.dir): Ctrl-C saves it and the next run resumes from it",
-                            saved.isPresent() ? "--fresh: starting without the saved state, which this run's replaces; " : "",
-                            state.dir()));
-        }
-        new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
-        if (resumeFrom != null) {
-            out.printf("appending to the files in %s%n", outputDir);
-        } else if (local) {
-            EarlierRun.replace(outputDir, out);
-        }
-        try {
-            return runUntilStopped(env, local, state);
-        } catch (ExecutionException failed) {
-            if (resumeFrom != null && CannotResumeException.isRestoreFailure(failed)) {
-                throw new CannotResumeException(state.dir(), resumeFrom, failed);
+        // Held until the run ends: a second run on the same folder would resume from the same savepoint.
+        try (AutoCloseable held = state == null ? null : state.lock()) {
+            SavedState.Snapshot resumeFrom = null;
+            if (state != null) {
+                Optional<SavedState.Snapshot> saved = state.newest();
+                resumeFrom = fresh ? null : saved.orElse(null);
+                if (resumeFrom != null) {
+                    StateSettings.of(config).checkResume(resumeFrom, state.dir());
+                }
+                resumed = resumeFrom != null;
+                state.configure(env, resumeFrom);
+                out.println(resumeFrom != null
+                        ? String.format("resuming from the %s %s saved at %s (checkpoint.dir); --fresh starts without it",
+                                resumeFrom.kind(), resumeFrom.path(), resumeFrom.savedAt().truncatedTo(ChronoUnit.SECONDS))
+                        : String.format("%sstate kept in %s (checkpoint.dir): Ctrl-C saves it and the next run resumes from it",
+                                saved.isPresent() ? "--fresh: starting without the saved state, which this run's replaces; " : "",
+                                state.dir()));
             }
-            throw failed;
+            new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
+            if (resumeFrom != null) {
+                out.printf("appending to the files in %s%n", outputDir);
+            } else if (local) {
+                EarlierRun.replace(outputDir, out);
+            }
+            try {
+                return runUntilStopped(env, local, state);
+            } catch (Exception failed) {
+                // A state Flink cannot map fails the submission (FlinkException); one it cannot read may fail the tasks.
+                if (resumeFrom != null && CannotResumeException.isRestoreFailure(failed)) {
+                    throw new CannotResumeException(state.dir(), resumeFrom, failed);
+                }
+                throw failed;
+            }
         }
     }
 
@@ -156,6 +164,9 @@ final class LocalRun {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
             JobClient job = env.executeAsync("earshot");
+            if (state != null) {
+                StateSettings.of(config).writeInto(state.checkpointsOf(job.getJobID()));
+            }
             CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
             JobExecutionResult result = null;
             while (result == null && !stop.isDone()) {
@@ -195,6 +206,7 @@ final class LocalRun {
             } else {
                 Path savepoint = state.stop(job, finished, deadline);
                 if (savepoint != null) {
+                    StateSettings.of(config).writeInto(savepoint);
                     out.printf("state saved in %s: the next run resumes from it (--fresh starts without it)%n", savepoint);
                 }
             }

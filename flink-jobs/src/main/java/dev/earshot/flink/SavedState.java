@@ -1,9 +1,16 @@
 package dev.earshot.flink;
 
+import dev.earshot.config.ConfigException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -34,6 +42,8 @@ public final class SavedState {
 
     static final String SAVEPOINTS = "savepoints";
     static final String CHECKPOINTS = "checkpoints";
+    /** Locked by the run using the folder, and holding its process id; the OS drops the lock when that process ends. */
+    static final String LOCK_FILE = "run.lock";
     /** The file Flink writes last into a savepoint or checkpoint folder: without it, the folder is incomplete. */
     private static final String METADATA = "_metadata";
 
@@ -45,6 +55,38 @@ public final class SavedState {
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * Takes the folder for this run until the returned lock is closed (or the process ends, however it ends). Two runs
+     * on one folder would both resume from the same savepoint and write the same results twice, so a second run is
+     * refused: a {@link ConfigException} naming the folder, the process that holds it and the fix.
+     */
+    public AutoCloseable lock() throws IOException {
+        Files.createDirectories(dir);
+        Path lockFile = dir.resolve(LOCK_FILE);
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException inThisJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            String holder = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+            throw new ConfigException("checkpoint.dir: " + dir + " holds the state of a run that is running"
+                    + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ", and two runs on one folder would both resume "
+                    + "from it and write the same results twice: stop that run, or give this one its own checkpoint.dir");
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        return channel::close;
+    }
+
+    /** Where Flink keeps the checkpoints of {@code job} in this folder. */
+    public Path checkpointsOf(JobID job) {
+        return dir.resolve(CHECKPOINTS).resolve(job.toHexString());
     }
 
     /** A complete savepoint or retained checkpoint: its folder, and when its metadata was written. */

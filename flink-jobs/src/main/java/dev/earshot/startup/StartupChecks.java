@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.flink.util.FileUtils;
 
 /**
  * What {@code earshot run} checks before it builds the job, without contacting any service, so that
@@ -33,6 +34,7 @@ public final class StartupChecks {
         outputDir(Path.of(config.output().dir()));
         if (!config.input().kind().equals(EarshotConfig.Input.FILE)) {
             writableFolder(Path.of(config.checkpoint().dir()), "checkpoint.dir", "e.g. state");
+            writableByTrial(Path.of(config.checkpoint().dir()), "checkpoint.dir", "e.g. state");
         }
         EarshotJob.checkAlertSecrets(config.respond().alerts(), secrets);
         if (config.respond().helpdesk() != null) {
@@ -102,6 +104,31 @@ public final class StartupChecks {
             throw new ConfigException(key + ": cannot create or write " + dir
                     + (existing == null ? "" : " (" + existing + " is " + (Files.isDirectory(existing) ? "not writable" : "a file") + ")")
                     + "; name a folder you may write in " + example);
+        }
+    }
+
+    /**
+     * Creates the folder and a file in it, then removes what it made: permissions alone cannot tell that a folder in
+     * /proc, on a read-only mount or full disk cannot be made, which the job would otherwise find as it starts.
+     */
+    private static void writableByTrial(Path dir, String key, String example) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path firstMade = absolute;
+        while (firstMade.getParent() != null && !Files.exists(firstMade.getParent())) {
+            firstMade = firstMade.getParent();
+        }
+        boolean existed = Files.exists(absolute);
+        try {
+            Files.createDirectories(absolute);
+            Files.delete(Files.createTempFile(absolute, ".earshot-check-", ""));
+        } catch (IOException e) {
+            throw new ConfigException(key + ": cannot create or write " + dir + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null || e.getMessage().equals(absolute.toString()) ? "" : ": " + e.getMessage())
+                    + "); name a folder you may write in " + example, e);
+        } finally {
+            if (!existed) {
+                FileUtils.deleteDirectoryQuietly(firstMade.toFile());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.earshot.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
@@ -116,6 +117,19 @@ class StartupChecksTest {
                 "checkpoint.dir: cannot create or write " + file.resolve("below"));
         // a file run keeps no state
         assertThatCode(() -> StartupChecks.check(config("checkpoint: { dir: " + file + " }\n"), NONE)).doesNotThrowAnyException();
+    }
+
+    /** Permissions say /proc may be written in (as root, anything may): only trying tells. */
+    @Test
+    void theStateFolderIsCreatedAndWrittenOnTrialAndLeftAsItWas() {
+        String kafka = "input: { kind: kafka }\nkafka: { bootstrapServers: localhost:9092 }\n";
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
+        refused(kafka + "checkpoint: { dir: /proc/nope }\n", NONE, "checkpoint.dir: cannot create or write /proc/nope (");
+
+        Path state = folder.resolve("new/state");
+        assertThatCode(() -> StartupChecks.check(config(kafka + "checkpoint: { dir: " + state + " }\n"), NONE))
+                .doesNotThrowAnyException();
+        assertThat(folder.resolve("new")).doesNotExist();
     }
 
     @Test
