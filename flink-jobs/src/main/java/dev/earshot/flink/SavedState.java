@@ -1,16 +1,14 @@
 package dev.earshot.flink;
 
 import dev.earshot.config.ConfigException;
+import dev.earshot.connectors.file.FolderLock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,22 +61,14 @@ public final class SavedState {
      * refused: a {@link ConfigException} naming the folder, the process that holds it and the fix.
      */
     public AutoCloseable lock() throws IOException {
-        Files.createDirectories(dir);
-        Path lockFile = dir.resolve(LOCK_FILE);
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException inThisJvm) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            String holder = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+        Optional<FileChannel> taken = FolderLock.tryTake(dir, LOCK_FILE);
+        if (taken.isEmpty()) {
+            String holder = Files.readString(dir.resolve(LOCK_FILE), StandardCharsets.UTF_8).strip();
             throw new ConfigException("checkpoint.dir: " + dir + " holds the state of a run that is running"
                     + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ", and two runs on one folder would both resume "
                     + "from it and write the same results twice: stop that run, or give this one its own checkpoint.dir");
         }
+        FileChannel channel = taken.get();
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
         return channel::close;

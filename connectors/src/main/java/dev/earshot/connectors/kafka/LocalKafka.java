@@ -1,13 +1,11 @@
 package dev.earshot.connectors.kafka;
 
+import dev.earshot.connectors.file.FolderLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -243,19 +241,8 @@ public final class LocalKafka implements AutoCloseable {
      * our own, taken first, refuses it before it touches anything.
      */
     private void lockDirectory() throws IOException {
-        Files.createDirectories(directory);
-        FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException inThisJvm) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new IOException(directory + " is the folder of a broker that runs already: stop it, or use another folder");
-        }
-        directoryLock = channel;
+        directoryLock = FolderLock.tryTake(directory, LOCK_FILE).orElseThrow(() -> new IOException(directory
+                + " is the folder of a broker that runs already: stop it, or use another folder"));
     }
 
     /** Formats the log folder as {@code kafka-storage.sh format} would, unless an earlier start did. */

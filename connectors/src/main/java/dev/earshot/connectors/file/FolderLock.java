@@ -1,0 +1,42 @@
+package dev.earshot.connectors.file;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * A folder taken by one process at a time: an OS lock on a file in it, which the OS releases however the process
+ * ends, so that no stale lock is left behind by a crash.
+ */
+public final class FolderLock {
+
+    private FolderLock() {
+    }
+
+    /**
+     * Takes {@code folder} (created when missing) by locking {@code lockFile} in it.
+     *
+     * @return the lock file's channel, holding the lock until it is closed; empty when another process, or another
+     *     holder in this JVM, has the folder
+     */
+    public static Optional<FileChannel> tryTake(Path folder, String lockFile) throws IOException {
+        Files.createDirectories(folder);
+        FileChannel channel = FileChannel.open(folder.resolve(lockFile), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException inThisJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            return Optional.empty();
+        }
+        return Optional.of(channel);
+    }
+}
