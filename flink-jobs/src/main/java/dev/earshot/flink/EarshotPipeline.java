@@ -1,6 +1,7 @@
 package dev.earshot.flink;
 
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.detect.Finding;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
@@ -10,15 +11,16 @@ import dev.earshot.model.PostDeletion;
 import dev.earshot.model.RawRecord;
 import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
-import dev.earshot.detect.Finding;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.transformations.WithBoundedness;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
@@ -51,17 +53,14 @@ public final class EarshotPipeline {
     private final EarshotConfig config;
     private final EnrichResources enrichResources;
 
-    /** Reads the files {@code config.enrich} names; a run hands over what its start-up checks read instead. */
-    public EarshotPipeline(EarshotConfig config) {
-        this(config, EnrichResources.load(config.enrich()));
-    }
-
     public EarshotPipeline(EarshotConfig config, EnrichResources enrichResources) {
         this.config = config;
         this.enrichResources = enrichResources;
     }
 
     public Outputs apply(DataStream<RawRecord> records) {
+        // An input that ends keeps no state to resume from and needs no taxonomy watcher: its graph is simpler.
+        boolean endless = neverEnds(records);
         // Parsed and given event time by the readers' own subtasks: watermarks made before the posts fan out travel
         // behind the posts they follow on every channel, so which posts are late depends on the input's order only.
         // Made after a fan-out, each subtask's watermark follows its share, and lateness depends on thread timing.
@@ -77,7 +76,7 @@ public final class EarshotPipeline {
         // Posts outside enrich.languages stop before enrichment; deduplication's output is still partitioned by post id.
         EnrichStage enrich = EnrichStage.of(DataStreamUtils.reinterpretAsKeyedStream(deduplicated, PostEvent::postId)
                 .process(new LanguageFilter(config.enrich().languageScope(), config.stream().dedupTtl()), PostEvent.TYPE)
-                .name("language scope").uid("language-scope"), records, config.enrich(), enrichResources);
+                .name("language scope").uid("language-scope"), endless, config.enrich(), enrichResources);
         SingleOutputStreamOperator<EnrichedEvent> events = enrich.events();
         // Edits leave the windows alone: they counted the first version, and a count does not publish its text.
         DataStream<EnrichedPost> enriched = events
@@ -102,7 +101,7 @@ public final class EarshotPipeline {
         DataStream<CellPost> cells = enriched
                 .flatMap(ToCells.cities(), CellPost.TYPE).name("topic x location cells").uid("cells");
         // Each window operator starts a resumed job at the event time it had reached, which Flink does not save.
-        SingleOutputStreamOperator<TopicLocationStats> stats = ResumedEventTime.keyBy(cells, CellPost::cellKey, "window-stats", records)
+        SingleOutputStreamOperator<TopicLocationStats> stats = ResumedEventTime.keyBy(cells, CellPost::cellKey, "window-stats", endless)
                 .window(SlidingEventTimeWindows.of(size, slide))
                 .allowedLateness(config.aggregate().allowedLateness())
                 .sideOutputLateData(TooLate.TAG)
@@ -132,12 +131,12 @@ public final class EarshotPipeline {
             DataStream<CellPost> rollUpCells = enriched
                     .flatMap(ToCells.rollUps(), CellPost.TYPE).name("roll-up cells: region, country, all").uid("roll-up-cells");
             allStats = allStats.union(aggregate(rollUpCells, SlidingEventTimeWindows.of(size, slide), StatsView.SLIDING, slide,
-                    "roll-up-stats", records).name("roll-up window stats"));
+                    "roll-up-stats", endless).name("roll-up window stats"));
             cells = cells.union(rollUpCells);
         }
         if (config.aggregate().dailyView()) {
             allStats = allStats.union(aggregate(cells, TumblingEventTimeWindows.of(config.aggregate().dailyWindow()), StatsView.DAILY,
-                    config.aggregate().dailyWindow(), "daily-stats", records).name("daily stats"));
+                    config.aggregate().dailyWindow(), "daily-stats", endless).name("daily stats"));
         }
         DataStream<Alert> alertsWithTerms = config.aggregate().topTerms() == 0 ? alerts : stats
                 .keyBy(EarshotPipeline::cellKey)
@@ -166,11 +165,11 @@ public final class EarshotPipeline {
      *
      * @param slide how often the windows start: the span whose newest one the statistics count apart
      * @param uid the window operator's, which its savepoints name it by
-     * @param input the job's records
+     * @param endless whether the job's input never ends
      */
     private SingleOutputStreamOperator<TopicLocationStats> aggregate(DataStream<CellPost> cells,
-            WindowAssigner<Object, TimeWindow> windows, StatsView view, Duration slide, String uid, DataStream<?> input) {
-        return ResumedEventTime.keyBy(cells, CellPost::cellKey, uid, input)
+            WindowAssigner<Object, TimeWindow> windows, StatsView view, Duration slide, String uid, boolean endless) {
+        return ResumedEventTime.keyBy(cells, CellPost::cellKey, uid, endless)
                 .window(windows)
                 .allowedLateness(config.aggregate().allowedLateness())
                 .aggregate(new CellAggregate(slide, config.aggregate().topTerms()), new CellWindow(view, slide),
@@ -184,6 +183,15 @@ public final class EarshotPipeline {
                 .withTimestampAssigner((event, previous) -> event.post() == null ? Long.MIN_VALUE
                         : event.post().createdAt().toEpochMilli())
                 .withIdleness(config.stream().idleness());
+    }
+
+    /**
+     * Whether any source of {@code records} is unbounded, as Flink itself decides whether a job is bounded. Asked of
+     * the records, not of a later stream: Flink's broadcast step does not list the steps before its inputs.
+     */
+    static boolean neverEnds(DataStream<?> records) {
+        return records.getTransformation().getTransitivePredecessors().stream()
+                .anyMatch(t -> t instanceof WithBoundedness source && source.getBoundedness() == Boundedness.CONTINUOUS_UNBOUNDED);
     }
 
     static String cellKey(TopicLocationStats stats) {

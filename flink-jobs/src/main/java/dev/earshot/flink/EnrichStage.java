@@ -18,11 +18,11 @@ record EnrichStage(SingleOutputStreamOperator<EnrichedEvent> events, DataStream<
 
     /**
      * @param posts the posts, edits and deletions to enrich
-     * @param input the job's records, whose sources tell whether it ever ends
+     * @param endless whether the job's input never ends: only then can the taxonomy file change while it runs
      */
-    static EnrichStage of(DataStream<PostEvent> posts, DataStream<?> input, EarshotConfig.Enrich settings,
+    static EnrichStage of(DataStream<PostEvent> posts, boolean endless, EarshotConfig.Enrich settings,
                           EnrichResources resources) {
-        if (!TaxonomyVersions.neverEnds(input)) {
+        if (!endless) {
             SingleOutputStreamOperator<EnrichedEvent> events = posts
                     .process(new EnrichPostsFixedTaxonomy(settings, resources), EnrichedEvent.TYPE).name("enrich").uid("enrich");
             return new EnrichStage(events, events.getSideOutput(PostEnrichment.FAILED));

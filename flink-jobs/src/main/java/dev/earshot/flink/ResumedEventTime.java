@@ -3,7 +3,6 @@ package dev.earshot.flink;
 import dev.earshot.eventtime.ResumedWatermark;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
@@ -36,7 +35,6 @@ final class ResumedEventTime<T> extends AbstractStreamOperator<T> implements One
             new ListStateDescriptor<>("highest-watermark-passed-on", BasicTypeInfo.LONG_TYPE_INFO);
 
     private transient ListState<Long> saved;
-    private transient OptionalLong restored;
     private transient long passedOn;
     private transient long highest;
 
@@ -45,11 +43,9 @@ final class ResumedEventTime<T> extends AbstractStreamOperator<T> implements One
      * never ends; a run over an input that ends keeps no state to resume from, and is left as it was.
      *
      * @param windowUid the window operator's uid: this step's is derived from it
-     * @param input the job's records, whose sources tell whether it ever ends (Flink's broadcast step does not list
-     *     the steps before its inputs, so {@code stream}'s cannot tell)
      */
-    static <T, K> KeyedStream<T, K> keyBy(DataStream<T> stream, KeySelector<T, K> key, String windowUid, DataStream<?> input) {
-        if (!TaxonomyVersions.neverEnds(input)) {
+    static <T, K> KeyedStream<T, K> keyBy(DataStream<T> stream, KeySelector<T, K> key, String windowUid, boolean endless) {
+        if (!endless) {
             return stream.keyBy(key);
         }
         DataStream<T> resumed = stream.keyBy(key).transform("resumed event time", stream.getType(), new ResumedEventTime<T>())
@@ -63,16 +59,15 @@ final class ResumedEventTime<T> extends AbstractStreamOperator<T> implements One
         saved = context.getOperatorStateStore().getUnionListState(HIGHEST_WATERMARK);
         List<Long> savedByInstance = new ArrayList<>();
         saved.get().forEach(savedByInstance::add);
-        restored = ResumedWatermark.of(savedByInstance);
-        passedOn = restored.orElse(ResumedWatermark.NONE);
+        passedOn = ResumedWatermark.of(savedByInstance).orElse(ResumedWatermark.NONE);
         highest = passedOn;
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        if (restored.isPresent()) {
-            output.emitWatermark(new Watermark(restored.getAsLong()));
+        if (passedOn != ResumedWatermark.NONE) {
+            output.emitWatermark(new Watermark(passedOn)); // the restored event time, before any input
         }
     }
 

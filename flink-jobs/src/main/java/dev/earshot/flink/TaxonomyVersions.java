@@ -9,11 +9,9 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
-import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.transformations.WithBoundedness;
 
 /**
  * The valid taxonomy versions the enrich step switches to while the job runs (rejected ones are the
@@ -43,12 +41,6 @@ final class TaxonomyVersions {
         String origin = file == null ? settings.taxonomy() : file.toAbsolutePath().toString();
         return versions.process(new CheckTaxonomy(origin), BasicTypeInfo.STRING_TYPE_INFO)
                 .setParallelism(1).name("check taxonomy").uid("check-taxonomy");
-    }
-
-    /** Whether any source of {@code stream} is unbounded: as Flink itself decides whether a job is bounded. */
-    static boolean neverEnds(DataStream<?> stream) {
-        return stream.getTransformation().getTransitivePredecessors().stream()
-                .anyMatch(t -> t instanceof WithBoundedness source && source.getBoundedness() == Boundedness.CONTINUOUS_UNBOUNDED);
     }
 
     /**
