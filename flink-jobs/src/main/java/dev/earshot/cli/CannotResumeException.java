@@ -13,12 +13,12 @@ import java.util.List;
  */
 final class CannotResumeException extends RuntimeException {
 
-    /** What Flink says when it cannot map or read saved state: the job fails before or while its tasks restore. */
-    private static final List<String> RESTORE_FAILURES = List.of("JobInitializationException",
-            "StateMigrationException", "Failed to rollback to checkpoint/savepoint", "Cannot map checkpoint/savepoint state",
-            "StreamOperatorStateContext", "restore", "Restore");
     /** Flink's words for saved state of an operator the job no longer has. */
     private static final String UNMAPPED = "Cannot map checkpoint/savepoint state";
+    /** What Flink says when it cannot map or read saved state: the job fails before or while its tasks restore. */
+    private static final List<String> RESTORE_FAILURES = List.of("JobInitializationException",
+            "StateMigrationException", "Failed to rollback to checkpoint/savepoint", UNMAPPED,
+            "StreamOperatorStateContext", "restore", "Restore");
     private static final int GIST_LENGTH = 200;
 
     CannotResumeException(Path dir, SavedState.Snapshot snapshot, Throwable failure) {

@@ -141,9 +141,8 @@ final class EvalSentimentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--show-misses needs a development half, i.e. an airline-format file "
                     + "with an id column (--id-column " + idColumn + ")");
         }
-        List<Integer> accepted = textLengthLimit.acceptedRows(data, rows);
+        List<Integer> accepted = textLengthLimit.acceptedRows(data, rows, out);
         if (accepted.size() < rows.size()) {
-            out.println(textLengthLimit.skippedLine(data, rows.size() - accepted.size()));
             keepRows(accepted);
         }
         if (limit != null && limit < rows.size()) {
@@ -154,9 +153,10 @@ final class EvalSentimentCommand implements Callable<Integer> {
         HoldOut.Split<Integer> split = HoldOut.split(all, 0.8, seed);
         List<Integer> coreNlpSample = HoldOut.shuffled(all, seed)
                 .subList(0, Math.min(rows.size(), limit == null ? DEFAULT_CORENLP_POSTS : limit));
+        Map<SentimentLabel, Integer> counts = classCounts(all);
         out.printf("%s: %,d labelled posts %s; split (seed %d): %,d train, %,d test%n", data, rows.size(),
-                classCounts(all), seed, split.train().size(), split.test().size());
-        printCaveats(all, split);
+                counts, seed, split.train().size(), split.test().size());
+        printCaveats(counts, split);
 
         long start = System.nanoTime();
         CoreNlpTextAnalyzer analyzer = CoreNlpTextAnalyzer.shared();
@@ -215,9 +215,9 @@ final class EvalSentimentCommand implements Callable<Integer> {
     }
 
     /** Says when the figures below mean little: a class without posts, or too few posts to score or time. */
-    private void printCaveats(List<Integer> all, HoldOut.Split<Integer> split) {
-        List<String> absent = CLASSES.stream()
-                .filter(label -> !classCounts(all).containsKey(SentimentLabel.valueOf(label))).toList();
+    private void printCaveats(Map<SentimentLabel, Integer> counts, HoldOut.Split<Integer> split) {
+        List<String> absent = Arrays.stream(SentimentLabel.values()).filter(label -> !counts.containsKey(label))
+                .map(Enum::name).toList();
         if (!absent.isEmpty()) {
             out.printf("note: no labelled posts of %s: macro-F1 averages all %d classes, each absent one counting 0, "
                     + "so it says little here; read the accuracy and the per-class lines%n", String.join(", ", absent),

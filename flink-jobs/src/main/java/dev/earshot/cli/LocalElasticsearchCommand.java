@@ -101,7 +101,8 @@ final class LocalElasticsearchCommand extends LocalService {
         int exitCode = 0;
         try (StopSignals signals = installSignals();
              LocalElasticsearch elasticsearch = started) {
-            Path config = writeConfig(elasticsearch.url());
+            Path config = dir.resolve("earshot.yaml");
+            String yaml = writeConfig(config, elasticsearch.url());
             out.printf("Elasticsearch is ready at %s (started in %.1f s); logs in %s.%n%n"
                             + "To send Earshot's output to it as well as to files, in another terminal:%n%n"
                             + "  ./earshot run -c %s%n%n"
@@ -112,7 +113,7 @@ final class LocalElasticsearchCommand extends LocalService {
                             + "README's \"Without Docker\" for Elastic's archives), no scripting or ingest pipelines.%n"
                             + "Ctrl-C stops Elasticsearch; `./earshot local elasticsearch%s%s` starts it again with its indices.%n",
                     elasticsearch.url(), elasticsearch.startUp().toMillis() / 1000.0, folder.resolve("logs"),
-                    dir.resolve("earshot.yaml"), indent(Files.readString(config)), elasticsearch.url(),
+                    config, indent(yaml), elasticsearch.url(),
                     port == DEFAULT_PORT ? "" : " --port " + port,
                     dir.equals(Path.of(DEFAULT_DIR)) ? "" : " --dir " + dir);
             out.flush();
@@ -151,25 +152,29 @@ final class LocalElasticsearchCommand extends LocalService {
         while (!Files.exists(existing)) {
             existing = existing.getParent();
         }
-        long needed = MIN_FREE_BYTES + (ElasticsearchDistribution.isInstalled(folder) ? 0 : ElasticsearchDistribution.BYTES_TO_INSTALL);
+        boolean installed = ElasticsearchDistribution.isInstalled(folder);
+        long needed = MIN_FREE_BYTES + (installed ? 0 : ElasticsearchDistribution.BYTES_TO_INSTALL);
         long free = Files.getFileStore(existing).getUsableSpace();
         if (free >= needed) {
             return null;
         }
         return String.format("not enough disk for Elasticsearch in %s: %.1f GB free, it needs %.1f GB (%s1 GB for its "
                         + "data; it stops taking writes below 300 MB free): free some space, or give a --dir on another disk",
-                folder, free / 1e9, needed / 1e9, ElasticsearchDistribution.isInstalled(folder) ? ""
+                folder, free / 1e9, needed / 1e9, installed ? ""
                         : ElasticsearchDistribution.BYTES_TO_INSTALL / (1024 * 1024) + " MB for the distribution, ");
     }
 
-    /** The lines a configuration needs for this Elasticsearch, in a file next to it: the next command names it. */
-    private Path writeConfig(String url) throws IOException {
-        Path config = dir.resolve("earshot.yaml");
-        Files.writeString(config, String.format("# Written by `earshot local elasticsearch` at each start: Earshot's "
+    /**
+     * Writes the lines a configuration needs for this Elasticsearch to {@code config}, next to it (the next command
+     * names it), and returns them.
+     */
+    private static String writeConfig(Path config, String url) throws IOException {
+        String yaml = String.format("# Written by `earshot local elasticsearch` at each start: Earshot's "
                 + "output to files and to this Elasticsearch.%n"
                 + "output: { to: [files, elasticsearch] }%n"
-                + "elasticsearch: { url: %s }%n", url));
-        return config;
+                + "elasticsearch: { url: %s }%n", url);
+        Files.writeString(config, yaml);
+        return yaml;
     }
 
     private static String indent(String text) {

@@ -50,6 +50,8 @@ final class LocalRun {
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
 
     private final EarshotConfig config;
+    /** What a state saved by this run is shaped by: checked on resume, written beside each save. */
+    private final StateSettings stateSettings;
     private final EnrichResources enrichResources;
     private final Path outputDir;
     private final PrintStream out;
@@ -63,6 +65,7 @@ final class LocalRun {
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
     LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, boolean fresh) {
         this.config = config;
+        this.stateSettings = StateSettings.of(config);
         this.enrichResources = enrichResources;
         this.outputDir = outputDir;
         this.out = out;
@@ -130,7 +133,7 @@ final class LocalRun {
                 Optional<SavedState.Snapshot> saved = state.newest();
                 resumeFrom = fresh ? null : saved.orElse(null);
                 if (resumeFrom != null) {
-                    StateSettings.of(config).checkResume(resumeFrom, state.dir());
+                    stateSettings.checkResume(resumeFrom, state.dir());
                 }
                 resumed = resumeFrom != null;
                 state.configure(env, resumeFrom);
@@ -165,7 +168,7 @@ final class LocalRun {
             Instant started = Instant.now();
             JobClient job = env.executeAsync("earshot");
             if (state != null) {
-                StateSettings.of(config).writeInto(state.checkpointsOf(job.getJobID()));
+                stateSettings.writeInto(state.checkpointsOf(job.getJobID()));
             }
             CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
             JobExecutionResult result = null;
@@ -206,11 +209,11 @@ final class LocalRun {
             } else {
                 Path savepoint = state.stop(job, finished, deadline);
                 if (savepoint != null) {
-                    StateSettings.of(config).writeInto(savepoint);
+                    stateSettings.writeInto(savepoint);
                     out.printf("state saved in %s: the next run resumes from it (--fresh starts without it)%n", savepoint);
                 }
             }
-            out.println(summary(finished.get(millisUntil(deadline), TimeUnit.MILLISECONDS).getAllAccumulatorResults(),
+            out.println(summary(finished.get(SavedState.millisUntil(deadline), TimeUnit.MILLISECONDS).getAllAccumulatorResults(),
                     started, stop.signal()));
         } catch (TimeoutException | ExecutionException notStopped) {
             out.printf("stopping: the job did not finish its windows within %s (%s); cancelled: the files end with "
@@ -225,10 +228,6 @@ final class LocalRun {
             }
         }
         return stop.exitCode();
-    }
-
-    private static long millisUntil(Instant deadline) {
-        return Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
     }
 
     private String summary(Map<String, Object> counters, Instant started, String interruptedBy) {

@@ -2,6 +2,7 @@ package dev.earshot.cli;
 
 import dev.earshot.eval.LabelledText;
 import dev.earshot.parse.ParseParams;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,11 @@ final class TextLengthLimit {
             + "job's parse stage rejects them: give your parse.maxTextChars (default: ${DEFAULT-VALUE}, the job's)")
     private int maxChars = ParseParams.defaults().maxTextChars();
 
-    /** The positions of the rows the job would accept, that is whose text is at most {@code maxChars} long. */
-    List<Integer> acceptedRows(Path file, List<LabelledText> rows) {
+    /**
+     * The positions of the rows the job would accept, that is whose text is at most {@code maxChars} long; says on
+     * {@code out} how many were left out, and why.
+     */
+    List<Integer> acceptedRows(Path file, List<LabelledText> rows, PrintWriter out) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("--max-text-chars must be at least 1, was " + maxChars);
         }
@@ -31,13 +35,11 @@ final class TextLengthLimit {
                     + String.format(Locale.ROOT, "%,d", maxChars) + " characters, which the job's parse stage rejects "
                     + "(parse.maxTextChars, --max-text-chars); is the text column right, and are quotes closed?");
         }
+        if (kept.size() < rows.size()) {
+            out.printf(Locale.ROOT, "%s: skipped %s longer than %,d characters, as the job's parse stage rejects them "
+                    + "(parse.maxTextChars, --max-text-chars)%n", file,
+                    RunSummary.count(rows.size() - kept.size(), "labelled post"), maxChars);
+        }
         return kept;
-    }
-
-    /** Says how many rows {@link #acceptedRows} left out, and why. */
-    String skippedLine(Path file, int skipped) {
-        return String.format(Locale.ROOT, "%s: skipped %,d labelled post%s longer than %,d characters, as the job's parse "
-                + "stage rejects them (parse.maxTextChars, --max-text-chars)", file, skipped, skipped == 1 ? "" : "s",
-                maxChars);
     }
 }

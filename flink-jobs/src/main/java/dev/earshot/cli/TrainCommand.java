@@ -84,10 +84,7 @@ final class TrainCommand {
             var console = spec.commandLine().getOut();
             OutputFile.writable("--out", out);
             List<LabelledText> read = SentimentData.read(data, format, textColumn, labelColumn);
-            List<LabelledText> rows = textLengthLimit.acceptedRows(data, read).stream().map(read::get).toList();
-            if (rows.size() < read.size()) {
-                console.println(textLengthLimit.skippedLine(data, read.size() - rows.size()));
-            }
+            List<LabelledText> rows = textLengthLimit.acceptedRows(data, read, console).stream().map(read::get).toList();
             Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
             rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));
             console.printf("%s: %,d labelled posts %s%n", data, rows.size(), counts);

@@ -184,7 +184,8 @@ public final class SavedState {
         }
     }
 
-    private static long millisUntil(Instant deadline) {
+    /** What is left until {@code deadline}, at least 1 ms, so that a deadline just passed still looks once. */
+    public static long millisUntil(Instant deadline) {
         return Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
     }
 }
