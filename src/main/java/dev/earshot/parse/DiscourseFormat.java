@@ -75,9 +75,9 @@ final class DiscourseFormat implements PostFormat {
         if (deletedAt != null || post.path("user_deleted").asBoolean(false)) {
             return new ParseResult.Deletion(PostDeletion.of(id, authorId, deletedAt));
         }
-        String notAPost = NOT_POSTS.get(post.path("post_type").asInt(REGULAR));
-        if (notAPost != null) {
-            return new ParseResult.Skipped("discourse " + notAPost + " (post_type " + post.get("post_type").asInt() + ")");
+        int postType = post.path("post_type").asInt(REGULAR);
+        if (NOT_POSTS.containsKey(postType)) {
+            return new ParseResult.Skipped("discourse " + NOT_POSTS.get(postType) + " (post_type " + postType + ")");
         }
         return new ParseResult.Valid(post(post, path, topic, id, authorId));
     }

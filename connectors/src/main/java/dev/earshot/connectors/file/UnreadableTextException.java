@@ -1,25 +1,16 @@
 package dev.earshot.connectors.file;
 
 /**
- * A line of a file that {@link TextFileReader} cannot read as text. An illegal argument (bad input, as a bad row is) and unchecked, so that a parser reading the
- * {@link java.io.Reader} passes it on as it is, rather than as a syntax error of its own.
+ * A line of a file that {@link TextFileReader} cannot read as text. An illegal argument (bad input, as a bad row is)
+ * and unchecked, so that a parser reading the {@link java.io.Reader} passes it on as it is, rather than as a syntax
+ * error of its own.
  */
 public final class UnreadableTextException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    private final long line;
-
-    /**
-     * @param line the line's number from 1; 0 for a problem of the whole file
-     * @param reason what is wrong, where, and the fix
-     */
-    UnreadableTextException(long line, String reason) {
+    /** @param reason what is wrong, on which line, and the fix */
+    UnreadableTextException(String reason) {
         super(reason);
-        this.line = line;
-    }
-
-    public long line() {
-        return line;
     }
 }

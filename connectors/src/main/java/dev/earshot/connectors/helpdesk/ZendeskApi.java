@@ -228,15 +228,21 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
      * or solved, since an agent may have taken it up or put it on hold since.
      */
     private CompletableFuture<DeliveredTicket> reopenIfFinished(DeliveredTicket held) {
-        return http.send("GET", ticketUri(held.helpdeskId()), null, Map.of())
-                .handle((view, error) -> {
+        return status(held.helpdeskId())
+                .handle((status, error) -> {
                     if (error != null) {
                         throw reopenFailed("zendesk", held, "reading its status to set it back to open", error);
                     }
-                    return view.path("ticket").path("status").asText();
+                    return status;
                 })
                 .thenCompose(status -> Reopening.zendeskReopens(status) ? reopen(held)
                         : CompletableFuture.completedFuture(held.withReopenPending(false)));
+    }
+
+    /** The ticket's status as Zendesk has it now ({@code GET /api/v2/tickets/{id}.json}). */
+    private CompletableFuture<String> status(String helpdeskId) {
+        return http.send("GET", ticketUri(helpdeskId), null, Map.of())
+                .thenApply(view -> view.path("ticket").path("status").asText());
     }
 
     /**
@@ -313,8 +319,8 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
      */
     private CompletableFuture<DeliveredTicket> afterEditRefused(HandoffTicket ticket, DeliveredTicket known,
             List<TicketPost> toShow, Instant now, VersionReads<Map<String, Comment>> reads, Throwable refused) {
-        return http.send("GET", ticketUri(known.helpdeskId()), null, Map.of()).thenCompose(view ->
-                !Reopening.ZENDESK_CLOSED.equals(view.path("ticket").path("status").asText())
+        return status(known.helpdeskId()).thenCompose(status ->
+                !Reopening.ZENDESK_CLOSED.equals(status)
                         ? CompletableFuture.failedFuture(refused)
                         : find(ticket, reads).thenCompose(found -> found != null && !found.helpdeskId().equals(known.helpdeskId())
                                 ? showEdits(ticket, found, toShow, now, reads) : followUpWithEdits(ticket, known, toShow, now)));

@@ -250,8 +250,7 @@ public final class LocalKafka implements AutoCloseable {
         if (Files.exists(directory.resolve("meta.properties"))) {
             return; // formatted by an earlier start: it keeps its cluster id, topics and records
         }
-        Files.createDirectories(directory);
-        new Formatter()
+        new Formatter() // into the folder lockDirectory() made
                 .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                 .setClusterId(Uuid.randomUuid().toString())
                 .setNodeId(NODE_ID)
