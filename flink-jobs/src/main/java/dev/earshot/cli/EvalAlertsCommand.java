@@ -22,16 +22,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine;
+import org.apache.flink.util.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = {"Run the job on generated sample streams and score its alerts against the incidents planted in "
@@ -131,7 +131,7 @@ final class EvalAlertsCommand implements Callable<Integer> {
                     alert.openedAt(), alert.ratio(), alert.statistic());
         }
         out.flush();
-        deleteTree(work);
+        FileUtils.deleteDirectory(work.toFile());
     }
 
     private static <T> List<T> read(Path dir, String name, Class<T> type) throws IOException {
@@ -141,14 +141,6 @@ final class EvalAlertsCommand implements Callable<Integer> {
         }
         try (Stream<String> lines = Files.lines(file)) {
             return lines.map(line -> Json.read(line, type)).toList();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

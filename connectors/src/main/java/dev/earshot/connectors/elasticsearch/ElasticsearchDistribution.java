@@ -16,12 +16,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Properties;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.flink.util.FileUtils;
 
 /**
  * The Elasticsearch that {@code earshot local elasticsearch} runs: the integ-test build
@@ -180,7 +179,7 @@ public final class ElasticsearchDistribution {
     /** Unpacks into a folder of its own first, so that an interrupted unpack never looks installed. */
     private static void unpack(Path zip, Path dir) throws IOException {
         Path staging = dir.resolve(".unpacking");
-        deleteTree(staging);
+        FileUtils.deleteDirectory(staging.toFile());
         Files.createDirectories(staging);
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             for (ZipEntry entry : archive.stream().toList()) {
@@ -203,9 +202,9 @@ public final class ElasticsearchDistribution {
             throw new IOException(zip + " has no " + home(dir).getFileName() + "/bin/elasticsearch: it is not the "
                     + "Elasticsearch distribution; delete it and run this again");
         }
-        deleteTree(home(dir));
+        FileUtils.deleteDirectory(home(dir).toFile());
         Files.move(unpacked, home(dir));
-        deleteTree(staging);
+        FileUtils.deleteDirectory(staging.toFile());
     }
 
     static String sha256(Path file) throws IOException {
@@ -221,17 +220,6 @@ public final class ElasticsearchDistribution {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.earshot.connectors.elasticsearch;
 
+import dev.earshot.connectors.LocalPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,13 +103,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port: use 1-65535");
         }
-        for (InetAddress address : InetAddress.getAllByName(host)) {
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.bind(new InetSocketAddress(address, port));
-            } catch (IOException e) {
-                throw new IOException(host + ":" + port + " is in use (another Elasticsearch?): stop it, or choose another port", e);
-            }
-        }
+        LocalPorts.requireFree(host, port, "Elasticsearch");
     }
 
     public String url() {

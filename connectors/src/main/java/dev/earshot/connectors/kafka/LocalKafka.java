@@ -1,10 +1,8 @@
 package dev.earshot.connectors.kafka;
 
+import dev.earshot.connectors.LocalPorts;
 import dev.earshot.connectors.file.FolderLock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,14 +79,9 @@ public final class LocalKafka implements AutoCloseable {
             throw new IllegalArgumentException("port " + port + " is not a TCP port: use 1-65535, or 0 for a free one");
         }
         if (port != 0) {
-            // Asked before Kafka binds it, whose failure comes with pages of its own logging.
-            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("localhost"))) {
-                probe.getLocalPort();
-            } catch (IOException e) {
-                throw new IOException("localhost:" + port + " is in use (another Kafka?): stop it, or choose another port", e);
-            }
+            LocalPorts.requireFree("localhost", port, "Kafka");
         }
-        LocalKafka kafka = new LocalKafka(directory.toAbsolutePath(), temporary, port == 0 ? freePort() : port);
+        LocalKafka kafka = new LocalKafka(directory.toAbsolutePath(), temporary, port == 0 ? LocalPorts.free() : port);
         try {
             kafka.lockDirectory();
             kafka.format();
@@ -263,7 +256,7 @@ public final class LocalKafka implements AutoCloseable {
     private void startServer() throws Exception {
         long started = System.nanoTime();
         // The controller's port is asked for again at each start: a single static voter is not stored in the log.
-        int controllerPort = freePort();
+        int controllerPort = LocalPorts.free();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
@@ -309,13 +302,5 @@ public final class LocalKafka implements AutoCloseable {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port on this machine", e);
-        }
     }
 }

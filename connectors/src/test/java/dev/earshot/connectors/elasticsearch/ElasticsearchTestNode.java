@@ -1,9 +1,9 @@
 package dev.earshot.connectors.elasticsearch;
 
+import dev.earshot.connectors.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.json.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +60,7 @@ public final class ElasticsearchTestNode implements AutoCloseable {
         }
         Path runDir = Files.createTempDirectory(base, "elasticsearch-run-");
         try {
-            return new ElasticsearchTestNode(LocalElasticsearch.start(home, runDir, "127.0.0.1", freePort(), List.of(
+            return new ElasticsearchTestNode(LocalElasticsearch.start(home, runDir, "127.0.0.1", LocalPorts.free(), List.of(
                     // Tests fill small disks too: no read-only blocks from the disk watermarks.
                     "cluster.routing.allocation.disk.threshold_enabled=false",
                     // Tests start from nothing by deleting indices by pattern.
@@ -139,12 +139,6 @@ public final class ElasticsearchTestNode implements AutoCloseable {
         node.close();
         if (copy != null) {
             LocalElasticsearch.run("rm", "-rf", copy.toString());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
