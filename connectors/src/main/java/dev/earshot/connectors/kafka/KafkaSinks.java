@@ -15,6 +15,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * EXACTLY_ONCE (the default) each sink writes in Kafka transactions that commit when a Flink checkpoint completes:
  * consumers must read with {@code isolation.level=read_committed} (see connectors/README.md), and the job needs
  * checkpointing on, or nothing is committed before the input ends.
+ *
+ * <p>After a resume from a savepoint, on a broker with Kafka's transaction version 2 (a Kafka 4 cluster's default),
+ * the connector logs "its producer is already fenced ... data loss" for each transaction the savepoint held: the
+ * stop committed them, and the connector's second commit is refused. Nothing is lost; {@code KafkaSinkResumeITCase}
+ * shows why and how to tell it from a real loss.
  */
 public final class KafkaSinks {
 
