@@ -51,7 +51,7 @@ final class RestartCauses implements AutoCloseable {
     /**
      * Has a local MiniCluster serve Flink's REST API on a port known here (otherwise it picks one that only its owner,
      * Flink's local executor, is told), on this machine only, and refresh what it says about a job every second. A
-     * cluster ignores these: they configure a REST server, and the cluster's runs already.
+     * cluster ignores these: they configure a REST server, and a cluster runs its own.
      *
      * @return the port
      */
