@@ -18,6 +18,7 @@ import dev.earshot.startup.StartupChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +36,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -55,21 +58,32 @@ final class LocalRun {
     private final EnrichResources enrichResources;
     private final Path outputDir;
     private final PrintStream out;
+    /** Where each restart's cause is said, as the command line's other errors are. */
+    private final PrintWriter err;
+    /** Whether each restart's cause comes with its stack trace. */
+    private final boolean verbose;
     /** Whether a run on an endless input starts without the state an earlier one saved. */
     private final boolean fresh;
     /** The counts of the last progress line: what a cancelled run's summary can tell. */
     private Map<String, Object> lastCounters = Map.of();
     /** Whether the run resumed from saved state, so that its counts start there. */
     private boolean resumed;
+    /** The port of the local MiniCluster's REST API, which tells why the job restarted. */
+    private int restPort;
+    /** Each failure Flink restarted the job after, in order, as said on {@code err}. */
+    private final List<RestartCauses.Failure> failures = new ArrayList<>();
 
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
-    LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, boolean fresh) {
+    LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, PrintWriter err,
+            boolean fresh, boolean verbose) {
         this.config = config;
         this.stateSettings = StateSettings.of(config);
         this.enrichResources = enrichResources;
         this.outputDir = outputDir;
         this.out = out;
+        this.err = err;
         this.fresh = fresh;
+        this.verbose = verbose;
     }
 
     int execute() throws Exception {
@@ -116,6 +130,7 @@ final class LocalRun {
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.recovery().attempts());
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, config.recovery().delay());
+        restPort = RestartCauses.serveLocally(flinkConfig);
         // From a plain JVM this is an embedded MiniCluster; under `flink run` or in application mode, the cluster.
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(config.parallelism());
@@ -163,7 +178,8 @@ final class LocalRun {
     }
 
     private int runUntilStopped(StreamExecutionEnvironment env, boolean local, SavedState state) throws Exception {
-        try (StopSignals signals = local ? StopSignals.install(out) : null) {
+        try (StopSignals signals = local ? StopSignals.install(out) : null;
+                RestartCauses causes = restartCauses(env, local)) {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
             JobClient job = env.executeAsync("earshot");
@@ -178,6 +194,9 @@ final class LocalRun {
                     result = finished.getNow(null);
                 } catch (TimeoutException stillRunning) {
                     printProgress(job, started);
+                    if (causes != null) {
+                        reportRestarts(causes, job);
+                    }
                 }
             }
             if (result == null) {
@@ -230,8 +249,32 @@ final class LocalRun {
         return stop.exitCode();
     }
 
+    /**
+     * Where Flink's REST API tells why the job restarted: the local MiniCluster, or the cluster {@code flink run}
+     * submitted to (none where the configuration does not say).
+     */
+    private RestartCauses restartCauses(StreamExecutionEnvironment env, boolean local) throws Exception {
+        ReadableConfig settings = env.getConfiguration();
+        String host = local ? RestartCauses.LOCALHOST : settings.get(RestOptions.ADDRESS);
+        return host == null ? null : new RestartCauses(Configuration.fromMap(settings.toMap()), host,
+                local ? restPort : settings.get(RestOptions.PORT));
+    }
+
+    /** One line for each failure since the last look, as the job restarts after it; its stack trace with --verbose. */
+    private void reportRestarts(RestartCauses causes, JobClient job) {
+        for (RestartCauses.Failure failure : causes.newFailures(job.getJobID())) {
+            failures.add(failure);
+            err.println(RestartCauses.line(failure, failures.size(), config.recovery().attempts()));
+            if (verbose) {
+                err.println(failure.stackTrace());
+            }
+        }
+        err.flush();
+    }
+
     private String summary(Map<String, Object> counters, Instant started, String interruptedBy) {
-        return new RunSummary(counters).finalReport(Duration.between(started, Instant.now()),
+        List<String> restartCauses = failures.stream().map(RestartCauses.Failure::describe).toList();
+        return new RunSummary(counters, restartCauses).finalReport(Duration.between(started, Instant.now()),
                 config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null,
                 config.enrich().languageScope(), interruptedBy, resumed);
     }

@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
                     + "saved state is replaced when this run stops."})
     private boolean fresh;
 
+    @Option(names = "--verbose",
+            description = "with the stack trace of each failure Flink restarts the job after (recovery.attempts)")
+    private boolean verbose;
+
     @Spec
     private CommandSpec spec;
 
@@ -74,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         StartupChecks.inputOverrideNote(loaded, input).ifPresent(note -> System.out.println("earshot: " + note));
         StartupChecks.taxonomyNote(effective).ifPresent(note -> System.out.println("earshot: " + note));
-        return new LocalRun(effective, enrichResources, Path.of(effective.output().dir()), System.out, fresh).execute();
+        return new LocalRun(effective, enrichResources, Path.of(effective.output().dir()), System.out,
+                spec.commandLine().getErr(), fresh, verbose).execute();
     }
 }

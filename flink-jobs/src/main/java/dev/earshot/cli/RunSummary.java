@@ -9,6 +9,7 @@ import dev.earshot.model.AlertKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,9 +18,16 @@ import java.util.stream.Collectors;
 final class RunSummary {
 
     private final Map<String, Object> counters;
+    /** Why Flink restarted the job, each failure in one line, oldest first. */
+    private final List<String> restartCauses;
 
     RunSummary(Map<String, Object> counters) {
+        this(counters, List.of());
+    }
+
+    RunSummary(Map<String, Object> counters, List<String> restartCauses) {
         this.counters = counters;
+        this.restartCauses = restartCauses;
     }
 
     long get(String name) {
@@ -77,7 +85,7 @@ final class RunSummary {
                         + (get(Counters.RESTARTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
                                 "  Flink restarted the job after a failure (%s, recovery.attempts): the counts are since the "
                                         + "checkpoint it resumed from; the files also hold what was committed before it",
-                                timesRestarted())),
+                                timesRestarted()) + restartCauses()),
                 recordsLine(),
                 postsLine(languages),
                 String.format(Locale.ROOT, "  edits           %,d applied, %,d stale dropped (not newer than the version "
@@ -102,6 +110,16 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)));
+    }
+
+    /** "restart 1 after: Sink: files (1/2): IOException: No space left on device", one line each. */
+    private String restartCauses() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < restartCauses.size(); i++) {
+            lines.append(System.lineSeparator()).append(String.format(Locale.ROOT, "    restart %d after: %s", i + 1,
+                    restartCauses.get(i)));
+        }
+        return lines.toString();
     }
 
     /**

@@ -1,0 +1,54 @@
+package dev.earshot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RestartCausesTest {
+
+    private static final String WRAPPED = """
+            java.io.IOException: cannot install index template earshot-alerts at http://localhost:9200: Connection refused
+            \tat dev.earshot.connectors.elasticsearch.IndexTemplates.install(IndexTemplates.java:61)
+            \tSuppressed: java.lang.IllegalStateException: closed twice
+            \t\tat dev.earshot.connectors.elasticsearch.Client.close(Client.java:12)
+            \tCaused by: java.lang.UnsupportedOperationException: a suppressed exception's cause
+            Caused by: org.apache.http.ConnectionClosedException: closed
+            \tat org.apache.http.impl.nio.client.InternalIODispatch.onClosed(InternalIODispatch.java:71)
+            Caused by: java.net.ConnectException: Connection refused
+            line two of the message
+            \t... 16 more
+            """;
+
+    @Test
+    void theFirstLineIsTheCauseWithTheInnermostWhereItSaysMore() {
+        assertThat(RestartCauses.cause(WRAPPED, "java.io.IOException")).isEqualTo("IOException: cannot install index "
+                + "template earshot-alerts at http://localhost:9200: Connection refused; caused by ConnectException: "
+                + "Connection refused");
+    }
+
+    @Test
+    void anInnermostCauseTheFirstLineAlreadyQuotesIsNotRepeated() {
+        String trace = "java.lang.RuntimeException: java.net.SocketTimeoutException: Read timed out\n"
+                + "\tat dev.earshot.X.y(X.java:1)\nCaused by: java.net.SocketTimeoutException: Read timed out\n";
+
+        assertThat(RestartCauses.cause(trace, "java.lang.RuntimeException"))
+                .isEqualTo("RuntimeException: java.net.SocketTimeoutException: Read timed out");
+        assertThat(RestartCauses.cause("java.lang.OutOfMemoryError: Java heap space\n\tat a.B.c(B.java:1)\n", null))
+                .isEqualTo("OutOfMemoryError: Java heap space");
+        assertThat(RestartCauses.cause("java.lang.NullPointerException\n\tat a.B.c(B.java:1)\n", null))
+                .isEqualTo("NullPointerException");
+        assertThat(RestartCauses.cause(null, "org.apache.flink.util.FlinkException")).isEqualTo("FlinkException");
+    }
+
+    @Test
+    void aRestartIsNumberedAgainstTheAttemptsAndTheFailureAfterTheLastIsFinal() {
+        RestartCauses.Failure failure = new RestartCauses.Failure(Instant.EPOCH, "Sink: alerts (1/2)",
+                "IOException: disk full", WRAPPED);
+
+        assertThat(RestartCauses.line(failure, 2, 3)).isEqualTo("earshot: the job restarts after a failure (restart 2 of "
+                + "3, recovery.attempts): Sink: alerts (1/2): IOException: disk full");
+        assertThat(RestartCauses.line(failure, 4, 3))
+                .isEqualTo("earshot: the job failed for good after 3 restarts: Sink: alerts (1/2): IOException: disk full");
+    }
+}
