@@ -3,6 +3,9 @@ package dev.earshot.text;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.AnnotationPipeline;
+import edu.stanford.nlp.pipeline.MorphaAnnotator;
+import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
@@ -18,19 +21,28 @@ import java.util.Properties;
  * pipelines are thread-safe for {@code annotate}. {@link #tokenizer()} is the same tokenization and sentence
  * splitting without tags and lemmas, for a stage that reads words only (the sentiment scorer), at tens of
  * thousands of posts a second instead of hundreds.
+ *
+ * <p>The tagger is most of the cost, and it tags each sentence on its own: a sentence's tags and lemmas depend only on
+ * its words. So the tokenizer and sentence splitter run first, and {@link #withSentenceCache(int)} tags only the
+ * sentences it has not seen (a repost, a stock phrase), with CoreNLP's own tagger and lemmatizer, giving exactly the
+ * analysis of the whole pipeline.
  */
 public final class CoreNlpTextAnalyzer implements TextAnalyzer {
+
+    /** Sentences an enrich task remembers by default: about 1.5 KB each, so some 15 MB per task. */
+    public static final int SENTENCE_CACHE_CAPACITY = 10_000;
 
     private static volatile CoreNlpTextAnalyzer shared;
     private static volatile CoreNlpTextAnalyzer tokenizer;
 
-    private final StanfordCoreNLP pipeline;
-    private final boolean tagged;
+    /** Tokenizer and sentence splitter. */
+    private final StanfordCoreNLP splitter;
+    /** Part-of-speech tagger and lemmatizer, run on sentences the splitter made; null for the tokenizer alone. */
+    private final AnnotationPipeline tagger;
 
     private CoreNlpTextAnalyzer(boolean tagged) {
-        this.tagged = tagged;
         Properties props = new Properties();
-        props.setProperty("annotators", tagged ? "tokenize,ssplit,pos,lemma" : "tokenize,ssplit");
+        props.setProperty("annotators", "tokenize,ssplit");
         // Social text: keep the characters as written (no PTB escaping of brackets and quotes), keep
         // hyphenated words whole, and treat each line break as a possible sentence end.
         props.setProperty("tokenize.options",
@@ -38,7 +50,9 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
         props.setProperty("ssplit.newlineIsSentenceBreak", "two");
         props.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
         props.setProperty("threads", "1");
-        this.pipeline = new StanfordCoreNLP(props);
+        this.splitter = new StanfordCoreNLP(props);
+        this.tagger = tagged ? new AnnotationPipeline(List.of(new POSTaggerAnnotator("pos", props), new MorphaAnnotator(false)))
+                : null;
     }
 
     /** The JVM-wide analyzer, created on first use. */
@@ -76,18 +90,83 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
 
     @Override
     public AnalyzedText analyze(String text) {
+        return analyze(text, null);
+    }
+
+    /**
+     * This analyzer, remembering the tags and lemmas of the last {@code capacity} distinct sentences it tagged, so that
+     * a sentence seen again is not tagged again; the analysis is the same. Not thread-safe: one per thread (task).
+     */
+    public TextAnalyzer withSentenceCache(int capacity) {
+        LruCache<List<String>, TaggedWords> cache = new LruCache<>(capacity);
+        return text -> analyze(text, cache);
+    }
+
+    /** A sentence's part-of-speech tags and lower-cased lemmas, token by token. */
+    private record TaggedWords(String[] tags, String[] lemmas) {
+    }
+
+    private AnalyzedText analyze(String text, LruCache<List<String>, TaggedWords> cache) {
         Annotation document = new Annotation(text);
-        pipeline.annotate(document);
-        List<List<Token>> sentences = new ArrayList<>();
-        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-            List<Token> tokens = new ArrayList<>();
-            for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-                String lemma = label.lemma() == null ? label.word() : label.lemma();
-                tokens.add(new Token(label.word(), lemma.toLowerCase(Locale.ROOT), tagged ? label.tag() : "",
-                        label.beginPosition(), label.endPosition()));
-            }
-            sentences.add(tokens);
+        splitter.annotate(document);
+        List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
+        TaggedWords[] tagged = new TaggedWords[sentences.size()];
+        if (tagger != null) {
+            tag(text, sentences, tagged, cache);
         }
-        return new AnalyzedText(text, sentences);
+        List<List<Token>> result = new ArrayList<>(sentences.size());
+        for (int s = 0; s < sentences.size(); s++) {
+            List<CoreLabel> labels = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+            List<Token> tokens = new ArrayList<>(labels.size());
+            for (int t = 0; t < labels.size(); t++) {
+                CoreLabel label = labels.get(t);
+                tokens.add(tagged[s] == null
+                        ? new Token(label.word(), label.word().toLowerCase(Locale.ROOT), "", label.beginPosition(),
+                                label.endPosition())
+                        : new Token(label.word(), tagged[s].lemmas()[t], tagged[s].tags()[t], label.beginPosition(),
+                                label.endPosition()));
+            }
+            result.add(tokens);
+        }
+        return new AnalyzedText(text, result);
+    }
+
+    /** Fills {@code tagged} from the cache, tagging (in one call) the sentences it does not hold. */
+    private void tag(String text, List<CoreMap> sentences, TaggedWords[] tagged,
+            LruCache<List<String>, TaggedWords> cache) {
+        List<CoreMap> untagged = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<List<String>> keys = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> words = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class).stream()
+                    .map(CoreLabel::word).toList();
+            tagged[s] = cache == null ? null : cache.get(words);
+            if (tagged[s] == null) {
+                untagged.add(sentences.get(s));
+                positions.add(s);
+                keys.add(words);
+            }
+        }
+        if (untagged.isEmpty()) {
+            return;
+        }
+        Annotation batch = new Annotation(text);
+        batch.set(CoreAnnotations.SentencesAnnotation.class, untagged);
+        tagger.annotate(batch);
+        for (int i = 0; i < untagged.size(); i++) {
+            List<CoreLabel> labels = untagged.get(i).get(CoreAnnotations.TokensAnnotation.class);
+            String[] tags = new String[labels.size()];
+            String[] lemmas = new String[labels.size()];
+            for (int t = 0; t < labels.size(); t++) {
+                CoreLabel label = labels.get(t);
+                tags[t] = label.tag();
+                lemmas[t] = (label.lemma() == null ? label.word() : label.lemma()).toLowerCase(Locale.ROOT);
+            }
+            TaggedWords words = new TaggedWords(tags, lemmas);
+            tagged[positions.get(i)] = words;
+            if (cache != null) {
+                cache.put(keys.get(i), words);
+            }
+        }
     }
 }

@@ -97,14 +97,16 @@ final class EvalEnrichCommand implements Callable<Integer> {
             Enricher[] enricher = new Enricher[1];
             double perSecond = MedianSpeed.postsPerSecond(index -> {
                 if (index == 0) {
-                    enricher[0] = new Enricher(analyzer, sentiment, topics, locations);
+                    enricher[0] = new Enricher(analyzer.withSentenceCache(CoreNlpTextAnalyzer.SENTENCE_CACHE_CAPACITY),
+                            sentiment, topics, locations);
                 }
                 return enricher[0].enrich(posts.get(index));
             }, all, passes);
             out.printf(Locale.ROOT, "speed: %,.0f posts/s per core for the whole enrich stage (median of %d passes "
                     + "after a warm-up pass, each pass with a new enricher)%n", perSecond, passes);
 
-            Enricher fresh = new Enricher(analyzer, sentiment, topics, locations);
+            Enricher fresh = new Enricher(analyzer.withSentenceCache(CoreNlpTextAnalyzer.SENTENCE_CACHE_CAPACITY),
+                    sentiment, topics, locations);
             MessageDigest digest = sha256();
             for (Post post : posts) {
                 digest.update((Json.write(fresh.enrich(post)) + "\n").getBytes(StandardCharsets.UTF_8));
