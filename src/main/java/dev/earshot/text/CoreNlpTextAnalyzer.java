@@ -3,10 +3,10 @@ package dev.earshot.text;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.AnnotationPipeline;
 import edu.stanford.nlp.pipeline.MorphaAnnotator;
 import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,10 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
 
     /** Tokenizer and sentence splitter. */
     private final StanfordCoreNLP splitter;
-    /** Part-of-speech tagger and lemmatizer, run on sentences the splitter made; null for the tokenizer alone. */
-    private final AnnotationPipeline tagger;
+    /** Part-of-speech tagger, run on sentences the splitter made; null for the tokenizer alone. */
+    private final POSTaggerAnnotator tagger;
+    /** CoreNLP's lemmatizer, which lemmatizes each token from its word and tag alone. */
+    private final MorphaAnnotator lemmatizer = new MorphaAnnotator(false);
 
     private CoreNlpTextAnalyzer(boolean tagged) {
         Properties props = new Properties();
@@ -51,8 +53,7 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
         props.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
         props.setProperty("threads", "1");
         this.splitter = new StanfordCoreNLP(props);
-        this.tagger = tagged ? new AnnotationPipeline(List.of(new POSTaggerAnnotator("pos", props), new MorphaAnnotator(false)))
-                : null;
+        this.tagger = tagged ? new POSTaggerAnnotator("pos", props) : null;
     }
 
     /** The JVM-wide analyzer, created on first use. */
@@ -94,25 +95,31 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
     }
 
     /**
-     * This analyzer, remembering the tags and lemmas of the last {@code capacity} distinct sentences it tagged, so that
-     * a sentence seen again is not tagged again; the analysis is the same. Not thread-safe: one per thread (task).
+     * This analyzer, remembering the tags and lemmas of the last {@code capacity} distinct sentences it tagged, and
+     * the lemma of each word and tag it lemmatized (as many), so that a sentence seen again is not tagged again and a
+     * word seen again with its tag is not lemmatized again; the analysis is the same. Not thread-safe: one per thread
+     * (task).
      */
     public TextAnalyzer withSentenceCache(int capacity) {
-        LruCache<List<String>, TaggedWords> cache = new LruCache<>(capacity);
-        return text -> analyze(text, cache);
+        Caches caches = new Caches(new LruCache<>(capacity), new LruCache<>(capacity));
+        return text -> analyze(text, caches);
     }
 
     /** A sentence's part-of-speech tags and lower-cased lemmas, token by token. */
     private record TaggedWords(String[] tags, String[] lemmas) {
     }
 
-    private AnalyzedText analyze(String text, LruCache<List<String>, TaggedWords> cache) {
+    /** Tags and lemmas by the sentence's words; CoreNLP's lemma by tag and word. */
+    private record Caches(LruCache<List<String>, TaggedWords> sentences, LruCache<String, String> lemmas) {
+    }
+
+    private AnalyzedText analyze(String text, Caches caches) {
         Annotation document = new Annotation(text);
         splitter.annotate(document);
         List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
         TaggedWords[] tagged = new TaggedWords[sentences.size()];
         if (tagger != null) {
-            tag(text, sentences, tagged, cache);
+            tag(text, sentences, tagged, caches);
         }
         List<List<Token>> result = new ArrayList<>(sentences.size());
         for (int s = 0; s < sentences.size(); s++) {
@@ -132,15 +139,14 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
     }
 
     /** Fills {@code tagged} from the cache, tagging (in one call) the sentences it does not hold. */
-    private void tag(String text, List<CoreMap> sentences, TaggedWords[] tagged,
-            LruCache<List<String>, TaggedWords> cache) {
+    private void tag(String text, List<CoreMap> sentences, TaggedWords[] tagged, Caches caches) {
         List<CoreMap> untagged = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<List<String>> keys = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             List<String> words = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class).stream()
                     .map(CoreLabel::word).toList();
-            tagged[s] = cache == null ? null : cache.get(words);
+            tagged[s] = caches == null ? null : caches.sentences().get(words);
             if (tagged[s] == null) {
                 untagged.add(sentences.get(s));
                 positions.add(s);
@@ -153,6 +159,7 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
         Annotation batch = new Annotation(text);
         batch.set(CoreAnnotations.SentencesAnnotation.class, untagged);
         tagger.annotate(batch);
+        lemmatize(untagged, caches);
         for (int i = 0; i < untagged.size(); i++) {
             List<CoreLabel> labels = untagged.get(i).get(CoreAnnotations.TokensAnnotation.class);
             String[] tags = new String[labels.size()];
@@ -164,9 +171,52 @@ public final class CoreNlpTextAnalyzer implements TextAnalyzer {
             }
             TaggedWords words = new TaggedWords(tags, lemmas);
             tagged[positions.get(i)] = words;
-            if (cache != null) {
-                cache.put(keys.get(i), words);
+            if (caches != null) {
+                caches.sentences().put(keys.get(i), words);
             }
         }
+    }
+
+    /**
+     * Sets each token's lemma: from the cache where it holds the token's tag and word, the others by CoreNLP's
+     * lemmatizer in one call (it reads nothing but each token's word and tag, so a sentence of just those tokens gives
+     * them their lemmas).
+     */
+    private void lemmatize(List<CoreMap> sentences, Caches caches) {
+        if (caches == null) {
+            Annotation all = new Annotation("");
+            all.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+            lemmatizer.annotate(all);
+            return;
+        }
+        List<CoreLabel> unknown = new ArrayList<>();
+        for (CoreMap sentence : sentences) {
+            for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+                String lemma = caches.lemmas().get(lemmaKey(label));
+                if (lemma == null) {
+                    unknown.add(label);
+                } else {
+                    label.setLemma(lemma);
+                }
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        CoreMap unknownWords = new ArrayCoreMap();
+        unknownWords.set(CoreAnnotations.TokensAnnotation.class, unknown);
+        Annotation batch = new Annotation("");
+        batch.set(CoreAnnotations.SentencesAnnotation.class, List.of(unknownWords));
+        lemmatizer.annotate(batch);
+        for (CoreLabel label : unknown) {
+            if (label.lemma() != null) {
+                caches.lemmas().put(lemmaKey(label), label.lemma());
+            }
+        }
+    }
+
+    /** A tag has no space, so the tag, a space and the word name the pair. */
+    private static String lemmaKey(CoreLabel label) {
+        return label.tag() + ' ' + label.word();
     }
 }
