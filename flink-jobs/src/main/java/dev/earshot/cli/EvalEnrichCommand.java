@@ -79,7 +79,7 @@ final class EvalEnrichCommand implements Callable<Integer> {
             if (limit != null && limit < 1) {
                 throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
             }
-            List<Post> read = data == null ? bundledSamplePosts() : airlinePosts();
+            List<Post> read = data == null ? bundledSamplePosts() : airlinePosts(data);
             List<Post> posts = limit == null || limit >= read.size() ? read : read.subList(0, limit);
             Taxonomy taxonomy = EvalTopicsCommand.loadTaxonomy(
                     taxonomyName != null ? taxonomyName : data == null ? "city-operations" : "airline-care");
@@ -140,7 +140,8 @@ final class EvalEnrichCommand implements Callable<Integer> {
         return posts;
     }
 
-    private List<Post> airlinePosts() throws IOException {
+    /** Each row of the airline tweets as a post: its text, and its tweet_location as the author's profile. */
+    static List<Post> airlinePosts(Path data) throws IOException {
         List<Post> posts = new ArrayList<>();
         for (Map<String, String> row : DataFile.readColumns(data, List.of("tweet_id", "text", "tweet_location"))) {
             String profile = row.get("tweet_location").isBlank() ? null : row.get("tweet_location");
