@@ -24,12 +24,12 @@ import java.util.Properties;
  *
  * <p>The tagger is most of the cost, and it tags each sentence on its own: a sentence's tags and lemmas depend only on
  * its words. So the tokenizer and sentence splitter run first, and {@link #withSentenceCache(int)} tags only the
- * sentences it has not seen (a repost, a stock phrase), with CoreNLP's own tagger and lemmatizer, giving exactly the
- * analysis of the whole pipeline.
+ * sentences it has not seen (a repost, a stock phrase) and lemmatizes only the words and tags it has not seen, with
+ * CoreNLP's own tagger and lemmatizer, giving exactly the analysis of the whole pipeline.
  */
 public final class CoreNlpTextAnalyzer implements TextAnalyzer {
 
-    /** Sentences an enrich task remembers by default: about 1.5 KB each, so some 15 MB per task. */
+    /** Sentences (and words with their tag) an enrich task remembers by default: about 10 MB per task when full. */
     public static final int SENTENCE_CACHE_CAPACITY = 10_000;
 
     private static volatile CoreNlpTextAnalyzer shared;
