@@ -3,6 +3,8 @@ package dev.earshot.flink;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.DeliveryLedger;
+import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.connectors.helpdesk.HelpdeskSettings;
 import dev.earshot.connectors.helpdesk.HelpdeskSink;
 import dev.earshot.connectors.http.AlertDeliverySink;
@@ -87,7 +89,11 @@ public final class EarshotJob {
         if (!alerts.channels().isEmpty()) {
             checkAlertSecrets(alerts, secrets);
             // One writer: rate limits, quiet periods and incident threads hold across the whole job.
-            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters(EarshotSinks.ALERT_DELIVERY), secrets))
+            Sink<DeadLetter> failed = deliveryDeadLetters(EarshotSinks.ALERT_DELIVERY);
+            AlertDeliverySink delivery = new AlertDeliverySink(alerts, failed, secrets);
+            // Beside the dead letters, what got through: redeliver skips what a replay delivered after it failed.
+            outputs.alerts().sinkTo(failed instanceof JsonLinesFileSink<DeadLetter> files
+                            ? delivery.recordingIn(new DeliveryLedger.Recorder(List.of(files.directory()))) : delivery)
                     .setParallelism(1).name("alert delivery").uid("alert-delivery");
         }
         if (config.respond().helpdesk() != null) {
