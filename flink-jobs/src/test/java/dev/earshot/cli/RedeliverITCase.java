@@ -15,6 +15,7 @@ import dev.earshot.connectors.helpdesk.HelpdeskSink;
 import dev.earshot.connectors.http.AlertDeliverySink;
 import dev.earshot.connectors.http.AlertReceiver;
 import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.flink.EarshotJob;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
@@ -227,7 +228,7 @@ class RedeliverITCase {
         env.execute("delivery that fails");
     }
 
-    /** What the job's alert delivery does, recording what it delivers beside its dead letters as EarshotJob has it. */
+    /** What the job's alert delivery does, recording what it delivers beside its dead letters. */
     private static void deliverAlertAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
@@ -235,8 +236,8 @@ class RedeliverITCase {
         Path letters = dir.resolve("alert-delivery-dead-letters.jsonl");
         String before = Files.exists(letters) ? Files.readString(letters) : "";
         env.fromData(List.of(sampleAlert()), JsonTypeInfo.of(Alert.class))
-                .sinkTo(new AlertDeliverySink(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-delivery-dead-letters"),
-                        secrets).recordingIn(new DeliveryLedger.Recorder(List.of(dir))));
+                .sinkTo(EarshotJob.alertDelivery(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-delivery-dead-letters"),
+                        secrets));
         env.execute("alert delivery");
         Files.writeString(letters, before + (Files.exists(letters) ? Files.readString(letters) : ""));
     }
