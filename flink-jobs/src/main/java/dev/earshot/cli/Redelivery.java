@@ -71,10 +71,6 @@ final class Redelivery {
                        Map<String, String> ticketOrigins, Instant earliestAlertRejection, Map<String, Integer> skippedByStage,
                        int alreadyDelivered) {
 
-        Set<HandoffTicket> tickets() {
-            return new LinkedHashSet<>(ticketsByKey.values());
-        }
-
         int skipped() {
             return skippedByStage.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -114,7 +110,8 @@ final class Redelivery {
                         folder.resolve(LOCK_FILE).toString(), null, "another earshot redeliver is using this folder; wait "
                                 + "for it to end, then run this one again: it skips what that one delivered")));
             }
-            return execute(deadLetterFiles, DeliveryLedger.read(ledgerFolders), new DeliveryLedger.Recorder(ledgerFolders));
+            return execute(deadLetterFiles, alertsFailed, ticketsFailed, DeliveryLedger.read(ledgerFolders),
+                    new DeliveryLedger.Recorder(ledgerFolders));
         } finally {
             for (FileChannel lock : locks) {
                 lock.close();
@@ -122,9 +119,8 @@ final class Redelivery {
         }
     }
 
-    private int execute(List<Path> deadLetterFiles, DeliveryLedger ledger, DeliveryLedger.Recorder recorder) throws Exception {
-        Path alertsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
-        Path ticketsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK));
+    private int execute(List<Path> deadLetterFiles, Path alertsFailed, Path ticketsFailed, DeliveryLedger ledger,
+                        DeliveryLedger.Recorder recorder) throws Exception {
         Undelivered undelivered = read(deadLetterFiles, ledger);
 
         Configuration flinkConfig = new Configuration();
@@ -144,7 +140,7 @@ final class Redelivery {
             anything = true;
         }
         if (!undelivered.ticketsByKey().isEmpty()) {
-            env.fromData(List.copyOf(undelivered.tickets()), JsonTypeInfo.of(HandoffTicket.class)).name("ticket dead letters")
+            env.fromData(List.copyOf(undelivered.ticketsByKey().values()), JsonTypeInfo.of(HandoffTicket.class)).name("ticket dead letters")
                     .sinkTo(new HelpdeskSink(helpdeskSettings(), secrets, new JsonLinesFileSink<>(outputDir,
                             EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK))))
                     .name("helpdesk");
@@ -307,7 +303,7 @@ final class Redelivery {
     private void printSummary(List<Path> files, Undelivered undelivered, int alertsAgain, int ticketsAgain,
                               Path alertsFailed, Path ticketsFailed, DeliveryLedger ledger, DeliveryLedger.Recorder recorder) {
         int alerts = undelivered.alertsByKey().size();
-        int tickets = undelivered.tickets().size();
+        int tickets = undelivered.ticketsByKey().size();
         out.printf("Redelivery of %s%n", files.stream().map(Path::toString).collect(Collectors.joining(", ")));
         out.printf("  read            %d dead letters%n", undelivered.read());
         out.printf("  already sent    %d%s%n", undelivered.alreadyDelivered(), undelivered.alreadyDelivered() == 0 ? ""
