@@ -52,7 +52,7 @@ class RedeliverFilesTest {
     void aLatin1FileStopsItWithOneLineNamingTheLineByteAndFix() throws Exception {
         Path letters = Files.write(work.resolve("letters.jsonl"), "\n{\"raw\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        CliRun run = CliRun.run("redeliver", "--dead-letters", letters.toString());
+        CliRun run = CliRun.run("redeliver", "--dead-letters", letters.toString(), "-o", work.resolve("redelivery").toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").startsWith("earshot: --dead-letters " + letters
