@@ -1,5 +1,6 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.connectors.file.DeliveryLedger;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
@@ -94,6 +95,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private volatile Instant replayingSince;
     /** In a redelivery: the idempotency keys of the alert versions and channels to send again; null otherwise. */
     private Set<String> redelivering;
+    /** Where each delivered message is recorded; null when nowhere. */
+    private volatile DeliveryLedger.Recorder ledger;
 
     public AlertDeliveryWriter(AlertsConfig config, Map<String, ChannelEndpoint> endpoints,
                                SinkWriter<DeadLetter> deadLetterWriter, Clock clock) {
@@ -143,6 +146,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                                 undeliverable(alert, channel, error.getClass().getSimpleName());
                             } else if (result.delivered()) {
                                 delivered.incrementAndGet();
+                                recordDelivery(alert, channel);
                             } else {
                                 undeliverable(alert, channel, result.failure());
                             }
@@ -202,6 +206,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         redelivering = Set.copyOf(keys);
         replaying = true;
         replayingSince = earliestRejection.minus(policy.longestSettle());
+    }
+
+    /** Records each message delivered from now on in {@code ledger}. */
+    void recordDeliveriesIn(DeliveryLedger.Recorder ledger) {
+        this.ledger = ledger;
     }
 
     /** The channel a dead letter of this writer was for, from its origin; null for another dead letter. */
@@ -270,9 +279,20 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         String reason = ChannelEndpoint.redact("channel '" + channel.name() + "' (" + channel.type().yamlName()
                 + "): " + failure, endpoints.values());
         LOG.warn("Alert {} {} not delivered: {}", alert.id(), alert.status(), reason);
-        undelivered.add(new DeadLetter(Json.write(alert), reason, STAGE,
-                "alert " + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name(), clock.instant()));
+        undelivered.add(new DeadLetter(Json.write(alert), reason, STAGE, origin(alert, channel), clock.instant()));
         deadLetters.incrementAndGet();
+    }
+
+    private void recordDelivery(Alert alert, AlertChannel channel) {
+        DeliveryLedger.Recorder recorder = ledger;
+        if (recorder != null) {
+            recorder.record(new DeliveryLedger.Entry(STAGE, IdempotencyKeys.of(alert, channel.name()), origin(alert, channel),
+                    clock.instant()));
+        }
+    }
+
+    private static String origin(Alert alert, AlertChannel channel) {
+        return "alert " + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name();
     }
 
     private void writeDeadLetters() throws IOException, InterruptedException {
