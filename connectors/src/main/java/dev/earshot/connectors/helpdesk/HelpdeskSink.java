@@ -1,5 +1,6 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.DeliveryAccumulators;
 import dev.earshot.connectors.SinkContexts;
 
 import dev.earshot.connectors.Secrets;
@@ -79,6 +80,10 @@ public final class HelpdeskSink implements Sink<HandoffTicket>, SupportsWriterSt
             WriterInitContext context, Collection<Map<String, DeliveredTicket>> recovered) throws IOException {
         HelpdeskDelivery delivery = new HelpdeskDelivery(settings, secrets, Clock.systemUTC());
         recovered.forEach(delivery::restore);
+        DeliveryCounters counts = delivery.counters();
+        DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_VERSIONS, counts.versions);
+        DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_DELIVERED, counts.versionsDelivered);
+        DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_DEAD_LETTERS, counts.deadLetters);
         return new Writer(delivery, deadLetters.createWriter(context));
     }
 
