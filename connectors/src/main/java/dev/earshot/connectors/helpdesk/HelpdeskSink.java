@@ -48,7 +48,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * follow-up ticket holding them, which the state then maps the Earshot ticket to.
  *
  * <p>Failures that retries cannot fix become {@link DeadLetter}s with stage {@code helpdesk}, written to
- * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink).
+ * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink), each with a WARN line. The versions
+ * handed over, delivered and dead-lettered are counted as job accumulators ({@link DeliveryAccumulators}).
  *
  * <pre>{@code
  * tickets.keyBy(HandoffTicket::id)
