@@ -1,5 +1,6 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.connectors.DeliveryAccumulators;
 import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.file.DeliveryLedger;
 
@@ -109,6 +110,11 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
         if (redeliveredKeys != null) {
             writer.redeliver(redeliveredKeys, earliestRejection);
         }
+        writer.channelCounts().forEach((channel, counts) -> {
+            DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_MESSAGES + channel, counts.messages());
+            DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_DELIVERED + channel, counts.delivered());
+            DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_DEAD_LETTERS + channel, counts.deadLetters());
+        });
         context.metricGroup().gauge("alertsDelivered", () -> writer.stats().delivered());
         context.metricGroup().gauge("alertDeliveryRetries", () -> writer.stats().retries());
         context.metricGroup().gauge("alertDeadLetters", () -> writer.stats().deadLetters());

@@ -72,6 +72,13 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     public record Stats(long delivered, long retries, long deadLetters, long skipped) {
     }
 
+    /** One channel's messages (alert versions routed to it, rate-limited ones included), delivered and dead letters. */
+    public record ChannelCounts(AtomicLong messages, AtomicLong delivered, AtomicLong deadLetters) {
+        ChannelCounts() {
+            this(new AtomicLong(), new AtomicLong(), new AtomicLong());
+        }
+    }
+
     private final AlertRouter router;
     private final List<AlertChannel> channels;
     private final DeliveryPolicy policy;
@@ -88,6 +95,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private final Map<String, String> slackThreads = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final Map<String, ChannelCounts> channelCounts = new HashMap<>();
     private long skipped;
     /** From a restore to the next checkpoint: the messages replayed meanwhile may be in Slack already. */
     private volatile boolean replaying;
@@ -106,6 +114,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         this.router = new AlertRouter(config.channels(), clock.instant());
         this.channels = config.channels();
         this.policy = config.delivery();
+        channels.forEach(channel -> channelCounts.put(channel.name(), new ChannelCounts()));
         this.maxInFlight = config.delivery().maxInFlight();
         this.inFlight = new Semaphore(maxInFlight);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -129,9 +138,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                 skipped++;
                 LOG.debug("Alert {} {} not posted to channel '{}': {}", alert.id(), alert.status(), channel.name(), skip.reason());
             } else if (route instanceof Route.RateLimited limited) {
+                channelCounts.get(channel.name()).messages().incrementAndGet();
                 undeliverable(alert, channel, limited.reason());
             } else if (route instanceof Route.Dispatch dispatch) {
                 inFlight.acquire();
+                channelCounts.get(channel.name()).messages().incrementAndGet();
                 // one thread's messages go out in order: each is made and sent once the previous one is settled
                 // and its outcome recorded, so that a Slack reply knows the ts its first message got
                 String thread = threadKey(channel.name(), alert.id());
@@ -147,6 +158,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                             } else if (result.delivered()) {
                                 delivered.incrementAndGet();
                                 recordDelivery(alert, channel);
+                                channelCounts.get(channel.name()).delivered().incrementAndGet();
                             } else {
                                 undeliverable(alert, channel, result.failure());
                             }
@@ -223,6 +235,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped);
     }
 
+    /** Each channel's counts by its name, live: updated as messages settle. */
+    public Map<String, ChannelCounts> channelCounts() {
+        return Map.copyOf(channelCounts);
+    }
+
     /** Slack messages found posted already (by a lost attempt or a failed run), which were not posted again. */
     public long repostsAvoided() {
         return delivery.repostsAvoided();
@@ -281,6 +298,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         LOG.warn("Alert {} {} not delivered: {}", alert.id(), alert.status(), reason);
         undelivered.add(new DeadLetter(Json.write(alert), reason, STAGE, origin(alert, channel), clock.instant()));
         deadLetters.incrementAndGet();
+        channelCounts.get(channel.name()).deadLetters().incrementAndGet();
     }
 
     private void recordDelivery(Alert alert, AlertChannel channel) {
