@@ -122,12 +122,7 @@ class RedeliverITCase {
     @Test
     void aMessageAResumedRunDeliveredAfterAllIsNotPostedAgain() throws Exception {
         try (AlertReceiver receiver = new AlertReceiver()) {
-            EarshotConfig config = ConfigLoader.parse("""
-                    respond:
-                      alerts:
-                        channels:
-                          - {name: ops-slack, type: slack, urlEnv: SLACK_URL}
-                    """, "redeliver.yaml");
+            EarshotConfig config = slackWebhookOnly();
             Map<String, String> revoked = Map.of("SLACK_URL", receiver.slackUrl().replace("slack-token-s3cr3t", "revoked"));
             Map<String, String> fixed = Map.of("SLACK_URL", receiver.slackUrl());
             Path jobOutput = Files.createDirectories(work.resolve("output"));
@@ -150,12 +145,7 @@ class RedeliverITCase {
     @Test
     void aRecordOlderThanTheDeadLetterDoesNotHideIt() throws Exception {
         try (AlertReceiver receiver = new AlertReceiver()) {
-            EarshotConfig config = ConfigLoader.parse("""
-                    respond:
-                      alerts:
-                        channels:
-                          - {name: ops-slack, type: slack, urlEnv: SLACK_URL}
-                    """, "redeliver.yaml");
+            EarshotConfig config = slackWebhookOnly();
             Path jobOutput = Files.createDirectories(work.resolve("output"));
             deliverAlertAsTheJobDoes(config, Map.of("SLACK_URL", receiver.slackUrl())::get, jobOutput);
             deliverAlertAsTheJobDoes(config, Map.of("SLACK_URL", receiver.slackUrl().replace("slack-token-s3cr3t", "revoked"))::get,
@@ -268,5 +258,15 @@ class RedeliverITCase {
         try (InputStream in = RedeliverITCase.class.getResourceAsStream("/helpdesk/bundled-tickets.jsonl")) {
             return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow(), HandoffTicket.class);
         }
+    }
+
+    /** One Slack incoming-webhook channel, whose URL is in SLACK_URL. */
+    private static EarshotConfig slackWebhookOnly() {
+        return ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: ops-slack, type: slack, urlEnv: SLACK_URL}
+                """, "redeliver.yaml");
     }
 }
