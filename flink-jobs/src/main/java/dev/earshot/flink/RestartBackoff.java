@@ -31,6 +31,11 @@ public final class RestartBackoff {
 
     /** Sets the restart strategy {@code recovery} describes in {@code flink}, and returns it. */
     public static Configuration configure(Configuration flink, EarshotConfig.Recovery recovery) {
+        if (recovery.attempts() == 0) {
+            // Flink's exponential delay needs an attempt; none is no restart strategy at all.
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+            return flink;
+        }
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, recovery.attempts());
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, recovery.delay());
