@@ -431,7 +431,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             } catch (RuntimeException e) {
                 fail(new IOException("cannot handle Elasticsearch's bulk response: " + e, e));
             }
-            if (allTaken && retrying) {
+            // A retried document taken, not merely the answer to a request sent before Elasticsearch went away.
+            if (allTaken && retrying && attempts.stream().anyMatch(attempt -> attempt.retry() > 0)) {
                 retrying = false;
                 outage.answered(ElasticsearchSinkWriter.this);
             }
