@@ -43,6 +43,29 @@ class CoreNlpTextAnalyzerTest {
     }
 
     @Test
+    void theSentenceCacheGivesTheSameAnalysisAsTaggingEverySentence() {
+        // Repeated sentences, and words seen again with another tag ("park" as a verb, then a noun; "lost").
+        List<String> posts = List.of(
+                "I park the car in the park. Parking was impossible! #parking",
+                "Parking was impossible! They lost my bag. @united why??",
+                "Lost and found: my lost bag was found in the park.\n\nI park the car in the park.",
+                "I park the car in the park. Parking was impossible! #parking",
+                "Bus late again :( Third time this week! http://t.co/x1");
+        TextAnalyzer roomy = ((CoreNlpTextAnalyzer) analyzer).withSentenceCache(100);
+        TextAnalyzer tiny = ((CoreNlpTextAnalyzer) analyzer).withSentenceCache(1);
+
+        for (int pass = 0; pass < 2; pass++) {
+            for (String post : posts) {
+                AnalyzedText expected = analyzer.analyze(post);
+                assertThat(roomy.analyze(post)).as(post).isEqualTo(expected);
+                assertThat(tiny.analyze(post)).as("with entries forgotten: " + post).isEqualTo(expected);
+            }
+        }
+        assertThat(roomy.analyze("I park the car in the park.").tokens()).extracting(Token::pos)
+                .as("the tags vary with the context, not the word").contains("VBP", "NN");
+    }
+
+    @Test
     void splitsSentences() {
         assertThat(analyzer.analyze("Bus late again. Third time this week!").sentences()).hasSize(2);
     }

@@ -24,7 +24,8 @@ final class ConfigCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "the file to check; without it, print the defaults")
     private Path file;
 
-    @Option(names = "--check-services", description = "also contact Kafka and Elasticsearch, as run does (each within 10s)")
+    @Option(names = "--check-services", description = "also contact Kafka, Elasticsearch and the helpdesk (one "
+            + "authenticated read), as run does (each within 10s)")
     private boolean checkServices;
 
     @Spec

@@ -2,6 +2,7 @@ package dev.earshot.cli;
 
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.file.DeliveryLedger;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import java.io.IOException;
@@ -26,6 +27,7 @@ final class EarlierRun {
                     EarshotSinks.DELETIONS,
                     EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY),
                     EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK),
+                    DeliveryLedger.NAME,
                     "refused-" + EarshotSinks.ALERTS, "refused-" + EarshotSinks.TICKETS, "refused-" + EarshotSinks.STATS,
                     "refused-" + ElasticsearchEarshotSinks.POSTS)
             .map(Pattern::quote).collect(Collectors.joining("|")) + ")(-\\d+)?\\.jsonl");

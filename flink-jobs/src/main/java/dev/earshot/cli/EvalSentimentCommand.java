@@ -330,22 +330,7 @@ final class EvalSentimentCommand implements Callable<Integer> {
     }
 
     private double medianPostsPerSecond(IntFunction<?> score, List<Integer> scored) {
-        double[] rates = new double[TIMED_PASSES];
-        Object sink = null;
-        for (int pass = -1; pass < TIMED_PASSES; pass++) {
-            long start = System.nanoTime();
-            for (int row : scored) {
-                sink = score.apply(row);
-            }
-            if (pass >= 0) {
-                rates[pass] = scored.size() / ((System.nanoTime() - start) / 1e9);
-            }
-        }
-        if (sink == null && !scored.isEmpty()) {
-            throw new IllegalStateException("a scorer returned null");
-        }
-        Arrays.sort(rates);
-        return rates[TIMED_PASSES / 2];
+        return MedianSpeed.postsPerSecond(score, scored, TIMED_PASSES);
     }
 
     private void printMisses(Result result, List<Integer> development) {

@@ -6,6 +6,7 @@ import dev.earshot.connectors.Secrets;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.connectors.live.LiveSources;
+import dev.earshot.flink.Counters;
 import dev.earshot.flink.EarshotJob;
 import dev.earshot.flink.EnrichResources;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
@@ -239,9 +240,10 @@ final class LocalRun {
             out.println(summary(finished.get(SavedState.millisUntil(deadline), TimeUnit.MILLISECONDS).getAllAccumulatorResults(),
                     started, stop.signal()));
         } catch (TimeoutException | ExecutionException notStopped) {
-            out.printf("stopping: the job did not finish its windows within %s (%s); cancelled: the files end with "
+            out.printf("stopping: the job did not stop within %s (%s): %s; cancelled: the files end with "
                     + "whole lines but miss what was still in flight, and the counts below are the last seen%s%n",
                     Durations.format(STOP_WITHIN), notStopped instanceof TimeoutException ? "timed out" : rootMessage(notStopped),
+                    whatAStopWaitsFor(state == null),
                     state == null ? "" : "; the next run resumes from the last checkpoint in " + state.dir());
             job.cancel().get(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
             out.println(summary(lastCounters, started, stop.signal()));
@@ -270,6 +272,31 @@ final class LocalRun {
     }
 
     /**
+     * Why a stop can take long: a drained stop fires the windows, and both a drain and a savepoint wait until every
+     * delivery to people (helpdesk, alert channels) is delivered or given up, which takes a helpdesk that times out
+     * its retries' timeouts and backoffs. Says the deliveries still unsettled at the last count.
+     */
+    String whatAStopWaitsFor(boolean drains) {
+        List<String> targets = new ArrayList<>();
+        if (config.respond().helpdesk() != null) {
+            RunSummary last = new RunSummary(lastCounters);
+            long unsettled = last.get(Counters.HELPDESK_VERSIONS) - last.get(Counters.HELPDESK_DELIVERED)
+                    - last.get(Counters.HELPDESK_DEAD_LETTERS);
+            targets.add("the helpdesk at " + config.respond().helpdesk().url()
+                    + (unsettled > 0 ? " (" + RunSummary.count(unsettled, "ticket version") + " unsettled at the last count)" : ""));
+        }
+        List<String> channels = config.respond().alerts().channels().stream().map(channel -> channel.name()).toList();
+        if (!channels.isEmpty()) {
+            targets.add("alert channel" + (channels.size() == 1 ? " " : "s ") + String.join(", ", channels));
+        }
+        String waits = drains ? "the stop waits for the windows to fire and" : "the stop's savepoint waits";
+        return targets.isEmpty() ? (drains ? "the stop waits for the windows to fire and the files to close"
+                : "the stop's savepoint did not complete")
+                : waits + " for the deliveries still being retried to " + String.join(" and ", targets)
+                        + ", each up to requestTimeout × maxAttempts plus backoffs (respond.helpdesk, respond.alerts.delivery)";
+    }
+
+    /**
      * Where Flink's REST API tells why the job restarted: the local MiniCluster, or the cluster {@code flink run}
      * submitted to (none where the configuration does not say).
      */
@@ -294,7 +321,7 @@ final class LocalRun {
 
     private String summary(Map<String, Object> counters, Instant started, String interruptedBy) {
         List<String> restartCauses = failures.stream().map(RestartCauses.Failure::describe).toList();
-        return new RunSummary(counters, restartCauses).finalReport(Duration.between(started, Instant.now()),
+        return new RunSummary(counters, restartCauses, config.parallelism()).finalReport(Duration.between(started, Instant.now()),
                 config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null,
                 config.enrich().languageScope(), interruptedBy, resumed);
     }

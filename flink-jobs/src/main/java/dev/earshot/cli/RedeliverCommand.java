@@ -15,11 +15,14 @@ import picocli.CommandLine.Option;
                 + "before posting, a helpdesk ticket is looked up before one is created.",
                 "A follow-up sent again without its first message starts a message of its own: the incident's thread "
                         + "stayed in the job.",
+                "Each message delivered is recorded in delivered.jsonl beside the dead letters (and in the output folder); a "
+                        + "dead letter recorded there as delivered after it failed (by a resumed run, or an earlier "
+                        + "redeliver) is not sent again.",
                 "Dead letters of other stages are counted and skipped: replay their input instead."})
 final class RedeliverCommand implements Callable<Integer> {
 
-    @Option(names = {"-d", "--dead-letters"}, paramLabel = "FILE", arity = "1..*", required = true,
-            description = "output/alert-delivery-dead-letters.jsonl, output/helpdesk-dead-letters.jsonl, ...")
+    @Option(names = {"-d", "--dead-letters"}, paramLabel = "FILE|DIR", arity = "1..*", required = true,
+            description = "the output folder (its alert-delivery-dead-letters*.jsonl and helpdesk-dead-letters-*.jsonl), files, or names without the subtask suffix (output/helpdesk-dead-letters)")
     private List<Path> deadLetters;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",

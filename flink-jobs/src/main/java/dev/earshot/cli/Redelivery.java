@@ -3,6 +3,8 @@ package dev.earshot.cli;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.DeliveryLedger;
+import dev.earshot.connectors.file.FolderLock;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.connectors.file.TextFileReader;
 import dev.earshot.connectors.file.UnreadableTextException;
@@ -20,15 +22,20 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertsConfig;
+import dev.earshot.respond.alerts.ChannelType;
 import dev.earshot.respond.alerts.IdempotencyKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,9 +58,18 @@ final class Redelivery {
 
     static final String NOT_A_DELIVERY = "not a delivery; fix the cause, then run the original input again, not this dead-letter file";
 
-    /** What the dead-letter files hold that can be sent again, in file order without repeats. */
-    record Undelivered(int read, Map<String, Alert> alertsByKey, Set<String> channels, Set<HandoffTicket> tickets,
-                       Instant earliestAlertRejection, Map<String, Integer> skippedByStage) {
+    /** The lock file in each folder a redelivery reads from or writes to. */
+    static final String LOCK_FILE = ".redeliver.lock";
+
+    /**
+     * What the dead-letter files hold that can be sent again, in file order without repeats.
+     *
+     * @param ticketOrigins each ticket's dead-letter origin, by its version's idempotency key
+     * @param alreadyDelivered dead letters whose message a ledger records as delivered after they failed
+     */
+    record Undelivered(int read, Map<String, Alert> alertsByKey, Set<String> channels, Map<String, HandoffTicket> ticketsByKey,
+                       Map<String, String> ticketOrigins, Instant earliestAlertRejection, Map<String, Integer> skippedByStage,
+                       int alreadyDelivered) {
 
         int skipped() {
             return skippedByStage.values().stream().mapToInt(Integer::intValue).sum();
@@ -72,17 +88,11 @@ final class Redelivery {
         this.out = out;
     }
 
-    int execute(List<Path> deadLetterFiles) throws Exception {
+    int execute(List<Path> deadLetterArguments) throws Exception {
+        List<Path> deadLetterFiles = DeadLetterFiles.resolve(deadLetterArguments);
         Path alertsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
         Path ticketsFailed = JsonLinesFileSink.fileOf(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK));
         for (Path file : deadLetterFiles) {
-            if (Files.isDirectory(file)) {
-                throw new IllegalArgumentException("--dead-letters " + file + ": is a folder; give the dead-letters files "
-                        + "in it: " + deliveryDeadLetters(file));
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--dead-letters " + file + ": no such file");
-            }
             for (Path written : List.of(alertsFailed, ticketsFailed)) {
                 if (Files.exists(written) && Files.isSameFile(file, written)) {
                     throw new ConfigException("--output: " + outputDir + " would overwrite the dead letters being read from "
@@ -90,7 +100,28 @@ final class Redelivery {
                 }
             }
         }
-        Undelivered undelivered = read(deadLetterFiles);
+        // The ledgers beside the files read and in the output folder: what a later run or an earlier redelivery
+        // delivered is skipped, and what this one delivers is recorded in each, so no folder's files send it again.
+        List<Path> ledgerFolders = ledgerFolders(deadLetterFiles);
+        List<FileChannel> locks = new ArrayList<>();
+        try {
+            for (Path folder : ledgerFolders) {
+                locks.add(FolderLock.tryTake(folder, LOCK_FILE).orElseThrow(() -> new FileSystemException(
+                        folder.resolve(LOCK_FILE).toString(), null, "another earshot redeliver is using this folder; wait "
+                                + "for it to end, then run this one again: it skips what that one delivered")));
+            }
+            return execute(deadLetterFiles, alertsFailed, ticketsFailed, DeliveryLedger.read(ledgerFolders),
+                    new DeliveryLedger.Recorder(ledgerFolders));
+        } finally {
+            for (FileChannel lock : locks) {
+                lock.close();
+            }
+        }
+    }
+
+    private int execute(List<Path> deadLetterFiles, Path alertsFailed, Path ticketsFailed, DeliveryLedger ledger,
+                        DeliveryLedger.Recorder recorder) throws Exception {
+        Undelivered undelivered = read(deadLetterFiles, ledger);
 
         Configuration flinkConfig = new Configuration();
         // A failure is reported, not retried: what could not be sent is a dead letter, anything else a bug to see.
@@ -103,12 +134,13 @@ final class Redelivery {
             env.fromData(List.copyOf(new LinkedHashSet<>(undelivered.alertsByKey().values())), JsonTypeInfo.of(Alert.class))
                     .name("alert dead letters")
                     .sinkTo(new AlertDeliverySink(alerts, new JsonLinesFileSink<>(outputDir,
-                            EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY)), secrets).redelivery(undelivered.alertsByKey().keySet(), undelivered.earliestAlertRejection()))
+                            EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY)), secrets).redelivery(undelivered.alertsByKey().keySet(), undelivered.earliestAlertRejection())
+                            .recordingIn(recorder))
                     .name("alert delivery");
             anything = true;
         }
-        if (!undelivered.tickets().isEmpty()) {
-            env.fromData(List.copyOf(undelivered.tickets()), JsonTypeInfo.of(HandoffTicket.class)).name("ticket dead letters")
+        if (!undelivered.ticketsByKey().isEmpty()) {
+            env.fromData(List.copyOf(undelivered.ticketsByKey().values()), JsonTypeInfo.of(HandoffTicket.class)).name("ticket dead letters")
                     .sinkTo(new HelpdeskSink(helpdeskSettings(), secrets, new JsonLinesFileSink<>(outputDir,
                             EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK))))
                     .name("helpdesk");
@@ -119,17 +151,19 @@ final class Redelivery {
             env.execute("earshot redeliver");
         }
         int alertsAgain = lines(alertsFailed, !undelivered.alertsByKey().isEmpty());
-        int ticketsAgain = lines(ticketsFailed, !undelivered.tickets().isEmpty());
-        printSummary(deadLetterFiles, undelivered, alertsAgain, ticketsAgain, alertsFailed, ticketsFailed);
+        int ticketsAgain = recordTickets(undelivered, ticketsFailed, recorder);
+        printSummary(deadLetterFiles, undelivered, alertsAgain, ticketsAgain, alertsFailed, ticketsFailed, ledger, recorder);
         return 0;
     }
 
     /** The dead letters of the files; a line that is not one stops the command, naming it. */
-    static Undelivered read(List<Path> files) throws IOException {
+    static Undelivered read(List<Path> files, DeliveryLedger ledger) throws IOException {
         int read = 0;
+        int alreadyDelivered = 0;
         Map<String, Alert> alerts = new LinkedHashMap<>();
         Set<String> channels = new LinkedHashSet<>();
-        Set<HandoffTicket> tickets = new LinkedHashSet<>();
+        Map<String, HandoffTicket> tickets = new LinkedHashMap<>();
+        Map<String, String> ticketOrigins = new HashMap<>();
         Instant earliest = null;
         Map<String, Integer> skipped = new TreeMap<>();
         for (Path file : files) {
@@ -152,30 +186,32 @@ final class Redelivery {
                         throw new ConfigException("--dead-letters: " + where + ": its origin names no channel: " + letter.origin());
                     }
                     Alert alert = parse(letter.raw(), Alert.class, where + " (raw)");
-                    alerts.putIfAbsent(IdempotencyKeys.of(alert, channel), alert);
+                    String key = IdempotencyKeys.of(alert, channel);
+                    if (ledger.deliveredAfter(letter.stage(), key, letter.rejectedAt())) {
+                        alreadyDelivered++;
+                        continue;
+                    }
+                    alerts.putIfAbsent(key, alert);
                     channels.add(channel);
                     if (letter.rejectedAt() != null && (earliest == null || letter.rejectedAt().isBefore(earliest))) {
                         earliest = letter.rejectedAt();
                     }
                 } else if (HelpdeskDelivery.STAGE.equals(letter.stage())) {
-                    tickets.add(parse(letter.raw(), HandoffTicket.class, where + " (raw)"));
+                    HandoffTicket ticket = parse(letter.raw(), HandoffTicket.class, where + " (raw)");
+                    String key = dev.earshot.respond.helpdesk.IdempotencyKeys.version(ticket);
+                    if (ledger.deliveredAfter(letter.stage(), key, letter.rejectedAt())) {
+                        alreadyDelivered++;
+                        continue;
+                    }
+                    tickets.putIfAbsent(key, ticket);
+                    ticketOrigins.putIfAbsent(key, letter.origin());
                 } else {
                     skipped.merge(String.valueOf(letter.stage()), 1, Integer::sum);
                 }
             }
         }
-        return new Undelivered(read, alerts, channels, tickets, earliest == null ? Instant.now() : earliest, skipped);
-    }
-
-    /** The delivery dead-letters files a folder holds, or, when it holds none, their names in an output folder. */
-    private static String deliveryDeadLetters(Path folder) {
-        List<Path> files = new ArrayList<>();
-        for (String sink : List.of(EarshotSinks.ALERT_DELIVERY, EarshotSinks.HELPDESK)) {
-            files.add(JsonLinesFileSink.fileOf(folder, EarshotSinks.deliveryDeadLettersName(sink)));
-        }
-        List<Path> present = files.stream().filter(Files::isRegularFile).toList();
-        return present.isEmpty() ? "it holds none; they are written as output/" + files.get(0).getFileName() + " and output/"
-                + files.get(1).getFileName() : present.stream().map(Path::toString).collect(Collectors.joining(" "));
+        return new Undelivered(read, alerts, channels, tickets, ticketOrigins, earliest == null ? Instant.now() : earliest,
+                skipped, alreadyDelivered);
     }
 
     /** The file's lines, read as the job reads files; bytes that are not UTF-8 stop the command naming the line. */
@@ -230,12 +266,49 @@ final class Redelivery {
         }
     }
 
+    /** The folders of the files read, and the output folder: where the ledgers are read and written. */
+    private List<Path> ledgerFolders(List<Path> files) {
+        Set<Path> folders = new LinkedHashSet<>();
+        files.forEach(file -> folders.add(file.toAbsolutePath().normalize().getParent()));
+        folders.add(outputDir.toAbsolutePath().normalize());
+        return List.copyOf(folders);
+    }
+
+    /**
+     * Records the ticket versions delivered (those not dead letters again) in the ledgers, once the job has ended:
+     * the helpdesk sink reports per version only through its dead letters.
+     *
+     * @return how many failed again
+     */
+    private static int recordTickets(Undelivered undelivered, Path ticketsFailed, DeliveryLedger.Recorder recorder) throws IOException {
+        if (undelivered.ticketsByKey().isEmpty()) {
+            return 0;
+        }
+        Set<String> failedAgain = new HashSet<>();
+        if (Files.exists(ticketsFailed)) {
+            for (String line : linesOf(ticketsFailed)) {
+                if (!line.isBlank()) {
+                    DeadLetter letter = parse(line, DeadLetter.class, ticketsFailed.toString());
+                    failedAgain.add(dev.earshot.respond.helpdesk.IdempotencyKeys.version(
+                            parse(letter.raw(), HandoffTicket.class, ticketsFailed + " (raw)")));
+                }
+            }
+        }
+        Instant now = Instant.now();
+        undelivered.ticketsByKey().keySet().stream().filter(key -> !failedAgain.contains(key)).forEach(key -> recorder.record(
+                new DeliveryLedger.Entry(HelpdeskDelivery.STAGE, key, undelivered.ticketOrigins().get(key), now)));
+        return (int) undelivered.ticketsByKey().keySet().stream().filter(failedAgain::contains).count();
+    }
+
     private void printSummary(List<Path> files, Undelivered undelivered, int alertsAgain, int ticketsAgain,
-                              Path alertsFailed, Path ticketsFailed) {
+                              Path alertsFailed, Path ticketsFailed, DeliveryLedger ledger, DeliveryLedger.Recorder recorder) {
         int alerts = undelivered.alertsByKey().size();
-        int tickets = undelivered.tickets().size();
+        int tickets = undelivered.ticketsByKey().size();
         out.printf("Redelivery of %s%n", files.stream().map(Path::toString).collect(Collectors.joining(", ")));
         out.printf("  read            %d dead letters%n", undelivered.read());
+        out.printf("  already sent    %d%s%n", undelivered.alreadyDelivered(), undelivered.alreadyDelivered() == 0 ? ""
+                : " (delivered after they failed, by a resumed run or an earlier redeliver: " + ledger.files().stream()
+                        .map(Path::toString).collect(Collectors.joining(", ")) + ")");
         out.printf("  redelivered     %d (%d alert messages, %d ticket versions)%n", alerts - alertsAgain + tickets - ticketsAgain,
                 alerts - alertsAgain, tickets - ticketsAgain);
         List<String> failedFiles = new ArrayList<>();
@@ -249,5 +322,16 @@ final class Redelivery {
         out.printf("  skipped         %d%s%n", undelivered.skipped(), undelivered.skipped() == 0 ? ""
                 : " (" + NOT_A_DELIVERY + "): " + undelivered.skippedByStage().entrySet().stream()
                         .map(stage -> stage.getValue() + " " + stage.getKey()).collect(Collectors.joining(", ")));
+        if (alerts + tickets > alertsAgain + ticketsAgain) {
+            out.printf("  recorded in     %s: a later redeliver skips what this one delivered%n", recorder.files().stream()
+                    .map(Path::toString).collect(Collectors.joining(", ")));
+        }
+        for (AlertChannel channel : config.respond().alerts().channels()) {
+            if (channel.type() == ChannelType.SLACK && undelivered.channels().contains(channel.name())) {
+                out.printf("  note            channel '%s' is a Slack incoming webhook, which cannot be searched: a message "
+                        + "posted but not recorded in %s (a run killed in between, or dead letters moved from their folder) "
+                        + "posts again; type: slack-api looks in the channel before posting%n", channel.name(), DeliveryLedger.NAME + ".jsonl");
+            }
+        }
     }
 }

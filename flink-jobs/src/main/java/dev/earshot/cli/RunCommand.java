@@ -40,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
     private Double speedup;
 
     @Option(names = "--no-service-checks",
-            description = {"submit without first contacting Kafka and Elasticsearch (each within "
-                    + "10s), e.g. under flink run where only the cluster, not this machine, can reach them"})
+            description = {"submit without first contacting Kafka, Elasticsearch and the helpdesk "
+                    + "(each within 10s), e.g. under flink run where only the cluster, not this machine, can reach them"})
     private boolean noServiceChecks;
 
     @Option(names = "--fresh",

@@ -20,14 +20,17 @@ final class RunSummary {
     private final Map<String, Object> counters;
     /** Why Flink restarted the job, each failure in one line, oldest first. */
     private final List<String> restartCauses;
+    /** The helpdesk sink's subtasks, each writing its own dead-letter file. */
+    private final int helpdeskSubtasks;
 
     RunSummary(Map<String, Object> counters) {
-        this(counters, List.of());
+        this(counters, List.of(), 1);
     }
 
-    RunSummary(Map<String, Object> counters, List<String> restartCauses) {
+    RunSummary(Map<String, Object> counters, List<String> restartCauses, int helpdeskSubtasks) {
         this.counters = counters;
         this.restartCauses = restartCauses;
+        this.helpdeskSubtasks = helpdeskSubtasks;
     }
 
     long get(String name) {
@@ -109,7 +112,42 @@ final class RunSummary {
                         count(get(Counters.TICKETS_OPENED) + get(Counters.TICKET_UPDATES) + get(Counters.TICKETS_CLOSED), "version"),
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
-                        file(outputDir, EarshotSinks.STATS)));
+                        file(outputDir, EarshotSinks.STATS)))
+                + deliveryLines(outputDir);
+    }
+
+    /**
+     * What reached the people the job delivers to, per target, where one is configured: a helpdesk or channel that
+     * was down for the whole run shows here, not only in its dead-letter file.
+     */
+    String deliveryLines(Path outputDir) {
+        StringBuilder lines = new StringBuilder();
+        if (counters.containsKey(Counters.HELPDESK_VERSIONS)) {
+            String letters = helpdeskSubtasks == 1 ? file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK))
+                    : file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK) + "-*");
+            lines.append(System.lineSeparator()).append("  helpdesk        ").append(delivered(get(Counters.HELPDESK_VERSIONS),
+                    get(Counters.HELPDESK_DELIVERED), get(Counters.HELPDESK_DEAD_LETTERS), "ticket version", letters));
+        }
+        List<String> channels = Counters.alertChannels(counters);
+        if (!channels.isEmpty()) {
+            String letters = file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
+            lines.append(System.lineSeparator()).append("  alert channels  ").append(channels.stream()
+                    .map(channel -> channel + " " + delivered(get(Counters.alertMessages(channel)),
+                            get(Counters.alertMessagesDelivered(channel)), get(Counters.alertDeadLetters(channel)), "message", null))
+                    .collect(Collectors.joining(" · ")));
+            long deadLetters = channels.stream().mapToLong(channel -> get(Counters.alertDeadLetters(channel))).sum();
+            lines.append(deadLetters == 0 ? "" : "  -> " + letters);
+        }
+        return lines.toString();
+    }
+
+    /** "8 of 11 ticket versions delivered, 3 dead letters  -> file"; those neither are still being delivered. */
+    private static String delivered(long total, long delivered, long deadLetters, String noun, String letters) {
+        long unsettled = total - delivered - deadLetters;
+        return String.format(Locale.ROOT, "%,d of %s delivered", delivered, count(total, noun))
+                + (deadLetters == 0 ? "" : ", " + count(deadLetters, "dead letter"))
+                + (unsettled <= 0 ? "" : String.format(Locale.ROOT, ", %,d still being delivered when counted", unsettled))
+                + (deadLetters == 0 || letters == null ? "" : "  -> " + letters);
     }
 
     /** "restart 1 after: Sink: files (1/2): IOException: No space left on device", one line each. */

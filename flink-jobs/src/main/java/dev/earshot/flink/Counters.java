@@ -1,7 +1,10 @@
 package dev.earshot.flink;
 
+import dev.earshot.connectors.DeliveryAccumulators;
 import dev.earshot.model.AlertKind;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Names of the job's accumulators: the run summary and the progress line read them. */
 public final class Counters {
@@ -79,7 +82,33 @@ public final class Counters {
     public static final String TICKET_UPDATES = "ticket-updates";
     public static final String TICKETS_CLOSED = "tickets-closed";
 
+    /** Ticket versions handed to the helpdesk ({@code respond.helpdesk}); present only where one is configured. */
+    public static final String HELPDESK_VERSIONS = DeliveryAccumulators.HELPDESK_VERSIONS;
+    public static final String HELPDESK_DELIVERED = DeliveryAccumulators.HELPDESK_DELIVERED;
+    /** Ticket versions the helpdesk sink gave up on: dead letters of stage {@code helpdesk}. */
+    public static final String HELPDESK_DEAD_LETTERS = DeliveryAccumulators.HELPDESK_DEAD_LETTERS;
+
     private Counters() {
+    }
+
+    /** Messages routed to an alert channel ({@code respond.alerts.channels}), by its name. */
+    public static String alertMessages(String channel) {
+        return DeliveryAccumulators.ALERT_MESSAGES + channel;
+    }
+
+    public static String alertMessagesDelivered(String channel) {
+        return DeliveryAccumulators.ALERT_DELIVERED + channel;
+    }
+
+    /** Messages an alert channel gave up on: dead letters of stage {@code deliver}. */
+    public static String alertDeadLetters(String channel) {
+        return DeliveryAccumulators.ALERT_DEAD_LETTERS + channel;
+    }
+
+    /** The alert channels the counts name, in the order of their names. */
+    public static List<String> alertChannels(Map<String, ?> counts) {
+        return counts.keySet().stream().filter(name -> name.startsWith(DeliveryAccumulators.ALERT_MESSAGES))
+                .map(name -> name.substring(DeliveryAccumulators.ALERT_MESSAGES.length())).sorted().toList();
     }
 
     /** Incidents opened, per kind. */

@@ -3,6 +3,8 @@ package dev.earshot.flink;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.DeliveryLedger;
+import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.connectors.helpdesk.HelpdeskSettings;
 import dev.earshot.connectors.helpdesk.HelpdeskSink;
 import dev.earshot.connectors.http.AlertDeliverySink;
@@ -87,7 +89,7 @@ public final class EarshotJob {
         if (!alerts.channels().isEmpty()) {
             checkAlertSecrets(alerts, secrets);
             // One writer: rate limits, quiet periods and incident threads hold across the whole job.
-            outputs.alerts().sinkTo(new AlertDeliverySink(alerts, deliveryDeadLetters(EarshotSinks.ALERT_DELIVERY), secrets))
+            outputs.alerts().sinkTo(alertDelivery(alerts, deliveryDeadLetters(EarshotSinks.ALERT_DELIVERY), secrets))
                     .setParallelism(1).name("alert delivery").uid("alert-delivery");
         }
         if (config.respond().helpdesk() != null) {
@@ -97,6 +99,16 @@ public final class EarshotJob {
                     .sinkTo(new HelpdeskSink(helpdesk, secrets, deliveryDeadLetters(EarshotSinks.HELPDESK)))
                     .name("helpdesk").uid("helpdesk");
         }
+    }
+
+    /**
+     * The alert delivery, recording what it delivers ({@link DeliveryLedger}) beside dead letters kept in files, so
+     * that redeliver skips what a replay from a checkpoint delivered after it had failed.
+     */
+    public static AlertDeliverySink alertDelivery(AlertsConfig alerts, Sink<DeadLetter> failed, Secrets secrets) {
+        AlertDeliverySink delivery = new AlertDeliverySink(alerts, failed, secrets);
+        return failed instanceof JsonLinesFileSink<DeadLetter> files
+                ? delivery.recordingIn(new DeliveryLedger.Recorder(List.of(files.directory()))) : delivery;
     }
 
     /** Stops start-up, naming the key, when a channel's secret is missing from the environment. */

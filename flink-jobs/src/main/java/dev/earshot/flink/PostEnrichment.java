@@ -14,6 +14,7 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.Post;
 import dev.earshot.text.CoreNlpTextAnalyzer;
+import dev.earshot.text.TextAnalyzer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
@@ -47,6 +48,7 @@ final class PostEnrichment implements Serializable {
     private final byte[] sentimentModel;
     private transient RuntimeContext context;
     private transient CoreNlpTextAnalyzer analyzer;
+    private transient TextAnalyzer postAnalyzer;
     private transient SentimentScorer sentiment;
     private transient LocationResolver locations;
     private transient Enricher enricher;
@@ -71,6 +73,7 @@ final class PostEnrichment implements Serializable {
     void open(RuntimeContext runtimeContext) throws IOException {
         context = runtimeContext;
         analyzer = CoreNlpTextAnalyzer.shared();
+        postAnalyzer = analyzer.withSentenceCache(CoreNlpTextAnalyzer.SENTENCE_CACHE_CAPACITY);
         sentiment = sentimentModel == null
                 ? SocialSentimentScorer.create(settings.sentiment())
                 : TrainedSentimentScorer.load(new ByteArrayInputStream(sentimentModel));
@@ -136,7 +139,7 @@ final class PostEnrichment implements Serializable {
         }
         if (!yaml.equals(taxonomyInForce)) {
             Taxonomy taxonomy = Taxonomy.parse(yaml);
-            enricher = new Enricher(analyzer, sentiment, TopicMatcher.compile(taxonomy, analyzer), locations);
+            enricher = new Enricher(postAnalyzer, sentiment, TopicMatcher.compile(taxonomy, analyzer), locations);
             if (taxonomyInForce != null && context.getTaskInfo().getIndexOfThisSubtask() == 0) {
                 LOG.info("enrich.taxonomy: the following posts are tagged with the new taxonomy's topics {}", taxonomy.ids());
             }

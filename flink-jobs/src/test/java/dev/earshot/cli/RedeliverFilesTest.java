@@ -1,10 +1,12 @@
 package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,24 +17,42 @@ class RedeliverFilesTest {
     Path work;
 
     @Test
-    void aFolderIsNamedAsOneAndItsDeadLettersFilesAreSuggested() throws Exception {
+    void aFolderWithoutDeliveryDeadLettersStopsItNamingTheFilesARunWrites() throws Exception {
+        Files.writeString(work.resolve("dead-letters.jsonl"), "");
+
         CliRun empty = CliRun.run("redeliver", "--dead-letters", work.toString());
-        Path alerts = Files.writeString(work.resolve("alert-delivery-dead-letters.jsonl"), "");
-        CliRun withFile = CliRun.run("redeliver", "--dead-letters", work.toString());
 
         assertThat(empty.exitCode()).isEqualTo(2);
-        assertThat(empty.err().strip()).isEqualTo("earshot: --dead-letters " + work + ": is a folder; give the dead-letters "
-                + "files in it: it holds none; they are written as output/alert-delivery-dead-letters.jsonl and "
-                + "output/helpdesk-dead-letters.jsonl");
-        assertThat(withFile.err().strip()).isEqualTo("earshot: --dead-letters " + work + ": is a folder; give the "
-                + "dead-letters files in it: " + alerts);
+        assertThat(empty.err().strip()).isEqualTo("earshot: --dead-letters " + work + ": the folder holds no delivery dead "
+                + "letters; a run writes them as alert-delivery-dead-letters.jsonl, helpdesk-dead-letters.jsonl, or with "
+                + "the subtask before .jsonl (helpdesk-dead-letters-0.jsonl)");
+    }
+
+    @Test
+    void aFolderANameWithoutItsSubtaskOrTheFilesThemselvesGiveTheSubtasksFiles() throws Exception {
+        Path alerts = Files.writeString(work.resolve("alert-delivery-dead-letters.jsonl"), "");
+        Path tickets0 = Files.writeString(work.resolve("helpdesk-dead-letters-0.jsonl"), "");
+        Path tickets1 = Files.writeString(work.resolve("helpdesk-dead-letters-1.jsonl"), "");
+        Files.writeString(work.resolve("helpdesk-dead-letters-old.jsonl"), "");
+        Files.writeString(work.resolve("dead-letters.jsonl"), "");
+
+        assertThat(DeadLetterFiles.resolve(List.of(work))).containsExactly(alerts, tickets0, tickets1);
+        assertThat(DeadLetterFiles.resolve(List.of(work.resolve("helpdesk-dead-letters")))).containsExactly(tickets0, tickets1);
+        assertThat(DeadLetterFiles.resolve(List.of(work.resolve("helpdesk-dead-letters.jsonl"))))
+                .as("the name the README gave").containsExactly(tickets0, tickets1);
+        assertThat(DeadLetterFiles.resolve(List.of(tickets1, work, tickets0))).as("each once")
+                .containsExactly(tickets1, alerts, tickets0);
+        assertThatThrownBy(() -> DeadLetterFiles.resolve(List.of(work.resolve("alert-dead-letters"))))
+                .hasMessage("--dead-letters " + work.resolve("alert-dead-letters") + ": no such file, nor "
+                        + "alert-dead-letters-<subtask>.jsonl files; give the output folder (e.g. output) to take all its "
+                        + "delivery dead letters");
     }
 
     @Test
     void aLatin1FileStopsItWithOneLineNamingTheLineByteAndFix() throws Exception {
         Path letters = Files.write(work.resolve("letters.jsonl"), "\n{\"raw\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        CliRun run = CliRun.run("redeliver", "--dead-letters", letters.toString());
+        CliRun run = CliRun.run("redeliver", "--dead-letters", letters.toString(), "-o", work.resolve("redelivery").toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").startsWith("earshot: --dead-letters " + letters

@@ -7,12 +7,15 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.DeliveryLedger;
+import dev.earshot.connectors.file.FolderLock;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.connectors.helpdesk.FakeZendesk;
 import dev.earshot.connectors.helpdesk.HelpdeskSink;
 import dev.earshot.connectors.http.AlertDeliverySink;
 import dev.earshot.connectors.http.AlertReceiver;
 import dev.earshot.connectors.serde.JsonTypeInfo;
+import dev.earshot.flink.EarshotJob;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
@@ -21,7 +24,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,11 +101,84 @@ class RedeliverITCase {
             assertThat(zendesk.violations).isEmpty();
             assertThat(accepted(receiver)).hasSize(1);
 
-            redeliver(config, fixed, work.resolve("redelivery-3"), letters);
-            assertThat(zendesk.tickets).as("looked up before it is created again").hasSize(1);
-            List<AlertReceiver.Received> webhook = receiver.at(AlertReceiver.WEBHOOK_PATH);
-            assertThat(accepted(receiver)).hasSize(2);
-            assertThat(webhook).extracting(AlertReceiver.Received::idempotencyKey).containsOnly(webhook.get(0).idempotencyKey());
+            assertThat(output).contains("recorded in     " + jobOutput.resolve("delivered.jsonl").toAbsolutePath());
+            int webhookCalls = receiver.at(AlertReceiver.WEBHOOK_PATH).size();
+            int zendeskRequests = zendesk.requests.size();
+
+            String second = redeliver(config, fixed, work.resolve("redelivery-3"), letters);
+            assertThat(second).contains("already sent    2 (delivered after they failed",
+                    "redelivered     0 (0 alert messages, 0 ticket versions)").doesNotContain("recorded in");
+            assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).as("nothing sent again").hasSize(webhookCalls);
+            assertThat(zendesk.requests).as("not even looked up again").hasSize(zendeskRequests);
+            assertThat(zendesk.tickets).hasSize(1);
+        }
+    }
+
+    /**
+     * A Slack incoming webhook failed (a revoked URL) and the run stopped; the resumed run, replaying from its
+     * checkpoint, delivered the message after all. redeliver must not post it again: an incoming webhook cannot be
+     * searched, so only the resumed run's record beside the dead letters can tell.
+     */
+    @Test
+    void aMessageAResumedRunDeliveredAfterAllIsNotPostedAgain() throws Exception {
+        try (AlertReceiver receiver = new AlertReceiver()) {
+            EarshotConfig config = ConfigLoader.parse("""
+                    respond:
+                      alerts:
+                        channels:
+                          - {name: ops-slack, type: slack, urlEnv: SLACK_URL}
+                    """, "redeliver.yaml");
+            Map<String, String> revoked = Map.of("SLACK_URL", receiver.slackUrl().replace("slack-token-s3cr3t", "revoked"));
+            Map<String, String> fixed = Map.of("SLACK_URL", receiver.slackUrl());
+            Path jobOutput = Files.createDirectories(work.resolve("output"));
+
+            deliverAlertAsTheJobDoes(config, revoked::get, jobOutput);
+            Path letters = jobOutput.resolve("alert-delivery-dead-letters.jsonl");
+            assertThat(Files.readAllLines(letters)).hasSize(1);
+            assertThat(slackPosts(receiver)).isEmpty();
+            deliverAlertAsTheJobDoes(config, fixed::get, jobOutput);
+            assertThat(slackPosts(receiver)).as("the resumed run's replay").hasSize(1);
+
+            String output = redeliver(config, fixed, work.resolve("redelivery"), List.of(jobOutput));
+            assertThat(output).contains("read            1 dead letters", "already sent    1 (delivered after they failed",
+                    "redelivered     0 (0 alert messages, 0 ticket versions)");
+            assertThat(slackPosts(receiver)).hasSize(1);
+        }
+    }
+
+    /** A dead letter delivered before it failed (an older run's record) is sent again: records never hide a failure. */
+    @Test
+    void aRecordOlderThanTheDeadLetterDoesNotHideIt() throws Exception {
+        try (AlertReceiver receiver = new AlertReceiver()) {
+            EarshotConfig config = ConfigLoader.parse("""
+                    respond:
+                      alerts:
+                        channels:
+                          - {name: ops-slack, type: slack, urlEnv: SLACK_URL}
+                    """, "redeliver.yaml");
+            Path jobOutput = Files.createDirectories(work.resolve("output"));
+            deliverAlertAsTheJobDoes(config, Map.of("SLACK_URL", receiver.slackUrl())::get, jobOutput);
+            deliverAlertAsTheJobDoes(config, Map.of("SLACK_URL", receiver.slackUrl().replace("slack-token-s3cr3t", "revoked"))::get,
+                    jobOutput);
+
+            String output = redeliver(config, Map.of("SLACK_URL", receiver.slackUrl()), work.resolve("redelivery"), List.of(jobOutput));
+
+            assertThat(output).contains("already sent    0", "redelivered     1 (1 alert messages, 0 ticket versions)",
+                    "note            channel 'ops-slack' is a Slack incoming webhook, which cannot be searched");
+            assertThat(slackPosts(receiver)).hasSize(2);
+        }
+    }
+
+    /** Two redelivers at once would both send what neither has recorded yet: the second stops, naming the lock. */
+    @Test
+    void aSecondRedeliverOnTheSameFolderStopsWhileTheFirstRuns() throws Exception {
+        Path letters = work.resolve("alert-delivery-dead-letters.jsonl");
+        Files.writeString(letters, Json.write(new DeadLetter(Json.write(sampleAlert()), "channel 'ops-hook' (webhook): HTTP 401",
+                "deliver", "alert " + sampleAlert().id() + " OPEN -> channel ops-hook", Instant.now())) + "\n");
+        try (FileChannel first = FolderLock.tryTake(work, Redelivery.LOCK_FILE).orElseThrow()) {
+            assertThatThrownBy(() -> redeliver(EarshotConfig.defaults(), Map.of(), work.resolve("out"), List.of(letters)))
+                    .isInstanceOf(FileSystemException.class)
+                    .hasMessageContaining(work.resolve(Redelivery.LOCK_FILE) + ": another earshot redeliver is using this folder");
         }
     }
 
@@ -134,7 +212,7 @@ class RedeliverITCase {
         Path letters = work.resolve("not-dead-letters.jsonl");
         Files.writeString(letters, "{\"id\":\"bluesky:3lfkq2a7c2s2x\",\"text\":\"a post, not a dead letter\"}\n");
 
-        assertThatThrownBy(() -> Redelivery.read(List.of(letters)))
+        assertThatThrownBy(() -> Redelivery.read(List.of(letters), DeliveryLedger.read(List.of())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(letters + " line 1 is not a dead letter: it has no stage");
     }
@@ -148,6 +226,24 @@ class RedeliverITCase {
         env.fromData(List.of(sampleTicket()), JsonTypeInfo.of(HandoffTicket.class))
                 .sinkTo(new HelpdeskSink(config.respond().helpdesk().toSettings(), secrets, new JsonLinesFileSink<>(dir, "helpdesk-dead-letters")));
         env.execute("delivery that fails");
+    }
+
+    /** What the job's alert delivery does, recording what it delivers beside its dead letters. */
+    private static void deliverAlertAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        // appends, as a restored run's dead-letter file does: a fresh sink would start the file afresh
+        Path letters = dir.resolve("alert-delivery-dead-letters.jsonl");
+        String before = Files.exists(letters) ? Files.readString(letters) : "";
+        env.fromData(List.of(sampleAlert()), JsonTypeInfo.of(Alert.class))
+                .sinkTo(EarshotJob.alertDelivery(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-delivery-dead-letters"),
+                        secrets));
+        env.execute("alert delivery");
+        Files.writeString(letters, before + (Files.exists(letters) ? Files.readString(letters) : ""));
+    }
+
+    private static List<AlertReceiver.Received> slackPosts(AlertReceiver receiver) {
+        return receiver.at(AlertReceiver.SLACK_PATH).stream().filter(received -> received.answeredStatus() == 200).toList();
     }
 
     private static String redeliver(EarshotConfig config, Map<String, String> secrets, Path out, List<Path> letters) throws Exception {

@@ -7,6 +7,7 @@ import dev.earshot.flink.Counters;
 import dev.earshot.model.AlertKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,35 @@ class RunSummaryTest {
 
         assertThat(report).contains("  posts read      1,210 valid: 10 duplicates processed once, 0 withheld as deleted, "
                 + "1,150 outside enrich.languages (en, pt), 50 enriched");
+    }
+
+    @Test
+    void eachDeliveryTargetSaysWhatWasDeliveredAndWhereTheRestIs() {
+        Map<String, Object> counts = new HashMap<>(Map.of(Counters.HELPDESK_VERSIONS, 11L,
+                Counters.HELPDESK_DELIVERED, 8L, Counters.HELPDESK_DEAD_LETTERS, 3L));
+        counts.putAll(Map.of(Counters.alertMessages("ops-slack"), 10L, Counters.alertMessagesDelivered("ops-slack"), 10L,
+                Counters.alertDeadLetters("ops-slack"), 0L, Counters.alertMessages("incident-bus"), 10L,
+                Counters.alertMessagesDelivered("incident-bus"), 3L, Counters.alertDeadLetters("incident-bus"), 7L));
+
+        List<String> lines = new RunSummary(counts, List.of(), 2).finalReport(Duration.ofSeconds(3), Path.of("output"),
+                LanguageScope.defaults()).lines().toList();
+
+        assertThat(lines).endsWith(
+                "  helpdesk        8 of 11 ticket versions delivered, 3 dead letters  -> output/helpdesk-dead-letters-*.jsonl",
+                "  alert channels  incident-bus 3 of 10 messages delivered, 7 dead letters · ops-slack 10 of 10 messages "
+                        + "delivered  -> output/alert-delivery-dead-letters.jsonl");
+    }
+
+    @Test
+    void deliveriesStillUnderWayWhenCountedAreSaidAndNoTargetNoLine() {
+        String stopped = new RunSummary(Map.of(Counters.HELPDESK_VERSIONS, 5L, Counters.HELPDESK_DELIVERED, 2L,
+                Counters.HELPDESK_DEAD_LETTERS, 0L), List.of(), 1).finalReport(Duration.ofSeconds(3), Path.of("out"),
+                LanguageScope.defaults());
+        String noRespond = new RunSummary(Map.of(Counters.TICKETS_OPENED, 3L)).finalReport(Duration.ofSeconds(3),
+                Path.of("out"), LanguageScope.defaults());
+
+        assertThat(stopped).endsWith("  helpdesk        2 of 5 ticket versions delivered, 3 still being delivered when counted");
+        assertThat(noRespond).doesNotContain("helpdesk ", "alert channels");
     }
 
     @Test
@@ -188,7 +218,7 @@ class RunSummaryTest {
     void theSummaryNamesTheCauseOfEachRestart() {
         RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L), List.of(
                 "Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
-                "enrich (2/2): OutOfMemoryError: Java heap space"));
+                "enrich (2/2): OutOfMemoryError: Java heap space"), 1);
 
         assertThat(summary.finalReport(Duration.ofSeconds(60), null, LanguageScope.defaults()).lines().toList())
                 .containsSequence("  Flink restarted the job after a failure (2 times, recovery.attempts): the counts are "

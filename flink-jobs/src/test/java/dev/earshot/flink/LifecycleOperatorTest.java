@@ -44,6 +44,42 @@ class LifecycleOperatorTest {
         harness.processWatermark(timestamp);
     }
 
+    /** The timestamp the peer test gives a window's findings: it judges the window once its allowed lateness is over. */
+    private static long peerTimestamp(Instant windowEnd) {
+        return windowEnd.toEpochMilli() - 1 + FINDING_DELAY.toMillis();
+    }
+
+    // The peer test is keyed by window end, so consecutive windows come from different parallel subtasks and may
+    // arrive in either order; only the watermark says when both are in.
+    @Test
+    void anIncidentOpensAtItsFirstAnomalousWindowWhenTheNextWindowsFindingOvertakesIt() throws Exception {
+        Instant next = T0.plus(SLIDE);
+        harness.processElement(peerFinding(next, true), peerTimestamp(next));
+        harness.processElement(peerFinding(T0, true), peerTimestamp(T0));
+        harness.processWatermark(peerTimestamp(next));
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::status).containsExactly(AlertStatus.OPEN);
+        assertThat(alerts.get(0).windowEnd()).isEqualTo(T0);
+        assertThat(alerts.get(0).openedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void anIncidentResolvesAtItsSecondQuietWindowWhenThatWindowsFindingOvertakesTheFirst() throws Exception {
+        harness.processElement(peerFinding(T0, true), peerTimestamp(T0));
+        harness.processWatermark(peerTimestamp(T0));
+        Instant firstQuiet = T0.plus(SLIDE);
+        Instant secondQuiet = T0.plus(SLIDE.multipliedBy(2));
+        harness.processElement(peerFinding(secondQuiet, false), peerTimestamp(secondQuiet));
+        harness.processElement(peerFinding(firstQuiet, false), peerTimestamp(firstQuiet));
+        harness.processWatermark(peerTimestamp(secondQuiet.plus(SLIDE)));
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::status).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).windowEnd()).isEqualTo(secondQuiet);
+        assertThat(alerts.get(1).posts()).isEqualTo(40); // the window's own finding, not an empty window's
+    }
+
     @Test
     void anIncidentWhoseCellFallsSilentIsResolvedAndItsStateCleared() throws Exception {
         finding(T0, true);

@@ -229,8 +229,9 @@ public final class StateBytesBench {
                 BasicTypeInfo.STRING_TYPE_INFO)) {
             Peak peak = new Peak();
             replay(findings, f -> f.windowEnd().minusMillis(1), (f, at) -> lifecycle.processElement(f, at), lifecycle, peak,
-                    "lifecycle", "last-window-end");
+                    "lifecycle", "last-window-end", "findings-waiting-by-timestamp");
             peak.print("alert-lifecycle (per incident key)", "cleared when the incident is dormant");
+            lifecycle.processWatermark(Long.MAX_VALUE); // the findings still waiting for the watermark
             return lifecycle.extractOutputValues();
         }
     }

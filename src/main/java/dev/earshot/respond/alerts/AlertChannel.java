@@ -1,6 +1,7 @@
 package dev.earshot.respond.alerts;
 
 import dev.earshot.model.Alert;
+import dev.earshot.respond.SecretVariable;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -51,7 +52,6 @@ public record AlertChannel(
         Duration quietPeriod,
         Integer maxPerIncident) implements Serializable {
 
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     public static final String SLACK_API_URL = "https://slack.com/api";
     /** Slack's channel IDs: C (public), G (private) or D (direct message), then upper-case letters and digits. */
     private static final Pattern SLACK_CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{8,}");
@@ -70,9 +70,9 @@ public record AlertChannel(
                 throw new IllegalArgumentException(where + (urlEnv != null ? "urlEnv" : "secretEnv") + " does not apply to a "
                         + "slack-api channel; remove it (it posts to Slack's Web API with the bot token named by tokenEnv)");
             }
-            if (tokenEnv == null || !ENV_NAME.matcher(tokenEnv).matches()) {
+            if (!SecretVariable.isName(tokenEnv)) {
                 throw new IllegalArgumentException(where + "a slack-api channel needs tokenEnv: the environment variable "
-                        + "that holds the Slack bot token (xoxb-...), e.g. EARSHOT_SLACK_BOT_TOKEN; was '" + tokenEnv + "'");
+                        + "that holds the Slack bot token (xoxb-...), e.g. EARSHOT_SLACK_BOT_TOKEN" + SecretVariable.problem(tokenEnv));
             }
             if (slackChannel == null) {
                 throw new IllegalArgumentException(where + "a slack-api channel needs slackChannel: the ID of the Slack "
@@ -91,13 +91,13 @@ public record AlertChannel(
             throw new IllegalArgumentException(where + (tokenEnv != null ? "tokenEnv" : slackChannel != null ? "slackChannel" : "apiUrl")
                     + " applies to slack-api channels only; remove it, or set type: slack-api to post with a bot token");
         }
-        if (type != ChannelType.SLACK_API && (urlEnv == null || !ENV_NAME.matcher(urlEnv).matches())) {
+        if (type != ChannelType.SLACK_API && !SecretVariable.isName(urlEnv)) {
             throw new IllegalArgumentException(where + "urlEnv must name the environment variable that holds the URL, "
-                    + "e.g. EARSHOT_SLACK_WEBHOOK_URL; was '" + urlEnv + "'");
+                    + "e.g. EARSHOT_SLACK_WEBHOOK_URL" + SecretVariable.problem(urlEnv));
         }
-        if (type == ChannelType.WEBHOOK && (secretEnv == null || !ENV_NAME.matcher(secretEnv).matches())) {
+        if (type == ChannelType.WEBHOOK && !SecretVariable.isName(secretEnv)) {
             throw new IllegalArgumentException(where + "a webhook channel signs its requests: secretEnv must name the "
-                    + "environment variable that holds the HMAC key, e.g. EARSHOT_WEBHOOK_SECRET; was '" + secretEnv + "'");
+                    + "environment variable that holds the HMAC key, e.g. EARSHOT_WEBHOOK_SECRET" + SecretVariable.problem(secretEnv));
         }
         if (type == ChannelType.SLACK && secretEnv != null) {
             throw new IllegalArgumentException(where + "secretEnv applies to webhook channels only; remove it "

@@ -39,9 +39,10 @@ class AlertsConfigTest {
     void aBadSlackApiChannelIsRefusedWithTheKeyAndTheFix() {
         assertThatThrownBy(() -> AlertChannel.slackApi("care", null, "C0123456789"))
                 .hasMessage("channel 'care': a slack-api channel needs tokenEnv: the environment variable that holds the Slack "
-                        + "bot token (xoxb-...), e.g. EARSHOT_SLACK_BOT_TOKEN; was 'null'");
+                        + "bot token (xoxb-...), e.g. EARSHOT_SLACK_BOT_TOKEN; it is missing");
         assertThatThrownBy(() -> AlertChannel.slackApi("care", "xoxb-123-456-abc", "C0123456789"))
-                .hasMessageContaining("tokenEnv: the environment variable").hasMessageContaining("was 'xoxb-123-456-abc'");
+                .hasMessageContaining("tokenEnv: the environment variable").hasMessageContaining("is not a variable name")
+                .message().doesNotContain("xoxb-123-456-abc"); // a token pasted in place of its variable is not repeated
         assertThatThrownBy(() -> AlertChannel.slackApi("care", "TOKEN", "#care-alerts"))
                 .hasMessage("channel 'care': slackChannel must be the Slack channel's ID, e.g. C0123456789 (in Slack, the "
                         + "channel's details show it at the bottom), not its name, which can change; was '#care-alerts'");

@@ -45,6 +45,11 @@ public final class JsonLinesFileSink<T> implements Sink<T>, SupportsWriterState<
         this.name = name;
     }
 
+    /** The folder the files are written to. */
+    public Path directory() {
+        return Path.of(directory);
+    }
+
     /** The file a sink at parallelism 1 writes. */
     public static Path fileOf(Path directory, String name) {
         return directory.resolve(name + ".jsonl");

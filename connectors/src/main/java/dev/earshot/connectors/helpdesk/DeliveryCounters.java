@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What a delivery did, for metrics and the benchmark; updated from HTTP callback threads. */
 public final class DeliveryCounters {
 
+    /** Ticket versions submitted: each ends delivered or a dead letter. */
+    final AtomicLong versions = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicLong ticketsOpened = new AtomicLong();
@@ -16,6 +18,10 @@ public final class DeliveryCounters {
     final AtomicLong followUpsOpened = new AtomicLong();
     final AtomicLong versionsDelivered = new AtomicLong();
     final AtomicLong deadLetters = new AtomicLong();
+
+    public long versions() {
+        return versions.get();
+    }
 
     public long requests() {
         return requests.get();

@@ -31,29 +31,31 @@ interface HelpdeskApi {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         String name = settings.kind().name().toLowerCase(java.util.Locale.ROOT);
+        HttpCalls calls = new HttpCalls(name, client, settings, authorization(settings, secrets), redactor(settings, secrets),
+                counters, clock);
         return switch (settings.kind()) {
-            case ZENDESK -> {
-                String email = secrets.get(settings.emailEnv());
-                String token = secrets.get(settings.tokenEnv());
-                String authorization = basic(email + "/token:" + token);
-                yield new ZendeskApi(settings, clock, new HttpCalls(name, client, settings, authorization,
-                        new Redactor(List.of(token, authorization, authorization.substring("Basic ".length()))), counters, clock),
-                        counters);
-            }
-            case FRESHDESK -> {
-                String key = secrets.get(settings.tokenEnv());
-                String authorization = basic(key + ":X");
-                yield new FreshdeskApi(settings, clock, new HttpCalls(name, client, settings, authorization,
-                        new Redactor(List.of(key, authorization, authorization.substring("Basic ".length()))), counters, clock),
-                        counters);
-            }
-            case WEBHOOK -> {
-                String token = settings.tokenEnv() == null || settings.tokenEnv().isBlank() ? null : secrets.get(settings.tokenEnv());
-                String authorization = token == null ? null : "Bearer " + token;
-                yield new WebhookApi(settings, clock, new HttpCalls(name, client, settings, authorization,
-                        new Redactor(token == null ? List.of() : List.of(token)), counters, clock), counters);
-            }
+            case ZENDESK -> new ZendeskApi(settings, clock, calls, counters);
+            case FRESHDESK -> new FreshdeskApi(settings, clock, calls, counters);
+            case WEBHOOK -> new WebhookApi(settings, clock, calls, counters);
         };
+    }
+
+    /** The Authorization header the helpdesk's requests carry, or null (a webhook without a token). */
+    static String authorization(HelpdeskSettings settings, Secrets secrets) {
+        return switch (settings.kind()) {
+            case ZENDESK -> basic(secrets.get(settings.emailEnv()) + "/token:" + secrets.get(settings.tokenEnv()));
+            case FRESHDESK -> basic(secrets.get(settings.tokenEnv()) + ":X");
+            case WEBHOOK -> settings.tokenEnv() == null || settings.tokenEnv().isBlank() ? null
+                    : "Bearer " + secrets.get(settings.tokenEnv());
+        };
+    }
+
+    /** Blanks the credentials of {@link #authorization}, in each form they are sent, from text shown to people. */
+    static Redactor redactor(HelpdeskSettings settings, Secrets secrets) {
+        String authorization = authorization(settings, secrets);
+        String token = settings.tokenEnv() == null || settings.tokenEnv().isBlank() ? null : secrets.get(settings.tokenEnv());
+        return authorization == null ? new Redactor(List.of())
+                : new Redactor(java.util.Arrays.asList(token, authorization, authorization.substring(authorization.indexOf(' ') + 1)));
     }
 
     private static String basic(String userAndPassword) {

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers ticket versions to a helpdesk without Flink: the versions of one ticket one after another (the create
@@ -28,6 +30,7 @@ import java.util.concurrent.Semaphore;
 public final class HelpdeskDelivery {
 
     public static final String STAGE = "helpdesk";
+    private static final Logger LOG = LoggerFactory.getLogger(HelpdeskDelivery.class);
 
     private final HelpdeskApi api;
     private final HelpdeskSettings settings;
@@ -51,6 +54,7 @@ public final class HelpdeskDelivery {
     /** Starts delivering {@code ticket} after the ticket's earlier versions; waits while maxInFlight are under way. */
     public void submit(HandoffTicket ticket) throws InterruptedException {
         inFlight.acquire();
+        counters.versions.incrementAndGet();
         CompletableFuture<Void> previous = lastOfTicket.getOrDefault(ticket.id(), CompletableFuture.completedFuture(null));
         lastOfTicket.put(ticket.id(), previous.thenCompose(ignored -> deliverOne(ticket)));
     }
@@ -73,6 +77,8 @@ public final class HelpdeskDelivery {
                 }
                 String reason = cause instanceof DeliveryException ? cause.getMessage()
                         : origin + ": unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                LOG.warn("Ticket {} {} not delivered to the helpdesk, written as a dead letter of stage {}: {}", ticket.id(),
+                        ticket.status(), STAGE, reason);
                 deadLetters.add(new DeadLetter(Json.write(ticket), reason, STAGE, origin, clock.instant()));
                 counters.deadLetters.incrementAndGet();
             }

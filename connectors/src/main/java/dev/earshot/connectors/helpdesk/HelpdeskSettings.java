@@ -1,7 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
 import dev.earshot.connectors.Secrets;
-
+import dev.earshot.respond.SecretVariable;
 import dev.earshot.respond.helpdesk.HelpdeskMapping;
 import java.io.Serializable;
 import java.net.URI;
@@ -49,11 +49,19 @@ public record HelpdeskSettings(
     public HelpdeskSettings {
         require(kind != null, "kind", "must be one of zendesk, freshdesk, webhook");
         require(url != null && isHttpUrl(url), "url", "must be an http(s) URL, e.g. https://acme.zendesk.com, was " + url);
-        require(kind != HelpdeskKind.ZENDESK || isSet(emailEnv), "emailEnv",
-                "must name the environment variable holding the Zendesk agent e-mail, e.g. ZENDESK_EMAIL");
-        require(kind == HelpdeskKind.WEBHOOK || isSet(tokenEnv), "tokenEnv",
+        if (kind != HelpdeskKind.WEBHOOK) {
+            requireApiBase(kind, URI.create(url));
+        }
+        require(kind != HelpdeskKind.ZENDESK || SecretVariable.isName(emailEnv), "emailEnv",
+                "must name the environment variable holding the Zendesk agent e-mail, e.g. ZENDESK_EMAIL"
+                        + SecretVariable.problem(emailEnv));
+        require(kind == HelpdeskKind.WEBHOOK || SecretVariable.isName(tokenEnv), "tokenEnv",
                 "must name the environment variable holding the " + (kind == HelpdeskKind.ZENDESK
-                        ? "Zendesk API token, e.g. ZENDESK_API_TOKEN" : "Freshdesk API key, e.g. FRESHDESK_API_KEY"));
+                        ? "Zendesk API token, e.g. ZENDESK_API_TOKEN" : "Freshdesk API key, e.g. FRESHDESK_API_KEY")
+                        + SecretVariable.problem(tokenEnv));
+        require(kind != HelpdeskKind.WEBHOOK || !isSet(tokenEnv) || SecretVariable.isName(tokenEnv), "tokenEnv",
+                "must name the environment variable holding the webhook's bearer token, e.g. EARSHOT_HELPDESK_TOKEN"
+                        + SecretVariable.problem(tokenEnv));
         mapping = mapping == null ? HelpdeskMapping.defaults() : mapping;
         if (kind == HelpdeskKind.ZENDESK) {
             requireNumeric(mapping.topicField(), "topicField");
@@ -121,6 +129,25 @@ public record HelpdeskSettings(
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * Zendesk and Freshdesk take their API over https only, under their own paths: the URL is the account's address,
+     * as in the browser. Plain http is for a server on this machine (a test double).
+     */
+    private static void requireApiBase(HelpdeskKind kind, URI uri) {
+        String name = kind == HelpdeskKind.ZENDESK ? "Zendesk" : "Freshdesk";
+        String example = kind == HelpdeskKind.ZENDESK ? "https://acme.zendesk.com" : "https://acme.freshdesk.com";
+        String path = uri.getRawPath();
+        require(path == null || path.isEmpty() || path.equals("/"), "url", "must be the " + name + " account's address "
+                + "without a path, e.g. " + example + " (Earshot adds /api/v2/...), was " + uri);
+        require("https".equals(uri.getScheme()) || isLoopback(uri.getHost()), "url", "must use https, e.g. " + example
+                + ": " + name + " answers its API over https only, and the credentials must not travel in clear "
+                + "(plain http is for a server on this machine), was " + uri);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     private static void requireNumeric(String fieldId, String key) {

@@ -1,5 +1,6 @@
 package dev.earshot.connectors.helpdesk;
 
+import dev.earshot.connectors.DeliveryAccumulators;
 import dev.earshot.connectors.SinkContexts;
 
 import dev.earshot.connectors.Secrets;
@@ -47,7 +48,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * follow-up ticket holding them, which the state then maps the Earshot ticket to.
  *
  * <p>Failures that retries cannot fix become {@link DeadLetter}s with stage {@code helpdesk}, written to
- * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink).
+ * {@code deadLetters} (a sink without writer state, e.g. the JSON-lines file sink), each with a WARN line. The versions
+ * handed over, delivered and dead-lettered are counted as job accumulators ({@link DeliveryAccumulators}).
  *
  * <pre>{@code
  * tickets.keyBy(HandoffTicket::id)
@@ -79,6 +81,10 @@ public final class HelpdeskSink implements Sink<HandoffTicket>, SupportsWriterSt
             WriterInitContext context, Collection<Map<String, DeliveredTicket>> recovered) throws IOException {
         HelpdeskDelivery delivery = new HelpdeskDelivery(settings, secrets, Clock.systemUTC());
         recovered.forEach(delivery::restore);
+        DeliveryCounters counts = delivery.counters();
+        DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_VERSIONS, counts.versions);
+        DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_DELIVERED, counts.versionsDelivered);
+        DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_DEAD_LETTERS, counts.deadLetters);
         return new Writer(delivery, deadLetters.createWriter(context));
     }
 

@@ -3,6 +3,7 @@ package dev.earshot.connectors.helpdesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.earshot.connectors.http.AsyncFailures;
+import dev.earshot.connectors.http.ConnectFailures;
 import dev.earshot.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -108,12 +109,12 @@ final class HttpCalls {
     /** A response as JSON, or the wait before the next attempt; throws when there is nothing more to try. */
     private Outcome outcome(String method, URI uri, boolean customFields, HttpResponse<String> response, Throwable error,
                             int n) {
-        String what = helpdesk + ": " + method + " " + uri.getPath();
+        String what = helpdesk + ": " + method + " " + ConnectFailures.shown(uri);
         if (error != null) {
             Throwable cause = AsyncFailures.cause(error);
             String problem = cause instanceof HttpTimeoutException
                     ? "no answer within " + settings.requestTimeout().toMillis() + " ms"
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+                    : ConnectFailures.describe(cause, uri);
             if (!(cause instanceof IOException)) {
                 throw new DeliveryException(redactor.redact(what + " failed: " + problem));
             }

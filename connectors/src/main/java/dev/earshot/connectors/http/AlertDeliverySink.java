@@ -1,6 +1,8 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.connectors.DeliveryAccumulators;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.DeliveryLedger;
 
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
@@ -47,22 +49,24 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
     private final Secrets secrets;
     private final Set<String> redeliveredKeys;
     private final Instant earliestRejection;
+    private final DeliveryLedger.Recorder ledger;
 
     public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters) {
         this(config, deadLetters, Secrets.environment());
     }
 
     public AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters, Secrets secrets) {
-        this(config, deadLetters, secrets, null, null);
+        this(config, deadLetters, secrets, null, null, null);
     }
 
     private AlertDeliverySink(AlertsConfig config, Sink<DeadLetter> deadLetters, Secrets secrets, Set<String> redeliveredKeys,
-                              Instant earliestRejection) {
+                              Instant earliestRejection, DeliveryLedger.Recorder ledger) {
         this.config = config;
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.redeliveredKeys = redeliveredKeys;
         this.earliestRejection = earliestRejection;
+        this.ledger = ledger;
     }
 
     /**
@@ -73,7 +77,15 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
      * @param earliestRejection when the earliest of them became a dead letter: Slack is searched from its first attempt
      */
     public AlertDeliverySink redelivery(Set<String> keys, Instant earliestRejection) {
-        return new AlertDeliverySink(config, deadLetters, secrets, Set.copyOf(keys), earliestRejection);
+        return new AlertDeliverySink(config, deadLetters, secrets, Set.copyOf(keys), earliestRejection, ledger);
+    }
+
+    /**
+     * This sink, recording each message it delivers in {@code ledger} ({@link DeliveryLedger}), so that
+     * {@code redeliver} skips the dead letters of messages delivered since they failed.
+     */
+    public AlertDeliverySink recordingIn(DeliveryLedger.Recorder ledger) {
+        return new AlertDeliverySink(config, deadLetters, secrets, redeliveredKeys, earliestRejection, ledger);
     }
 
     /** Fails with a message naming the channel and the variable when a secret is missing or malformed. */
@@ -92,9 +104,17 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
         AlertDeliveryWriter writer = new AlertDeliveryWriter(config, ChannelEndpoint.resolve(config.channels(), secrets),
                 deadLetters.createWriter(context), Clock.systemUTC());
         recovered.forEach(writer::restore);
+        if (ledger != null) {
+            writer.recordDeliveriesIn(ledger);
+        }
         if (redeliveredKeys != null) {
             writer.redeliver(redeliveredKeys, earliestRejection);
         }
+        writer.channelCounts().forEach((channel, counts) -> {
+            DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_MESSAGES + channel, counts.messages());
+            DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_DELIVERED + channel, counts.delivered());
+            DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_DEAD_LETTERS + channel, counts.deadLetters());
+        });
         context.metricGroup().gauge("alertsDelivered", () -> writer.stats().delivered());
         context.metricGroup().gauge("alertDeliveryRetries", () -> writer.stats().retries());
         context.metricGroup().gauge("alertDeadLetters", () -> writer.stats().deadLetters());

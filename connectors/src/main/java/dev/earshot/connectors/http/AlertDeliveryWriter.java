@@ -1,5 +1,6 @@
 package dev.earshot.connectors.http;
 
+import dev.earshot.connectors.file.DeliveryLedger;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
@@ -71,6 +72,13 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     public record Stats(long delivered, long retries, long deadLetters, long skipped) {
     }
 
+    /** One channel's messages (alert versions routed to it, rate-limited ones included), delivered and dead letters. */
+    public record ChannelCounts(AtomicLong messages, AtomicLong delivered, AtomicLong deadLetters) {
+        ChannelCounts() {
+            this(new AtomicLong(), new AtomicLong(), new AtomicLong());
+        }
+    }
+
     private final AlertRouter router;
     private final List<AlertChannel> channels;
     private final DeliveryPolicy policy;
@@ -87,6 +95,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private final Map<String, String> slackThreads = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final Map<String, ChannelCounts> channelCounts = new HashMap<>();
     private long skipped;
     /** From a restore to the next checkpoint: the messages replayed meanwhile may be in Slack already. */
     private volatile boolean replaying;
@@ -94,6 +103,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private volatile Instant replayingSince;
     /** In a redelivery: the idempotency keys of the alert versions and channels to send again; null otherwise. */
     private Set<String> redelivering;
+    /** Where each delivered message is recorded; null when nowhere. */
+    private volatile DeliveryLedger.Recorder ledger;
 
     public AlertDeliveryWriter(AlertsConfig config, Map<String, ChannelEndpoint> endpoints,
                                SinkWriter<DeadLetter> deadLetterWriter, Clock clock) {
@@ -103,6 +114,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         this.router = new AlertRouter(config.channels(), clock.instant());
         this.channels = config.channels();
         this.policy = config.delivery();
+        channels.forEach(channel -> channelCounts.put(channel.name(), new ChannelCounts()));
         this.maxInFlight = config.delivery().maxInFlight();
         this.inFlight = new Semaphore(maxInFlight);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -126,9 +138,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                 skipped++;
                 LOG.debug("Alert {} {} not posted to channel '{}': {}", alert.id(), alert.status(), channel.name(), skip.reason());
             } else if (route instanceof Route.RateLimited limited) {
+                channelCounts.get(channel.name()).messages().incrementAndGet();
                 undeliverable(alert, channel, limited.reason());
             } else if (route instanceof Route.Dispatch dispatch) {
                 inFlight.acquire();
+                channelCounts.get(channel.name()).messages().incrementAndGet();
                 // one thread's messages go out in order: each is made and sent once the previous one is settled
                 // and its outcome recorded, so that a Slack reply knows the ts its first message got
                 String thread = threadKey(channel.name(), alert.id());
@@ -143,6 +157,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                                 undeliverable(alert, channel, error.getClass().getSimpleName());
                             } else if (result.delivered()) {
                                 delivered.incrementAndGet();
+                                recordDelivery(alert, channel);
+                                channelCounts.get(channel.name()).delivered().incrementAndGet();
                             } else {
                                 undeliverable(alert, channel, result.failure());
                             }
@@ -204,6 +220,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         replayingSince = earliestRejection.minus(policy.longestSettle());
     }
 
+    /** Records each message delivered from now on in {@code ledger}. */
+    void recordDeliveriesIn(DeliveryLedger.Recorder ledger) {
+        this.ledger = ledger;
+    }
+
     /** The channel a dead letter of this writer was for, from its origin; null for another dead letter. */
     public static String channelOf(DeadLetter letter) {
         int at = letter.origin() == null || !STAGE.equals(letter.stage()) ? -1 : letter.origin().lastIndexOf(TO_CHANNEL);
@@ -212,6 +233,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
 
     public Stats stats() {
         return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped);
+    }
+
+    /** Each channel's counts by its name, live: updated as messages settle. */
+    public Map<String, ChannelCounts> channelCounts() {
+        return Map.copyOf(channelCounts);
     }
 
     /** Slack messages found posted already (by a lost attempt or a failed run), which were not posted again. */
@@ -270,9 +296,21 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         String reason = ChannelEndpoint.redact("channel '" + channel.name() + "' (" + channel.type().yamlName()
                 + "): " + failure, endpoints.values());
         LOG.warn("Alert {} {} not delivered: {}", alert.id(), alert.status(), reason);
-        undelivered.add(new DeadLetter(Json.write(alert), reason, STAGE,
-                "alert " + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name(), clock.instant()));
+        undelivered.add(new DeadLetter(Json.write(alert), reason, STAGE, origin(alert, channel), clock.instant()));
         deadLetters.incrementAndGet();
+        channelCounts.get(channel.name()).deadLetters().incrementAndGet();
+    }
+
+    private void recordDelivery(Alert alert, AlertChannel channel) {
+        DeliveryLedger.Recorder recorder = ledger;
+        if (recorder != null) {
+            recorder.record(new DeliveryLedger.Entry(STAGE, IdempotencyKeys.of(alert, channel.name()), origin(alert, channel),
+                    clock.instant()));
+        }
+    }
+
+    private static String origin(Alert alert, AlertChannel channel) {
+        return "alert " + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name();
     }
 
     private void writeDeadLetters() throws IOException, InterruptedException {

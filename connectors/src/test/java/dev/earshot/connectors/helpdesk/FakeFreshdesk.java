@@ -54,6 +54,11 @@ public final class FakeFreshdesk extends FakeHelpdesk {
         Matcher ticket = TICKET.matcher(path);
         Matcher notesPath = NOTES.matcher(path);
         Matcher conversations = CONVERSATIONS.matcher(path);
+        if (method.equals("GET") && path.equals("/api/v2/agents/me")) {
+            // Freshdesk's answer to the API key's owner, as the start-up check asks
+            return Answer.of(200, JSON.objectNode().put("id", 43_000_001L).put("available", true)
+                    .set("contact", JSON.objectNode().put("email", "agent@example.com")));
+        }
         if (method.equals("POST") && path.equals("/api/v2/tickets")) {
             return create(body);
         }

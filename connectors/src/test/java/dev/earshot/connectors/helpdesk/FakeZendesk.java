@@ -70,6 +70,11 @@ public final class FakeZendesk extends FakeHelpdesk {
     synchronized Answer answer(String method, String path, Map<String, String> query, Map<String, String> headers, JsonNode body) {
         Matcher ticket = TICKET.matcher(path);
         Matcher commentsPath = COMMENTS.matcher(path);
+        if (method.equals("GET") && path.equals("/api/v2/users/me.json")) {
+            // Zendesk's answer to the API token's owner, as the start-up check asks
+            return Answer.of(200, JSON.objectNode().set("user", JSON.objectNode().put("id", 361_000_001L)
+                    .put("email", EMAIL).put("role", "agent")));
+        }
         if (method.equals("POST") && path.equals("/api/v2/tickets.json")) {
             String key = headers.get("idempotency-key");
             if (key == null) {

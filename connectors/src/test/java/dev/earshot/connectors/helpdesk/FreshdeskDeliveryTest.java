@@ -88,7 +88,7 @@ class FreshdeskDeliveryTest {
         HelpdeskDelivery wrongKey = delivery(Map.of("FRESHDESK_API_KEY", "not-the-key-123"));
         deliverAll(wrongKey, versions.subList(0, 1));
         DeadLetter unauthorized = wrongKey.takeDeadLetters().get(0);
-        assertThat(unauthorized.reason()).startsWith("freshdesk: GET /api/v2/search/tickets was refused: HTTP 401: "
+        assertThat(unauthorized.reason()).startsWith("freshdesk: GET " + freshdesk.url() + "/api/v2/search/tickets was refused: HTTP 401: "
                 + "{\"code\":\"invalid_credentials\"");
         assertThat(Stream.of(unauthorized.reason(), unauthorized.raw(), unauthorized.origin())).noneMatch(t -> t.contains("not-the-key-123"));
 
@@ -97,7 +97,7 @@ class FreshdeskDeliveryTest {
         deliverAll(delivery, versions.subList(0, 1));
         assertThat(delivery.takeDeadLetters()).singleElement().satisfies(letter -> {
             assertThat(letter.stage()).isEqualTo("helpdesk");
-            assertThat(letter.reason()).startsWith("freshdesk: POST /api/v2/tickets was refused: HTTP 422");
+            assertThat(letter.reason()).startsWith("freshdesk: POST " + freshdesk.url() + "/api/v2/tickets was refused: HTTP 422");
         });
         assertThat(freshdesk.requests("POST", "/api/v2/tickets")).hasSize(1);
     }

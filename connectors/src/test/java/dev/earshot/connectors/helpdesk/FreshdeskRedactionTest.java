@@ -141,7 +141,7 @@ class FreshdeskRedactionTest extends HelpdeskRedactionScenarios {
 
         DeadLetter letter = delivery.takeDeadLetters().get(0);
         assertThat(letter.stage()).isEqualTo("helpdesk");
-        assertThat(letter.reason()).matches("freshdesk: PUT /api/v2/conversations/\\d+ was refused: HTTP 403: .*access_denied.*");
+        assertThat(letter.reason()).matches("freshdesk: PUT http://127\\.0\\.0\\.1:\\d+/api/v2/conversations/\\d+ was refused: HTTP 403: .*access_denied.*");
         assertThat(delivery.snapshot().get(last.id()).postIds()).as("still held, so tried again").contains(second.id());
     }
 
@@ -260,7 +260,7 @@ class FreshdeskRedactionTest extends HelpdeskRedactionScenarios {
         deliverAll(delivery, List.of(edit));
 
         assertThat(delivery.takeDeadLetters()).singleElement().satisfies(letter -> assertThat(letter.reason())
-                .matches("freshdesk: PUT /api/v2/conversations/\\d+ was refused: HTTP 403: .*access_denied.*"));
+                .matches("freshdesk: PUT http://127\\.0\\.0\\.1:\\d+/api/v2/conversations/\\d+ was refused: HTTP 403: .*access_denied.*"));
         assertKept(fourth);
 
         freshdesk.noteEditsForbidden = false;

@@ -148,6 +148,22 @@ class ZendeskDeliveryTest {
     }
 
     @Test
+    void aHelpdeskNotListeningIsADeadLetterNamingTheUrlAndTheCause() throws Exception {
+        String closed = "http://127.0.0.1:" + dev.earshot.connectors.LocalPorts.free();
+        HelpdeskDelivery delivery = delivery(HelpdeskSettings.of(HelpdeskKind.ZENDESK, closed, "ZENDESK_EMAIL",
+                "ZENDESK_API_TOKEN").withDelivery(4, Duration.ofSeconds(2), 2, Duration.ofMillis(50), Duration.ofMillis(50)),
+                ZENDESK_ENV);
+
+        deliverAll(delivery, versions.subList(0, 1));
+
+        assertThat(delivery.takeDeadLetters()).singleElement().extracting(DeadLetter::reason).isEqualTo("zendesk: GET "
+                + closed + "/api/v2/tickets.json failed 2 times; last: connection refused by "
+                + closed.substring("http://".length()) + " (ConnectException, caused by ClosedChannelException)");
+        assertThat(delivery.counters().versions()).isEqualTo(1);
+        assertThat(delivery.counters().deadLetters()).isEqualTo(1);
+    }
+
+    @Test
     void serverErrorsUntilTheLastAttemptBecomeADeadLetter() throws Exception {
         zendesk.failNext(Fault.status(503, "{}"), Fault.status(503, "{}"), Fault.status(503, "{}"), Fault.status(503, "{}"));
         HelpdeskDelivery delivery = delivery(settings(), ZENDESK_ENV);
@@ -157,7 +173,7 @@ class ZendeskDeliveryTest {
         List<DeadLetter> letters = delivery.takeDeadLetters();
         assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.stage()).isEqualTo("helpdesk");
-            assertThat(letter.reason()).isEqualTo("zendesk: GET /api/v2/tickets.json failed 4 times; last: HTTP 503: {}");
+            assertThat(letter.reason()).isEqualTo("zendesk: GET " + zendesk.url() + "/api/v2/tickets.json failed 4 times; last: HTTP 503: {}");
             assertThat(letter.raw()).contains("\"id\":\"1a0bb899d6cbf87f6a41\"");
         });
     }
@@ -171,7 +187,7 @@ class ZendeskDeliveryTest {
 
         assertThat(zendesk.requests).singleElement().extracting(Request::status).isEqualTo(401);
         DeadLetter letter = delivery.takeDeadLetters().get(0);
-        assertThat(letter.reason()).isEqualTo("zendesk: GET /api/v2/tickets.json was refused: HTTP 401: "
+        assertThat(letter.reason()).isEqualTo("zendesk: GET " + zendesk.url() + "/api/v2/tickets.json was refused: HTTP 401: "
                 + "{\"error\":\"Couldn't authenticate you\"} (check the credentials in respond.helpdesk.emailEnv/tokenEnv)");
         assertNoSecret(letter, wrongToken);
     }
@@ -198,7 +214,7 @@ class ZendeskDeliveryTest {
 
         assertThat(zendesk.requests).extracting(Request::status).startsWith(200, 422);
         assertThat(delivery.takeDeadLetters()).singleElement()
-                .satisfies(letter -> assertThat(letter.reason()).startsWith("zendesk: POST /api/v2/tickets.json was refused: HTTP 422: {\"error\":\"RecordInvalid\"")
+                .satisfies(letter -> assertThat(letter.reason()).startsWith("zendesk: POST " + zendesk.url() + "/api/v2/tickets.json was refused: HTTP 422: {\"error\":\"RecordInvalid\"")
                         .endsWith("(the helpdesk rejected the ticket's fields; check respond.helpdesk custom fields)"));
         assertThat(zendesk.tickets).hasSize(1);
         assertThat(allMarkedPosts()).hasSize(2);

@@ -250,8 +250,8 @@ class ZendeskRedactionTest extends HelpdeskRedactionScenarios {
 
         DeadLetter letter = delivery.takeDeadLetters().get(0);
         assertThat(letter.stage()).isEqualTo("helpdesk");
-        assertThat(letter.reason()).matches("zendesk: PUT /api/v2/tickets/\\d+/comments/\\d+/redact was refused: HTTP 422: .*closed.*; "
-                + "then Redact Ticket Comment In Agent Workspace: zendesk: PUT /api/v2/comment_redactions/\\d+ was refused: HTTP 403: .*")
+        assertThat(letter.reason()).matches("zendesk: PUT http://127\\.0\\.0\\.1:\\d+/api/v2/tickets/\\d+/comments/\\d+/redact was refused: HTTP 422: .*closed.*; "
+                + "then Redact Ticket Comment In Agent Workspace: zendesk: PUT http://127\\.0\\.0\\.1:\\d+/api/v2/comment_redactions/\\d+ was refused: HTTP 403: .*")
                 .contains("needs the Agent Workspace turned on and an API user allowed to redact", "cannot redact messaging or chat tickets",
                         "the ticket's next version tries again", "by hand");
         assertThat(letter.raw()).contains("\"removedPostIds\":[\"" + second.id() + "\"]");

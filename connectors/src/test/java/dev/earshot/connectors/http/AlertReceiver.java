@@ -53,7 +53,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AlertReceiver implements AutoCloseable {
 
     /** The secret part of the path stands for a Slack webhook token. */
-    static final String SLACK_PATH = "/services/T0EARSHOT/B0EARSHOT/slack-token-s3cr3t";
+    public static final String SLACK_PATH = "/services/T0EARSHOT/B0EARSHOT/slack-token-s3cr3t";
     public static final String WEBHOOK_PATH = "/hooks/earshot";
     static final String SLACK_API_PATH = "/api/chat.postMessage";
     static final String HISTORY_PATH = "/api/conversations.history";
@@ -164,7 +164,7 @@ public final class AlertReceiver implements AutoCloseable {
         return Json.mapper().readTree(posted(chatPostMessageBody).body()).get("ts").asText();
     }
 
-    String slackUrl() {
+    public String slackUrl() {
         return base() + SLACK_PATH;
     }
 

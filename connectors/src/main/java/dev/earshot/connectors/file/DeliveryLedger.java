@@ -1,0 +1,135 @@
+package dev.earshot.connectors.file;
+
+import dev.earshot.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code delivered.jsonl} beside delivery dead letters: one line per message a delivery got through, with its
+ * idempotency key and when, so that {@code redeliver} does not send again a dead letter that a later run (replaying
+ * from a checkpoint) or an earlier redelivery has delivered since. Append-only, from several processes at once (the
+ * job, redeliver): each line is one {@code O_APPEND} write, which a local file system never interleaves.
+ *
+ * <p>A dead letter counts as delivered only when a line for its stage and key was written after the dead letter was
+ * ({@link #deliveredAfter}): a line left by an older run of the same alerts must not hide a new failure.
+ */
+public final class DeliveryLedger {
+
+    /** The ledger's file name (without {@code .jsonl}) in an output folder. */
+    public static final String NAME = "delivered";
+
+    /**
+     * One delivered message.
+     *
+     * @param stage the dead-letter stage of its delivery ({@code deliver}, {@code helpdesk})
+     * @param key its idempotency key, the same on every retry, replay and redelivery of it
+     * @param origin what it was, as its dead letter's origin says it
+     * @param deliveredAt when it got through
+     */
+    public record Entry(String stage, String key, String origin, Instant deliveredAt) {
+    }
+
+    private final Map<String, Instant> latestByKey;
+    private final List<Path> files;
+
+    private DeliveryLedger(Map<String, Instant> latestByKey, List<Path> files) {
+        this.latestByKey = latestByKey;
+        this.files = files;
+    }
+
+    /** The ledger file of an output folder. */
+    public static Path fileIn(Path folder) {
+        return JsonLinesFileSink.fileOf(folder, NAME);
+    }
+
+    /** The ledgers of these folders, read together; a folder without one adds nothing. */
+    public static DeliveryLedger read(List<Path> folders) throws IOException {
+        Map<String, Instant> latest = new HashMap<>();
+        List<Path> read = new ArrayList<>();
+        for (Path folder : folders) {
+            Path file = fileIn(folder);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            read.add(file);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                Entry entry;
+                try {
+                    entry = Json.read(lines.get(i), Entry.class);
+                    if (entry.stage() == null || entry.key() == null || entry.deliveredAt() == null) {
+                        throw new IllegalArgumentException("it needs stage, key and deliveredAt");
+                    }
+                } catch (RuntimeException e) {
+                    if (i == lines.size() - 1) {
+                        continue; // a process killed in its last write; that message counts as not recorded
+                    }
+                    throw new IllegalArgumentException(file + " line " + (i + 1) + " is not a delivery record: "
+                            + e.getMessage() + "; remove the line (its message may then be sent again)", e);
+                }
+                latest.merge(entry.stage() + '|' + entry.key(), entry.deliveredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return new DeliveryLedger(latest, List.copyOf(read));
+    }
+
+    /** Whether the message of {@code stage} and {@code key} got through after {@code since} (any time when null). */
+    public boolean deliveredAfter(String stage, String key, Instant since) {
+        Instant at = latestByKey.get(stage + '|' + key);
+        return at != null && (since == null || at.isAfter(since));
+    }
+
+    /** The ledger files read. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** Appends records to the ledgers of one or more folders; serializable, so a sink can carry it to its task. */
+    public static final class Recorder implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
+
+        private final List<String> folders;
+
+        public Recorder(List<Path> folders) {
+            this.folders = folders.stream().map(folder -> folder.toAbsolutePath().toString()).distinct().toList();
+        }
+
+        /**
+         * Appends {@code entry} to each ledger, creating it where missing; thread-safe. A ledger that cannot be
+         * written is a WARN, not a failure: the message was delivered, and a redelivery may only send it again.
+         */
+        public synchronized void record(Entry entry) {
+            byte[] line = (Json.write(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            for (String folder : folders) {
+                try {
+                    Files.createDirectories(Path.of(folder));
+                    try (OutputStream out = Files.newOutputStream(fileIn(Path.of(folder)), StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND)) {
+                        out.write(line);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Cannot record the delivery of {} in {}: {}; redeliver may send it again", entry.origin(),
+                            fileIn(Path.of(folder)), e.toString());
+                }
+            }
+        }
+
+        public List<Path> files() {
+            return folders.stream().map(folder -> fileIn(Path.of(folder))).toList();
+        }
+    }
+}
