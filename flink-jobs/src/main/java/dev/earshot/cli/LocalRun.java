@@ -12,6 +12,7 @@ import dev.earshot.flink.EnrichResources;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import dev.earshot.flink.KafkaEarshotSinks;
 import dev.earshot.flink.RecordSource;
+import dev.earshot.flink.RestartBackoff;
 import dev.earshot.flink.SavedState;
 import dev.earshot.flink.StateSettings;
 import dev.earshot.flink.EarshotSinks;
@@ -39,7 +40,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -73,6 +73,8 @@ final class LocalRun {
     private int restPort;
     /** Each failure Flink restarted the job after, in order, as said on {@code err}. */
     private final List<RestartCauses.Failure> failures = new ArrayList<>();
+    /** Numbers each failure within its row of restarts, as Flink counts them against {@code recovery.attempts}. */
+    private final RestartBackoff restarts;
 
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
     LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, PrintWriter err,
@@ -85,6 +87,7 @@ final class LocalRun {
         this.err = err;
         this.fresh = fresh;
         this.verbose = verbose;
+        this.restarts = new RestartBackoff(config.recovery());
     }
 
     int execute() throws Exception {
@@ -128,9 +131,7 @@ final class LocalRun {
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.
         flinkConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         // With checkpointing on, Flink's default is to restart without end: a failure that recurs would hang the run.
-        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.recovery().attempts());
-        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, config.recovery().delay());
+        RestartBackoff.configure(flinkConfig, config.recovery());
         restPort = RestartCauses.serveLocally(flinkConfig);
         // From a plain JVM this is an embedded MiniCluster; under `flink run` or in application mode, the cluster.
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
@@ -198,6 +199,9 @@ final class LocalRun {
                     if (causes != null) {
                         reportRestarts(causes, job);
                     }
+                } catch (ExecutionException failed) {
+                    sayWhatTheFailedRunLeft(failed, started, state);
+                    throw failed;
                 }
             }
             if (result == null) {
@@ -252,6 +256,22 @@ final class LocalRun {
     }
 
     /**
+     * The job failed for good (its restarts spent): the summary of the last counts seen and, on an endless input, where
+     * the next run resumes, as a stop says them; the cause follows on stderr. A state that cannot be restored says
+     * only that.
+     */
+    private void sayWhatTheFailedRunLeft(ExecutionException failed, Instant started, SavedState state) {
+        if (resumed && CannotResumeException.isRestoreFailure(failed)) {
+            return;
+        }
+        out.println(summary(lastCounters, started, "the failure below, once its restarts (recovery.*) were spent"));
+        if (state != null) {
+            out.printf("the job failed: the next run resumes from the last checkpoint in %s (checkpoint.dir)%n", state.dir());
+        }
+        out.flush();
+    }
+
+    /**
      * Why a stop can take long: a drained stop fires the windows, and both a drain and a savepoint wait until every
      * delivery to people (helpdesk, alert channels) is delivered or given up, which takes a helpdesk that times out
      * its retries' timeouts and backoffs. Says the deliveries still unsettled at the last count.
@@ -291,7 +311,7 @@ final class LocalRun {
     private void reportRestarts(RestartCauses causes, JobClient job) {
         for (RestartCauses.Failure failure : causes.newFailures(job.getJobID())) {
             failures.add(failure);
-            err.println(RestartCauses.line(failure, failures.size(), config.recovery().attempts()));
+            err.println(RestartCauses.line(failure, restarts.restartNumber(failure.at()), config.recovery().attempts()));
             if (verbose) {
                 err.println(failure.stackTrace());
             }

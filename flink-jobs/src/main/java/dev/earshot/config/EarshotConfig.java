@@ -71,7 +71,8 @@ public record EarshotConfig(
 
     public static EarshotConfig defaults() {
         return new EarshotConfig(new Input(Input.FILE, null, null, null, null, null, null), new Output("output", List.of(Output.FILES)), null, null,
-                new Checkpoint(Duration.ofSeconds(30), "state"), new Recovery(3, Duration.ofSeconds(10)), 2, ParseParams.defaults(),
+                new Checkpoint(Duration.ofSeconds(30), "state"), new Recovery(3, Duration.ofSeconds(10), Duration.ofMinutes(2),
+                        Duration.ofMinutes(10)), 2, ParseParams.defaults(),
                 new Stream(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(24)),
                 new Enrich("city-operations", Duration.ofSeconds(10), SentimentParams.defaults(), null, LocationParams.defaults(),
                         LanguageScope.defaults().languages()),
@@ -180,18 +181,28 @@ public record EarshotConfig(
     }
 
     /**
-     * What a failed job does: restart from its last checkpoint a few times (a broker that was briefly away), then
-     * stop with the cause, rather than retrying a failure that will recur forever.
+     * What a failed job does: restart from its last checkpoint a few times in a row, each wait twice the one before
+     * (a broker or Elasticsearch that is away for minutes), then stop with the cause, rather than retrying a failure
+     * that will recur forever. A job that then runs {@code resetAfter} without failing has its attempts back.
      *
-     * @param attempts restarts before the job fails for good
-     * @param delay the wait before each restart
+     * @param attempts restarts in a row before the job fails for good
+     * @param delay the wait before the first restart of a row
+     * @param maxDelay the longest wait before a restart (at least {@code delay})
+     * @param resetAfter how long a job runs without failing before a failure starts a new row
      */
-    public record Recovery(int attempts, Duration delay) implements Serializable {
+    public record Recovery(int attempts, Duration delay, Duration maxDelay, Duration resetAfter) implements Serializable {
         public Recovery {
             if (attempts < 0) {
                 throw new IllegalArgumentException("recovery.attempts must be 0 or more, was " + attempts);
             }
             requirePositive(delay, "recovery.delay");
+            requirePositive(maxDelay, "recovery.maxDelay");
+            requirePositive(resetAfter, "recovery.resetAfter");
+        }
+
+        /** The longest wait: {@code maxDelay}, or {@code delay} where that is longer (as a config of only a long delay means). */
+        public Duration longestDelay() {
+            return maxDelay.compareTo(delay) < 0 ? delay : maxDelay;
         }
     }
 

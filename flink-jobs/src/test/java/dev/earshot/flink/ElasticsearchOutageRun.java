@@ -44,6 +44,9 @@ abstract class ElasticsearchOutageRun {
 
     private final RetryPolicy retries;
     private final Duration outage;
+    private final EarshotConfig.Recovery recovery;
+    /** From stopping Elasticsearch until it was green again. */
+    Duration away;
     private ElasticsearchTestNode elasticsearch;
     private Path files;
     /** How often the job restarted from a checkpoint. */
@@ -52,8 +55,14 @@ abstract class ElasticsearchOutageRun {
     long restartsCounted;
 
     ElasticsearchOutageRun(RetryPolicy retries, Duration outage) {
+        this(retries, outage, null);
+    }
+
+    /** @param recovery how the job restarts, as {@code earshot run} configures it; null for 100 restarts a second apart */
+    ElasticsearchOutageRun(RetryPolicy retries, Duration outage, EarshotConfig.Recovery recovery) {
         this.retries = retries;
         this.outage = outage;
+        this.recovery = recovery;
     }
 
     @BeforeAll
@@ -61,7 +70,9 @@ abstract class ElasticsearchOutageRun {
         elasticsearch = ElasticsearchTestNode.start();
         Path input = BundledSample.copyTo(work);
         files = work.resolve("files");
-        StreamExecutionEnvironment env = OutageRuns.restartingEnvironment(metrics.addToConfiguration(new Configuration()));
+        Configuration cluster = metrics.addToConfiguration(new Configuration());
+        StreamExecutionEnvironment env = recovery == null ? OutageRuns.restartingEnvironment(cluster)
+                : OutageRuns.environment(RestartBackoff.configure(cluster, recovery));
         ElasticsearchSettings settings = ElasticsearchSettings.defaults(elasticsearch.url()).withRetry(retries);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), List.of(
                 EarshotSinks.jsonLines(files),
@@ -75,8 +86,9 @@ abstract class ElasticsearchOutageRun {
         elasticsearch.stop();
         Thread.sleep(outage.toMillis());
         elasticsearch.restart();
+        away = Duration.ofNanos(System.nanoTime() - down);
         System.out.printf("Elasticsearch was away for %.1f s (%d s stopped, then %.1f s to green)%n",
-                (System.nanoTime() - down) / 1e9, outage.toSeconds(), elasticsearch.startupTime().toMillis() / 1e3);
+                away.toMillis() / 1e3, outage.toSeconds(), elasticsearch.startupTime().toMillis() / 1e3);
         // Throws, failing every test, unless the job recovered and finished.
         restartsCounted = OutageRuns.awaitResult(job, Duration.ofMinutes(5)).<Long>getAccumulatorResult(Counters.RESTARTS);
         restarts = metrics.findJobMetricGroups(job.getJobID(), "numRestarts").stream()

@@ -43,7 +43,12 @@ final class OutageRuns {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 100);
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        return environment(restarts);
+    }
+
+    /** Parallelism 2 and a checkpoint a second, on top of {@code cluster}, which says how the job restarts. */
+    static StreamExecutionEnvironment environment(Configuration cluster) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(cluster);
         env.setParallelism(2);
         env.enableCheckpointing(1_000);
         return env;

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import dev.earshot.json.Json;
@@ -95,6 +96,9 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     /** Filled by the listener's thread, drained into {@link #refused} by the task thread. */
     private final Queue<DeadLetter> refusedDocuments = new ConcurrentLinkedQueue<>();
     private volatile IOException failure;
+    private final ElasticsearchOutageLog outage;
+    /** Whether this writer retries documents that got no answer or a transient one; set by the listener's threads. */
+    private volatile boolean retrying;
 
     private ElasticsearchSinkWriter(ElasticsearchSettings settings, IndexRoute<T> route, ElasticsearchTransport transport,
                                     SinkWriter<DeadLetter> refused, MetricGroup metrics) {
@@ -110,6 +114,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         this.transport = new AnswersOffTheIoThread(transport, route.template());
         this.searcher = ElasticsearchClients.client(this.transport);
         this.refused = refused;
+        this.outage = ElasticsearchOutageLog.of(settings.urls());
         this.feeder = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "elasticsearch-feeder-" + route.template());
             thread.setDaemon(true);
@@ -128,14 +133,58 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         ElasticsearchTransport transport = ElasticsearchClients.transport(settings.urls());
         if (settings.installTemplates()) {
             try {
-                IndexTemplates.install(ElasticsearchClients.client(transport), List.of(route.template()));
+                installTemplate(settings, route.template(), transport);
             } catch (IOException | RuntimeException e) {
                 transport.close();
-                throw new IOException("cannot install index template " + route.template() + " at " + settings.urls()
-                        + ": " + e.getMessage() + " (is Elasticsearch running there? check elasticsearch.url)", e);
+                throw e;
             }
         }
         return new ElasticsearchSinkWriter<>(settings, route, transport, refused, metrics);
+    }
+
+    /**
+     * Installs the route's index template. While Elasticsearch does not answer, it waits with the back-off of the
+     * bulk writes (interruptibly, so that the job can still be cancelled or stopped): a job restarting during an
+     * outage then rides out as much of it on each restart as its writes did, rather than spending its restarts at once.
+     */
+    private static void installTemplate(ElasticsearchSettings settings, String template, ElasticsearchTransport transport)
+            throws IOException {
+        RetryPolicy policy = settings.retry();
+        ElasticsearchOutageLog outage = ElasticsearchOutageLog.of(settings.urls());
+        Object installer = new Object();
+        try {
+            for (int retry = 0; ; retry++) {
+                try {
+                    IndexTemplates.install(ElasticsearchClients.client(transport), List.of(template));
+                    outage.answered(installer);
+                    return;
+                } catch (IOException | ElasticsearchException e) {
+                    if (!isTransient(e) || !policy.allowsRetry(retry)) {
+                        throw new IOException("cannot install index template " + template + " at " + settings.urls()
+                                + (retry == 0 ? "" : " after " + (retry + 1) + " tries") + ": " + e.getMessage()
+                                + " (is Elasticsearch running there? check elasticsearch.url)", e);
+                    }
+                    outage.retrying(installer, "installing index template " + template + " is",
+                            String.valueOf(e), policy.totalBackoff());
+                    Thread.sleep(policy.backoff(retry + 1).toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for Elasticsearch at " + settings.urls()
+                    + " to install index template " + template);
+        } finally {
+            outage.closed(installer);
+        }
+    }
+
+    /** No answer at all, or one that may change later (429, 502-504); a 400 or 401 would come again. */
+    private static boolean isTransient(Exception e) {
+        if (e instanceof ElasticsearchException refusal) {
+            return RetryPolicy.isTransient(refusal.status());
+        }
+        return !(e instanceof TransportException answered && answered.response() != null
+                && !RetryPolicy.isTransient(answered.statusCode()));
     }
 
     @Override
@@ -234,6 +283,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
     @Override
     public void close() throws Exception {
+        outage.closed(this);
         feeder.shutdownNow();
         try {
             // The ingester before the connections: its close waits until every request it sent is answered, which
@@ -304,6 +354,10 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         if (retryPolicy.allowsRetry(attempt.retry())) {
             Attempt retry = attempt.next();
             retries.inc();
+            if (!retrying) {
+                retrying = true;
+                outage.retrying(this, "bulk writes to " + route.template() + " are", problem, retryPolicy.totalBackoff());
+            }
             long delay = retryPolicy.backoff(retry.retry()).toMillis();
             LOG.debug("retrying {} in {} ms (retry {}): {}", attempt.key(), delay, retry.retry(), problem);
             resend(retry, delay);
@@ -349,6 +403,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Attempt> attempts, BulkResponse response) {
+            boolean allTaken = true;
             try {
                 List<BulkResponseItem> items = response.items();
                 for (int i = 0; i < items.size(); i++) {
@@ -365,6 +420,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
                         }
                         done(attempt);
                     } else if (RetryPolicy.isTransient(item.status())) {
+                        allTaken = false;
                         retryOrFail(attempt, "HTTP " + item.status() + " " + item.error().type() + ": " + item.error().reason());
                     } else {
                         refusedCount.inc();
@@ -374,6 +430,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
                 }
             } catch (RuntimeException e) {
                 fail(new IOException("cannot handle Elasticsearch's bulk response: " + e, e));
+            }
+            // A retried document taken, not merely the answer to a request sent before Elasticsearch went away.
+            if (allTaken && retrying && attempts.stream().anyMatch(attempt -> attempt.retry() > 0)) {
+                retrying = false;
+                outage.answered(ElasticsearchSinkWriter.this);
             }
         }
 

@@ -41,6 +41,15 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         return retriesSoFar < maxRetries;
     }
 
+    /** How long a document is retried in all before the job fails: the sum of every back-off. */
+    public Duration totalBackoff() {
+        Duration total = Duration.ZERO;
+        for (int retry = 1; retry <= maxRetries; retry++) {
+            total = total.plus(backoff(retry));
+        }
+        return total;
+    }
+
     /** The wait before retry number {@code retry} (1 for the first retry). */
     public Duration backoff(int retry) {
         if (retry < 1) {
