@@ -64,10 +64,10 @@ class HelpdeskAccessTest {
                             + "/api/v2/agents/me: {\"code\":\"access_denied\"}): check that FD_KEY (respond.helpdesk.tokenEnv)")
                     .hasMessageContaining("a 403 also means the user may not use the API");
 
-            HelpdeskSettings withPath = HelpdeskSettings.of(HelpdeskKind.FRESHDESK, freshdesk.url() + "/api/v2", null, "FD_KEY");
-            assertThatThrownBy(() -> HelpdeskAccess.check(withPath, key, TIMEOUT))
-                    .hasMessageStartingWith("no freshdesk API at " + freshdesk.url() + "/api/v2 (HTTP 404 to GET "
-                            + "/api/v2/api/v2/agents/me")
+            // A path in the url is refused with the configuration; a 404 is then another server at that address.
+            freshdesk.failNext(FakeHelpdesk.Fault.status(404, "{\"code\":\"not_found\"}"));
+            assertThatThrownBy(() -> HelpdeskAccess.check(settings, key, TIMEOUT))
+                    .hasMessageStartingWith("no freshdesk API at " + freshdesk.url() + " (HTTP 404 to GET /api/v2/agents/me")
                     .hasMessageEndingWith("set respond.helpdesk.url to the account's address without a path, e.g. "
                             + "https://acme.freshdesk.com");
         }
