@@ -1,6 +1,7 @@
 package dev.earshot.connectors.helpdesk;
 
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.http.ConnectFailures;
 import dev.earshot.respond.SecretVariable;
 import dev.earshot.respond.helpdesk.HelpdeskMapping;
 import java.io.Serializable;
@@ -138,12 +139,18 @@ public record HelpdeskSettings(
     private static void requireApiBase(HelpdeskKind kind, URI uri) {
         String name = kind == HelpdeskKind.ZENDESK ? "Zendesk" : "Freshdesk";
         String example = kind == HelpdeskKind.ZENDESK ? "https://acme.zendesk.com" : "https://acme.freshdesk.com";
+        // Shown without user info or query, which may hold credentials written into the address.
+        String shown = ConnectFailures.shown(uri);
+        require(uri.getRawUserInfo() == null, "url", "must not hold credentials (user:password@): put them in the "
+                + "environment variables emailEnv and tokenEnv name; was " + shown + " with them left out");
         String path = uri.getRawPath();
-        require(path == null || path.isEmpty() || path.equals("/"), "url", "must be the " + name + " account's address "
-                + "without a path, e.g. " + example + " (Earshot adds /api/v2/...), was " + uri);
+        require((path == null || path.isEmpty() || path.equals("/")) && uri.getRawQuery() == null
+                && uri.getRawFragment() == null, "url", "must be the " + name + " account's address without a path "
+                + "or query, e.g. " + example + " (Earshot adds /api/v2/...), was " + shown
+                + (uri.getRawQuery() == null ? "" : " with a query"));
         require("https".equals(uri.getScheme()) || isLoopback(uri.getHost()), "url", "must use https, e.g. " + example
                 + ": " + name + " answers its API over https only, and the credentials must not travel in clear "
-                + "(plain http is for a server on this machine), was " + uri);
+                + "(plain http is for a server on this machine), was " + shown);
     }
 
     private static boolean isLoopback(String host) {

@@ -10,10 +10,20 @@ class HelpdeskSettingsTest {
     @Test
     void anApiPathInTheAccountAddressIsRefusedBecauseEarshotAddsItsOwn() {
         assertThatThrownBy(() -> HelpdeskSettings.of(HelpdeskKind.FRESHDESK, "https://acme.freshdesk.com/api/v2/", null, "KEY"))
-                .hasMessage("respond.helpdesk.url: must be the Freshdesk account's address without a path, e.g. "
+                .hasMessage("respond.helpdesk.url: must be the Freshdesk account's address without a path or query, e.g. "
                         + "https://acme.freshdesk.com (Earshot adds /api/v2/...), was https://acme.freshdesk.com/api/v2/");
         assertThat(HelpdeskSettings.of(HelpdeskKind.ZENDESK, "https://acme.zendesk.com/", "EMAIL", "TOKEN").url())
                 .isEqualTo("https://acme.zendesk.com/");
+    }
+
+    @Test
+    void credentialsOrAQueryInTheAddressAreRefusedWithoutBeingRepeated() {
+        assertThatThrownBy(() -> HelpdeskSettings.of(HelpdeskKind.ZENDESK, "https://agent:s3cr3t@acme.zendesk.com", "EMAIL", "TOKEN"))
+                .hasMessage("respond.helpdesk.url: must not hold credentials (user:password@): put them in the "
+                        + "environment variables emailEnv and tokenEnv name; was https://acme.zendesk.com with them left out");
+        assertThatThrownBy(() -> HelpdeskSettings.of(HelpdeskKind.FRESHDESK, "https://acme.freshdesk.com?key=s3cr3t", null, "KEY"))
+                .hasMessageEndingWith("was https://acme.freshdesk.com with a query")
+                .message().doesNotContain("s3cr3t");
     }
 
     @Test
