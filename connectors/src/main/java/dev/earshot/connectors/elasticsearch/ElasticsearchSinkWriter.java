@@ -354,10 +354,9 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         if (retryPolicy.allowsRetry(attempt.retry())) {
             Attempt retry = attempt.next();
             retries.inc();
-            if (!retrying) {
-                retrying = true;
-                outage.retrying(this, "bulk writes to " + route.template() + " are", problem, retryPolicy.totalBackoff());
-            }
+            // On every retry, not only the first: listener threads race on the flag, and the log's set add is idempotent.
+            retrying = true;
+            outage.retrying(this, "bulk writes to " + route.template() + " are", problem, retryPolicy.totalBackoff());
             long delay = retryPolicy.backoff(retry.retry()).toMillis();
             LOG.debug("retrying {} in {} ms (retry {}): {}", attempt.key(), delay, retry.retry(), problem);
             resend(retry, delay);
