@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryLedger {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLedger.class);
+
     /** The ledger's file name (without {@code .jsonl}) in an output folder. */
     public static final String NAME = "delivered";
 
@@ -73,11 +75,13 @@ public final class DeliveryLedger {
                         throw new IllegalArgumentException("it needs stage, key and deliveredAt");
                     }
                 } catch (RuntimeException e) {
-                    if (i == lines.size() - 1) {
-                        continue; // a process killed in its last write; that message counts as not recorded
+                    // A write torn by a killed process or a full disk, later ones appended after it: its message
+                    // counts as not recorded, which may send it again but never leaves one unsent.
+                    if (i < lines.size() - 1) {
+                        LOG.warn("{} line {} is not a delivery record ({}): its message counts as not delivered",
+                                file, i + 1, e.getMessage());
                     }
-                    throw new IllegalArgumentException(file + " line " + (i + 1) + " is not a delivery record: "
-                            + e.getMessage() + "; remove the line (its message may then be sent again)", e);
+                    continue;
                 }
                 latest.merge(entry.stage() + '|' + entry.key(), entry.deliveredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
@@ -100,7 +104,6 @@ public final class DeliveryLedger {
     public static final class Recorder implements Serializable {
 
         private static final long serialVersionUID = 1L;
-        private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
 
         private final List<String> folders;
 
