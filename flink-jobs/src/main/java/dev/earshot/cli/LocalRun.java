@@ -71,8 +71,8 @@ final class LocalRun {
     private boolean resumed;
     /** The port of the local MiniCluster's REST API, which tells why the job restarted. */
     private int restPort;
-    /** Each failure Flink restarted the job after, in order, as said on {@code err}. */
-    private final List<RestartCauses.Failure> failures = new ArrayList<>();
+    /** Each failure Flink restarted the job after (or that ended it), in order, as the summary says them. */
+    private final List<String> failures = new ArrayList<>();
     /** Numbers each failure within its row of restarts, as Flink counts them against {@code recovery.attempts}. */
     private final RestartBackoff restarts;
 
@@ -200,6 +200,9 @@ final class LocalRun {
                         reportRestarts(causes, job);
                     }
                 } catch (ExecutionException failed) {
+                    if (causes != null) {
+                        reportRestarts(causes, job); // those since the last tick, if Flink still answers
+                    }
                     sayWhatTheFailedRunLeft(failed, started, state);
                     throw failed;
                 }
@@ -310,8 +313,9 @@ final class LocalRun {
     /** One line for each failure since the last look, as the job restarts after it; its stack trace with --verbose. */
     private void reportRestarts(RestartCauses causes, JobClient job) {
         for (RestartCauses.Failure failure : causes.newFailures(job.getJobID())) {
-            failures.add(failure);
-            err.println(RestartCauses.line(failure, restarts.restartNumber(failure.at()), config.recovery().attempts()));
+            int number = restarts.restartNumber(failure.at());
+            failures.add(RestartCauses.summaryLine(failure, number, config.recovery().attempts()));
+            err.println(RestartCauses.line(failure, number, config.recovery().attempts()));
             if (verbose) {
                 err.println(failure.stackTrace());
             }
@@ -320,8 +324,7 @@ final class LocalRun {
     }
 
     private String summary(Map<String, Object> counters, Instant started, String interruptedBy) {
-        List<String> restartCauses = failures.stream().map(RestartCauses.Failure::describe).toList();
-        return new RunSummary(counters, restartCauses, config.parallelism()).finalReport(Duration.between(started, Instant.now()),
+        return new RunSummary(counters, failures, config.parallelism()).finalReport(Duration.between(started, Instant.now()),
                 config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null,
                 config.enrich().languageScope(), interruptedBy, resumed);
     }

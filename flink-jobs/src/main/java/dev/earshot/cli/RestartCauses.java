@@ -165,6 +165,13 @@ final class RestartCauses implements AutoCloseable {
                         RunSummary.count(attempts, "restart"), failure.describe());
     }
 
+    /** The summary's line for the same failure: its restart within the row, or the job's end. */
+    static String summaryLine(Failure failure, int number, int attempts) {
+        return number <= attempts
+                ? String.format(Locale.ROOT, "restart %d of %d after: %s", number, attempts, failure.describe())
+                : "failed for good after: " + failure.describe();
+    }
+
     @Override
     public void close() {
         rest.shutdown(ASK_WITHIN);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class RunSummary {
 
     private final Map<String, Object> counters;
-    /** Why Flink restarted the job, each failure in one line, oldest first. */
+    /** Why Flink restarted the job (or ended it), each failure in one line as said on stderr, oldest first. */
     private final List<String> restartCauses;
     /** The helpdesk sink's subtasks, each writing its own dead-letter file. */
     private final int helpdeskSubtasks;
@@ -150,12 +150,11 @@ final class RunSummary {
                 + (deadLetters == 0 || letters == null ? "" : "  -> " + letters);
     }
 
-    /** "restart 1 after: Sink: files (1/2): IOException: No space left on device", one line each. */
+    /** "restart 1 of 3 after: Sink: files (1/2): IOException: No space left on device", one line each. */
     private String restartCauses() {
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < restartCauses.size(); i++) {
-            lines.append(System.lineSeparator()).append(String.format(Locale.ROOT, "    restart %d after: %s", i + 1,
-                    restartCauses.get(i)));
+        for (String cause : restartCauses) {
+            lines.append(System.lineSeparator()).append("    ").append(cause);
         }
         return lines.toString();
     }

@@ -50,5 +50,8 @@ class RestartCausesTest {
                 + "3, recovery.attempts): Sink: alerts (1/2): IOException: disk full");
         assertThat(RestartCauses.line(failure, 4, 3))
                 .isEqualTo("earshot: the job failed for good after 3 restarts: Sink: alerts (1/2): IOException: disk full");
+        // The summary numbers them as stderr did: within the row, and the last one as the end.
+        assertThat(RestartCauses.summaryLine(failure, 2, 3)).isEqualTo("restart 2 of 3 after: Sink: alerts (1/2): IOException: disk full");
+        assertThat(RestartCauses.summaryLine(failure, 4, 3)).isEqualTo("failed for good after: Sink: alerts (1/2): IOException: disk full");
     }
 }

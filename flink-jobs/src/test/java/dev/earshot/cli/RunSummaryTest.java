@@ -217,14 +217,14 @@ class RunSummaryTest {
     @Test
     void theSummaryNamesTheCauseOfEachRestart() {
         RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L), List.of(
-                "Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
-                "enrich (2/2): OutOfMemoryError: Java heap space"), 1);
+                "restart 1 of 3 after: Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
+                "restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space"), 1);
 
         assertThat(summary.finalReport(Duration.ofSeconds(60), null, LanguageScope.defaults()).lines().toList())
                 .containsSequence("  Flink restarted the job after a failure (2 times, recovery.attempts): the counts are "
                                 + "since the checkpoint it resumed from; the files also hold what was committed before it",
-                        "    restart 1 after: Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
-                        "    restart 2 after: enrich (2/2): OutOfMemoryError: Java heap space",
+                        "    restart 1 of 3 after: Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
+                        "    restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space",
                         "  records read    0 holding 0 items: 0 posts + 0 edits + 0 deletions + 0 events that are not "
                                 + "posts + 0 rejected (dead letters)");
     }
