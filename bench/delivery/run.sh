@@ -25,6 +25,8 @@ for line in open(work + '/requests.log'):
         received['slack messages'] += 1
     elif path.startswith('/hook'):
         received['webhook messages (signed)' if r['sig'] else 'webhook messages (UNSIGNED)'] += 1
+    elif path == '/api/v2/users/me.json':
+        received['zendesk credential checks (start-up)'] += 1
     elif r['method'] == 'POST':
         received['zendesk tickets created'] += 1
     elif r['method'] == 'PUT':

@@ -1,5 +1,5 @@
 # Local stand-in for a Slack incoming webhook, Slack's chat.postMessage, a webhook receiver and Zendesk's Tickets
-# API, for measuring what the demo delivers: it answers as each API does (Slack 'ok', chat.postMessage
+# API (with users/me, which start-up asks), for measuring what the demo delivers: it answers as each API does (Slack 'ok', chat.postMessage
 # {"ok":true,"ts":...}, Zendesk 201 with the ticket) and logs every request.
 # Usage: python3 stub.py LOGFILE PORT
 import json, sys, threading
@@ -32,6 +32,8 @@ class H(BaseHTTPRequestHandler):
             return self._send(200, 'ok', 'text/plain')
         if self.path.startswith('/hook'):
             return self._send(200, '{}')
+        if method == 'GET' and self.path == '/api/v2/users/me.json':
+            return self._send(200, json.dumps({'user': {'id': 1, 'email': 'agent@example.com', 'role': 'agent'}}))
         if method == 'GET' and self.path.startswith('/api/v2/tickets.json'):
             ext = self.path.split('external_id=')[1]
             with lock:
