@@ -1,5 +1,6 @@
 package dev.earshot.cli;
 
+import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.flink.EarshotSinks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ final class DeadLetterFiles {
     private static final List<String> DELIVERY_NAMES = List.of(
             EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY),
             EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK));
-    private static final Pattern SUBTASK_FILE = Pattern.compile("-\\d+\\.jsonl");
 
     private DeadLetterFiles() {
     }
@@ -68,12 +68,10 @@ final class DeadLetterFiles {
 
     /** {@code <name>.jsonl} and {@code <name>-<subtask>.jsonl} in {@code folder}, sorted. */
     private static List<Path> withSubtasks(Path folder, String name) throws IOException {
+        Pattern files = JsonLinesFileSink.filesNamed(Pattern.quote(name));
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile).filter(file -> {
-                String fileName = file.getFileName().toString();
-                return fileName.equals(name + ".jsonl") || fileName.startsWith(name)
-                        && SUBTASK_FILE.matcher(fileName.substring(name.length())).matches();
-            }).sorted().toList();
+            return entries.filter(Files::isRegularFile)
+                    .filter(file -> files.matcher(file.getFileName().toString()).matches()).sorted().toList();
         }
     }
 }

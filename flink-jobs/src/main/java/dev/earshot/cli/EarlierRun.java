@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.DeliveryLedger;
+import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.flink.EarshotSinks;
 import dev.earshot.flink.ElasticsearchEarshotSinks;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 final class EarlierRun {
 
     /** Every JSON-lines file a run writes, with the subtask suffix a sink at parallelism above 1 adds. */
-    private static final Pattern EARSHOT_FILE = Pattern.compile("(" + Stream.of(
+    private static final Pattern EARSHOT_FILE = JsonLinesFileSink.filesNamed(Stream.of(
                     EarshotSinks.ALERTS, EarshotSinks.TICKETS, EarshotSinks.DEAD_LETTERS, EarshotSinks.STATS,
                     EarshotSinks.DELETIONS,
                     EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY),
@@ -30,7 +31,7 @@ final class EarlierRun {
                     DeliveryLedger.NAME,
                     "refused-" + EarshotSinks.ALERTS, "refused-" + EarshotSinks.TICKETS, "refused-" + EarshotSinks.STATS,
                     "refused-" + ElasticsearchEarshotSinks.POSTS)
-            .map(Pattern::quote).collect(Collectors.joining("|")) + ")(-\\d+)?\\.jsonl");
+            .map(Pattern::quote).collect(Collectors.joining("|")));
 
     private EarlierRun() {
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -53,6 +54,14 @@ public final class JsonLinesFileSink<T> implements Sink<T>, SupportsWriterState<
     /** The file a sink at parallelism 1 writes. */
     public static Path fileOf(Path directory, String name) {
         return directory.resolve(name + ".jsonl");
+    }
+
+    /**
+     * The names of the files sinks named by the regular expression {@code names} write at any parallelism:
+     * {@code <name>.jsonl}, or {@code <name>-<subtask>.jsonl} above 1.
+     */
+    public static Pattern filesNamed(String names) {
+        return Pattern.compile("(" + names + ")(-\\d+)?\\.jsonl");
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class HelpdeskAccess {
     public static Optional<String> check(HelpdeskSettings settings, Secrets secrets, Duration timeout) {
         settings.checkSecrets(secrets);
         String name = settings.kind().name().toLowerCase(Locale.ROOT);
-        String base = settings.url().replaceAll("/+$", "");
+        String base = settings.apiBase();
         if (settings.kind() == HelpdeskKind.WEBHOOK) {
             return Optional.of("the helpdesk webhook at " + ConnectFailures.shown(URI.create(base)) + " (respond.helpdesk.url)"
                     + " is not contacted at start: a webhook has no call that only reads, and any request may be taken for"
@@ -55,14 +55,12 @@ public final class HelpdeskAccess {
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            if (e instanceof HttpConnectTimeoutException) {
-                throw new IllegalStateException(redactor.redact("cannot reach " + where + " (" + KEY + "url): "
-                        + ConnectFailures.describe(e, uri) + "; check the address, and that this machine can reach it"), e);
-            }
-            return Optional.of(where + " did not answer " + asked + " within " + timeout.toSeconds() + "s: the run starts,"
-                    + " and tickets it cannot deliver become dead letters (helpdesk-dead-letters)");
         } catch (IOException e) {
+            // Connected but no answer in time: the helpdesk is slow, not unreachable.
+            if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
+                return Optional.of(where + " did not answer " + asked + " within " + timeout.toSeconds() + "s: the run "
+                        + "starts, and tickets it cannot deliver become dead letters (helpdesk-dead-letters)");
+            }
             throw new IllegalStateException(redactor.redact("cannot reach " + where + " (" + KEY + "url): "
                     + ConnectFailures.describe(e, uri) + "; check the address, and that this machine can reach it"), e);
         } catch (InterruptedException e) {

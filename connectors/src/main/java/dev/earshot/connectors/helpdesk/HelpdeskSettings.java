@@ -77,6 +77,11 @@ public record HelpdeskSettings(
         require(positive(forgetAfter), "forgetAfter", "must be a positive duration, e.g. 30d");
     }
 
+    /** {@link #url} without a trailing slash, to append API paths to. */
+    public String apiBase() {
+        return url.replaceAll("/+$", "");
+    }
+
     /** The defaults for delivery, with the given helpdesk and credentials' variable names. */
     public static HelpdeskSettings of(HelpdeskKind kind, String url, String emailEnv, String tokenEnv) {
         return new HelpdeskSettings(kind, url, emailEnv, tokenEnv, HelpdeskMapping.defaults(), 8,

@@ -30,7 +30,7 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
         this.clock = clock;
         this.http = http;
         this.counters = counters;
-        this.base = settings.url().replaceAll("/+$", "");
+        this.base = settings.apiBase();
     }
 
     /** The helpdesk's ticket for this conversation and the posts it holds, or null when there is none. */
