@@ -101,13 +101,14 @@ public final class EarshotPipeline {
         DataStream<CellPost> cells = enriched
                 .flatMap(ToCells.cities(), CellPost.TYPE).name("topic x location cells").uid("cells");
         // Each window operator starts a resumed job at the event time it had reached, which Flink does not save.
-        SingleOutputStreamOperator<TopicLocationStats> stats = ResumedEventTime.keyBy(cells, CellPost::cellKey, "window-stats", endless)
+        String statsUid = "window-stats";
+        SingleOutputStreamOperator<TopicLocationStats> stats = ResumedEventTime.keyBy(cells, CellPost::cellKey, statsUid, endless)
                 .window(SlidingEventTimeWindows.of(size, slide))
                 .allowedLateness(config.aggregate().allowedLateness())
                 .sideOutputLateData(TooLate.TAG)
                 .aggregate(new CellAggregate(slide, config.aggregate().topTerms()), new CellWindow(StatsView.SLIDING, slide),
                         CellAccumulator.TYPE, CellAccumulator.TYPE, Types.STATS)
-                .name("window stats").uid("window-stats");
+                .name("window stats").uid(statsUid);
         deadLetters = deadLetters.union(stats.getSideOutput(TooLate.TAG)
                 .process(new TooLate(config.stream().outOfOrderness(), config.aggregate().allowedLateness()), Types.DEAD_LETTER)
                 .name("too late for any window").uid("too-late"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.LocalPorts;
 import dev.earshot.connectors.elasticsearch.EarshotIndices;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSettings;
 import dev.earshot.connectors.elasticsearch.ElasticsearchSink;
@@ -16,7 +17,6 @@ import dev.earshot.model.AlertStatus;
 import dev.earshot.startup.ServiceChecks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +46,7 @@ class LocalElasticsearchCommandITCase {
     void runsAnElasticsearchThatEarshotsOutputWritesTo() throws Exception {
         // JUnit's folder is its owner's only; as root, Elasticsearch runs as another user, who must enter it.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        int port = freePort();
+        int port = LocalPorts.free();
         String url = "http://localhost:" + port;
         RunningLocalService running = start(port);
         assertThat(running.output()).contains("Elasticsearch is ready at " + url,
@@ -91,11 +91,5 @@ class LocalElasticsearchCommandITCase {
     private RunningLocalService start(int port) throws Exception {
         return RunningLocalService.start(new LocalElasticsearchCommand(), "Ctrl-C stops Elasticsearch",
                 Duration.ofSeconds(150), "--port", String.valueOf(port), "--dir", dir.toString());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,9 +2,9 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.connectors.LocalPorts;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class LocalKafkaCommandITCase {
 
     @Test
     void servesEarshotsTopicsLoadsTheSampleAndKeepsThemAcrossARestart() throws Exception {
-        int port = freePort();
+        int port = LocalPorts.free();
         String bootstrap = "localhost:" + port;
 
         RunningLocalService first = start(port, "--load-sample");
@@ -96,12 +96,6 @@ class LocalKafkaCommandITCase {
     private static long sampleLines() throws Exception {
         try (InputStream sample = new GZIPInputStream(LocalRun.bundledSample())) {
             return new String(sample.readAllBytes(), StandardCharsets.ISO_8859_1).lines().count();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.connectors.LocalPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class NoServiceChecksITCase {
 
     @Test
     void withoutTheChecksTheJobIsSubmittedAndItsSinkMeetsTheMissingService() throws IOException {
-        String url = "http://localhost:" + closedPort();
+        String url = "http://localhost:" + LocalPorts.free();
         Path config = Files.writeString(work.resolve("earshot.yaml"), "output: { to: [files, elasticsearch] }\n"
                 + "elasticsearch: { url: '" + url + "', retries: 0 }\nrecovery: { attempts: 0 }\n");
         Path input = Files.writeString(work.resolve("posts.jsonl"), "{\"id\":\"forum:1\",\"source\":\"forum\","
@@ -42,11 +42,5 @@ class NoServiceChecksITCase {
         String[] longer = java.util.Arrays.copyOf(args, args.length + 1);
         longer[args.length] = arg;
         return longer;
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

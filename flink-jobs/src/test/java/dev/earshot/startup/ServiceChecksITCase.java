@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.LocalPorts;
 import dev.earshot.connectors.kafka.LocalKafka;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -37,15 +37,9 @@ class ServiceChecksITCase {
         kafka.close();
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void anUnreachableBrokerStopsStartUpWithinTheTimeoutNamingTheKey() throws IOException {
-        String address = "localhost:" + closedPort();
+        String address = "localhost:" + LocalPorts.free();
         EarshotConfig config = ConfigLoader.parse("input: { kind: kafka }\nkafka: { bootstrapServers: '" + address + "' }\n", "t");
         long started = System.nanoTime();
         assertThatThrownBy(() -> ServiceChecks.check(config, TIMEOUT)).isInstanceOf(ServiceCheckException.class)
@@ -121,7 +115,7 @@ class ServiceChecksITCase {
 
     @Test
     void anUnreachableElasticsearchStopsStartUpNamingTheKey() throws IOException {
-        String url = "http://localhost:" + closedPort();
+        String url = "http://localhost:" + LocalPorts.free();
         EarshotConfig config = ConfigLoader.parse("output: { to: [files, elasticsearch] }\nelasticsearch: { url: '" + url + "' }\n", "t");
         assertThatThrownBy(() -> ServiceChecks.check(config, TIMEOUT)).isInstanceOf(ServiceCheckException.class)
                 .hasMessageStartingWith("cannot reach Elasticsearch at " + url + " (elasticsearch.url) within 3s: ")

@@ -3,11 +3,11 @@ package dev.earshot.connectors.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.earshot.connectors.LocalPorts;
 import dev.earshot.connectors.SinkContexts;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.TopicLocationStats;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -23,7 +23,7 @@ class UnreachableElasticsearchTest {
     void aWriterThatCannotConnectFailsWithTheReasonInsteadOfHanging() throws Exception {
         // One document a request, a flush every millisecond and quick retries: thousands of sends, each racing the
         // failure of its connection attempt.
-        ElasticsearchSettings settings = new ElasticsearchSettings("http://127.0.0.1:" + closedPort(), 1, 1 << 20,
+        ElasticsearchSettings settings = new ElasticsearchSettings("http://127.0.0.1:" + LocalPorts.free(), 1, 1 << 20,
                 Duration.ofMillis(1), 2, new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(2)), false);
         ElasticsearchSinkWriter<TopicLocationStats> writer = ElasticsearchSinkWriter.open(settings, EarshotIndices.STATS,
                 new NoDeadLetters(), UnregisteredMetricsGroup.createSinkWriterMetricGroup());
@@ -41,12 +41,6 @@ class UnreachableElasticsearchTest {
     }
 
     /** A port nothing listens on: connecting to it is refused at once. */
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static final class NoDeadLetters implements SinkWriter<DeadLetter> {
 
         @Override
