@@ -53,15 +53,17 @@ public final class PostRecordDeserializer {
             return new RawRecord("", origin);
         }
         Utf8.Decoded value = Utf8.decode(record.value());
-        if (value.valid() && Utf16WithoutBom.holdsNul(record.value(), record.value().length)) {
-            // valid UTF-8 (NUL is ASCII) but not text; the decoded text keeps every byte, so no ONE_CHAR_PER_BYTE
-            return new RawRecord(value.text(), origin, notText(record.value()));
+        if (!value.valid()) {
+            return new RawRecord(value.text(), origin, notUtf8(record.value(), value.malformedAt()), DeadLetter.ONE_CHAR_PER_BYTE);
         }
-        if (value.valid()) {
-            // U+FEFF first is the UTF-8 byte order mark, which some Windows tools write
-            return new RawRecord(value.text().startsWith("\uFEFF") ? value.text().substring(1) : value.text(), origin);
+        String text = value.text();
+        // In valid UTF-8 a NUL character is exactly a NUL byte: valid, but not text. The decoded text keeps every
+        // byte, so no ONE_CHAR_PER_BYTE.
+        if (text.indexOf('\0') >= 0) {
+            return new RawRecord(text, origin, notText(record.value()));
         }
-        return new RawRecord(value.text(), origin, notUtf8(record.value(), value.malformedAt()), DeadLetter.ONE_CHAR_PER_BYTE);
+        // U+FEFF first is the UTF-8 byte order mark, which some Windows tools write
+        return new RawRecord(text.startsWith("\uFEFF") ? text.substring(1) : text, origin);
     }
 
     /** Why the value cannot be read, with what the bytes look like and the fix. */
