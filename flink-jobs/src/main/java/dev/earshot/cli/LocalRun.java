@@ -1,8 +1,10 @@
 package dev.earshot.cli;
 
+import dev.earshot.config.ConfigException;
 import dev.earshot.config.Durations;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.FolderLock;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.connectors.live.LiveSources;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,6 +55,9 @@ final class LocalRun {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
     /** How long a stopped run may take to finish its windows and files before it is cancelled. */
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
+
+    /** Hidden, so that reading the folder as input or replacing an earlier run's files leaves it alone. */
+    static final String OUTPUT_LOCK = ".earshot-run.lock";
 
     private final EarshotConfig config;
     /** What a state saved by this run is shaped by: checked on resume, written beside each save. */
@@ -143,8 +149,9 @@ final class LocalRun {
         boolean local = env instanceof LocalStreamEnvironment;
         SavedState state = local && !in.kind().equals(EarshotConfig.Input.FILE)
                 ? new SavedState(Path.of(config.checkpoint().dir())) : null;
-        // Held until the run ends: a second run on the same folder would resume from the same savepoint.
-        try (AutoCloseable held = state == null ? null : state.lock()) {
+        // Held until the run ends: a second run on the same folder would resume from the same savepoint, and a second
+        // run writing the same files would delete the first one's files under it.
+        try (AutoCloseable held = state == null ? null : state.lock(); AutoCloseable files = local ? lockOutput() : null) {
             SavedState.Snapshot resumeFrom = null;
             if (state != null) {
                 Optional<SavedState.Snapshot> saved = state.newest();
@@ -297,6 +304,20 @@ final class LocalRun {
                 : "the stop's savepoint did not complete")
                 : waits + " for the deliveries still being retried to " + String.join(" and ", targets)
                         + ", each up to requestTimeout × maxAttempts plus backoffs (respond.helpdesk, respond.alerts.delivery)";
+    }
+
+    /** The output folder for this run, where it writes files; a second run there is refused before it deletes any. */
+    private AutoCloseable lockOutput() throws IOException {
+        if (!config.output().to().contains(EarshotConfig.Output.FILES)) {
+            return null;
+        }
+        Optional<FileChannel> taken = FolderLock.tryTakeNamingThisProcess(outputDir, OUTPUT_LOCK);
+        if (taken.isEmpty()) {
+            throw new ConfigException("output.dir: " + outputDir + " is being written by a run that is running"
+                    + FolderLock.holder(outputDir, OUTPUT_LOCK) + ", whose files this run would replace: stop that run, "
+                    + "or give this one its own folder with -o DIR");
+        }
+        return taken.get()::close;
     }
 
     /**

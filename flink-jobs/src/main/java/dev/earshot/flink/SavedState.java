@@ -4,9 +4,7 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.connectors.file.FolderLock;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,17 +59,13 @@ public final class SavedState {
      * refused: a {@link ConfigException} naming the folder, the process that holds it and the fix.
      */
     public AutoCloseable lock() throws IOException {
-        Optional<FileChannel> taken = FolderLock.tryTake(dir, LOCK_FILE);
+        Optional<FileChannel> taken = FolderLock.tryTakeNamingThisProcess(dir, LOCK_FILE);
         if (taken.isEmpty()) {
-            String holder = Files.readString(dir.resolve(LOCK_FILE), StandardCharsets.UTF_8).strip();
             throw new ConfigException("checkpoint.dir: " + dir + " holds the state of a run that is running"
-                    + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ", and two runs on one folder would both resume "
-                    + "from it and write the same results twice: stop that run, or give this one its own checkpoint.dir");
+                    + FolderLock.holder(dir, LOCK_FILE) + ", and two runs on one folder would both resume from it and "
+                    + "write the same results twice: stop that run, or give this one its own checkpoint.dir");
         }
-        FileChannel channel = taken.get();
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-        return channel::close;
+        return taken.get()::close;
     }
 
     /** Where Flink keeps the checkpoints of {@code job} in this folder. */

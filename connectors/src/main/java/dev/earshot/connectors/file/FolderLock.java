@@ -1,9 +1,11 @@
 package dev.earshot.connectors.file;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -38,5 +40,21 @@ public final class FolderLock {
             return Optional.empty();
         }
         return Optional.of(channel);
+    }
+
+    /** As {@link #tryTake}, writing this process's id in the lock file, for a refused taker to name the holder. */
+    public static Optional<FileChannel> tryTakeNamingThisProcess(Path folder, String lockFile) throws IOException {
+        Optional<FileChannel> taken = tryTake(folder, lockFile);
+        if (taken.isPresent()) {
+            taken.get().truncate(0);
+            taken.get().write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        }
+        return taken;
+    }
+
+    /** " (pid 1234)" for the process {@link #tryTakeNamingThisProcess} wrote, or "" when the file names none. */
+    public static String holder(Path folder, String lockFile) throws IOException {
+        String pid = Files.readString(folder.resolve(lockFile), StandardCharsets.UTF_8).strip();
+        return pid.isEmpty() ? "" : " (pid " + pid + ")";
     }
 }
