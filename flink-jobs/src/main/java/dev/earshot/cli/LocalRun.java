@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -311,13 +310,9 @@ final class LocalRun {
         if (!config.output().to().contains(EarshotConfig.Output.FILES)) {
             return null;
         }
-        Optional<FileChannel> taken = FolderLock.tryTakeNamingThisProcess(outputDir, OUTPUT_LOCK);
-        if (taken.isEmpty()) {
-            throw new ConfigException("output.dir: " + outputDir + " is being written by a run that is running"
-                    + FolderLock.holder(outputDir, OUTPUT_LOCK) + ", whose files this run would replace: stop that run, "
-                    + "or give this one its own folder with -o DIR");
-        }
-        return taken.get()::close;
+        return FolderLock.takeNamingThisProcess(outputDir, OUTPUT_LOCK, holder -> new ConfigException("output.dir: "
+                + outputDir + " is being written by a run that is running" + holder + ", whose files this run would "
+                + "replace: stop that run, or give this one its own folder with -o DIR"));
     }
 
     /**

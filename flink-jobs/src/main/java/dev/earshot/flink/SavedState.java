@@ -4,7 +4,6 @@ import dev.earshot.config.ConfigException;
 import dev.earshot.connectors.file.FolderLock;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,13 +58,9 @@ public final class SavedState {
      * refused: a {@link ConfigException} naming the folder, the process that holds it and the fix.
      */
     public AutoCloseable lock() throws IOException {
-        Optional<FileChannel> taken = FolderLock.tryTakeNamingThisProcess(dir, LOCK_FILE);
-        if (taken.isEmpty()) {
-            throw new ConfigException("checkpoint.dir: " + dir + " holds the state of a run that is running"
-                    + FolderLock.holder(dir, LOCK_FILE) + ", and two runs on one folder would both resume from it and "
-                    + "write the same results twice: stop that run, or give this one its own checkpoint.dir");
-        }
-        return taken.get()::close;
+        return FolderLock.takeNamingThisProcess(dir, LOCK_FILE, holder -> new ConfigException("checkpoint.dir: " + dir
+                + " holds the state of a run that is running" + holder + ", and two runs on one folder would both resume "
+                + "from it and write the same results twice: stop that run, or give this one its own checkpoint.dir"));
     }
 
     /** Where Flink keeps the checkpoints of {@code job} in this folder. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A folder taken by one process at a time: an OS lock on a file in it, which the OS releases however the process
@@ -52,9 +53,17 @@ public final class FolderLock {
         return taken;
     }
 
-    /** " (pid 1234)" for the process {@link #tryTakeNamingThisProcess} wrote, or "" when the file names none. */
-    public static String holder(Path folder, String lockFile) throws IOException {
-        String pid = Files.readString(folder.resolve(lockFile), StandardCharsets.UTF_8).strip();
-        return pid.isEmpty() ? "" : " (pid " + pid + ")";
+    /**
+     * Takes {@code folder} for this process until the returned lock is closed, or throws what {@code refusal} makes of
+     * the holder: " (pid 1234)", or "" when its lock file names none.
+     */
+    public static AutoCloseable takeNamingThisProcess(Path folder, String lockFile, Function<String, RuntimeException> refusal)
+            throws IOException {
+        Optional<FileChannel> taken = tryTakeNamingThisProcess(folder, lockFile);
+        if (taken.isEmpty()) {
+            String pid = Files.readString(folder.resolve(lockFile), StandardCharsets.UTF_8).strip();
+            throw refusal.apply(pid.isEmpty() ? "" : " (pid " + pid + ")");
+        }
+        return taken.get()::close;
     }
 }
