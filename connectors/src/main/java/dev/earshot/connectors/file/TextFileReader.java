@@ -37,7 +37,7 @@ public final class TextFileReader extends Reader {
                 return -1;
             }
             if (line.unreadable() != null) {
-                throw new UnreadableTextException(line.reasonInFile());
+                throw new UnreadableTextException(line.unreadable());
             }
             current = line.text() + "\n";
             position = 0;

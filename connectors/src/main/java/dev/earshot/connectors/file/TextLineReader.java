@@ -57,10 +57,9 @@ final class TextLineReader implements Closeable {
             this(number, text, unreadable, null);
         }
 
-        /** Why the line cannot be read, for someone fixing the file rather than reading a dead letter's raw. */
-        String reasonInFile() {
-            return unreadable.endsWith(RAW_IS_BYTES) ? unreadable.substring(0, unreadable.length() - RAW_IS_BYTES.length())
-                    : unreadable;
+        /** Why the line cannot be read, for a dead letter: says what its raw holds when that is not text. */
+        String deadLetterReason() {
+            return DeadLetter.ONE_CHAR_PER_BYTE.equals(textEncoding) ? unreadable + RAW_IS_BYTES : unreadable;
         }
     }
 
@@ -190,7 +189,7 @@ final class TextLineReader implements Closeable {
         return new Line(lineNumber, decoded.text(), String.format(Locale.ROOT,
                 "line %d is not valid UTF-8: byte %d of the line (0x%02X, byte %d of the %s) is not. If the file is "
                         + "Latin-1 (ISO-8859-1), convert it: iconv -f latin1 -t utf-8 FILE > FILE.utf8 (Windows-1252: "
-                        + "-f cp1252)" + RAW_IS_BYTES,
+                        + "-f cp1252)",
                 lineNumber, malformed + 1, line[malformed] & 0xff, lineStart + malformed + 1,
                 compression == null ? "file" : "decompressed text"), DeadLetter.ONE_CHAR_PER_BYTE);
     }

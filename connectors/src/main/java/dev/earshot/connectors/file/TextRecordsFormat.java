@@ -42,7 +42,7 @@ abstract class TextRecordsFormat implements BulkFormat<RawRecord, FileSourceSpli
 
     /** A line as a record: readable, or unreadable with its reason. */
     static RawRecord record(String file, TextLineReader.Line line) {
-        return new RawRecord(line.text() == null ? "" : line.text(), origin(file, line.number()), line.unreadable(),
+        return new RawRecord(line.text() == null ? "" : line.text(), origin(file, line.number()), line.deadLetterReason(),
                 line.textEncoding());
     }
 

@@ -133,7 +133,8 @@ class JsonLinesFilesTest {
         int column = CAFE_LINE.indexOf('é') + 1;
         int fileByte = Files.readString(latin1, StandardCharsets.ISO_8859_1).indexOf('\n') + 1 + column;
         assertThat(cafe.unreadable()).startsWith("line 2 is not valid UTF-8: byte " + column + " of the line (0xE9, byte "
-                + fileByte + " of the file) is not").contains("iconv -f latin1 -t utf-8");
+                + fileByte + " of the file) is not").contains("iconv -f latin1 -t utf-8")
+                .endsWith(". raw holds the line read as ISO-8859-1, one character per byte");
         assertThat(cafe.value().getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(Files.readAllLines(latin1,
                 StandardCharsets.ISO_8859_1).get(1).getBytes(StandardCharsets.ISO_8859_1));
         assertThat(cafe.valueEncoding()).as("so that its dead letter gives the bytes back").isEqualTo(DeadLetter.ONE_CHAR_PER_BYTE);
