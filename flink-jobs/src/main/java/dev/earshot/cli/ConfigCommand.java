@@ -41,7 +41,7 @@ final class ConfigCommand implements Callable<Integer> {
             return 0;
         }
         EarshotConfig config = ConfigLoader.load(file);
-        StartupChecks.check(config, Secrets.environment());
+        StartupChecks.check(config, Secrets.environment(), file);
         EarlierRun.refuseToReplaceInput(config);
         if (checkServices) {
             ServiceChecks.check(config, ServiceChecks.TIMEOUT).forEach(note -> spec.commandLine().getOut().println("note: " + note));

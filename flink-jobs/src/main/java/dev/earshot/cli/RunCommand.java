@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         }
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
         EarshotConfig effective = loaded.withOverrides(input, output, parallelism).withSpeedup(speedup);
-        EnrichResources enrichResources = StartupChecks.check(effective, Secrets.environment());
+        EnrichResources enrichResources = StartupChecks.check(effective, Secrets.environment(), config);
         EarlierRun.refuseToReplaceInput(effective);
         StartupChecks.createOutputDir(Path.of(effective.output().dir()));
         if (!noServiceChecks) {

@@ -23,6 +23,18 @@ public final class StartupChecks {
     private StartupChecks() {
     }
 
+    /**
+     * As {@link #check(EarshotConfig, Secrets)}, an error naming the config file first, as the loader's do: a user
+     * with several configs learns which one names the variable that is not set.
+     */
+    public static EnrichResources check(EarshotConfig config, Secrets secrets, Path configFile) {
+        try {
+            return check(config, secrets);
+        } catch (ConfigException e) {
+            throw configFile == null ? e : new ConfigException(configFile + ": " + e.getMessage(), e);
+        }
+    }
+
     /** @return the taxonomy and sentiment model read on the way, for the job to use rather than read them again */
     public static EnrichResources check(EarshotConfig config, Secrets secrets) {
         EnrichResources enrichResources = EnrichResources.load(config.enrich());

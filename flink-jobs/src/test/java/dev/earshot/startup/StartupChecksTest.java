@@ -43,6 +43,17 @@ class StartupChecksTest {
     }
 
     @Test
+    void anErrorFoundAfterLoadingNamesTheConfigFileFirstAsTheLoadersDo() {
+        Path file = folder.resolve("care.yaml");
+        EarshotConfig config = config("respond: { alerts: { channels: [ { name: ops, type: slack, urlEnv: OPS_SLACK_URL } ] } }\n");
+
+        assertThatThrownBy(() -> StartupChecks.check(config, NONE, file)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": respond.alerts.channels 'ops': the environment variable OPS_SLACK_URL");
+        assertThatThrownBy(() -> StartupChecks.check(config, NONE, null)).as("the defaults have no file to name")
+                .hasMessageStartingWith("respond.alerts.channels 'ops'");
+    }
+
+    @Test
     void theJobIsBuiltFromWhatTheChecksReadWithoutReadingTheFilesAgain() throws Exception {
         Path taxonomy = Files.writeString(folder.resolve("tax.yaml"), "topics:\n  - id: parking\n    name: Parking\n    phrases: [parking]\n");
         Path input = Files.writeString(folder.resolve("posts.jsonl"), "");
