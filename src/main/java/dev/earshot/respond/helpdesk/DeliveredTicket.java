@@ -91,6 +91,33 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
                 editedAt, false);
     }
 
+    /**
+     * This state, restored from a checkpoint, brought up to what its helpdesk ticket {@code read} holds now (see
+     * {@link #readBack}): a post delivered after the checkpoint is held, one removed after it is removed, and an edit
+     * shown after it is the text shown. Priority, earlier tickets and a pending reopening are the checkpoint's, as
+     * markers do not tell them.
+     */
+    public DeliveredTicket withReadBack(DeliveredTicket read) {
+        Set<String> removed = new LinkedHashSet<>(removedPostIds);
+        removed.addAll(read.removedPostIds());
+        Set<String> posts = new LinkedHashSet<>(postIds);
+        posts.addAll(read.postIds());
+        posts.removeAll(removed);
+        Map<String, List<String>> texts = new LinkedHashMap<>(fingerprints);
+        read.fingerprints().forEach((postId, shown) -> {
+            List<String> given = new ArrayList<>(texts.getOrDefault(postId, List.of()));
+            given.removeAll(shown);
+            given.addAll(shown);
+            texts.put(postId, given);
+        });
+        texts.keySet().retainAll(posts);
+        Map<String, Instant> editedAt = new LinkedHashMap<>(shownEditedAt);
+        editedAt.putAll(read.shownEditedAt());
+        editedAt.keySet().retainAll(posts);
+        return new DeliveredTicket(helpdeskId, List.copyOf(posts), priority, deliveredAt, List.copyOf(removed), texts,
+                earlierHelpdeskIds, editedAt, reopenPending);
+    }
+
     /** The state after the whole of {@code ticket} was delivered as a new helpdesk ticket. */
     public static DeliveredTicket opened(String helpdeskId, HandoffTicket ticket, Instant now) {
         return new DeliveredTicket(helpdeskId, ticket.posts().stream().map(TicketPost::id).toList(), ticket.priority(), now,

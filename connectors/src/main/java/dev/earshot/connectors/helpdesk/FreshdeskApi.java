@@ -46,10 +46,19 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
                 return CompletableFuture.completedFuture(null);
             }
             counters.ticketsFound.incrementAndGet();
-            String id = Long.toString(lowest);
-            return reads.of(id, this::bodies).thenApply(bodies -> DeliveredTicket.readBack(id, bodies.stream().map(Body::html).toList(),
-                    clock.instant()));
+            return held(Long.toString(lowest), reads);
         });
+    }
+
+    @Override
+    CompletableFuture<DeliveredTicket> readBack(DeliveredTicket known, VersionReads<List<Body>> reads) {
+        return held(known.helpdeskId(), reads);
+    }
+
+    /** The posts ticket {@code id} holds, read back from the markers in its description and notes. */
+    private CompletableFuture<DeliveredTicket> held(String id, VersionReads<List<Body>> reads) {
+        return reads.of(id, this::bodies).thenApply(bodies -> DeliveredTicket.readBack(id, bodies.stream().map(Body::html).toList(),
+                clock.instant()));
     }
 
     /** Where a ticket's text is: its description (noteId null), then each of its notes. */

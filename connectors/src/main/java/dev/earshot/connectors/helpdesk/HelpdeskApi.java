@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,6 +23,13 @@ interface HelpdeskApi {
      * @return what the helpdesk holds afterwards
      */
     CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known);
+
+    /**
+     * The Earshot tickets whose {@code known} state comes from a checkpoint (a resume, a Flink restart): the helpdesk
+     * may hold posts delivered after it. A helpdesk that can be read checks before adding any; a webhook cannot.
+     */
+    default void restored(Collection<String> ticketIds) {
+    }
 
     /** The API for the configured helpdesk, with its credentials read from {@code secrets}. */
     static HelpdeskApi create(HelpdeskSettings settings, Secrets secrets, DeliveryCounters counters, Clock clock) {

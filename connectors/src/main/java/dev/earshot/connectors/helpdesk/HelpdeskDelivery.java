@@ -111,6 +111,7 @@ public final class HelpdeskDelivery {
 
     public void restore(Map<String, DeliveredTicket> state) {
         delivered.putAll(state);
+        api.restored(state.keySet());
     }
 
     public DeliveryCounters counters() {

@@ -29,9 +29,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Guarantees: every version is delivered or dead-lettered before a checkpoint completes (at-least-once
  * requests), and the writer's state (each Earshot ticket's helpdesk id and the posts it holds) is checkpointed
- * with it, so a restart resumes without repeats. A version replayed after a restart from that checkpoint finds its
- * posts already delivered. Without state (a new job, or after rescaling moved a ticket to another subtask), the
- * helpdesk is asked: see {@link ZendeskApi} and {@link FreshdeskApi}.
+ * with it. A restart resumes from that checkpoint and replays the versions after it, whose posts may have reached the
+ * helpdesk before the crash: the first version that adds posts to a ticket known from the checkpoint reads the
+ * ticket back first (once per ticket per writer), so no post is added twice. Without state (a new job, or after
+ * rescaling moved a ticket to another subtask), the helpdesk is asked: see {@link ZendeskApi} and
+ * {@link FreshdeskApi}. A webhook cannot be read: see {@link WebhookApi}.
  *
  * <p>A version listing posts their authors deleted ({@code removedPostIds}) removes their text from the helpdesk
  * ticket: redacted from Zendesk comments, rewritten out of Freshdesk descriptions and notes, or (webhook) the

@@ -6,8 +6,11 @@ import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -24,6 +27,8 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
     protected final DeliveryCounters counters;
     /** The helpdesk's URL without a trailing slash, to append API paths to. */
     protected final String base;
+    /** Earshot tickets known from a checkpoint whose helpdesk ticket this writer has not read yet: see {@link #deliver}. */
+    private final Set<String> notReadSinceRestore = ConcurrentHashMap.newKeySet();
 
     LookupBeforeCreate(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
         this.settings = settings;
@@ -41,11 +46,39 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
     /** Adds the posts that {@code known} does not hold yet. */
     abstract CompletableFuture<DeliveredTicket> update(HandoffTicket ticket, DeliveredTicket known, VersionReads<T> reads);
 
+    /**
+     * What the helpdesk ticket {@code known} names holds now, read back from its markers as {@link #find} does
+     * (sharing {@code reads} with the version's later steps).
+     */
+    abstract CompletableFuture<DeliveredTicket> readBack(DeliveredTicket known, VersionReads<T> reads);
+
+    @Override
+    public void restored(Collection<String> ticketIds) {
+        notReadSinceRestore.addAll(ticketIds);
+    }
+
+    /**
+     * A ticket unknown to the state is looked up. One known from a checkpoint is read back the first time a version
+     * adds posts to it (once per ticket per writer), since posts delivered after that checkpoint are already there;
+     * after that, and for a ticket this writer opened or found, the state holds all this writer sent.
+     */
     @Override
     public CompletableFuture<DeliveredTicket> deliver(HandoffTicket ticket, DeliveredTicket known) {
         VersionReads<T> reads = new VersionReads<>();
-        CompletableFuture<DeliveredTicket> existing = known != null ? CompletableFuture.completedFuture(known) : find(ticket, reads);
+        CompletableFuture<DeliveredTicket> existing;
+        if (known == null) {
+            existing = find(ticket, reads).thenApply(found -> read(ticket, found));
+        } else if (notReadSinceRestore.contains(ticket.id()) && !known.newPosts(ticket).isEmpty()) {
+            existing = readBack(known, reads).thenApply(held -> read(ticket, known.withReadBack(held)));
+        } else {
+            existing = CompletableFuture.completedFuture(known);
+        }
         return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found, reads));
+    }
+
+    private DeliveredTicket read(HandoffTicket ticket, DeliveredTicket held) {
+        notReadSinceRestore.remove(ticket.id());
+        return held;
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A generic webhook: each ticket version that adds posts (or changes priority) is POSTed whole as canonical
  * HandoffTicket JSON, with an {@code Idempotency-Key} of the ticket id and version, so the receiver keeps one
- * ticket per {@code id} and can drop a version it has seen (after a restart without state, versions are re-sent).
+ * ticket per {@code id} and can drop a version it has seen. Delivery is at-least-once: a webhook cannot be read back,
+ * so after a restart without state, or from a checkpoint older than the crash, the versions sent since are sent again,
+ * with the same keys.
  *
  * <p>A version that removes posts the receiver was sent (their authors deleted them) is POSTed too: it no longer
  * holds their text, and lists their ids in {@code removedPostIds}, so the receiver replaces its copy with it and

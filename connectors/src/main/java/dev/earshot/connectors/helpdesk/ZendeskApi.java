@@ -72,6 +72,16 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
         });
     }
 
+    /**
+     * Reads the current ticket's comments only: posts go there, and if it was closed after the checkpoint, its
+     * refusal looks the conversation's tickets up again (see {@link #afterClosed}).
+     */
+    @Override
+    CompletableFuture<DeliveredTicket> readBack(DeliveredTicket known, VersionReads<Map<String, Comment>> reads) {
+        String id = known.helpdeskId();
+        return comments(List.of(id), reads).thenApply(comments -> DeliveredTicket.readBack(id, bodies(comments), clock.instant()));
+    }
+
     /** A comment's ticket, its plain {@code body}, which Earshot wrote, and the {@code html_body} Zendesk made of it. */
     record Comment(String ticketId, String body, String htmlBody) {
 

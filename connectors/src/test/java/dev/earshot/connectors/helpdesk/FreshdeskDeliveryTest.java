@@ -8,6 +8,7 @@ import dev.earshot.connectors.helpdesk.FakeHelpdesk.Fault;
 import dev.earshot.connectors.helpdesk.FakeHelpdesk.Request;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.HelpdeskMapping;
 import dev.earshot.respond.helpdesk.TicketText;
 import java.time.Clock;
@@ -69,6 +70,37 @@ class FreshdeskDeliveryTest {
         assertThat(markedPosts()).hasSize(10).doesNotHaveDuplicates();
         assertThat(restarted.counters().ticketsFound()).isEqualTo(2);
         assertThat(freshdesk.notes.values().stream().mapToInt(List::size).sum()).isEqualTo(notesBefore + 3);
+    }
+
+    /**
+     * A crash after a checkpoint (kill -9, a Flink restart): the versions after it are replayed to a writer restored
+     * from it, and the note one of them added before the crash is already in Freshdesk, past the first page of
+     * conversations. The restored writer reads the ticket back once, before its first note to it, and adds only the
+     * posts no marker shows.
+     */
+    @Test
+    void aWriterRestoredFromACheckpointReadsAKnownTicketOnceAndAddsNoNoteTwice() throws Exception {
+        HelpdeskDelivery beforeTheCrash = delivery(ENV);
+        deliverAll(beforeTheCrash, versions.subList(0, 5));
+        Map<String, DeliveredTicket> checkpoint = beforeTheCrash.snapshot();
+        String replayed = checkpoint.get(versions.get(5).id()).helpdeskId();
+        freshdesk.addAgentNotes(Long.parseLong(replayed), 120);
+        deliverAll(beforeTheCrash, versions.subList(5, 6));
+        int from = freshdesk.requests.size();
+
+        HelpdeskDelivery restored = delivery(ENV);
+        restored.restore(checkpoint);
+        deliverAll(restored, versions.subList(5, 10));
+
+        assertThat(restored.takeDeadLetters()).isEmpty();
+        assertThat(markedPosts()).as("the post sent before the crash once, the next one added").hasSize(10).doesNotHaveDuplicates();
+        assertThat(restored.counters().commentsAdded()).isEqualTo(1 + 2);
+        assertThat(restored.counters().ticketsOpened()).isEqualTo(1);
+        String conversations = "GET /api/v2/tickets/" + replayed + "/conversations?per_page=100&page=";
+        assertThat(freshdesk.callsSince(from)).as("one reading of the known ticket, none of the others or later")
+                .containsEntry(conversations + "1", 1L)
+                .containsEntry(conversations + "2", 1L)
+                .satisfies(calls -> assertThat(calls.keySet()).filteredOn(call -> call.contains("/conversations")).hasSize(2));
     }
 
     @Test

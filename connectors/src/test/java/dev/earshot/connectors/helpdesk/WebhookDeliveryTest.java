@@ -9,6 +9,7 @@ import dev.earshot.connectors.helpdesk.FakeHelpdesk.Fault;
 import dev.earshot.json.Json;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
+import dev.earshot.respond.helpdesk.DeliveredTicket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -88,6 +89,32 @@ public class WebhookDeliveryTest {
         assertThat(receiver.requests).hasSize(10 + 1);
         assertThat(receiver.latest).hasSize(3);
         assertThat(receiver.latest.values()).extracting(t -> t.posts().size()).containsExactlyInAnyOrder(3, 4, 3);
+        assertThat(receiver.latest.get("fcaee1732bc1206133ae")).isEqualTo(versions.get(6));
+    }
+
+    /**
+     * A webhook cannot be read back, so it is at-least-once: a writer restored from a checkpoint sends the versions
+     * delivered after it again, with the same Idempotency-Keys, for the receiver to drop.
+     */
+    @Test
+    void aWriterRestoredFromACheckpointSendsTheVersionsAfterItAgainWithTheirKeys() throws Exception {
+        HelpdeskSettings settings = HelpdeskSettings.of(HelpdeskKind.WEBHOOK, receiver.url() + "/hooks/tickets", null, "HOOK_TOKEN");
+        Map<String, String> env = Map.of("HOOK_TOKEN", FakeReceiver.TOKEN);
+        HelpdeskDelivery beforeTheCrash = new HelpdeskDelivery(settings, new HashMap<>(env)::get, Clock.systemUTC());
+        List<HandoffTicket> versions = BundledTickets.versions();
+        deliverAll(beforeTheCrash, versions.subList(0, 5));
+        Map<String, DeliveredTicket> checkpoint = beforeTheCrash.snapshot();
+        deliverAll(beforeTheCrash, versions.subList(5, 6));
+        int from = receiver.requests.size();
+
+        HelpdeskDelivery restored = new HelpdeskDelivery(settings, new HashMap<>(env)::get, Clock.systemUTC());
+        restored.restore(checkpoint);
+        deliverAll(restored, versions.subList(5, 10));
+
+        List<FakeHelpdesk.Request> sent = receiver.requests.subList(from, receiver.requests.size());
+        assertThat(sent).hasSize(5);
+        assertThat(sent).filteredOn(request -> request.status() == 200).as("sent again, dropped by its key").singleElement()
+                .satisfies(again -> assertThat(again.json().get("posts")).hasSize(3));
         assertThat(receiver.latest.get("fcaee1732bc1206133ae")).isEqualTo(versions.get(6));
     }
 

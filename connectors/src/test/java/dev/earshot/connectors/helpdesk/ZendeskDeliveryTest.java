@@ -10,6 +10,7 @@ import dev.earshot.connectors.helpdesk.FakeHelpdesk.Fault;
 import dev.earshot.connectors.helpdesk.FakeHelpdesk.Request;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.HelpdeskMapping;
 import dev.earshot.respond.helpdesk.TicketText;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,34 @@ class ZendeskDeliveryTest {
         assertThat(restarted.counters().ticketsOpened()).isEqualTo(1);
         assertThat(commentCounts().values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(commentsBefore.values().stream().mapToInt(Integer::intValue).sum() + (10 - 6));
+    }
+
+    /**
+     * A crash after a checkpoint (kill -9, a Flink restart): the versions after it are replayed to a writer restored
+     * from it, and the comment one of them added before the crash is already in Zendesk. The restored writer reads the
+     * ticket's comments (both pages) once, before its first comment to it, and adds only the posts no marker shows.
+     */
+    @Test
+    void aWriterRestoredFromACheckpointReadsAKnownTicketOnceAndAddsNoCommentTwice() throws Exception {
+        HelpdeskDelivery beforeTheCrash = delivery(settings(), ZENDESK_ENV);
+        deliverAll(beforeTheCrash, versions.subList(0, 5));
+        Map<String, DeliveredTicket> checkpoint = beforeTheCrash.snapshot();
+        deliverAll(beforeTheCrash, versions.subList(5, 6));
+        String replayed = checkpoint.get(versions.get(5).id()).helpdeskId();
+        int from = zendesk.requests.size();
+
+        HelpdeskDelivery restored = delivery(settings(), ZENDESK_ENV);
+        restored.restore(checkpoint);
+        deliverAll(restored, versions.subList(5, 10));
+
+        assertThat(restored.takeDeadLetters()).isEmpty();
+        assertThat(allMarkedPosts()).as("the post sent before the crash once, the next one added").hasSize(10).doesNotHaveDuplicates();
+        assertThat(restored.counters().commentsAdded()).isEqualTo(1 + 2);
+        assertThat(restored.counters().ticketsOpened()).isEqualTo(1);
+        assertThat(zendesk.callsSince(from)).as("one reading of the known ticket, none of the others or later")
+                .containsEntry("GET /api/v2/tickets/" + replayed + "/comments.json", 1L)
+                .containsEntry("GET /api/v2/tickets/" + replayed + "/comments.json?page=2", 1L)
+                .satisfies(calls -> assertThat(calls.keySet()).filteredOn(call -> call.contains("/comments.json")).hasSize(2));
     }
 
     @Test
