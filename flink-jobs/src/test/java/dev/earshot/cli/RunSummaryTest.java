@@ -99,7 +99,7 @@ class RunSummaryTest {
                 Counters.alertDeadLetters("ops-slack"), 0L, Counters.alertMessages("incident-bus"), 10L,
                 Counters.alertMessagesDelivered("incident-bus"), 3L, Counters.alertDeadLetters("incident-bus"), 7L));
 
-        List<String> lines = new RunSummary(counts, List.of(), 2).finalReport(Duration.ofSeconds(3), Path.of("output"),
+        List<String> lines = new RunSummary(counts, List.of(), 2, null).finalReport(Duration.ofSeconds(3), Path.of("output"),
                 LanguageScope.defaults()).lines().toList();
 
         assertThat(lines).endsWith(
@@ -111,7 +111,7 @@ class RunSummaryTest {
     @Test
     void deliveriesStillUnderWayWhenCountedAreSaidAndNoTargetNoLine() {
         String stopped = new RunSummary(Map.of(Counters.HELPDESK_VERSIONS, 5L, Counters.HELPDESK_DELIVERED, 2L,
-                Counters.HELPDESK_DEAD_LETTERS, 0L), List.of(), 1).finalReport(Duration.ofSeconds(3), Path.of("out"),
+                Counters.HELPDESK_DEAD_LETTERS, 0L), List.of(), 1, null).finalReport(Duration.ofSeconds(3), Path.of("out"),
                 LanguageScope.defaults());
         String noRespond = new RunSummary(Map.of(Counters.TICKETS_OPENED, 3L)).finalReport(Duration.ofSeconds(3),
                 Path.of("out"), LanguageScope.defaults());
@@ -218,7 +218,7 @@ class RunSummaryTest {
     void theSummaryNamesTheCauseOfEachRestart() {
         RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L), List.of(
                 "restart 1 of 3 after: Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
-                "restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space"), 1);
+                "restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space"), 1, null);
 
         assertThat(summary.finalReport(Duration.ofSeconds(60), null, LanguageScope.defaults()).lines().toList())
                 .containsSequence("  Flink restarted the job after a failure (2 times, recovery.attempts): the counts are "

@@ -70,10 +70,7 @@ public final class DeliveryLedger {
             for (int i = 0; i < lines.size(); i++) {
                 Entry entry;
                 try {
-                    entry = Json.read(lines.get(i), Entry.class);
-                    if (entry.stage() == null || entry.key() == null || entry.deliveredAt() == null) {
-                        throw new IllegalArgumentException("it needs stage, key and deliveredAt");
-                    }
+                    entry = parse(lines.get(i));
                 } catch (RuntimeException e) {
                     // A write torn by a killed process or a full disk, later ones appended after it: its message
                     // counts as not recorded, which may send it again but never leaves one unsent.
@@ -87,6 +84,18 @@ public final class DeliveryLedger {
             }
         }
         return new DeliveryLedger(latest, List.copyOf(read));
+    }
+
+    /**
+     * One line of a ledger; a line that is not one (torn by a killed process, say) is an
+     * {@link IllegalArgumentException} or another {@link RuntimeException} of the JSON reader.
+     */
+    public static Entry parse(String line) {
+        Entry entry = Json.read(line, Entry.class);
+        if (entry.stage() == null || entry.key() == null || entry.deliveredAt() == null) {
+            throw new IllegalArgumentException("it needs stage, key and deliveredAt");
+        }
+        return entry;
     }
 
     /** Whether the message of {@code stage} and {@code key} got through after {@code since} (any time when null). */
