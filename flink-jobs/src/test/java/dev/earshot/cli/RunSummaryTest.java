@@ -237,6 +237,34 @@ class RunSummaryTest {
         assertThat(report).contains("  alerts          1 incident: NEGATIVE_SPIKE 0 · PEER_OUTLIER 0 · VOLUME_SURGE 1");
     }
 
+    /**
+     * After a restart the counters hold only what the attempt since did; the deliveries come from the files that
+     * recorded them, and the counters still tell what is under way.
+     */
+    @Test
+    void afterARestartTheDeliveriesOfTheWholeRunAreSaidWithWhatIsStillUnderWay() {
+        Map<String, Object> sinceTheRestart = Map.of(Counters.RESTARTS, 1L, Counters.HELPDESK_VERSIONS, 4L,
+                Counters.HELPDESK_DELIVERED, 2L, Counters.HELPDESK_DEAD_LETTERS, 1L, Counters.alertMessages("ops-hook"), 1L,
+                Counters.alertMessagesDelivered("ops-hook"), 1L, Counters.alertDeadLetters("ops-hook"), 0L);
+        Map<String, DeliveryTally.Counts> wholeRun = Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(9, 1),
+                DeliveryTally.channel("ops-hook"), new DeliveryTally.Counts(3, 0));
+
+        RunSummary summary = new RunSummary(sinceTheRestart, List.of(), 1, wholeRun);
+
+        assertThat(summary.finalReport(Duration.ofSeconds(3), Path.of("output"), LanguageScope.defaults()).lines().toList())
+                .contains("  Flink restarted the job after a failure (once, recovery.attempts): the counts are since the "
+                        + "checkpoint it resumed from; the files also hold what was committed before it (the deliveries "
+                        + "count the whole run, from the files that record them)")
+                .endsWith("  helpdesk        9 of 11 ticket versions delivered, 1 dead letter, 1 still being delivered when "
+                                + "counted  -> output/helpdesk-dead-letters.jsonl",
+                        "  alert channels  ops-hook 3 of 3 messages delivered");
+        assertThat(summary.progressLine(Duration.ofSeconds(5))).isEqualTo("[   5s] read 0 records · 0 dead letters · 0 posts "
+                + "enriched · 0 window stats · 0 alerts · 0 tickets · 12 delivered, 1 dead-lettered · restarted after a "
+                + "failure (once): counts since the checkpoint it resumed from");
+        assertThat(new RunSummary(sinceTheRestart).progressLine(Duration.ofSeconds(5))).as("without the files: the counters")
+                .contains(" · 3 delivered, 1 dead-lettered");
+    }
+
     @Test
     void aResumedRunSaysItsCountsStartAtTheResumeWhileItsFilesDoNot() {
         RunSummary summary = new RunSummary(Map.of(Counters.RECORDS_READ, 2L, Counters.POSTS_VALID, 2L));
