@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * letters to files they never cut back. A replay from the checkpoint sends again what was sent after it, so each
  * message counts once, by its idempotency key and origin; a dead letter whose message got through later (the replay
  * succeeded where the failed attempt had given up) counts as delivered. Only lines dated from the run's start count:
- * a resumed run appends to files that hold earlier runs' lines.
+ * a resumed run appends to files that hold earlier runs' lines. What {@code earshot redeliver} delivers into the
+ * same folder meanwhile is its own, not the run's: its dead letters stay the run's.
  *
  * <p>Each call reads only what the files gained since the last one (a file cut shorter, as a fresh writer starts
  * its file afresh, is read again from its start), so the progress line can ask every few seconds.
@@ -161,8 +162,8 @@ final class DeliveryTally {
         /** The message of a ledger line written since the run started, else null. */
         private Message delivered(String line) {
             DeliveryLedger.Entry entry = DeliveryLedger.parse(line);
-            if (entry.deliveredAt().isBefore(since)) {
-                return null;
+            if (entry.deliveredAt().isBefore(since) || entry.by() != null) {
+                return null; // an earlier run's, or a redeliver's run beside this one
             }
             String name = AlertDeliveryWriter.channelIn(entry.origin());
             String target = HelpdeskDelivery.STAGE.equals(entry.stage()) ? HELPDESK : name == null ? null : channel(name);

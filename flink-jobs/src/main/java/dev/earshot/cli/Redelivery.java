@@ -108,7 +108,7 @@ final class Redelivery {
                                 + "for it to end, then run this one again: it skips what that one delivered")));
             }
             return execute(deadLetterFiles, alertsFailed, ticketsFailed, DeliveryLedger.read(ledgerFolders),
-                    new DeliveryLedger.Recorder(ledgerFolders));
+                    DeliveryLedger.Recorder.forRedelivery(ledgerFolders));
         } finally {
             for (FileChannel lock : locks) {
                 lock.close();

@@ -98,8 +98,9 @@ public final class EarshotJob {
             // Keyed by ticket: one conversation's versions reach the same writer, in order.
             Sink<DeadLetter> failed = deliveryDeadLetters(EarshotSinks.HELPDESK);
             HelpdeskSink delivery = new HelpdeskSink(helpdesk, secrets, failed);
+            DeliveryLedger.Recorder ledger = ledgerBeside(failed);
             outputs.tickets().keyBy(HandoffTicket::id)
-                    .sinkTo(ledgerBeside(failed) == null ? delivery : delivery.recordingIn(ledgerBeside(failed)))
+                    .sinkTo(ledger == null ? delivery : delivery.recordingIn(ledger))
                     .name("helpdesk").uid("helpdesk");
         }
     }
@@ -110,7 +111,8 @@ public final class EarshotJob {
      */
     public static AlertDeliverySink alertDelivery(AlertsConfig alerts, Sink<DeadLetter> failed, Secrets secrets) {
         AlertDeliverySink delivery = new AlertDeliverySink(alerts, failed, secrets);
-        return ledgerBeside(failed) == null ? delivery : delivery.recordingIn(ledgerBeside(failed));
+        DeliveryLedger.Recorder ledger = ledgerBeside(failed);
+        return ledger == null ? delivery : delivery.recordingIn(ledger);
     }
 
     /** The ledger in the folder of dead letters kept in files; null where they are kept elsewhere (Kafka). */

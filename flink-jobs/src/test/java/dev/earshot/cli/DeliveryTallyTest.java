@@ -61,15 +61,19 @@ class DeliveryTallyTest {
     }
 
     @Test
-    void anEarlierRunsLinesAndTornLinesDoNotCount() throws Exception {
+    void anEarlierRunsLinesTornLinesAndRedeliversDoNotCount() throws Exception {
         recordTicket(versions.get(0), STARTED.minusSeconds(60));
         ticketDeadLetter("helpdesk-dead-letters.jsonl", versions.get(1), STARTED.minusSeconds(60));
         recordTicket(versions.get(2), STARTED.plusSeconds(1));
         Files.writeString(DeliveryLedger.fileIn(output), "{\"stage\":\"helpdesk\",\"ke\n", StandardOpenOption.APPEND);
         recordTicket(versions.get(3), STARTED.plusSeconds(2));
+        ticketDeadLetter("helpdesk-dead-letters.jsonl", versions.get(4), STARTED.plusSeconds(3));
+        DeliveryLedger.Recorder.forRedelivery(List.of(output)).record(new DeliveryLedger.Entry(HelpdeskDelivery.STAGE,
+                dev.earshot.respond.helpdesk.IdempotencyKeys.version(versions.get(4)),
+                HelpdeskDelivery.ledgerOrigin(versions.get(4), WEBHOOK), STARTED.plusSeconds(4)));
 
-        assertThat(new DeliveryTally(output, STARTED).count())
-                .isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(2, 0)));
+        assertThat(new DeliveryTally(output, STARTED).count()).as("a redeliver's delivery is not the run's")
+                .isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(2, 1)));
     }
 
     /** A CLOSED version holds the posts of the update before it, so it has its idempotency key: it is still its own. */
