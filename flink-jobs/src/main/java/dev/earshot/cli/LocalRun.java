@@ -80,6 +80,10 @@ final class LocalRun {
     private final List<String> failures = new ArrayList<>();
     /** Numbers each failure within its row of restarts, as Flink counts them against {@code recovery.attempts}. */
     private final RestartBackoff restarts;
+    /** Where a local run's deliveries keep their ledger and dead letters as files; null where they do not. */
+    private Path deliveryFiles;
+    /** What this run delivered, from those files: right across restarts, which reset the counters. */
+    private DeliveryTally deliveries;
 
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
     LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, PrintWriter err,
@@ -167,7 +171,9 @@ final class LocalRun {
                                 saved.isPresent() ? "--fresh: starting without the saved state, which this run's replaces; " : "",
                                 state.dir()));
             }
-            new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment()).build(env);
+            EarshotJob job = new EarshotJob(config, enrichResources, source, sinks(kafka), Secrets.environment());
+            job.build(env);
+            deliveryFiles = local ? job.deliveryFilesFolder() : null;
             if (resumeFrom != null) {
                 out.printf("appending to the files in %s%n", outputDir);
             } else if (local) {
@@ -190,6 +196,7 @@ final class LocalRun {
                 RestartCauses causes = restartCauses(env, local)) {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
+            deliveries = deliveryFiles == null ? null : new DeliveryTally(deliveryFiles, started);
             JobClient job = env.executeAsync("earshot");
             if (state != null) {
                 stateSettings.writeInto(state.checkpointsOf(job.getJobID()));
@@ -340,7 +347,7 @@ final class LocalRun {
     }
 
     private String summary(Map<String, Object> counters, Instant started, String interruptedBy) {
-        return new RunSummary(counters, failures, config.parallelism()).finalReport(Duration.between(started, Instant.now()),
+        return new RunSummary(counters, failures, config.parallelism(), delivered()).finalReport(Duration.between(started, Instant.now()),
                 config.output().to().contains(EarshotConfig.Output.FILES) ? outputDir : null,
                 config.enrich().languageScope(), interruptedBy, resumed);
     }
@@ -370,11 +377,26 @@ final class LocalRun {
     private void printProgress(JobClient job, Instant started) throws InterruptedException {
         try {
             lastCounters = job.getAccumulators().get();
-            out.println(new RunSummary(lastCounters).progressLine(Duration.between(started, Instant.now())));
+            out.println(new RunSummary(lastCounters, failures, config.parallelism(), delivered())
+                    .progressLine(Duration.between(started, Instant.now())));
         } catch (ExecutionException | IllegalStateException finishedMeanwhile) {
             // The job ended since the loop looked and took the MiniCluster with it: the summary follows. A MiniCluster
             // already shut down refuses the call at once ("MiniCluster is not yet running or has already been shut
             // down"), which failed one run in six with rc 1 after its files were written.
+        }
+    }
+
+    /** Each delivery target's counts over the whole run; null (the counters' since the last restart) where unknown. */
+    private Map<String, DeliveryTally.Counts> delivered() {
+        if (deliveries == null) {
+            return null;
+        }
+        try {
+            return deliveries.count();
+        } catch (IOException e) {
+            err.println("earshot: cannot read what the run delivered from " + deliveryFiles + " (" + e
+                    + "): the delivery counts are since the last restart");
+            return null;
         }
     }
 

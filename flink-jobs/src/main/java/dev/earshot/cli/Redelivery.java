@@ -34,8 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,11 +62,10 @@ final class Redelivery {
     /**
      * What the dead-letter files hold that can be sent again, in file order without repeats.
      *
-     * @param ticketOrigins each ticket's dead-letter origin, by its version's idempotency key
      * @param alreadyDelivered dead letters whose message a ledger records as delivered after they failed
      */
     record Undelivered(int read, Map<String, Alert> alertsByKey, Set<String> channels, Map<String, HandoffTicket> ticketsByKey,
-                       Map<String, String> ticketOrigins, Instant earliestAlertRejection, Map<String, Integer> skippedByStage,
+                       Instant earliestAlertRejection, Map<String, Integer> skippedByStage,
                        int alreadyDelivered) {
 
         int skipped() {
@@ -111,7 +108,7 @@ final class Redelivery {
                                 + "for it to end, then run this one again: it skips what that one delivered")));
             }
             return execute(deadLetterFiles, alertsFailed, ticketsFailed, DeliveryLedger.read(ledgerFolders),
-                    new DeliveryLedger.Recorder(ledgerFolders));
+                    DeliveryLedger.Recorder.forRedelivery(ledgerFolders));
         } finally {
             for (FileChannel lock : locks) {
                 lock.close();
@@ -142,7 +139,7 @@ final class Redelivery {
         if (!undelivered.ticketsByKey().isEmpty()) {
             env.fromData(List.copyOf(undelivered.ticketsByKey().values()), JsonTypeInfo.of(HandoffTicket.class)).name("ticket dead letters")
                     .sinkTo(new HelpdeskSink(helpdeskSettings(), secrets, new JsonLinesFileSink<>(outputDir,
-                            EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK))))
+                            EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK))).recordingIn(recorder))
                     .name("helpdesk");
             anything = true;
         }
@@ -151,7 +148,7 @@ final class Redelivery {
             env.execute("earshot redeliver");
         }
         int alertsAgain = lines(alertsFailed, !undelivered.alertsByKey().isEmpty());
-        int ticketsAgain = recordTickets(undelivered, ticketsFailed, recorder);
+        int ticketsAgain = lines(ticketsFailed, !undelivered.ticketsByKey().isEmpty());
         printSummary(deadLetterFiles, undelivered, alertsAgain, ticketsAgain, alertsFailed, ticketsFailed, ledger, recorder);
         return 0;
     }
@@ -163,7 +160,6 @@ final class Redelivery {
         Map<String, Alert> alerts = new LinkedHashMap<>();
         Set<String> channels = new LinkedHashSet<>();
         Map<String, HandoffTicket> tickets = new LinkedHashMap<>();
-        Map<String, String> ticketOrigins = new HashMap<>();
         Instant earliest = null;
         Map<String, Integer> skipped = new TreeMap<>();
         for (Path file : files) {
@@ -204,13 +200,12 @@ final class Redelivery {
                         continue;
                     }
                     tickets.putIfAbsent(key, ticket);
-                    ticketOrigins.putIfAbsent(key, letter.origin());
                 } else {
                     skipped.merge(String.valueOf(letter.stage()), 1, Integer::sum);
                 }
             }
         }
-        return new Undelivered(read, alerts, channels, tickets, ticketOrigins, earliest == null ? Instant.now() : earliest,
+        return new Undelivered(read, alerts, channels, tickets, earliest == null ? Instant.now() : earliest,
                 skipped, alreadyDelivered);
     }
 
@@ -272,32 +267,6 @@ final class Redelivery {
         files.forEach(file -> folders.add(file.toAbsolutePath().normalize().getParent()));
         folders.add(outputDir.toAbsolutePath().normalize());
         return List.copyOf(folders);
-    }
-
-    /**
-     * Records the ticket versions delivered (those not dead letters again) in the ledgers, once the job has ended:
-     * the helpdesk sink reports per version only through its dead letters.
-     *
-     * @return how many failed again
-     */
-    private static int recordTickets(Undelivered undelivered, Path ticketsFailed, DeliveryLedger.Recorder recorder) throws IOException {
-        if (undelivered.ticketsByKey().isEmpty()) {
-            return 0;
-        }
-        Set<String> failedAgain = new HashSet<>();
-        if (Files.exists(ticketsFailed)) {
-            for (String line : linesOf(ticketsFailed)) {
-                if (!line.isBlank()) {
-                    DeadLetter letter = parse(line, DeadLetter.class, ticketsFailed.toString());
-                    failedAgain.add(dev.earshot.respond.helpdesk.IdempotencyKeys.version(
-                            parse(letter.raw(), HandoffTicket.class, ticketsFailed + " (raw)")));
-                }
-            }
-        }
-        Instant now = Instant.now();
-        undelivered.ticketsByKey().keySet().stream().filter(key -> !failedAgain.contains(key)).forEach(key -> recorder.record(
-                new DeliveryLedger.Entry(HelpdeskDelivery.STAGE, key, undelivered.ticketOrigins().get(key), now)));
-        return (int) undelivered.ticketsByKey().keySet().stream().filter(failedAgain::contains).count();
     }
 
     private void printSummary(List<Path> files, Undelivered undelivered, int alertsAgain, int ticketsAgain,

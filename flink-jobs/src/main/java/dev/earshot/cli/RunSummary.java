@@ -8,6 +8,7 @@ import dev.earshot.flink.EarshotSinks;
 import dev.earshot.model.AlertKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +23,19 @@ final class RunSummary {
     private final List<String> restartCauses;
     /** The helpdesk sink's subtasks, each writing its own dead-letter file. */
     private final int helpdeskSubtasks;
+    /** What each delivery target got and gave up on over the whole run ({@link DeliveryTally}); null: the counters'. */
+    private final Map<String, DeliveryTally.Counts> deliveries;
 
     RunSummary(Map<String, Object> counters) {
-        this(counters, List.of(), 1);
+        this(counters, List.of(), 1, null);
     }
 
-    RunSummary(Map<String, Object> counters, List<String> restartCauses, int helpdeskSubtasks) {
+    RunSummary(Map<String, Object> counters, List<String> restartCauses, int helpdeskSubtasks,
+               Map<String, DeliveryTally.Counts> deliveries) {
         this.counters = counters;
         this.restartCauses = restartCauses;
         this.helpdeskSubtasks = helpdeskSubtasks;
+        this.deliveries = deliveries;
     }
 
     long get(String name) {
@@ -42,7 +47,46 @@ final class RunSummary {
         return String.format(Locale.ROOT, "[%4ds] read %s · %s · %s enriched · %s · %s · %s", elapsed.toSeconds(),
                 count(get(Counters.RECORDS_READ), "record"), count(get(Counters.DEAD_LETTERS), "dead letter"),
                 count(get(Counters.POSTS_ENRICHED), "post"), count(get(Counters.WINDOW_STATS), "window stat"),
-                count(alertsOpened(), "alert"), count(get(Counters.TICKETS_OPENED), "ticket")) + restarted();
+                count(alertsOpened(), "alert"), count(get(Counters.TICKETS_OPENED), "ticket")) + deliveredSoFar() + restarted();
+    }
+
+    /** " · 14 delivered, 1 dead-lettered" over every delivery target; nothing where there is none. */
+    private String deliveredSoFar() {
+        List<Target> targets = targets();
+        return targets.isEmpty() ? "" : String.format(Locale.ROOT, " · %,d delivered, %,d dead-lettered",
+                targets.stream().mapToLong(Target::delivered).sum(), targets.stream().mapToLong(Target::deadLetters).sum());
+    }
+
+    /**
+     * One delivery target's messages. The unsettled ones (handed over, neither delivered nor given up yet) are the
+     * current attempt's, from its counters, which hold no other attempt's messages.
+     */
+    private record Target(String name, long delivered, long deadLetters, long unsettled) {
+        long total() {
+            return delivered + deadLetters + unsettled;
+        }
+    }
+
+    /** The helpdesk, if any, then each alert channel: those whose sinks registered counters. */
+    private List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        if (counters.containsKey(Counters.HELPDESK_VERSIONS)) {
+            targets.add(target("helpdesk", DeliveryTally.HELPDESK, Counters.HELPDESK_VERSIONS, Counters.HELPDESK_DELIVERED,
+                    Counters.HELPDESK_DEAD_LETTERS));
+        }
+        for (String channel : Counters.alertChannels(counters)) {
+            targets.add(target(channel, DeliveryTally.channel(channel), Counters.alertMessages(channel), Counters.alertMessagesDelivered(channel),
+                    Counters.alertDeadLetters(channel)));
+        }
+        return targets;
+    }
+
+    /** @param tallied its name in {@link #deliveries} */
+    private Target target(String name, String tallied, String total, String delivered, String deadLetters) {
+        long unsettled = Math.max(0, get(total) - get(delivered) - get(deadLetters));
+        DeliveryTally.Counts counted = deliveries == null ? null : deliveries.getOrDefault(tallied, new DeliveryTally.Counts(0, 0));
+        return counted == null ? new Target(name, get(delivered), get(deadLetters), unsettled)
+                : new Target(name, counted.delivered(), counted.deadLetters(), unsettled);
     }
 
     /**
@@ -87,8 +131,10 @@ final class RunSummary {
                                 + "wrote" : "")
                         + (get(Counters.RESTARTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
                                 "  Flink restarted the job after a failure (%s, recovery.attempts): the counts are since the "
-                                        + "checkpoint it resumed from; the files also hold what was committed before it",
-                                timesRestarted()) + restartCauses()),
+                                        + "checkpoint it resumed from; the files also hold what was committed before it%s",
+                                timesRestarted(), deliveries == null || targets().isEmpty() ? ""
+                                        : " (the deliveries count the whole run, from the files that record them)")
+                                + restartCauses()),
                 recordsLine(),
                 postsLine(languages),
                 String.format(Locale.ROOT, "  edits           %,d applied, %,d stale dropped (not newer than the version "
@@ -122,32 +168,32 @@ final class RunSummary {
      */
     String deliveryLines(Path outputDir) {
         StringBuilder lines = new StringBuilder();
+        List<Target> targets = targets();
+        List<Target> channels = targets;
         if (counters.containsKey(Counters.HELPDESK_VERSIONS)) {
             String letters = helpdeskSubtasks == 1 ? file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK))
                     : file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK) + "-*");
-            lines.append(System.lineSeparator()).append("  helpdesk        ").append(delivered(get(Counters.HELPDESK_VERSIONS),
-                    get(Counters.HELPDESK_DELIVERED), get(Counters.HELPDESK_DEAD_LETTERS), "ticket version", letters));
+            lines.append(System.lineSeparator()).append("  helpdesk        ").append(delivered(targets.get(0), "ticket version", letters));
+            channels = targets.subList(1, targets.size());
         }
-        List<String> channels = Counters.alertChannels(counters);
         if (!channels.isEmpty()) {
             String letters = file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
             lines.append(System.lineSeparator()).append("  alert channels  ").append(channels.stream()
-                    .map(channel -> channel + " " + delivered(get(Counters.alertMessages(channel)),
-                            get(Counters.alertMessagesDelivered(channel)), get(Counters.alertDeadLetters(channel)), "message", null))
+                    .map(channel -> channel.name() + " " + delivered(channel, "message", null))
                     .collect(Collectors.joining(" · ")));
-            long deadLetters = channels.stream().mapToLong(channel -> get(Counters.alertDeadLetters(channel))).sum();
+            long deadLetters = channels.stream().mapToLong(Target::deadLetters).sum();
             lines.append(deadLetters == 0 ? "" : "  -> " + letters);
         }
         return lines.toString();
     }
 
     /** "8 of 11 ticket versions delivered, 3 dead letters  -> file"; those neither are still being delivered. */
-    private static String delivered(long total, long delivered, long deadLetters, String noun, String letters) {
-        long unsettled = total - delivered - deadLetters;
-        return String.format(Locale.ROOT, "%,d of %s delivered", delivered, count(total, noun))
-                + (deadLetters == 0 ? "" : ", " + count(deadLetters, "dead letter"))
-                + (unsettled <= 0 ? "" : String.format(Locale.ROOT, ", %,d still being delivered when counted", unsettled))
-                + (deadLetters == 0 || letters == null ? "" : "  -> " + letters);
+    private static String delivered(Target target, String noun, String letters) {
+        return String.format(Locale.ROOT, "%,d of %s delivered", target.delivered(), count(target.total(), noun))
+                + (target.deadLetters() == 0 ? "" : ", " + count(target.deadLetters(), "dead letter"))
+                + (target.unsettled() == 0 ? "" : String.format(Locale.ROOT, ", %,d still being delivered when counted",
+                        target.unsettled()))
+                + (target.deadLetters() == 0 || letters == null ? "" : "  -> " + letters);
     }
 
     /** "restart 1 of 3 after: Sink: files (1/2): IOException: No space left on device", one line each. */

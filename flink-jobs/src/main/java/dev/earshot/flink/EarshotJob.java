@@ -12,6 +12,7 @@ import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.PostChange;
 import dev.earshot.respond.alerts.AlertsConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -95,8 +96,11 @@ public final class EarshotJob {
         if (config.respond().helpdesk() != null) {
             HelpdeskSettings helpdesk = checkedHelpdesk(config.respond().helpdesk().toSettings(), secrets);
             // Keyed by ticket: one conversation's versions reach the same writer, in order.
+            Sink<DeadLetter> failed = deliveryDeadLetters(EarshotSinks.HELPDESK);
+            HelpdeskSink delivery = new HelpdeskSink(helpdesk, secrets, failed);
+            DeliveryLedger.Recorder ledger = ledgerBeside(failed);
             outputs.tickets().keyBy(HandoffTicket::id)
-                    .sinkTo(new HelpdeskSink(helpdesk, secrets, deliveryDeadLetters(EarshotSinks.HELPDESK)))
+                    .sinkTo(ledger == null ? delivery : delivery.recordingIn(ledger))
                     .name("helpdesk").uid("helpdesk");
         }
     }
@@ -107,8 +111,27 @@ public final class EarshotJob {
      */
     public static AlertDeliverySink alertDelivery(AlertsConfig alerts, Sink<DeadLetter> failed, Secrets secrets) {
         AlertDeliverySink delivery = new AlertDeliverySink(alerts, failed, secrets);
-        return failed instanceof JsonLinesFileSink<DeadLetter> files
-                ? delivery.recordingIn(new DeliveryLedger.Recorder(List.of(files.directory()))) : delivery;
+        DeliveryLedger.Recorder ledger = ledgerBeside(failed);
+        return ledger == null ? delivery : delivery.recordingIn(ledger);
+    }
+
+    /** The ledger in the folder of dead letters kept in files; null where they are kept elsewhere (Kafka). */
+    private static DeliveryLedger.Recorder ledgerBeside(Sink<DeadLetter> failed) {
+        return failed instanceof JsonLinesFileSink<DeadLetter> files ? new DeliveryLedger.Recorder(List.of(files.directory())) : null;
+    }
+
+    /**
+     * The folder where the deliveries to people keep their dead letters and their ledger ({@link DeliveryLedger}) as
+     * files, which outlive a restart of the job; null where nothing is delivered or the dead letters go elsewhere.
+     */
+    public Path deliveryFilesFolder() {
+        if (config.respond().alerts().channels().isEmpty() && config.respond().helpdesk() == null) {
+            return null;
+        }
+        return sinks.stream().map(EarshotSinks::deliveryDeadLetters).filter(Objects::nonNull).findFirst()
+                .map(stage -> stage.apply(EarshotSinks.HELPDESK))
+                .map(failed -> failed instanceof JsonLinesFileSink<DeadLetter> files ? files.directory() : null)
+                .orElse(null);
     }
 
     /** Stops start-up, naming the key, when a channel's secret is missing from the environment. */

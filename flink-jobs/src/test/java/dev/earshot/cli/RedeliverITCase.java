@@ -12,6 +12,7 @@ import dev.earshot.connectors.file.FolderLock;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.connectors.helpdesk.FakeZendesk;
 import dev.earshot.connectors.helpdesk.HelpdeskSink;
+import dev.earshot.connectors.helpdesk.WebhookDeliveryTest.FakeReceiver;
 import dev.earshot.connectors.http.AlertDeliverySink;
 import dev.earshot.connectors.http.AlertReceiver;
 import dev.earshot.connectors.serde.JsonTypeInfo;
@@ -141,6 +142,36 @@ class RedeliverITCase {
         }
     }
 
+    /**
+     * A webhook helpdesk took none of the job's ticket versions (a revoked token), and the resumed run, replaying from
+     * its checkpoint, delivered them after all. A webhook cannot be asked what it holds, so only the resumed run's
+     * record beside the dead letters keeps redeliver from sending each version again.
+     */
+    @Test
+    void aTicketVersionAResumedRunDeliveredAfterAllIsNotSentAgain() throws Exception {
+        try (FakeReceiver receiver = new FakeReceiver()) {
+            EarshotConfig config = ConfigLoader.parse("respond:\n  helpdesk: {kind: webhook, url: '" + receiver.url()
+                    + "/hooks/tickets', tokenEnv: HOOK_TOKEN}\n", "redeliver.yaml");
+            Map<String, String> fixed = Map.of("HOOK_TOKEN", FakeReceiver.TOKEN);
+            Path jobOutput = Files.createDirectories(work.resolve("output"));
+
+            deliverTicketAsTheJobDoes(config, Map.of("HOOK_TOKEN", "revoked-token")::get, jobOutput);
+            Path letters = jobOutput.resolve("helpdesk-dead-letters.jsonl");
+            assertThat(Files.readAllLines(letters)).hasSize(1);
+            assertThat(receiver.latest).isEmpty();
+            deliverTicketAsTheJobDoes(config, fixed::get, jobOutput);
+            assertThat(receiver.latest).as("the resumed run's replay").hasSize(1);
+            int requests = receiver.requests.size();
+
+            String output = redeliver(config, fixed, work.resolve("redelivery"), List.of(jobOutput));
+
+            assertThat(output).contains("read            1 dead letters", "already sent    1 (delivered after they failed",
+                    "redelivered     0 (0 alert messages, 0 ticket versions)");
+            assertThat(receiver.requests).as("nothing sent again").hasSize(requests);
+            assertThat(receiver.violations).isEmpty();
+        }
+    }
+
     /** A dead letter delivered before it failed (an older run's record) is sent again: records never hide a failure. */
     @Test
     void aRecordOlderThanTheDeadLetterDoesNotHideIt() throws Exception {
@@ -229,6 +260,20 @@ class RedeliverITCase {
                 .sinkTo(EarshotJob.alertDelivery(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-delivery-dead-letters"),
                         secrets));
         env.execute("alert delivery");
+        Files.writeString(letters, before + (Files.exists(letters) ? Files.readString(letters) : ""));
+    }
+
+    /** What the job's helpdesk delivery does with a ticket version, appending to the dead letters as a resumed run does. */
+    private static void deliverTicketAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        Path letters = dir.resolve("helpdesk-dead-letters.jsonl");
+        String before = Files.exists(letters) ? Files.readString(letters) : "";
+        JsonLinesFileSink<DeadLetter> failed = new JsonLinesFileSink<>(dir, "helpdesk-dead-letters");
+        env.fromData(List.of(sampleTicket()), JsonTypeInfo.of(HandoffTicket.class))
+                .sinkTo(new HelpdeskSink(config.respond().helpdesk().toSettings(), secrets, failed)
+                        .recordingIn(new DeliveryLedger.Recorder(List.of(dir))));
+        env.execute("helpdesk delivery");
         Files.writeString(letters, before + (Files.exists(letters) ? Files.readString(letters) : ""));
     }
 

@@ -99,7 +99,7 @@ class RunSummaryTest {
                 Counters.alertDeadLetters("ops-slack"), 0L, Counters.alertMessages("incident-bus"), 10L,
                 Counters.alertMessagesDelivered("incident-bus"), 3L, Counters.alertDeadLetters("incident-bus"), 7L));
 
-        List<String> lines = new RunSummary(counts, List.of(), 2).finalReport(Duration.ofSeconds(3), Path.of("output"),
+        List<String> lines = new RunSummary(counts, List.of(), 2, null).finalReport(Duration.ofSeconds(3), Path.of("output"),
                 LanguageScope.defaults()).lines().toList();
 
         assertThat(lines).endsWith(
@@ -111,7 +111,7 @@ class RunSummaryTest {
     @Test
     void deliveriesStillUnderWayWhenCountedAreSaidAndNoTargetNoLine() {
         String stopped = new RunSummary(Map.of(Counters.HELPDESK_VERSIONS, 5L, Counters.HELPDESK_DELIVERED, 2L,
-                Counters.HELPDESK_DEAD_LETTERS, 0L), List.of(), 1).finalReport(Duration.ofSeconds(3), Path.of("out"),
+                Counters.HELPDESK_DEAD_LETTERS, 0L), List.of(), 1, null).finalReport(Duration.ofSeconds(3), Path.of("out"),
                 LanguageScope.defaults());
         String noRespond = new RunSummary(Map.of(Counters.TICKETS_OPENED, 3L)).finalReport(Duration.ofSeconds(3),
                 Path.of("out"), LanguageScope.defaults());
@@ -218,7 +218,7 @@ class RunSummaryTest {
     void theSummaryNamesTheCauseOfEachRestart() {
         RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L), List.of(
                 "restart 1 of 3 after: Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
-                "restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space"), 1);
+                "restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space"), 1, null);
 
         assertThat(summary.finalReport(Duration.ofSeconds(60), null, LanguageScope.defaults()).lines().toList())
                 .containsSequence("  Flink restarted the job after a failure (2 times, recovery.attempts): the counts are "
@@ -235,6 +235,34 @@ class RunSummaryTest {
                 .finalReport(Duration.ofSeconds(4), null, LanguageScope.defaults());
 
         assertThat(report).contains("  alerts          1 incident: NEGATIVE_SPIKE 0 · PEER_OUTLIER 0 · VOLUME_SURGE 1");
+    }
+
+    /**
+     * After a restart the counters hold only what the attempt since did; the deliveries come from the files that
+     * recorded them, and the counters still tell what is under way.
+     */
+    @Test
+    void afterARestartTheDeliveriesOfTheWholeRunAreSaidWithWhatIsStillUnderWay() {
+        Map<String, Object> sinceTheRestart = Map.of(Counters.RESTARTS, 1L, Counters.HELPDESK_VERSIONS, 4L,
+                Counters.HELPDESK_DELIVERED, 2L, Counters.HELPDESK_DEAD_LETTERS, 1L, Counters.alertMessages("ops-hook"), 1L,
+                Counters.alertMessagesDelivered("ops-hook"), 1L, Counters.alertDeadLetters("ops-hook"), 0L);
+        Map<String, DeliveryTally.Counts> wholeRun = Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(9, 1),
+                DeliveryTally.channel("ops-hook"), new DeliveryTally.Counts(3, 0));
+
+        RunSummary summary = new RunSummary(sinceTheRestart, List.of(), 1, wholeRun);
+
+        assertThat(summary.finalReport(Duration.ofSeconds(3), Path.of("output"), LanguageScope.defaults()).lines().toList())
+                .contains("  Flink restarted the job after a failure (once, recovery.attempts): the counts are since the "
+                        + "checkpoint it resumed from; the files also hold what was committed before it (the deliveries "
+                        + "count the whole run, from the files that record them)")
+                .endsWith("  helpdesk        9 of 11 ticket versions delivered, 1 dead letter, 1 still being delivered when "
+                                + "counted  -> output/helpdesk-dead-letters.jsonl",
+                        "  alert channels  ops-hook 3 of 3 messages delivered");
+        assertThat(summary.progressLine(Duration.ofSeconds(5))).isEqualTo("[   5s] read 0 records · 0 dead letters · 0 posts "
+                + "enriched · 0 window stats · 0 alerts · 0 tickets · 12 delivered, 1 dead-lettered · restarted after a "
+                + "failure (once): counts since the checkpoint it resumed from");
+        assertThat(new RunSummary(sinceTheRestart).progressLine(Duration.ofSeconds(5))).as("without the files: the counters")
+                .contains(" · 3 delivered, 1 dead-lettered");
     }
 
     @Test

@@ -39,9 +39,19 @@ public final class DeliveryLedger {
      * @param key its idempotency key, the same on every retry, replay and redelivery of it
      * @param origin what it was, as its dead letter's origin says it
      * @param deliveredAt when it got through
+     * @param by {@value #REDELIVER} where {@code earshot redeliver} delivered it; absent where the job did (and in
+     *     ledgers written before this field)
      */
-    public record Entry(String stage, String key, String origin, Instant deliveredAt) {
+    public record Entry(String stage, String key, String origin, Instant deliveredAt, String by) {
+
+        /** A delivery by the job. */
+        public Entry(String stage, String key, String origin, Instant deliveredAt) {
+            this(stage, key, origin, deliveredAt, null);
+        }
     }
+
+    /** {@link Entry#by} of what {@code earshot redeliver} delivered. */
+    public static final String REDELIVER = "redeliver";
 
     private final Map<String, Instant> latestByKey;
     private final List<Path> files;
@@ -70,10 +80,7 @@ public final class DeliveryLedger {
             for (int i = 0; i < lines.size(); i++) {
                 Entry entry;
                 try {
-                    entry = Json.read(lines.get(i), Entry.class);
-                    if (entry.stage() == null || entry.key() == null || entry.deliveredAt() == null) {
-                        throw new IllegalArgumentException("it needs stage, key and deliveredAt");
-                    }
+                    entry = parse(lines.get(i));
                 } catch (RuntimeException e) {
                     // A write torn by a killed process or a full disk, later ones appended after it: its message
                     // counts as not recorded, which may send it again but never leaves one unsent.
@@ -87,6 +94,18 @@ public final class DeliveryLedger {
             }
         }
         return new DeliveryLedger(latest, List.copyOf(read));
+    }
+
+    /**
+     * One line of a ledger; a line that is not one (torn by a killed process, say) is an
+     * {@link IllegalArgumentException} or another {@link RuntimeException} of the JSON reader.
+     */
+    public static Entry parse(String line) {
+        Entry entry = Json.read(line, Entry.class);
+        if (entry.stage() == null || entry.key() == null || entry.deliveredAt() == null) {
+            throw new IllegalArgumentException("it needs stage, key and deliveredAt");
+        }
+        return entry;
     }
 
     /** Whether the message of {@code stage} and {@code key} got through after {@code since} (any time when null). */
@@ -106,9 +125,22 @@ public final class DeliveryLedger {
         private static final long serialVersionUID = 1L;
 
         private final List<String> folders;
+        /** What each record's {@link Entry#by} says; null for the job. */
+        private final String by;
 
+        /** Records what the job delivers. */
         public Recorder(List<Path> folders) {
+            this(folders, null);
+        }
+
+        private Recorder(List<Path> folders, String by) {
             this.folders = folders.stream().map(folder -> folder.toAbsolutePath().toString()).distinct().toList();
+            this.by = by;
+        }
+
+        /** Records what {@code earshot redeliver} delivers, so that a run's count of its own deliveries leaves it out. */
+        public static Recorder forRedelivery(List<Path> folders) {
+            return new Recorder(folders, REDELIVER);
         }
 
         /**
@@ -116,7 +148,8 @@ public final class DeliveryLedger {
          * written is a WARN, not a failure: the message was delivered, and a redelivery may only send it again.
          */
         public synchronized void record(Entry entry) {
-            byte[] line = (Json.write(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            Entry stamped = new Entry(entry.stage(), entry.key(), entry.origin(), entry.deliveredAt(), by);
+            byte[] line = (Json.write(stamped) + "\n").getBytes(StandardCharsets.UTF_8);
             for (String folder : folders) {
                 try {
                     Files.createDirectories(Path.of(folder));

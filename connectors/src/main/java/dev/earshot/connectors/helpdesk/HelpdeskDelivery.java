@@ -2,11 +2,13 @@ package dev.earshot.connectors.helpdesk;
 
 import dev.earshot.connectors.Secrets;
 
+import dev.earshot.connectors.file.DeliveryLedger;
 import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.json.Json;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
+import dev.earshot.respond.helpdesk.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ public final class HelpdeskDelivery {
     private final Map<String, DeliveredTicket> delivered = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> lastOfTicket = new HashMap<>();
     private final ConcurrentLinkedQueue<DeadLetter> deadLetters = new ConcurrentLinkedQueue<>();
+    /** Where each delivered version is recorded; null when nowhere. */
+    private volatile DeliveryLedger.Recorder ledger;
 
     public HelpdeskDelivery(HelpdeskSettings settings, Secrets secrets, Clock clock) {
         this.settings = settings;
@@ -69,6 +73,7 @@ public final class HelpdeskDelivery {
         return delivery.handle((state, error) -> {
             if (error == null) {
                 delivered.put(ticket.id(), state);
+                recordDelivery(ticket);
                 counters.versionsDelivered.incrementAndGet();
             } else {
                 Throwable cause = AsyncFailures.cause(error);
@@ -85,6 +90,30 @@ public final class HelpdeskDelivery {
             inFlight.release();
             return null;
         });
+    }
+
+    /** Records each version delivered from now on in {@code ledger}, so that redeliver skips its dead letters. */
+    public void recordDeliveriesIn(DeliveryLedger.Recorder ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * What a ticket version was, as its ledger record says it: "ticket t-1 CLOSED -> webhook https://…". Its status
+     * tells a CLOSED version from the update before it, which holds the same posts and so has the same
+     * {@link IdempotencyKeys#version}.
+     *
+     * @param helpdesk the helpdesk, as the origin of its dead letters names it
+     */
+    public static String ledgerOrigin(HandoffTicket ticket, String helpdesk) {
+        return "ticket " + ticket.id() + " " + ticket.status() + " -> " + helpdesk;
+    }
+
+    private void recordDelivery(HandoffTicket ticket) {
+        DeliveryLedger.Recorder recorder = ledger;
+        if (recorder != null) {
+            recorder.record(new DeliveryLedger.Entry(STAGE, IdempotencyKeys.version(ticket), ledgerOrigin(ticket, origin),
+                    clock.instant()));
+        }
     }
 
     /** Waits until every submitted version is delivered or dead-lettered. */

@@ -4,6 +4,7 @@ import dev.earshot.connectors.DeliveryAccumulators;
 import dev.earshot.connectors.SinkContexts;
 
 import dev.earshot.connectors.Secrets;
+import dev.earshot.connectors.file.DeliveryLedger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.earshot.json.Json;
@@ -66,11 +67,26 @@ public final class HelpdeskSink implements Sink<HandoffTicket>, SupportsWriterSt
     private final HelpdeskSettings settings;
     private final Secrets secrets;
     private final Sink<DeadLetter> deadLetters;
+    private final DeliveryLedger.Recorder ledger;
 
     public HelpdeskSink(HelpdeskSettings settings, Secrets secrets, Sink<DeadLetter> deadLetters) {
+        this(settings, secrets, deadLetters, null);
+    }
+
+    private HelpdeskSink(HelpdeskSettings settings, Secrets secrets, Sink<DeadLetter> deadLetters, DeliveryLedger.Recorder ledger) {
         this.settings = settings;
         this.secrets = secrets;
         this.deadLetters = deadLetters;
+        this.ledger = ledger;
+    }
+
+    /**
+     * This sink, recording each ticket version it delivers in {@code ledger} ({@link DeliveryLedger}), so that
+     * {@code redeliver} skips the dead letters of versions delivered since they failed (a webhook helpdesk cannot be
+     * asked whether it has a version).
+     */
+    public HelpdeskSink recordingIn(DeliveryLedger.Recorder ledger) {
+        return new HelpdeskSink(settings, secrets, deadLetters, ledger);
     }
 
     @Override
@@ -83,6 +99,9 @@ public final class HelpdeskSink implements Sink<HandoffTicket>, SupportsWriterSt
             WriterInitContext context, Collection<Map<String, DeliveredTicket>> recovered) throws IOException {
         HelpdeskDelivery delivery = new HelpdeskDelivery(settings, secrets, Clock.systemUTC());
         recovered.forEach(delivery::restore);
+        if (ledger != null) {
+            delivery.recordDeliveriesIn(ledger);
+        }
         DeliveryCounters counts = delivery.counters();
         DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_VERSIONS, counts.versions);
         DeliveryAccumulators.register(context, DeliveryAccumulators.HELPDESK_DELIVERED, counts.versionsDelivered);

@@ -227,8 +227,13 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
 
     /** The channel a dead letter of this writer was for, from its origin; null for another dead letter. */
     public static String channelOf(DeadLetter letter) {
-        int at = letter.origin() == null || !STAGE.equals(letter.stage()) ? -1 : letter.origin().lastIndexOf(TO_CHANNEL);
-        return at < 0 ? null : letter.origin().substring(at + TO_CHANNEL.length());
+        return STAGE.equals(letter.stage()) ? channelIn(letter.origin()) : null;
+    }
+
+    /** The channel an origin of this writer (a dead letter's, a ledger record's) names; null where it names none. */
+    public static String channelIn(String origin) {
+        int at = origin == null ? -1 : origin.lastIndexOf(TO_CHANNEL);
+        return at < 0 ? null : origin.substring(at + TO_CHANNEL.length());
     }
 
     public Stats stats() {

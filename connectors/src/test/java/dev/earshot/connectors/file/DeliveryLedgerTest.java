@@ -37,6 +37,22 @@ class DeliveryLedgerTest {
         assertThat(Files.readAllLines(redelivery.resolve("delivered.jsonl"))).hasSize(1);
     }
 
+    /** Ledgers written before {@code by} existed read as the job's deliveries; a redeliver's lines say whose they are. */
+    @Test
+    void anOldLineReadsAsTheJobsAndARedeliversLineSaysSo() throws Exception {
+        Files.writeString(work.resolve("delivered.jsonl"), "{\"stage\":\"helpdesk\",\"key\":\"k1\",\"origin\":\"zendesk "
+                + "https://x.zendesk.com\",\"deliveredAt\":\"2026-11-25T18:00:30Z\"}\n");
+        DeliveryLedger.Recorder.forRedelivery(List.of(work)).record(new DeliveryLedger.Entry("helpdesk", "k2", "o", FAILED.plusSeconds(1)));
+
+        List<String> lines = Files.readAllLines(work.resolve("delivered.jsonl"));
+        assertThat(DeliveryLedger.parse(lines.get(0))).isEqualTo(new DeliveryLedger.Entry("helpdesk", "k1", "zendesk https://x.zendesk.com",
+                FAILED.plusSeconds(30)));
+        assertThat(DeliveryLedger.parse(lines.get(1)).by()).isEqualTo(DeliveryLedger.REDELIVER);
+        DeliveryLedger ledger = DeliveryLedger.read(List.of(work));
+        assertThat(ledger.deliveredAfter("helpdesk", "k1", FAILED)).isTrue();
+        assertThat(ledger.deliveredAfter("helpdesk", "k2", FAILED)).isTrue();
+    }
+
     @Test
     void aTornLineCountsAsNotRecordedWhereverItStands() throws Exception {
         new DeliveryLedger.Recorder(List.of(work)).record(new DeliveryLedger.Entry("deliver", "k1", "o", FAILED.plusSeconds(1)));
