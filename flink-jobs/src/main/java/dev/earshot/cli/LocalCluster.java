@@ -26,12 +26,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * beforehand could be taken by another process before Flink binds it, failing the run's start), and this learns the
  * port from the cluster. And the cluster keeps answering after its job ends, which otherwise takes it down at once,
  * until this is closed (at most {@link #HELD_AT_MOST}): a job that failed for good says why in its exception history.
+ * One instance runs one job.
  */
 final class LocalCluster implements AutoCloseable {
 
     static final String LOCALHOST = "127.0.0.1";
     /** Long enough to read the exception history after the job's end; a cluster nobody closes still goes then. */
-    static final Duration HELD_AT_MOST = Duration.ofSeconds(10);
+    private static final Duration HELD_AT_MOST = Duration.ofSeconds(10);
 
     /** How long a cluster that runs takes to say where its REST API is. */
     private static final Duration ANSWERS_WITHIN = Duration.ofSeconds(2);
