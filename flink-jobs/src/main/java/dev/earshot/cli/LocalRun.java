@@ -215,7 +215,8 @@ final class LocalRun {
                         reportRestarts(causes, job);
                     }
                 } catch (ExecutionException failed) {
-                    if (causes != null) {
+                    // A state that cannot be restored is said in one line, by CannotResumeException.
+                    if (causes != null && !(resumed && CannotResumeException.isRestoreFailure(failed))) {
                         reportTheEndingFailure(causes, job);
                     }
                     sayWhatTheFailedRunLeft(failed, started, state);
