@@ -54,6 +54,9 @@ final class LocalRun {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
     /** How long a stopped run may take to finish its windows and files before it is cancelled. */
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
+    /** How long a failed run asks Flink for the failure that ended it: past the REST API's 1 s refresh. */
+    private static final Duration ENDING_FAILURE_WITHIN = Duration.ofSeconds(3);
+    private static final Duration ASK_AGAIN_AFTER = Duration.ofMillis(250);
 
     /** Hidden, so that reading the folder as input or replacing an earlier run's files leaves it alone. */
     static final String OUTPUT_LOCK = ".earshot-run.lock";
@@ -74,10 +77,12 @@ final class LocalRun {
     private Map<String, Object> lastCounters = Map.of();
     /** Whether the run resumed from saved state, so that its counts start there. */
     private boolean resumed;
-    /** The port of the local MiniCluster's REST API, which tells why the job restarted. */
-    private int restPort;
+    /** The MiniCluster of a local run, whose REST API tells why the job restarted; none under {@code flink run}. */
+    private LocalCluster cluster;
     /** Each failure Flink restarted the job after (or that ended it), in order, as the summary says them. */
     private final List<String> failures = new ArrayList<>();
+    /** Whether the last failure said ended the job: its number is past {@code recovery.attempts}. */
+    private boolean endingFailureSaid;
     /** Numbers each failure within its row of restarts, as Flink counts them against {@code recovery.attempts}. */
     private final RestartBackoff restarts;
     /** Where a local run's deliveries keep their ledger and dead letters as files; null where they do not. */
@@ -141,20 +146,24 @@ final class LocalRun {
         flinkConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         // With checkpointing on, Flink's default is to restart without end: a failure that recurs would hang the run.
         RestartBackoff.configure(flinkConfig, config.recovery());
-        restPort = RestartCauses.serveLocally(flinkConfig);
         // From a plain JVM this is an embedded MiniCluster; under `flink run` or in application mode, the cluster.
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+        boolean local = env instanceof LocalStreamEnvironment;
+        if (local) {
+            cluster = new LocalCluster();
+            env = cluster.environment(env.getConfiguration());
+        }
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpoint().interval().toMillis());
         // Under `flink run` the cluster's own cancel and stop-with-savepoint apply, and a job restored from a savepoint
         // appends to its files. A local run on a file starts afresh, and Ctrl-C finishes its files as if the file ended
         // there; on an endless input it keeps its state in checkpoint.dir and resumes from it.
-        boolean local = env instanceof LocalStreamEnvironment;
         SavedState state = local && !in.kind().equals(EarshotConfig.Input.FILE)
                 ? new SavedState(Path.of(config.checkpoint().dir())) : null;
         // Held until the run ends: a second run on the same folder would resume from the same savepoint, and a second
         // run writing the same files would delete the first one's files under it.
-        try (AutoCloseable held = state == null ? null : state.lock(); AutoCloseable files = local ? lockOutput() : null) {
+        try (AutoCloseable held = state == null ? null : state.lock(); AutoCloseable files = local ? lockOutput() : null;
+                LocalCluster ownCluster = cluster) {
             SavedState.Snapshot resumeFrom = null;
             if (state != null) {
                 Optional<SavedState.Snapshot> saved = state.newest();
@@ -193,7 +202,7 @@ final class LocalRun {
 
     private int runUntilStopped(StreamExecutionEnvironment env, boolean local, SavedState state) throws Exception {
         try (StopSignals signals = local ? StopSignals.install(out) : null;
-                RestartCauses causes = restartCauses(env, local)) {
+                RestartCauses causes = restartCauses(env)) {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
             deliveries = deliveryFiles == null ? null : new DeliveryTally(deliveryFiles, started);
@@ -213,8 +222,9 @@ final class LocalRun {
                         reportRestarts(causes, job);
                     }
                 } catch (ExecutionException failed) {
-                    if (causes != null) {
-                        reportRestarts(causes, job); // those since the last tick, if Flink still answers
+                    // A state that cannot be restored is said in one line, by CannotResumeException.
+                    if (causes != null && !(resumed && CannotResumeException.isRestoreFailure(failed))) {
+                        reportTheEndingFailure(causes, job);
                     }
                     sayWhatTheFailedRunLeft(failed, started, state);
                     throw failed;
@@ -326,17 +336,35 @@ final class LocalRun {
      * Where Flink's REST API tells why the job restarted: the local MiniCluster, or the cluster {@code flink run}
      * submitted to (none where the configuration does not say).
      */
-    private RestartCauses restartCauses(StreamExecutionEnvironment env, boolean local) throws Exception {
+    private RestartCauses restartCauses(StreamExecutionEnvironment env) throws Exception {
         ReadableConfig settings = env.getConfiguration();
-        String host = local ? RestartCauses.LOCALHOST : settings.get(RestOptions.ADDRESS);
-        return host == null ? null : new RestartCauses(Configuration.fromMap(settings.toMap()), host,
-                local ? restPort : settings.get(RestOptions.PORT));
+        if (cluster != null) {
+            return new RestartCauses(Configuration.fromMap(settings.toMap()), cluster::restAddress);
+        }
+        String host = settings.get(RestOptions.ADDRESS);
+        return host == null ? null : new RestartCauses(Configuration.fromMap(settings.toMap()),
+                RestartCauses.at(host, settings.get(RestOptions.PORT)));
+    }
+
+    /**
+     * The failures since the last look, up to the one that ended the job. Flink's REST API answers with what it read
+     * up to {@code web.refresh-interval} before, so it is asked again until that one is there (a local cluster keeps
+     * answering for it), within {@link #ENDING_FAILURE_WITHIN}.
+     */
+    private void reportTheEndingFailure(RestartCauses causes, JobClient job) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(ENDING_FAILURE_WITHIN);
+        reportRestarts(causes, job);
+        while (!endingFailureSaid && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(ASK_AGAIN_AFTER.toMillis());
+            reportRestarts(causes, job);
+        }
     }
 
     /** One line for each failure since the last look, as the job restarts after it; its stack trace with --verbose. */
     private void reportRestarts(RestartCauses causes, JobClient job) {
         for (RestartCauses.Failure failure : causes.newFailures(job.getJobID())) {
             int number = restarts.restartNumber(failure.at());
+            endingFailureSaid = number > config.recovery().attempts();
             failures.add(RestartCauses.summaryLine(failure, number, config.recovery().attempts()));
             err.println(RestartCauses.line(failure, number, config.recovery().attempts()));
             if (verbose) {

@@ -1,20 +1,19 @@
 package dev.earshot.cli;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import dev.earshot.connectors.LocalPorts;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.rest.RestClient;
 import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
 import org.apache.flink.runtime.rest.messages.JobExceptionsHeaders;
@@ -32,10 +31,8 @@ final class RestartCauses implements AutoCloseable {
     private static final Duration ASK_WITHIN = Duration.ofSeconds(2);
     private static final String CAUSED_BY = "Caused by: ";
     private static final Pattern EXECUTION_SUFFIX = Pattern.compile(" - execution #\\d+$");
-    static final String LOCALHOST = "127.0.0.1";
 
-    private final String host;
-    private final int port;
+    private final Callable<URI> restAddress;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "earshot-restart-causes");
         thread.setDaemon(true);
@@ -49,25 +46,17 @@ final class RestartCauses implements AutoCloseable {
     private long seenUntil = Long.MIN_VALUE;
 
     /**
-     * Has a local MiniCluster serve Flink's REST API on a port known here (otherwise it picks one that only its owner,
-     * Flink's local executor, is told), on this machine only, and refresh what it says about a job every second. A
-     * cluster ignores these: they configure a REST server, and a cluster runs its own.
-     *
-     * @return the port
+     * @param flinkConfig what the REST client reads of it: SSL for the REST API, timeouts
+     * @param restAddress where Flink serves its REST API, asked each time (a local cluster's is known once it runs)
      */
-    static int serveLocally(Configuration flinkConfig) {
-        int port = LocalPorts.free();
-        flinkConfig.set(RestOptions.BIND_ADDRESS, LOCALHOST);
-        flinkConfig.set(RestOptions.BIND_PORT, Integer.toString(port));
-        flinkConfig.set(WebOptions.REFRESH_INTERVAL, Duration.ofSeconds(1));
-        return port;
+    RestartCauses(Configuration flinkConfig, Callable<URI> restAddress) throws Exception {
+        this.restAddress = restAddress;
+        this.rest = new RestClient(flinkConfig, executor);
     }
 
-    /** @param flinkConfig what the REST client reads of it: SSL for the REST API, timeouts */
-    RestartCauses(Configuration flinkConfig, String host, int port) throws Exception {
-        this.host = host;
-        this.port = port;
-        this.rest = new RestClient(flinkConfig, executor);
+    /** The REST API of a cluster at {@code host:port}. */
+    static Callable<URI> at(String host, int port) {
+        return () -> new URI("http", null, host, port, null, null, null);
     }
 
     /**
@@ -93,7 +82,8 @@ final class RestartCauses implements AutoCloseable {
         try {
             JobExceptionsMessageParameters parameters = new JobExceptionsMessageParameters();
             parameters.jobPathParameter.resolve(job);
-            history = rest.sendRequest(host, port, JobExceptionsHeaders.getInstance(), parameters, EmptyRequestBody.getInstance())
+            URI at = restAddress.call();
+            history = rest.sendRequest(at.getHost(), at.getPort(), JobExceptionsHeaders.getInstance(), parameters, EmptyRequestBody.getInstance())
                     .get(ASK_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,8 +94,7 @@ final class RestartCauses implements AutoCloseable {
         List<Failure> failures = new ArrayList<>();
         for (JobExceptionsInfoWithHistory.RootExceptionInfo entry : history.getExceptionHistory().getEntries()) {
             if (entry.getTimestamp() > seenUntil) {
-                failures.add(new Failure(Instant.ofEpochMilli(entry.getTimestamp()), taskName(entry.getTaskName()),
-                        cause(entry.getStacktrace(), entry.getExceptionName()), entry.getStacktrace()));
+                failures.add(failure(entry));
             }
         }
         failures.sort(Comparator.comparing(Failure::at));
@@ -113,6 +102,21 @@ final class RestartCauses implements AutoCloseable {
             seenUntil = failures.get(failures.size() - 1).at().toEpochMilli();
         }
         return failures;
+    }
+
+    /**
+     * The failure an entry of the history records. Flink records the failure that ends a job as the job's own, with
+     * no task: "JobException: Recovery is suppressed by (the restart strategy)", the task's failure as its cause, and
+     * that task's among the failures concurrent with it; the earliest of those is said, as a restart says it.
+     */
+    static Failure failure(JobExceptionsInfoWithHistory.RootExceptionInfo entry) {
+        JobExceptionsInfoWithHistory.ExceptionInfo said = entry;
+        if (entry.getTaskName() == null) {
+            said = entry.getConcurrentExceptions().stream().filter(concurrent -> concurrent.getTaskName() != null)
+                    .min(Comparator.comparingLong(JobExceptionsInfoWithHistory.ExceptionInfo::getTimestamp)).orElse(entry);
+        }
+        return new Failure(Instant.ofEpochMilli(entry.getTimestamp()), taskName(said.getTaskName()),
+                cause(said.getStacktrace(), said.getExceptionName()), entry.getStacktrace());
     }
 
     /** "Sink: files (1/2)" without Flink's " - execution #0": which attempt failed is the restart's number. */

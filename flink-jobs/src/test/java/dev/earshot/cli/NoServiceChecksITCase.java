@@ -33,7 +33,8 @@ class NoServiceChecksITCase {
         assertThat(checked.exitCode()).isEqualTo(1);
         assertThat(checked.err()).startsWith("earshot: cannot reach Elasticsearch at " + url + " (elasticsearch.url)");
         assertThat(unchecked.exitCode()).isEqualTo(1);
-        assertThat(unchecked.err()).startsWith("earshot: the job failed:")
+        assertThat(unchecked.err()).startsWith("earshot: the job failed for good after 0 restarts: ")
+                .containsPattern("(?m)^earshot: the job failed: ")
                 .containsPattern("cannot install index template earshot-\\w+ at " + url)
                 .doesNotContain("cannot reach Elasticsearch at");
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code earshot run} with Elasticsearch away and the service checks off: the job's Elasticsearch sink fails, Flink
  * restarts the job once ({@code recovery.attempts: 1}), and it fails again for good. The restart is said in one line
- * on stderr that names the failing task and the real exception, without a stack trace.
+ * on stderr that names the failing task and the real exception, without a stack trace; so is the failure that ended
+ * the job.
  */
 class RestartCauseLineITCase {
 
@@ -37,6 +38,10 @@ class RestartCauseLineITCase {
                 .startsWith("earshot: the job restarts after a failure (restart 1 of 1, recovery.attempts): ")
                 .containsPattern(": IOException: cannot install index template earshot-\\w+ at " + url)
                 .endsWith("; caused by ConnectException: Connection refused");
+        assertThat(lines).as("the failure that ended the job, read before the local cluster shut down")
+                .filteredOn(line -> line.startsWith("earshot: the job failed for good")).singleElement().asString()
+                .startsWith("earshot: the job failed for good after 1 restart: ")
+                .containsPattern(": IOException: cannot install index template earshot-\\w+ at " + url);
         assertThat(lines).as("no stack trace without --verbose").noneMatch(line -> line.startsWith("\tat "));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("  caused by ConnectException: Connection refused");
         assertThat(run.err()).containsOnlyOnce("earshot: the job failed: ");

@@ -30,21 +30,22 @@ class RestartCausesITCase {
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
         // Long enough for the history to be read between the failure and the end of the job.
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(3));
-        int port = RestartCauses.serveLocally(flinkConfig);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
-        env.setParallelism(2);
-        env.fromSequence(1, 1_000).map(new FailsInItsFirstAttempt()).name("fails once").sinkTo(new DiscardingSink<>());
-
-        JobClient job = env.executeAsync("fails once");
         List<RestartCauses.Failure> failures = new ArrayList<>();
-        CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
-        try (RestartCauses causes = new RestartCauses(new Configuration(), RestartCauses.LOCALHOST, port)) {
-            while (!finished.isDone()) {
-                failures.addAll(causes.newFailures(job.getJobID()));
-                Thread.sleep(200);
+        try (LocalCluster cluster = new LocalCluster()) {
+            StreamExecutionEnvironment env = cluster.environment(flinkConfig);
+            env.setParallelism(2);
+            env.fromSequence(1, 1_000).map(new FailsInItsFirstAttempt()).name("fails once").sinkTo(new DiscardingSink<>());
+
+            JobClient job = env.executeAsync("fails once");
+            CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
+            try (RestartCauses causes = new RestartCauses(new Configuration(), cluster::restAddress)) {
+                while (!finished.isDone()) {
+                    failures.addAll(causes.newFailures(job.getJobID()));
+                    Thread.sleep(200);
+                }
             }
+            finished.get(1, TimeUnit.MINUTES);
         }
-        finished.get(1, TimeUnit.MINUTES);
 
         assertThat(failures).hasSize(1);
         RestartCauses.Failure failure = failures.get(0);
@@ -52,6 +53,36 @@ class RestartCausesITCase {
         assertThat(failure.cause()).isEqualTo("RuntimeException: could not map 500; caused by IllegalStateException: "
                 + "planted in attempt 0 at 500");
         assertThat(failure.stackTrace()).contains("FailsInItsFirstAttempt.map");
+    }
+
+    /**
+     * The failure that ends a job is read after its end: the local cluster keeps answering until it is closed, where
+     * Flink's local executor would have shut it down as the job ended.
+     */
+    @Test
+    void theFailureThatEndsTheJobIsReadAfterItsEnd() throws Exception {
+        Configuration flinkConfig = new Configuration();
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        try (LocalCluster cluster = new LocalCluster()) {
+            StreamExecutionEnvironment env = cluster.environment(flinkConfig);
+            env.setParallelism(1);
+            env.fromSequence(1, 1_000).map(new FailsInItsFirstAttempt()).name("fails for good").sinkTo(new DiscardingSink<>());
+            JobClient job = env.executeAsync("fails for good");
+            assertThat(job.getJobExecutionResult()).failsWithin(1, TimeUnit.MINUTES);
+
+            List<RestartCauses.Failure> failures = new ArrayList<>();
+            try (RestartCauses causes = new RestartCauses(new Configuration(), cluster::restAddress)) {
+                // Flink's REST API answers from what it read up to a second before.
+                for (int asked = 0; failures.isEmpty() && asked < 20; asked++) {
+                    failures.addAll(causes.newFailures(job.getJobID()));
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(failures).singleElement().satisfies(failure -> {
+                assertThat(failure.task()).contains("fails for good");
+                assertThat(failure.cause()).endsWith("caused by IllegalStateException: planted in attempt 0 at 500");
+            });
+        }
     }
 
     /** Wraps its failure as operators usually do, so that the root cause is not the outermost exception. */

@@ -3,6 +3,9 @@ package dev.earshot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.rest.messages.JobExceptionsInfoWithHistory;
 import org.junit.jupiter.api.Test;
 
 class RestartCausesTest {
@@ -53,5 +56,31 @@ class RestartCausesTest {
         // The summary numbers them as stderr did: within the row, and the last one as the end.
         assertThat(RestartCauses.summaryLine(failure, 2, 3)).isEqualTo("restart 2 of 3 after: Sink: alerts (1/2): IOException: disk full");
         assertThat(RestartCauses.summaryLine(failure, 4, 3)).isEqualTo("failed for good after: Sink: alerts (1/2): IOException: disk full");
+    }
+
+    @Test
+    void theFailureThatEndsTheJobIsSaidAsItsTasksFailureNotAsTheJobExceptionAroundIt() {
+        String suppressed = "org.apache.flink.runtime.JobException: Recovery is suppressed by "
+                + "ExponentialDelayRestartBackoffTimeStrategy(initialBackoffMS=5000, currentRestartAttempt=2)\n"
+                + "\tat org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure(X.java:1)\n"
+                + "Caused by: " + WRAPPED;
+        var later = new JobExceptionsInfoWithHistory.ExceptionInfo("java.lang.IllegalStateException",
+                "java.lang.IllegalStateException: closed\n", 2_000, Map.of(), "Sink: files (2/2) - execution #1", null, null);
+        var first = new JobExceptionsInfoWithHistory.ExceptionInfo("java.io.IOException", WRAPPED, 1_000, Map.of(),
+                "Sink: alerts (1/2) - execution #1", null, null);
+        var ending = new JobExceptionsInfoWithHistory.RootExceptionInfo("org.apache.flink.runtime.JobException",
+                suppressed, 3_000, Map.of(), null, null, null, List.of(later, first));
+
+        RestartCauses.Failure failure = RestartCauses.failure(ending);
+
+        assertThat(failure.describe()).isEqualTo("Sink: alerts (1/2): IOException: cannot install index template "
+                + "earshot-alerts at http://localhost:9200: Connection refused; caused by ConnectException: Connection refused");
+        assertThat(failure.at()).isEqualTo(Instant.ofEpochMilli(3_000));
+        assertThat(failure.stackTrace()).as("--verbose shows the whole record").isEqualTo(suppressed);
+        // A global failure no task took part in is said as recorded.
+        var global = new JobExceptionsInfoWithHistory.RootExceptionInfo("org.apache.flink.util.FlinkException",
+                "org.apache.flink.util.FlinkException: checkpoint coordinator failed\n", 4_000, Map.of(), null, null,
+                null, List.of());
+        assertThat(RestartCauses.failure(global).describe()).isEqualTo("FlinkException: checkpoint coordinator failed");
     }
 }
