@@ -278,6 +278,10 @@ final class Redelivery {
         out.printf("  already sent    %d%s%n", undelivered.alreadyDelivered(), undelivered.alreadyDelivered() == 0 ? ""
                 : " (delivered after they failed, by a resumed run or an earlier redeliver: " + ledger.files().stream()
                         .map(Path::toString).collect(Collectors.joining(", ")) + ")");
+        int repeats = undelivered.read() - undelivered.alreadyDelivered() - undelivered.skipped() - alerts - tickets;
+        if (repeats > 0) {
+            out.printf("  repeats         %d (the same message dead-lettered again by a replay: sent once)%n", repeats);
+        }
         out.printf("  redelivered     %d (%d alert messages, %d ticket versions)%n", alerts - alertsAgain + tickets - ticketsAgain,
                 alerts - alertsAgain, tickets - ticketsAgain);
         List<String> failedFiles = new ArrayList<>();

@@ -190,6 +190,22 @@ class RedeliverITCase {
         }
     }
 
+    /** A replay dead-letters the same message again: it is sent once, and the summary's figures add up. */
+    @Test
+    void theSameMessageDeadLetteredTwiceIsSentOnceAndCountedAsARepeat() throws Exception {
+        try (AlertReceiver receiver = new AlertReceiver()) {
+            String letter = Json.write(new DeadLetter(Json.write(sampleAlert()), "channel 'ops-slack' (slack): HTTP 500",
+                    "deliver", "alert " + sampleAlert().id() + " OPEN -> channel ops-slack", Instant.now()));
+            Path letters = Files.writeString(work.resolve("alert-delivery-dead-letters.jsonl"), letter + "\n" + letter + "\n");
+
+            String output = redeliver(slackWebhookOnly(), Map.of("SLACK_URL", receiver.slackUrl()), work.resolve("out"), List.of(letters));
+
+            assertThat(output).contains("read            2 dead letters", "repeats         1 (the same message",
+                    "redelivered     1 (1 alert messages, 0 ticket versions)");
+            assertThat(slackPosts(receiver)).hasSize(1);
+        }
+    }
+
     /** Two redelivers at once would both send what neither has recorded yet: the second stops, naming the lock. */
     @Test
     void aSecondRedeliverOnTheSameFolderStopsWhileTheFirstRuns() throws Exception {

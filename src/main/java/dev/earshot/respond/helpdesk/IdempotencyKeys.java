@@ -1,6 +1,7 @@
 package dev.earshot.respond.helpdesk;
 
 import dev.earshot.model.HandoffTicket;
+import dev.earshot.model.TicketStatus;
 import java.util.stream.Collectors;
 
 /**
@@ -34,12 +35,14 @@ public final class IdempotencyKeys {
      * The key of one ticket version as a whole document (the webhook): versions differ by their number of posts, once
      * posts were deleted by the number removed too (a version without a deleted post is new, though it holds as many
      * posts as an earlier one), and by the fingerprint of their posts' texts and the network's edit times (a version
-     * with an edited post is new too, even one edited back to an earlier text).
+     * with an edited post is new too, even one edited back to an earlier text). The CLOSED version holds the posts
+     * of the version before it, so it says it is closed, or a receiver would drop it as a repeat.
      */
     public static String version(HandoffTicket ticket) {
         String removed = ticket.removedPostIds().isEmpty() ? "" : "-removed-" + ticket.removedPostIds().size();
         String texts = ticket.posts().stream().map(post -> TicketText.fingerprint(post)
                 + (post.editedAt() == null ? "" : "@" + post.editedAt())).collect(Collectors.joining());
-        return "earshot-" + ticket.id() + "-" + ticket.posts().size() + removed + "-" + TicketText.fingerprint(texts);
+        String closed = ticket.status() == TicketStatus.CLOSED ? "-closed" : "";
+        return "earshot-" + ticket.id() + "-" + ticket.posts().size() + removed + "-" + TicketText.fingerprint(texts) + closed;
     }
 }

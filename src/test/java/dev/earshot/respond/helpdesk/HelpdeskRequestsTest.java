@@ -112,4 +112,11 @@ class HelpdeskRequestsTest {
                 .matches("earshot-abc123-2-[0-9a-f]{12}")
                 .isEqualTo(IdempotencyKeys.version(ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, SECOND)));
     }
+
+    @Test
+    void theClosedVersionIsNotTakenForARepeatOfTheUpdateBeforeItThoughItHoldsTheSamePosts() {
+        assertThat(IdempotencyKeys.version(ticket(TicketStatus.CLOSED, TicketPriority.HIGH, FIRST, SECOND)))
+                .matches("earshot-abc123-2-[0-9a-f]{12}-closed")
+                .isNotEqualTo(IdempotencyKeys.version(ticket(TicketStatus.UPDATED, TicketPriority.HIGH, FIRST, SECOND)));
+    }
 }
