@@ -3,6 +3,8 @@ package dev.earshot.cli;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,13 +31,22 @@ final class RedeliverCommand implements Callable<Integer> {
             description = "the earshot.yaml whose respond.alerts and respond.helpdesk to deliver with")
     private Path config;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output/redelivery",
-            description = "where what fails again is written (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "where what fails again is written (default: redelivery in the folder of the first dead-letter file)")
     private Path output;
 
     @Override
     public Integer call() throws Exception {
         EarshotConfig loaded = config == null ? EarshotConfig.defaults() : ConfigLoader.load(config);
-        return new Redelivery(loaded, Secrets.environment(), output, System.out).execute(deadLetters);
+        return new Redelivery(loaded, Secrets.environment(), output != null ? output : defaultOutput(deadLetters), System.out)
+                .execute(deadLetters);
+    }
+
+    /** Not a folder under the working directory: a redelivery run from elsewhere would leave its files there. */
+    static Path defaultOutput(List<Path> deadLetters) throws IOException {
+        List<Path> files = DeadLetterFiles.resolve(deadLetters);
+        Path first = files.isEmpty() ? deadLetters.get(0) : files.get(0);
+        Path folder = Files.isDirectory(first) ? first : first.toAbsolutePath().normalize().getParent();
+        return folder.resolve("redelivery");
     }
 }

@@ -49,6 +49,19 @@ class RedeliverFilesTest {
     }
 
     @Test
+    void whatFailsAgainGoesBesideTheDeadLettersNotUnderTheWorkingDirectory() throws Exception {
+        Path output = Files.createDirectories(work.resolve("output"));
+        Path alerts = Files.writeString(output.resolve("alert-delivery-dead-letters.jsonl"), "");
+        Files.writeString(output.resolve("helpdesk-dead-letters-0.jsonl"), "");
+
+        assertThat(RedeliverCommand.defaultOutput(List.of(output))).isEqualTo(output.resolve("redelivery"));
+        assertThat(RedeliverCommand.defaultOutput(List.of(output.resolve("helpdesk-dead-letters"))))
+                .isEqualTo(output.resolve("redelivery"));
+        assertThat(RedeliverCommand.defaultOutput(List.of(Path.of("").toAbsolutePath().relativize(alerts))))
+                .as("a relative name too").isEqualTo(output.resolve("redelivery"));
+    }
+
+    @Test
     void aLatin1FileStopsItWithOneLineNamingTheLineByteAndFix() throws Exception {
         Path letters = Files.write(work.resolve("letters.jsonl"), "\n{\"raw\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
 
