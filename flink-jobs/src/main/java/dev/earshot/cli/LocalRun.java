@@ -80,6 +80,7 @@ final class LocalRun {
     private final List<String> failures = new ArrayList<>();
     /** Numbers each failure within its row of restarts, as Flink counts them against {@code recovery.attempts}. */
     private final RestartBackoff restarts;
+    private final ProgressPace progressPace = new ProgressPace();
 
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
     LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, PrintWriter err,
@@ -370,7 +371,9 @@ final class LocalRun {
     private void printProgress(JobClient job, Instant started) throws InterruptedException {
         try {
             lastCounters = job.getAccumulators().get();
-            out.println(new RunSummary(lastCounters).progressLine(Duration.between(started, Instant.now())));
+            if (progressPace.due(lastCounters, Instant.now())) {
+                out.println(new RunSummary(lastCounters).progressLine(Duration.between(started, Instant.now())));
+            }
         } catch (ExecutionException | IllegalStateException finishedMeanwhile) {
             // The job ended since the loop looked and took the MiniCluster with it: the summary follows. A MiniCluster
             // already shut down refuses the call at once ("MiniCluster is not yet running or has already been shut
