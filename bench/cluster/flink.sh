@@ -98,6 +98,7 @@ flink_start() {
     > "$FLINK_HOME/log/$name.out" 2>&1 < /dev/null &
   FLINK_PIDS+=($!)
   echo $! > "$FLINK_HOME/log/$name.pid"
+  disown $! # a TaskManager killed on purpose is not reported as a job of this shell
 }
 
 flink_start_jm() {
