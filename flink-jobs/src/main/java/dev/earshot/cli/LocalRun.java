@@ -52,6 +52,8 @@ final class LocalRun {
 
     static final String BUNDLED_SAMPLE = "/sample/posts.jsonl.gz";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+    /** How long a progress line waits for the counts: on a cluster whose JobManager is gone, the call never returns. */
+    private static final Duration COUNTS_WITHIN = Duration.ofSeconds(10);
     /** How long a stopped run may take to finish its windows and files before it is cancelled. */
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
     /** How long a failed run asks Flink for the failure that ended it: past the REST API's 1 s refresh. */
@@ -89,6 +91,9 @@ final class LocalRun {
     private Path deliveryFiles;
     /** What this run delivered, from those files: right across restarts, which reset the counters. */
     private DeliveryTally deliveries;
+    private final ProgressPace progressPace = new ProgressPace();
+    /** Whether the last ask for the counts went unanswered, so that the run says so once, not at each tick. */
+    private boolean countsUnanswered;
 
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
     LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, PrintWriter err,
@@ -404,9 +409,19 @@ final class LocalRun {
 
     private void printProgress(JobClient job, Instant started) throws InterruptedException {
         try {
-            lastCounters = job.getAccumulators().get();
-            out.println(new RunSummary(lastCounters, failures, config.parallelism(), delivered())
-                    .progressLine(Duration.between(started, Instant.now())));
+            lastCounters = job.getAccumulators().get(COUNTS_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            countsUnanswered = false;
+            if (progressPace.due(lastCounters, Instant.now())) {
+                out.println(new RunSummary(lastCounters, failures, config.parallelism(), delivered())
+                        .progressLine(Duration.between(started, Instant.now())));
+            }
+        } catch (TimeoutException unanswered) {
+            if (!countsUnanswered) {
+                err.printf("earshot: Flink did not give the job's counts within %s: is its JobManager up? Still waiting "
+                        + "for the job%n", Durations.format(COUNTS_WITHIN));
+                err.flush();
+            }
+            countsUnanswered = true;
         } catch (ExecutionException | IllegalStateException finishedMeanwhile) {
             // The job ended since the loop looked and took the MiniCluster with it: the summary follows. A MiniCluster
             // already shut down refuses the call at once ("MiniCluster is not yet running or has already been shut
