@@ -43,7 +43,7 @@ class CliMistakesTest {
     @Test
     void configChecksWhatRunChecks() throws Exception {
         Path config = Files.writeString(folder.resolve("earshot.yaml"), "enrich: { taxonomy: city-operation }\n");
-        usageError(CliRun.run("config", config.toString()), "earshot: configuration error: enrich.taxonomy: 'city-operation' "
+        usageError(CliRun.run("config", config.toString()), "earshot: configuration error: " + config + ": enrich.taxonomy: 'city-operation' "
                 + "is neither a bundled taxonomy [city-operations, brand-care, airline-care] nor a file");
         Files.writeString(config, "output: { dir: " + folder.resolve("out") + " }\n");
         CliRun ok = CliRun.run("config", config.toString());
