@@ -24,6 +24,8 @@ public final class DeliveryAccumulators {
     public static final String ALERT_MESSAGES = "alert-messages:";
     public static final String ALERT_DELIVERED = "alert-messages-delivered:";
     public static final String ALERT_DEAD_LETTERS = "alert-dead-letters:";
+    /** Before a channel's name: the updates its quiet period held back. */
+    public static final String ALERT_HELD_BACK = "alert-updates-held-back:";
 
     private DeliveryAccumulators() {
     }

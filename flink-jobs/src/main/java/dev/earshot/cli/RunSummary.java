@@ -179,7 +179,7 @@ final class RunSummary {
         if (!channels.isEmpty()) {
             String letters = file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
             lines.append(System.lineSeparator()).append("  alert channels  ").append(channels.stream()
-                    .map(channel -> channel.name() + " " + delivered(channel, "message", null))
+                    .map(channel -> channel.name() + " " + delivered(channel, "message", null) + heldBack(channel.name()))
                     .collect(Collectors.joining(" · ")));
             long deadLetters = channels.stream().mapToLong(Target::deadLetters).sum();
             lines.append(deadLetters == 0 ? "" : "  -> " + letters);
@@ -194,6 +194,12 @@ final class RunSummary {
                 + (target.unsettled() == 0 ? "" : String.format(Locale.ROOT, ", %,d still being delivered when counted",
                         target.unsettled()))
                 + (target.deadLetters() == 0 || letters == null ? "" : "  -> " + letters);
+    }
+
+    /** ", 2 updates held back by the quiet period" (maxPerIncident within quietPeriod); nothing when none was. */
+    private String heldBack(String channel) {
+        long held = get(Counters.alertUpdatesHeldBack(channel));
+        return held == 0 ? "" : ", " + count(held, "update") + " held back by the quiet period";
     }
 
     /** "restart 1 of 3 after: Sink: files (1/2): IOException: No space left on device", one line each. */

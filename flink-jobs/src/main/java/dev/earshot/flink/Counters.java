@@ -105,6 +105,11 @@ public final class Counters {
         return DeliveryAccumulators.ALERT_DEAD_LETTERS + channel;
     }
 
+    /** Updates an alert channel's quiet period held back (never sent, nor dead letters). */
+    public static String alertUpdatesHeldBack(String channel) {
+        return DeliveryAccumulators.ALERT_HELD_BACK + channel;
+    }
+
     /** The alert channels the counts name, in the order of their names. */
     public static List<String> alertChannels(Map<String, ?> counts) {
         return counts.keySet().stream().filter(name -> name.startsWith(DeliveryAccumulators.ALERT_MESSAGES))

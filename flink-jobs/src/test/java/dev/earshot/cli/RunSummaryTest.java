@@ -109,6 +109,18 @@ class RunSummaryTest {
     }
 
     @Test
+    void theUpdatesAChannelsQuietPeriodHeldBackAreSaidOnItsLine() {
+        String report = new RunSummary(Map.of(Counters.alertMessages("ops-slack"), 4L, Counters.alertMessagesDelivered("ops-slack"), 4L,
+                Counters.alertDeadLetters("ops-slack"), 0L, Counters.alertUpdatesHeldBack("ops-slack"), 1L,
+                Counters.alertMessages("incident-bus"), 4L, Counters.alertMessagesDelivered("incident-bus"), 4L,
+                Counters.alertDeadLetters("incident-bus"), 0L, Counters.alertUpdatesHeldBack("incident-bus"), 0L))
+                .finalReport(Duration.ofSeconds(3), Path.of("output"), LanguageScope.defaults());
+
+        assertThat(report).endsWith("  alert channels  incident-bus 4 of 4 messages delivered · ops-slack 4 of 4 messages "
+                + "delivered, 1 update held back by the quiet period");
+    }
+
+    @Test
     void deliveriesStillUnderWayWhenCountedAreSaidAndNoTargetNoLine() {
         String stopped = new RunSummary(Map.of(Counters.HELPDESK_VERSIONS, 5L, Counters.HELPDESK_DELIVERED, 2L,
                 Counters.HELPDESK_DEAD_LETTERS, 0L), List.of(), 1, null).finalReport(Duration.ofSeconds(3), Path.of("out"),

@@ -30,6 +30,10 @@ public final class AlertRouter {
         record Skip(AlertChannel channel, String reason) implements Route {
         }
 
+        /** An update worth a message, held back by the quiet period (it is in the job's alert output). */
+        record HeldBack(AlertChannel channel, String reason) implements Route {
+        }
+
         /** Worth a message, but the channel's rate limit would hold it too long: a dead letter. */
         record RateLimited(AlertChannel channel, String reason) implements Route {
         }
@@ -56,6 +60,10 @@ public final class AlertRouter {
             IncidentThreads.Decision decision = state.threads().decide(alert, now);
             if (decision instanceof IncidentThreads.Decision.Skip skip) {
                 routes.add(new Route.Skip(state.channel(), skip.reason()));
+                continue;
+            }
+            if (decision instanceof IncidentThreads.Decision.HoldBack held) {
+                routes.add(new Route.HeldBack(state.channel(), held.reason()));
                 continue;
             }
             routes.add(dispatch(state, alert, ((IncidentThreads.Decision.Post) decision).position(), now));

@@ -29,6 +29,10 @@ public final class IncidentThreads {
 
         record Skip(String reason) implements Decision {
         }
+
+        /** Worth a message, but the quiet period has no room for it: counted, so that a run can say so. */
+        record HoldBack(String reason) implements Decision {
+        }
     }
 
     /**
@@ -74,7 +78,7 @@ public final class IncidentThreads {
                     yield new Decision.Skip("severity unchanged at " + alert.severity());
                 }
                 if (postedWithin(thread, now) >= channel.maxPerIncident()) {
-                    yield new Decision.Skip("quiet period: " + channel.maxPerIncident() + " messages on this incident within "
+                    yield new Decision.HoldBack("quiet period: " + channel.maxPerIncident() + " messages on this incident within "
                             + channel.quietPeriod().toMinutes() + " min");
                 }
                 yield new Decision.Post(new ThreadPosition(MessageKind.UPDATE, thread.lastSeverity));

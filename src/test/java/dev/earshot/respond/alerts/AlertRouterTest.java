@@ -95,12 +95,31 @@ class AlertRouterTest {
         assertThat(after.snapshot()).containsOnlyKeys("ops");
         assertThat(only(after.route(parking("a", UPDATED, 6), T0.plusSeconds(1200))))
                 .as("the quiet period still counts the two messages before the restart")
-                .isEqualTo(new Route.Skip(ops, "quiet period: 2 messages on this incident within 60 min"));
+                .isEqualTo(new Route.HeldBack(ops, "quiet period: 2 messages on this incident within 60 min"));
         assertThat(only(after.route(parking("a", RESOLVED, 6), T0.plusSeconds(1300))))
                 .isEqualTo(new Route.Dispatch(ops, new ThreadPosition(MessageKind.RESOLUTION, 4), Duration.ZERO));
         assertThat(only(after.route(parking("b", UPDATED, 6), T0.plusSeconds(1300))))
                 .as("a resolved incident's thread was closed, so a new version starts one")
                 .isEqualTo(new Route.Dispatch(ops, ThreadPosition.FIRST, Duration.ZERO));
+    }
+
+    @Test
+    void aReplayedIncidentHoldsBackItsLastUpdateAndStillSendsItsResolution() {
+        // qa5 defect 2: a -s 1200 replay hands the delivery writer 3.5 h of one incident's versions within 13 s
+        AlertChannel ops = channel("ops", List.of(), List.of(), 1, RateLimit.defaults(), Duration.ofHours(1), 3);
+        AlertRouter router = new AlertRouter(List.of(ops), T0);
+        List<Route> routes = List.of(only(router.route(parking("a", OPEN, 6), T0)),
+                only(router.route(parking("a", UPDATED, 7), T0.plusMillis(2_640))),
+                only(router.route(parking("a", UPDATED, 5), T0.plusMillis(7_230))),
+                only(router.route(parking("a", UPDATED, 3), T0.plusMillis(10_200))),
+                only(router.route(parking("a", RESOLVED, 3), T0.plusMillis(13_230))));
+
+        assertThat(routes).containsExactly(
+                new Route.Dispatch(ops, ThreadPosition.FIRST, Duration.ZERO),
+                new Route.Dispatch(ops, new ThreadPosition(MessageKind.UPDATE, 6), Duration.ZERO),
+                new Route.Dispatch(ops, new ThreadPosition(MessageKind.UPDATE, 7), Duration.ZERO),
+                new Route.HeldBack(ops, "quiet period: 3 messages on this incident within 60 min"),
+                new Route.Dispatch(ops, new ThreadPosition(MessageKind.RESOLUTION, 5), Duration.ZERO));
     }
 
     @Test
@@ -111,7 +130,7 @@ class AlertRouterTest {
         assertThat(only(router.route(parking("a", UPDATED, 4), T0.plusSeconds(600)))).isInstanceOf(Route.Dispatch.class);
 
         Route third = only(router.route(parking("a", UPDATED, 6), T0.plusSeconds(1200)));
-        assertThat(third).isEqualTo(new Route.Skip(ops, "quiet period: 2 messages on this incident within 60 min"));
+        assertThat(third).isEqualTo(new Route.HeldBack(ops, "quiet period: 2 messages on this incident within 60 min"));
         assertThat(only(router.route(parking("a", UPDATED, 6), T0.plusSeconds(3601))))
                 .as("the first message left the period").isEqualTo(new Route.Dispatch(ops, new ThreadPosition(MessageKind.UPDATE, 4), Duration.ZERO));
         assertThat(only(router.route(parking("a", RESOLVED, 6), T0.plusSeconds(3700)))).isInstanceOf(Route.Dispatch.class);

@@ -114,6 +114,7 @@ public final class AlertDeliverySink implements Sink<Alert>, SupportsWriterState
             DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_MESSAGES + channel, counts.messages());
             DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_DELIVERED + channel, counts.delivered());
             DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_DEAD_LETTERS + channel, counts.deadLetters());
+            DeliveryAccumulators.register(context, DeliveryAccumulators.ALERT_HELD_BACK + channel, counts.heldBack());
         });
         context.metricGroup().gauge("alertsDelivered", () -> writer.stats().delivered());
         context.metricGroup().gauge("alertDeliveryRetries", () -> writer.stats().retries());

@@ -72,10 +72,13 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     public record Stats(long delivered, long retries, long deadLetters, long skipped) {
     }
 
-    /** One channel's messages (alert versions routed to it, rate-limited ones included), delivered and dead letters. */
-    public record ChannelCounts(AtomicLong messages, AtomicLong delivered, AtomicLong deadLetters) {
+    /**
+     * One channel's messages (alert versions routed to it, rate-limited ones included), delivered and dead letters,
+     * and the updates the quiet period held back (not messages: never sent, nor dead letters).
+     */
+    public record ChannelCounts(AtomicLong messages, AtomicLong delivered, AtomicLong deadLetters, AtomicLong heldBack) {
         ChannelCounts() {
-            this(new AtomicLong(), new AtomicLong(), new AtomicLong());
+            this(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
         }
     }
 
@@ -137,6 +140,10 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
             if (route instanceof Route.Skip skip) {
                 skipped++;
                 LOG.debug("Alert {} {} not posted to channel '{}': {}", alert.id(), alert.status(), channel.name(), skip.reason());
+            } else if (route instanceof Route.HeldBack held) {
+                skipped++;
+                channelCounts.get(channel.name()).heldBack().incrementAndGet();
+                LOG.info("Alert {} {} held back from channel '{}': {}", alert.id(), alert.status(), channel.name(), held.reason());
             } else if (route instanceof Route.RateLimited limited) {
                 channelCounts.get(channel.name()).messages().incrementAndGet();
                 undeliverable(alert, channel, limited.reason());

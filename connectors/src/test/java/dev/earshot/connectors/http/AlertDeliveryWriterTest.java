@@ -15,6 +15,7 @@ import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
 import dev.earshot.respond.alerts.DeliveryPolicy;
 import dev.earshot.respond.alerts.IdempotencyKeys;
+import dev.earshot.respond.alerts.RateLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -191,6 +192,27 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
                 .as("before the first timeout, only maxInFlight requests were sent").hasSize(2);
         assertThat(deadLetters.letters).extracting(DeadLetter::reason).allSatisfy(reason ->
                 assertThat(reason).isEqualTo("channel 'ops-slack' (slack): gave up after 2 attempts, the last: no answer within requestTimeout 300 ms"));
+    }
+
+    @Test
+    void aResolutionDelayedByTheRateLimitIsSentBeforeTheEndAndWhatTheQuietPeriodHeldBackIsCounted() throws Exception {
+        // qa5 defect 2's incident, every version at once: one token a 400 ms, so the resolution waits ~1.2 s for its
+        AlertChannel tight = new AlertChannel("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY", null, null,
+                null, null, null, null, null, new RateLimit(150.0, 1, Duration.ofMinutes(1)), Duration.ofHours(1), 3);
+        try (AlertDeliveryWriter writer = writer(FAST, tight)) {
+            for (Alert alert : List.of(SampleAlerts.parking(ID, OPEN, 6), SampleAlerts.parking(ID, UPDATED, 7),
+                    SampleAlerts.parking(ID, UPDATED, 5), SampleAlerts.parking(ID, UPDATED, 3), SampleAlerts.parking(ID, RESOLVED, 3))) {
+                writer.write(alert, null);
+            }
+            writer.flush(true);
+
+            assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).extracting(r -> r.json().get("status").asText() + " "
+                    + r.json().get("severity").asInt()).containsExactly("OPEN 6", "UPDATED 7", "UPDATED 5", "RESOLVED 3");
+            AlertDeliveryWriter.ChannelCounts counts = writer.channelCounts().get("pager");
+            assertThat(List.of(counts.messages().get(), counts.delivered().get(), counts.deadLetters().get(), counts.heldBack().get()))
+                    .as("messages, delivered, dead letters, held back").containsExactly(4L, 4L, 0L, 1L);
+            assertThat(deadLetters.letters).isEmpty();
+        }
     }
 
     @Test
