@@ -173,7 +173,8 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known, reads)
                 : CompletableFuture.completedFuture(known);
         return removed.thenCompose(state -> addPosts(ticket, state, reads))
-                .thenCompose(state -> state.reopenPending() ? reopenIfFinished(state) : CompletableFuture.completedFuture(state))
+                .thenCompose(state -> state.reopenPending() && settings.reopen() ? reopenIfFinished(state)
+                        : CompletableFuture.completedFuture(state))
                 .thenCompose(state -> keeping(state, edit(ticket, state, reads)));
     }
 
