@@ -4,7 +4,6 @@ import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.Secrets;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,9 +43,7 @@ final class RedeliverCommand implements Callable<Integer> {
 
     /** Not a folder under the working directory: a redelivery run from elsewhere would leave its files there. */
     static Path defaultOutput(List<Path> deadLetters) throws IOException {
-        List<Path> files = DeadLetterFiles.resolve(deadLetters);
-        Path first = files.isEmpty() ? deadLetters.get(0) : files.get(0);
-        Path folder = Files.isDirectory(first) ? first : first.toAbsolutePath().normalize().getParent();
-        return folder.resolve("redelivery");
+        // resolve stops the command when the arguments name no dead letters, so there is a first file
+        return DeadLetterFiles.resolve(deadLetters).get(0).toAbsolutePath().normalize().getParent().resolve("redelivery");
     }
 }

@@ -196,10 +196,14 @@ final class RunSummary {
                 + (target.deadLetters() == 0 || letters == null ? "" : "  -> " + letters);
     }
 
-    /** ", 2 updates held back by the quiet period" (maxPerIncident within quietPeriod); nothing when none was. */
+    /**
+     * ", 2 updates held back by the quiet period" (maxPerIncident within quietPeriod); nothing when none was. Counted
+     * by the attempt's counters, not from files as deliveries are: a held-back update leaves no line anywhere.
+     */
     private String heldBack(String channel) {
         long held = get(Counters.alertUpdatesHeldBack(channel));
-        return held == 0 ? "" : ", " + count(held, "update") + " held back by the quiet period";
+        return held == 0 ? "" : ", " + count(held, "update") + " held back by the quiet period"
+                + (get(Counters.RESTARTS) == 0 ? "" : " (since the last restart)");
     }
 
     /** "restart 1 of 3 after: Sink: files (1/2): IOException: No space left on device", one line each. */

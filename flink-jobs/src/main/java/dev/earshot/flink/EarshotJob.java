@@ -117,7 +117,12 @@ public final class EarshotJob {
 
     /** The ledger in the folder of dead letters kept in files; null where they are kept elsewhere (Kafka). */
     private static DeliveryLedger.Recorder ledgerBeside(Sink<DeadLetter> failed) {
-        return failed instanceof JsonLinesFileSink<DeadLetter> files ? new DeliveryLedger.Recorder(List.of(files.directory())) : null;
+        Path folder = filesFolder(failed);
+        return folder == null ? null : new DeliveryLedger.Recorder(List.of(folder));
+    }
+
+    private static Path filesFolder(Sink<DeadLetter> failed) {
+        return failed instanceof JsonLinesFileSink<DeadLetter> files ? files.directory() : null;
     }
 
     /**
@@ -128,10 +133,8 @@ public final class EarshotJob {
         if (config.respond().alerts().channels().isEmpty() && config.respond().helpdesk() == null) {
             return null;
         }
-        return sinks.stream().map(EarshotSinks::deliveryDeadLetters).filter(Objects::nonNull).findFirst()
-                .map(stage -> stage.apply(EarshotSinks.HELPDESK))
-                .map(failed -> failed instanceof JsonLinesFileSink<DeadLetter> files ? files.directory() : null)
-                .orElse(null);
+        // the job was built, so some output keeps delivery dead letters
+        return filesFolder(deliveryDeadLetters(EarshotSinks.HELPDESK));
     }
 
     /** Stops start-up, naming the key, when a channel's secret is missing from the environment. */

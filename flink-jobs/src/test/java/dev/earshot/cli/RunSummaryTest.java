@@ -118,6 +118,11 @@ class RunSummaryTest {
 
         assertThat(report).endsWith("  alert channels  incident-bus 4 of 4 messages delivered · ops-slack 4 of 4 messages "
                 + "delivered, 1 update held back by the quiet period");
+        String restarted = new RunSummary(Map.of(Counters.alertMessages("ops-slack"), 4L, Counters.alertMessagesDelivered("ops-slack"), 4L,
+                Counters.alertDeadLetters("ops-slack"), 0L, Counters.alertUpdatesHeldBack("ops-slack"), 1L, Counters.RESTARTS, 1L))
+                .finalReport(Duration.ofSeconds(3), Path.of("output"), LanguageScope.defaults());
+        assertThat(restarted).as("unlike deliveries, counted by the attempt's counters")
+                .endsWith("1 update held back by the quiet period (since the last restart)");
     }
 
     @Test
