@@ -156,12 +156,13 @@ final class DeliveryTally {
                             chunk.clear();
                         }
                     }
-                    if (channel.read(chunk, at + chunk.position()) < 0) {
+                    int carried = chunk.position(); // the open line's start, which holds no line end
+                    if (channel.read(chunk, at + carried) < 0) {
                         break;
                     }
                     byte[] bytes = chunk.array();
                     int lineStart = 0;
-                    for (int i = 0; i < chunk.position(); i++) {
+                    for (int i = carried; i < chunk.position(); i++) {
                         if (bytes[i] == '\n') {
                             if (!skipping) {
                                 take(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8));
