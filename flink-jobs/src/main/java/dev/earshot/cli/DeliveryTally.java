@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,14 +31,16 @@ import java.util.stream.Stream;
  * What a run delivered to people and gave up on, per target, counted from the files that outlive a restart of the
  * job rather than from Flink's accumulators, which start again at every restart. The ledger ({@link DeliveryLedger})
  * gets a line the moment a message gets through, outside any checkpoint, and the delivering sinks append their dead
- * letters to files they never cut back. A replay from the checkpoint sends again what was sent after it, so each
- * message counts once, by its idempotency key and origin; a dead letter whose message got through later (the replay
- * succeeded where the failed attempt had given up) counts as delivered. Only lines dated from the run's start count:
- * a resumed run appends to files that hold earlier runs' lines. What {@code earshot redeliver} delivers into the
- * same folder meanwhile is its own, not the run's: its dead letters stay the run's.
+ * letters to files of their own, which an attempt restarted before any checkpoint completed starts afresh. A replay
+ * from the checkpoint sends again what was sent after it, so each message counts once, by its idempotency key and
+ * origin; a dead letter whose message got through later (the replay succeeded where the failed attempt had given up)
+ * counts as delivered. Only lines dated from the run's start count: a resumed run appends to files that hold earlier
+ * runs' lines. What {@code earshot redeliver} delivers into the same folder meanwhile is its own, not the run's: its
+ * dead letters stay the run's.
  *
- * <p>Each call reads only what the files gained since the last one (a file cut shorter, as a fresh writer starts
- * its file afresh, is read again from its start), so the progress line can ask every few seconds.
+ * <p>Each call reads only what the files gained since the last one (a file started afresh is read again from its
+ * start), a chunk at a time, and keeps each target's messages as it reads, so the progress line can ask every few
+ * seconds. A dead letter whose file was started afresh still counts, unless its message got through since.
  */
 final class DeliveryTally {
 
@@ -61,9 +64,20 @@ final class DeliveryTally {
             EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY) + "|"
                     + EarshotSinks.deliveryDeadLettersName(EarshotSinks.HELPDESK));
 
+    /** How much of a file each read takes; a longer line takes more, up to {@link #LONGEST_LINE}. */
+    private static final int CHUNK_BYTES = 1 << 20;
+    /**
+     * No record is longer (Jackson reads no string over 20 M characters): a longer line is garbage, passed over like a
+     * torn one rather than held in memory.
+     */
+    private static final int LONGEST_LINE = 64 << 20;
+    private static final String LEDGER_DATE = "\"deliveredAt\":\"";
+    private static final String DEAD_LETTER_DATE = "\"rejectedAt\":\"";
+
     private final Path folder;
     private final Instant since;
     private final Map<Path, FileTally> files = new HashMap<>();
+    private final Map<String, Target> targets = new HashMap<>();
 
     /**
      * @param folder where the deliveries keep their ledger and dead letters
@@ -87,66 +101,95 @@ final class DeliveryTally {
                 }
             }
         }
-        Map<String, Set<String>> delivered = new HashMap<>();
-        Map<String, Set<String>> failed = new HashMap<>();
-        files.values().forEach(file -> file.messages.forEach((target, messages) ->
-                (file.ledger ? delivered : failed).computeIfAbsent(target, ignored -> new HashSet<>()).addAll(messages)));
         Map<String, Counts> counts = new TreeMap<>();
-        for (String target : union(delivered.keySet(), failed.keySet())) {
-            Set<String> got = delivered.getOrDefault(target, Set.of());
-            long givenUp = failed.getOrDefault(target, Set.of()).stream().filter(message -> !got.contains(message)).count();
-            counts.put(target, new Counts(got.size(), givenUp));
-        }
+        targets.forEach((name, target) -> counts.put(name, new Counts(target.delivered.size(), target.givenUp.size())));
         return counts;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> both = new HashSet<>(a);
-        both.addAll(b);
-        return both;
+    /** One target's messages: those delivered, and those given up on and not delivered since, kept as each is read. */
+    private static final class Target {
+
+        final Set<String> delivered = new HashSet<>();
+        final Set<String> givenUp = new HashSet<>();
+
+        void take(Message message, boolean delivery) {
+            if (delivery) {
+                delivered.add(message.id());
+                givenUp.remove(message.id());
+            } else if (!delivered.contains(message.id())) {
+                givenUp.add(message.id());
+            }
+        }
     }
 
-    /** The messages one file names, by target, and how far it has been read. */
+    /** How far one file has been read. */
     private final class FileTally {
 
         final boolean ledger;
-        final Map<String, Set<String>> messages = new HashMap<>();
         long readTo;
 
         FileTally(boolean ledger) {
             this.ledger = ledger;
         }
 
-        /** Reads the whole lines added since the last call; a line still being written waits for the next. */
+        /**
+         * Reads the whole lines added since the last call, a chunk at a time; a line still being written waits for the
+         * next. A file cut back (shorter now, or no longer ending a line where the last call stopped: it may have grown
+         * back past that point since) is read again from its start; its messages count once still, as they are sets.
+         */
         void readOn(Path file) throws IOException {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = channel.size();
-                if (size < readTo) {
-                    messages.clear();
+                if (size < readTo || readTo > 0 && !endsALine(channel, readTo)) {
                     readTo = 0;
                 }
-                if (size == readTo) {
-                    return;
-                }
-                ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(size - readTo));
-                while (bytes.hasRemaining() && channel.read(bytes, readTo + bytes.position()) >= 0) {
-                    continue; // a read may return fewer bytes than asked
-                }
-                int end = bytes.position();
-                while (end > 0 && bytes.get(end - 1) != '\n') {
-                    end--;
-                }
-                String text = new String(bytes.array(), 0, end, StandardCharsets.UTF_8);
-                readTo += end;
-                for (String line : text.split("\n")) {
-                    if (!line.isBlank()) {
-                        take(line);
+                ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
+                long at = readTo; // where in the file the chunk's first byte is
+                boolean skipping = false; // through a line too long to be a record
+                while (at + chunk.position() < size) {
+                    if (!chunk.hasRemaining()) {
+                        if (chunk.capacity() < LONGEST_LINE) {
+                            chunk = ByteBuffer.allocate(chunk.capacity() * 2).put(chunk.flip());
+                        } else {
+                            skipping = true;
+                            at += chunk.position();
+                            chunk.clear();
+                        }
                     }
+                    int carried = chunk.position(); // the open line's start, which holds no line end
+                    if (channel.read(chunk, at + carried) < 0) {
+                        break;
+                    }
+                    byte[] bytes = chunk.array();
+                    int lineStart = 0;
+                    for (int i = carried; i < chunk.position(); i++) {
+                        if (bytes[i] == '\n') {
+                            if (!skipping) {
+                                take(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                            }
+                            skipping = false;
+                            lineStart = i + 1;
+                        }
+                    }
+                    if (lineStart > 0) {
+                        at += lineStart;
+                        readTo = at;
+                    }
+                    chunk.flip().position(lineStart);
+                    chunk.compact(); // the line still open moves to the front, for the next read to complete
                 }
             }
         }
 
+        private static boolean endsALine(FileChannel channel, long offset) throws IOException {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return channel.read(last, offset - 1) == 1 && last.get(0) == '\n';
+        }
+
         private void take(String line) {
+            if (line.isBlank() || datedBefore(line, ledger ? LEDGER_DATE : DEAD_LETTER_DATE)) {
+                return;
+            }
             Message message;
             try {
                 message = ledger ? delivered(line) : givenUp(line);
@@ -155,7 +198,21 @@ final class DeliveryTally {
                 return;
             }
             if (message != null) {
-                messages.computeIfAbsent(message.target(), ignored -> new HashSet<>()).add(message.id());
+                targets.computeIfAbsent(message.target(), ignored -> new Target()).take(message, ledger);
+            }
+        }
+
+        /**
+         * Whether the line is dated before the run's start, read from its date field alone: most of a resumed run's
+         * ledger is earlier runs' lines, not worth parsing. False where the date cannot be read so: parsing decides.
+         */
+        private boolean datedBefore(String line, String dateField) {
+            int from = line.lastIndexOf(dateField); // a string value holds no bare quote, so only the field matches
+            int to = from < 0 ? -1 : line.indexOf('"', from + dateField.length());
+            try {
+                return to > 0 && Instant.parse(line.substring(from + dateField.length(), to)).isBefore(since);
+            } catch (DateTimeParseException notADate) {
+                return false;
             }
         }
 

@@ -94,6 +94,8 @@ final class LocalRun {
     private final ProgressPace progressPace = new ProgressPace();
     /** Whether the last ask for the counts went unanswered, so that the run says so once, not at each tick. */
     private boolean countsUnanswered;
+    /** Whether the run said it cannot read what it delivered: once, not at each tick. */
+    private boolean deliveriesUnreadSaid;
 
     /** @param enrichResources what the start-up checks read of the files {@code config.enrich} names */
     LocalRun(EarshotConfig config, EnrichResources enrichResources, Path outputDir, PrintStream out, PrintWriter err,
@@ -210,7 +212,7 @@ final class LocalRun {
                 RestartCauses causes = restartCauses(env)) {
             CompletableFuture<StopSignals.Stop> stop = signals == null ? new CompletableFuture<>() : signals.requested();
             Instant started = Instant.now();
-            deliveries = deliveryFiles == null ? null : new DeliveryTally(deliveryFiles, started);
+            tallyDeliveriesFrom(deliveryFiles, started);
             JobClient job = env.executeAsync("earshot");
             if (state != null) {
                 stateSettings.writeInto(state.checkpointsOf(job.getJobID()));
@@ -409,10 +411,11 @@ final class LocalRun {
 
     private void printProgress(JobClient job, Instant started) throws InterruptedException {
         try {
-            lastCounters = job.getAccumulators().get(COUNTS_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            lastCounters = answerWithin(job.getAccumulators(), COUNTS_WITHIN);
             countsUnanswered = false;
-            if (progressPace.due(lastCounters, Instant.now())) {
-                out.println(new RunSummary(lastCounters, failures, config.parallelism(), delivered())
+            Map<String, DeliveryTally.Counts> delivered = delivered();
+            if (progressPace.due(lastCounters, delivered, Instant.now())) {
+                out.println(new RunSummary(lastCounters, failures, config.parallelism(), delivered)
                         .progressLine(Duration.between(started, Instant.now())));
             }
         } catch (TimeoutException unanswered) {
@@ -429,16 +432,43 @@ final class LocalRun {
         }
     }
 
-    /** Each delivery target's counts over the whole run; null (the counters' since the last restart) where unknown. */
-    private Map<String, DeliveryTally.Counts> delivered() {
+    /**
+     * What Flink answers within {@code within}; an ask not answered in time is cancelled, so that a JobManager that
+     * hangs does not have the asks of every tick piling up.
+     */
+    static <T> T answerWithin(CompletableFuture<T> asked, Duration within)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return asked.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException unanswered) {
+            asked.cancel(true);
+            throw unanswered;
+        }
+    }
+
+    /** Counts what the run delivers from the ledger and dead letters in {@code folder} (none where null). */
+    void tallyDeliveriesFrom(Path folder, Instant started) {
+        deliveryFiles = folder;
+        deliveries = folder == null ? null : new DeliveryTally(folder, started);
+    }
+
+    /**
+     * Each delivery target's counts over the whole run; null (the counters' since the last restart) where unknown.
+     * A tally that fails, however, is said once and never fails the run.
+     */
+    Map<String, DeliveryTally.Counts> delivered() {
         if (deliveries == null) {
             return null;
         }
         try {
             return deliveries.count();
-        } catch (IOException e) {
-            err.println("earshot: cannot read what the run delivered from " + deliveryFiles + " (" + e
-                    + "): the delivery counts are since the last restart");
+        } catch (IOException | RuntimeException e) {
+            if (!deliveriesUnreadSaid) {
+                err.println("earshot: cannot read what the run delivered from " + deliveryFiles + " (" + e
+                        + "): the delivery counts are since the last restart");
+                err.flush();
+            }
+            deliveriesUnreadSaid = true;
             return null;
         }
     }

@@ -2,6 +2,8 @@ package dev.earshot.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,11 +16,17 @@ final class ProgressPace {
 
     static final Duration UNCHANGED_EVERY = Duration.ofMinutes(1);
 
-    private Map<String, Object> printed;
+    private List<Object> printed;
     private Instant printedAt;
 
-    /** Whether to print a line for these counts at {@code now}; if so, they are the last printed from then on. */
-    boolean due(Map<String, Object> counts, Instant now) {
+    /**
+     * Whether to print a line for these counts at {@code now}; if so, they are the last printed from then on.
+     *
+     * @param counters the job's counters
+     * @param delivered what the run delivered, as the line shows it beside the counters (null: not counted apart)
+     */
+    boolean due(Map<String, Object> counters, Map<String, DeliveryTally.Counts> delivered, Instant now) {
+        List<Object> counts = Arrays.asList(counters, delivered);
         if (counts.equals(printed) && Duration.between(printedAt, now).compareTo(UNCHANGED_EVERY) < 0) {
             return false;
         }

@@ -13,6 +13,8 @@ import dev.earshot.model.TicketStatus;
 import dev.earshot.respond.alerts.IdempotencyKeys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +112,42 @@ class DeliveryTallyTest {
 
         Files.delete(letters);
         ticketDeadLetter("helpdesk-dead-letters.jsonl", versions.get(5), STARTED.plusSeconds(3));
-        assertThat(tally.count()).as("the file started afresh").isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(2, 1)));
+        assertThat(tally.count()).as("the file started afresh is read again; what it held still counts, once")
+                .isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(2, 4)));
+    }
+
+    /** A sink restarted before any checkpoint starts its file afresh, which may grow back past where the last read stopped. */
+    @Test
+    void aFileStartedAfreshAndGrownBackPastTheLastReadIsReadAgainFromItsStart() throws Exception {
+        DeliveryTally tally = new DeliveryTally(output, STARTED);
+        Path letters = ticketDeadLetter("helpdesk-dead-letters.jsonl", versions.get(1), STARTED.plusSeconds(1));
+        assertThat(tally.count()).isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(0, 1)));
+        long readTo = Files.size(letters);
+
+        Files.writeString(letters, "", StandardOpenOption.TRUNCATE_EXISTING);
+        int version = 2;
+        while (Files.size(letters) <= readTo) {
+            ticketDeadLetter("helpdesk-dead-letters.jsonl", versions.get(version++), STARTED.plusSeconds(2));
+        }
+
+        assertThat(tally.count()).as("each line of the new file, and the one the file held before")
+                .isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(0, version - 1)));
+    }
+
+    /** A resumed run's ledger holds every earlier run's lines: it is read a chunk at a time, however long it is. */
+    @Test
+    void aLedgerLongerThanAnArrayAndALineLongerThanAnyRecordAreReadThrough() throws Exception {
+        recordTicket(versions.get(0), STARTED.minusSeconds(60));
+        Path ledger = DeliveryLedger.fileIn(output);
+        try (FileChannel channel = FileChannel.open(ledger, StandardOpenOption.WRITE)) {
+            // A hole reads as zeros: one line past 2 GiB, no record, without writing it.
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}), Integer.MAX_VALUE + 10L);
+        }
+        recordTicket(versions.get(1), STARTED.plusSeconds(1));
+        recordTicket(versions.get(2), STARTED.plusSeconds(2));
+
+        assertThat(new DeliveryTally(output, STARTED).count())
+                .isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(2, 0)));
     }
 
     private void recordTicket(HandoffTicket version, Instant at) {
