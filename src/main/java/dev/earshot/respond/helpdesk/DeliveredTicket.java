@@ -94,10 +94,10 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
     /**
      * This state, restored from a checkpoint, brought up to what its helpdesk ticket {@code read} holds now (see
      * {@link #readBack}): a post delivered after the checkpoint is held, one removed after it is removed, and an edit
-     * shown after it is the text shown. Priority and earlier tickets are the checkpoint's, as markers do not tell
-     * them. Posts delivered after the checkpoint make a reopening pending: the process may have stopped between
-     * adding them and setting the ticket back to open, and the replay adds nothing that would reopen it (the
-     * reopening reads the status first, so an open ticket is left alone).
+     * shown after it is the text shown. Priority, earlier tickets and a pending reopening are the checkpoint's, as
+     * markers do not tell them. Posts found delivered after the checkpoint do not reopen the ticket: an agent may
+     * have finished it after reading them, while the process was down, and markers cannot tell that from a stop
+     * between adding posts and reopening (a matter of milliseconds), as a ticket looked up after a restore is not.
      */
     public DeliveredTicket withReadBack(DeliveredTicket read) {
         Set<String> removed = new LinkedHashSet<>(removedPostIds);
@@ -116,9 +116,8 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
         Map<String, Instant> editedAt = new LinkedHashMap<>(shownEditedAt);
         editedAt.putAll(read.shownEditedAt());
         editedAt.keySet().retainAll(posts);
-        boolean postsSinceCheckpoint = !postIds.containsAll(read.postIds());
         return new DeliveredTicket(helpdeskId, List.copyOf(posts), priority, deliveredAt, List.copyOf(removed), texts,
-                earlierHelpdeskIds, editedAt, reopenPending || postsSinceCheckpoint);
+                earlierHelpdeskIds, editedAt, reopenPending);
     }
 
     /** The state after the whole of {@code ticket} was delivered as a new helpdesk ticket. */

@@ -43,9 +43,8 @@ class RestoredStateReadBackTest {
         assertThat(restored.postIds()).containsExactly(FIRST.id(), SECOND.id());
         assertThat(restored.priority()).as("markers do not tell the priority: the checkpoint's").isEqualTo(TicketPriority.NORMAL);
         assertThat(restored.editedPosts(TWO)).as("the text delivered is known").isEmpty();
-        assertThat(restored.reopenPending()).as("the stop may have come before the ticket was set back to open").isTrue();
-        assertThat(CHECKPOINT.withReadBack(DeliveredTicket.readBack("1000", List.of(TicketText.body(ONE, ONE.posts(), true)), NOW))
-                .reopenPending()).as("nothing delivered since the checkpoint: nothing to reopen").isFalse();
+        assertThat(restored.reopenPending()).as("an agent may have finished the ticket after reading them: not reopened")
+                .isFalse();
     }
 
     @Test
