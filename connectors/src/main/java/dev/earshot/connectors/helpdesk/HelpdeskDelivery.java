@@ -98,9 +98,8 @@ public final class HelpdeskDelivery {
     }
 
     /**
-     * What a ticket version was, as its ledger record says it: "ticket t-1 CLOSED -> webhook https://…". Its status
-     * tells a CLOSED version from the update before it, which holds the same posts and so has the same
-     * {@link IdempotencyKeys#version}.
+     * What a ticket version was, as its ledger record says it: "ticket t-1 CLOSED -> webhook https://…", for a person
+     * reading the ledger; {@link IdempotencyKeys#version} alone tells versions apart, the CLOSED one included.
      *
      * @param helpdesk the helpdesk, as the origin of its dead letters names it
      */
