@@ -93,9 +93,9 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
     }
 
     /**
-     * Reads the ticket with its stats ({@code GET /api/v2/tickets/{id}?include=stats}, which Freshdesk counts as one
-     * more API credit): its status, and since when it has it ({@code stats.pending_since}, {@code resolved_at} or
-     * {@code closed_at}). The notes holding the replayed posts were read already, with their {@code created_at}.
+     * Reads the ticket with its stats ({@code GET /api/v2/tickets/{id}?include=stats}; Freshdesk may count the embed
+     * as one more API credit): its status, and since when it has it ({@code stats.pending_since}, {@code resolved_at}
+     * or {@code closed_at}). The notes holding the replayed posts were read already, with their {@code created_at}.
      */
     @Override
     CompletableFuture<ReplayReopening.Verdict> replayVerdict(DeliveredTicket held, List<String> replayedPostIds,
