@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,19 +109,29 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
         if (replayed.isEmpty() || !settings.reopen() || held.reopenPending()) {
             return CompletableFuture.completedFuture(held);
         }
-        return replayVerdict(held, replayed, reads).thenCompose(verdict -> {
-            if (verdict == ReplayReopening.Verdict.REOPEN) {
-                return reopen(ticket, held);
+        String names = "Ticket " + ticket.id() + " (" + settings.kind().name().toLowerCase(Locale.ROOT) + " ticket "
+                + held.helpdeskId() + ") holds posts " + replayed + " added before the restart";
+        return replayVerdict(held, replayed, reads).handle((verdict, error) -> {
+            if (error != null) {
+                // the posts are there: the version is delivered all the same
+                LOG.warn("{}, but reading since when it has its status failed ({}): left as it is; set it to open by hand if"
+                        + " no agent saw them", names, AsyncFailures.cause(error).getMessage());
+                return CompletableFuture.completedFuture(held);
             }
-            if (verdict != ReplayReopening.Verdict.NOT_FINISHED) {
-                LOG.info("Ticket {} ({} ticket {}): its posts {} were added before the restart and it is finished, {}: left as it is",
-                        ticket.id(), settings.kind().name().toLowerCase(Locale.ROOT), held.helpdeskId(), replayed,
-                        verdict == ReplayReopening.Verdict.FINISHED_AFTER_THE_POSTS
-                                ? "since they were added (an agent may have read them)"
-                                : "but the helpdesk does not say since when; set it to open by hand if no agent saw them");
-            }
-            return CompletableFuture.completedFuture(held);
-        });
+            return switch (verdict) {
+                case REOPEN -> reopen(ticket, held);
+                case FINISHED_AFTER_THE_POSTS -> leftAsItIs(held, names
+                        + ", and was finished when or after they were added (an agent may have read them): left as it is");
+                case NO_STATUS_CHANGE_TIME -> leftAsItIs(held, names + ", and is finished, but the helpdesk does not say since"
+                        + " when: left as it is; set it to open by hand if no agent saw them");
+                case NOT_FINISHED -> CompletableFuture.completedFuture(held);
+            };
+        }).thenCompose(Function.identity());
+    }
+
+    private static CompletableFuture<DeliveredTicket> leftAsItIs(DeliveredTicket held, String why) {
+        LOG.info("{}", why);
+        return CompletableFuture.completedFuture(held);
     }
 
     /** The time a helpdesk gives in {@code field} of {@code node}, or null when it gives none. */
