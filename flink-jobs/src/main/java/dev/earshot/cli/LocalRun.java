@@ -449,7 +449,7 @@ final class LocalRun {
     /** Counts what the run delivers from the ledger and dead letters in {@code folder} (none where null). */
     void tallyDeliveriesFrom(Path folder, Instant started) {
         deliveryFiles = folder;
-        deliveries = folder == null ? null : new DeliveryTally(folder, started);
+        deliveries = folder == null ? null : new DeliveryTally(folder, started, resumed);
     }
 
     /**

@@ -61,7 +61,7 @@ final class RunSummary {
      * One delivery target's messages. The unsettled ones (handed over, neither delivered nor given up yet) are the
      * current attempt's, from its counters, which hold no other attempt's messages.
      */
-    private record Target(String name, long delivered, long deadLetters, long unsettled) {
+    private record Target(String name, long delivered, long deadLetters, long unsettled, long sentAgain) {
         long total() {
             return delivered + deadLetters + unsettled;
         }
@@ -85,8 +85,8 @@ final class RunSummary {
     private Target target(String name, String tallied, String total, String delivered, String deadLetters) {
         long unsettled = Math.max(0, get(total) - get(delivered) - get(deadLetters));
         DeliveryTally.Counts counted = deliveries == null ? null : deliveries.getOrDefault(tallied, new DeliveryTally.Counts(0, 0));
-        return counted == null ? new Target(name, get(delivered), get(deadLetters), unsettled)
-                : new Target(name, counted.delivered(), counted.deadLetters(), unsettled);
+        return counted == null ? new Target(name, get(delivered), get(deadLetters), unsettled, 0)
+                : new Target(name, counted.delivered(), counted.deadLetters(), unsettled, counted.sentAgain());
     }
 
     /**
@@ -159,14 +159,14 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)))
-                + deliveryLines(outputDir);
+                + deliveryLines(outputDir, resumed);
     }
 
     /**
      * What reached the people the job delivers to, per target, where one is configured: a helpdesk or channel that
      * was down for the whole run shows here, not only in its dead-letter file.
      */
-    String deliveryLines(Path outputDir) {
+    String deliveryLines(Path outputDir, boolean resumed) {
         StringBuilder lines = new StringBuilder();
         List<Target> targets = targets();
         List<Target> channels = targets;
@@ -179,7 +179,8 @@ final class RunSummary {
         if (!channels.isEmpty()) {
             String letters = file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
             lines.append(System.lineSeparator()).append("  alert channels  ").append(channels.stream()
-                    .map(channel -> channel.name() + " " + delivered(channel, "message", null) + heldBack(channel.name()))
+                    .map(channel -> channel.name() + " " + delivered(channel, "message", null) + sentAgain(channel, resumed)
+                            + heldBack(channel.name()))
                     .collect(Collectors.joining(" · ")));
             long deadLetters = channels.stream().mapToLong(Target::deadLetters).sum();
             lines.append(deadLetters == 0 ? "" : "  -> " + letters);
@@ -194,6 +195,17 @@ final class RunSummary {
                 + (target.unsettled() == 0 ? "" : String.format(Locale.ROOT, ", %,d still being delivered when counted",
                         target.unsettled()))
                 + (target.deadLetters() == 0 || letters == null ? "" : "  -> " + letters);
+    }
+
+    /**
+     * ", 1 sent again after the restart": a replay sent again a message delivered after the checkpoint it started from
+     * (or, resumed, after the earlier run's last one), which an incoming webhook's channel then shows twice.
+     */
+    private String sentAgain(Target channel, boolean resumed) {
+        long restarts = get(Counters.RESTARTS);
+        String after = resumed ? (restarts == 0 ? "the resume" : "the resume or a restart")
+                : restarts > 1 ? "the restarts" : "the restart";
+        return channel.sentAgain() == 0 ? "" : String.format(Locale.ROOT, ", %,d sent again after %s", channel.sentAgain(), after);
     }
 
     /**
