@@ -125,15 +125,23 @@ final class RunSummary {
         return String.join(System.lineSeparator(),
                 (interruptedBy == null ? "Earshot finished" : "Earshot INTERRUPTED by " + interruptedBy
                         + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")
-                        + String.format(Locale.ROOT, " in %.1f s: %s, %s records/s", seconds,
-                        count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds))
+                        + String.format(Locale.ROOT, " in %.1f s: %s", seconds, readUncounted()
+                                ? "the input was read through before the checkpoint the restart resumed from, and not counted since"
+                                : counters.containsKey(ReadStageCounts.READ_BEFORE_THE_RESTART)
+                                ? String.format(Locale.ROOT, "%s since the %srestart (%,d read before it, when last counted)",
+                                        count(get(Counters.RECORDS_READ), "record"), get(Counters.RESTARTS) == 1 ? "" : "last ",
+                                        get(ReadStageCounts.READ_BEFORE_THE_RESTART))
+                                : count(get(Counters.RECORDS_READ), "record") + ", " + rate(get(Counters.RECORDS_READ) / seconds) + " records/s")
                         + (resumed ? System.lineSeparator() + "  counts since the resume; the files also hold what earlier runs "
                                 + "wrote" : "")
                         + (get(Counters.RESTARTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
                                 "  Flink restarted the job after a failure (%s, recovery.attempts): the counts are since the "
-                                        + "checkpoint it resumed from; the files also hold what was committed before it%s",
+                                        + "checkpoint it resumed from; the files also hold what was committed before it%s%s",
                                 timesRestarted(), deliveries == null || targets().isEmpty() ? ""
-                                        : " (the deliveries count the whole run, from the files that record them)")
+                                        : " (the deliveries count the whole run, from the files that record them)",
+                                get(ReadStageCounts.FROM_BEFORE_THE_RESTART) == 0 ? "" : System.lineSeparator()
+                                        + "  the input was read through before that checkpoint: the records read are as "
+                                        + "counted before the restart")
                                 + restartCauses()),
                 recordsLine(),
                 postsLine(languages),
@@ -246,11 +254,15 @@ final class RunSummary {
      * page), or none (a platform event that is no post), so the records read are reconciled with their items.
      */
     private String recordsLine() {
+        if (readUncounted()) {
+            return "  records read    not counted: the input was read through before the checkpoint the restart resumed from";
+        }
         long items = get(Counters.POSTS_VALID) + get(Counters.POSTS_EDITED) + get(Counters.POSTS_DELETED)
                 + get(Counters.RECORDS_SKIPPED) + get(Counters.ITEMS_REJECTED);
         long skipped = get(Counters.RECORDS_SKIPPED);
-        return String.format(Locale.ROOT, "  records read    %,d holding %s: %s + %s + %s + %,d %s + %,d rejected (dead "
-                        + "letters)", get(Counters.RECORDS_READ), count(items, "item"), count(get(Counters.POSTS_VALID), "post"),
+        return String.format(Locale.ROOT, "  records read    %,d%s holding %s: %s + %s + %s + %,d %s + %,d rejected (dead "
+                        + "letters)", get(Counters.RECORDS_READ), counters.containsKey(ReadStageCounts.READ_BEFORE_THE_RESTART)
+                        ? " since the " + (get(Counters.RESTARTS) == 1 ? "" : "last ") + "restart" : "", count(items, "item"), count(get(Counters.POSTS_VALID), "post"),
                 count(get(Counters.POSTS_EDITED), "edit"), count(get(Counters.POSTS_DELETED), "deletion"), skipped,
                 skipped == 1 ? "event that is not a post" : "events that are not posts", get(Counters.ITEMS_REJECTED));
     }
@@ -297,6 +309,14 @@ final class RunSummary {
                 : duration.compareTo(Duration.ofDays(1)) <= 0 ? Duration.ofHours(1) : Duration.ofDays(1);
         long units = (duration.toMillis() + unit.toMillis() - 1) / unit.toMillis();
         return unit.multipliedBy(Math.max(units, 1));
+    }
+
+    /**
+     * Whether the restart resumed from a checkpoint taken after the input was read through, and no count of the
+     * reading was seen before it ({@link ReadStageCounts}): the job then has no count of the records at all.
+     */
+    private boolean readUncounted() {
+        return get(Counters.RESTARTS) > 0 && !counters.containsKey(Counters.RECORDS_READ);
     }
 
     private long alertsOpened() {

@@ -233,7 +233,7 @@ class RunSummaryTest {
 
     @Test
     void theSummaryNamesTheCauseOfEachRestart() {
-        RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L), List.of(
+        RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L, Counters.RECORDS_READ, 0L), List.of(
                 "restart 1 of 3 after: Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
                 "restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space"), 1, null);
 
