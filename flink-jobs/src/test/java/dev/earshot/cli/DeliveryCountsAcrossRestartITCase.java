@@ -66,9 +66,9 @@ class DeliveryCountsAcrossRestartITCase {
             HelpdeskSettings webhook = HelpdeskSettings.of(HelpdeskKind.WEBHOOK, receiver.url() + "/hooks/tickets", null, "HOOK_TOKEN");
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restartingOnce());
             env.setParallelism(1);
-            env.enableCheckpointing(50);
+            env.enableCheckpointing(3 * PACE_MILLIS); // records pass between checkpoints
             env.fromData(versions, JsonTypeInfo.of(HandoffTicket.class))
-                    .map(new FailsOnceAfterACheckpoint(versions.size() - 3)).returns(JsonTypeInfo.of(HandoffTicket.class))
+                    .map(new FailsOnceAfterADeliveryNoCheckpointHolds<HandoffTicket>()).returns(JsonTypeInfo.of(HandoffTicket.class))
                     .keyBy(HandoffTicket::id)
                     .sinkTo(new HelpdeskSink(webhook, Map.of("HOOK_TOKEN", FakeReceiver.TOKEN)::get,
                             new JsonLinesFileSink<>(output, "helpdesk-dead-letters")).recordingIn(new DeliveryLedger.Recorder(List.of(output))));
@@ -186,43 +186,6 @@ class DeliveryCountsAcrossRestartITCase {
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
             checkpointCompleted = true;
-        }
-    }
-
-    /**
-     * Passes versions on one every {@link #PACE_MILLIS}; in the job's first attempt, once a checkpoint has completed
-     * after some had passed, it fails at the version numbered {@code failAt}.
-     */
-    private static final class FailsOnceAfterACheckpoint extends RichMapFunction<HandoffTicket, HandoffTicket>
-            implements CheckpointListener {
-
-        private final int failAt;
-        private int attempt;
-        private int passed;
-        private int passedAtLastCheckpoint;
-
-        FailsOnceAfterACheckpoint(int failAt) {
-            this.failAt = failAt;
-        }
-
-        @Override
-        public void open(OpenContext context) {
-            attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
-        }
-
-        @Override
-        public HandoffTicket map(HandoffTicket version) throws InterruptedException {
-            Thread.sleep(PACE_MILLIS);
-            if (attempt == 0 && passed >= failAt && passedAtLastCheckpoint >= 2) {
-                throw new IllegalStateException("planted failure at version " + passed);
-            }
-            passed++;
-            return version;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            passedAtLastCheckpoint = passed;
         }
     }
 
