@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * runs' lines. What {@code earshot redeliver} delivers into the same folder meanwhile is its own, not the run's: its
  * dead letters stay the run's.
  *
+ * <p>A message to an alert channel that a replay sent again is counted once as delivered, and once more as sent
+ * again for each repeat: an incoming webhook cannot be searched, so its channel shows the message twice. The ledger
+ * tells a message sent again from one a Slack lookup found delivered already. In a resumed run, a message that an
+ * earlier run's lines record as delivered and this run sends again is a repeat too.
+ *
  * <p>Each call reads only what the files gained since the last one (a file started afresh is read again from its
  * start), a chunk at a time, and keeps each target's messages as it reads, so the progress line can ask every few
  * seconds. A dead letter whose file was started afresh still counts, unless its message got through since.
@@ -52,12 +57,23 @@ final class DeliveryTally {
         return "channel " + name;
     }
 
-    /** A target's messages: those that got through, and those given up on (dead letters) and not delivered since. */
-    record Counts(long delivered, long deadLetters) {
+    /**
+     * A target's messages: those that got through, those given up on (dead letters) and not delivered since, and the
+     * repeats of messages delivered that a replay sent again.
+     */
+    record Counts(long delivered, long deadLetters, long sentAgain) {
+
+        Counts(long delivered, long deadLetters) {
+            this(delivered, deadLetters, 0);
+        }
     }
 
-    /** One message to one target: its idempotency key and origin. */
-    private record Message(String target, String id) {
+    /**
+     * One message to one target: its idempotency key and origin.
+     *
+     * @param sentAt when a delivery sent it (a ledger line not {@link DeliveryLedger.Entry#found}); null otherwise
+     */
+    private record Message(String target, String id, Instant sentAt) {
     }
 
     private static final Pattern DEAD_LETTER_FILES = JsonLinesFileSink.filesNamed(
@@ -74,18 +90,29 @@ final class DeliveryTally {
     private static final String LEDGER_DATE = "\"deliveredAt\":\"";
     private static final String DEAD_LETTER_DATE = "\"rejectedAt\":\"";
 
+    private static final String CHANNEL_STAGE = "\"stage\":\"" + AlertDeliveryWriter.STAGE + "\"";
+
     private final Path folder;
     private final Instant since;
+    private final boolean resumed;
     private final Map<Path, FileTally> files = new HashMap<>();
     private final Map<String, Target> targets = new HashMap<>();
+    /** In a resumed run: the alert-channel messages that earlier runs' ledger lines record as delivered. */
+    private final Set<String> deliveredEarlier = new HashSet<>();
 
     /**
      * @param folder where the deliveries keep their ledger and dead letters
      * @param since when the run started: earlier lines are earlier runs'
      */
     DeliveryTally(Path folder, Instant since) {
+        this(folder, since, false);
+    }
+
+    /** @param resumed whether the run resumed from saved state, so that it replays what the earlier run delivered */
+    DeliveryTally(Path folder, Instant since, boolean resumed) {
         this.folder = folder;
         this.since = since;
+        this.resumed = resumed;
     }
 
     /** Each target's counts so far, by target name. */
@@ -102,23 +129,38 @@ final class DeliveryTally {
             }
         }
         Map<String, Counts> counts = new TreeMap<>();
-        targets.forEach((name, target) -> counts.put(name, new Counts(target.delivered.size(), target.givenUp.size())));
+        targets.forEach((name, target) -> counts.put(name, new Counts(target.delivered.size(), target.givenUp.size(),
+                target.sentAgain())));
         return counts;
     }
 
-    /** One target's messages: those delivered, and those given up on and not delivered since, kept as each is read. */
-    private static final class Target {
+    /**
+     * One target's messages: those delivered, those given up on and not delivered since, and when each was sent,
+     * kept as each is read.
+     */
+    private final class Target {
 
         final Set<String> delivered = new HashSet<>();
         final Set<String> givenUp = new HashSet<>();
+        /** By message; a set, as a ledger read again from its start repeats its lines. */
+        final Map<String, Set<Instant>> sentAt = new HashMap<>();
 
         void take(Message message, boolean delivery) {
             if (delivery) {
                 delivered.add(message.id());
                 givenUp.remove(message.id());
+                if (message.sentAt() != null) {
+                    sentAt.computeIfAbsent(message.id(), ignored -> new HashSet<>()).add(message.sentAt());
+                }
             } else if (!delivered.contains(message.id())) {
                 givenUp.add(message.id());
             }
+        }
+
+        /** Each send after a message's first, an earlier run's delivery of it counting as its first. */
+        long sentAgain() {
+            return sentAt.entrySet().stream()
+                    .mapToLong(sent -> sent.getValue().size() - (deliveredEarlier.contains(sent.getKey()) ? 0 : 1)).sum();
         }
     }
 
@@ -187,7 +229,13 @@ final class DeliveryTally {
         }
 
         private void take(String line) {
-            if (line.isBlank() || datedBefore(line, ledger ? LEDGER_DATE : DEAD_LETTER_DATE)) {
+            if (line.isBlank()) {
+                return;
+            }
+            if (datedBefore(line, ledger ? LEDGER_DATE : DEAD_LETTER_DATE)) {
+                if (resumed && ledger && line.contains(CHANNEL_STAGE)) {
+                    rememberDeliveredEarlier(line);
+                }
                 return;
             }
             Message message;
@@ -216,15 +264,33 @@ final class DeliveryTally {
             }
         }
 
-        /** The message of a ledger line written since the run started, else null. */
+        /** An alert-channel message an earlier run delivered, which this resumed run may replay. */
+        private void rememberDeliveredEarlier(String line) {
+            try {
+                DeliveryLedger.Entry entry = DeliveryLedger.parse(line);
+                if (AlertDeliveryWriter.STAGE.equals(entry.stage())) {
+                    deliveredEarlier.add(entry.key() + ' ' + entry.origin());
+                }
+            } catch (RuntimeException notARecord) {
+                // torn: as in take
+            }
+        }
+
+        /**
+         * The message of a ledger line written since the run started, else null. Only alert channels' sends are
+         * told apart: a helpdesk that can be read back does not add a post again when it records a replayed version.
+         */
         private Message delivered(String line) {
             DeliveryLedger.Entry entry = DeliveryLedger.parse(line);
             if (entry.deliveredAt().isBefore(since) || entry.by() != null) {
                 return null; // an earlier run's, or a redeliver's run beside this one
             }
             String name = AlertDeliveryWriter.channelIn(entry.origin());
-            String target = HelpdeskDelivery.STAGE.equals(entry.stage()) ? HELPDESK : name == null ? null : channel(name);
-            return target == null ? null : new Message(target, entry.key() + ' ' + entry.origin());
+            String id = entry.key() + ' ' + entry.origin();
+            if (HelpdeskDelivery.STAGE.equals(entry.stage())) {
+                return new Message(HELPDESK, id, null);
+            }
+            return name == null ? null : new Message(channel(name), id, entry.sent() ? entry.deliveredAt() : null);
         }
 
         /** The message of a delivery dead letter written since the run started, else null. */
@@ -236,11 +302,11 @@ final class DeliveryTally {
             if (HelpdeskDelivery.STAGE.equals(letter.stage())) {
                 HandoffTicket ticket = Json.read(letter.raw(), HandoffTicket.class);
                 return new Message(HELPDESK, dev.earshot.respond.helpdesk.IdempotencyKeys.version(ticket) + ' '
-                        + HelpdeskDelivery.ledgerOrigin(ticket, letter.origin()));
+                        + HelpdeskDelivery.ledgerOrigin(ticket, letter.origin()), null);
             }
             String name = AlertDeliveryWriter.channelOf(letter);
             return name == null ? null : new Message(channel(name),
-                    IdempotencyKeys.of(Json.read(letter.raw(), Alert.class), name) + ' ' + letter.origin());
+                    IdempotencyKeys.of(Json.read(letter.raw(), Alert.class), name) + ' ' + letter.origin(), null);
         }
     }
 }

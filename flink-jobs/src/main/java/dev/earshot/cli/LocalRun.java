@@ -77,6 +77,8 @@ final class LocalRun {
     private final boolean fresh;
     /** The counts of the last progress line: what a cancelled run's summary can tell. */
     private Map<String, Object> lastCounters = Map.of();
+    /** The read stage's counts, which a restart after it read its input through leaves the job without. */
+    private final ReadStageCounts readStage = new ReadStageCounts();
     /** Whether the run resumed from saved state, so that its counts start there. */
     private boolean resumed;
     /** The MiniCluster of a local run, whose REST API tells why the job restarted; none under {@code flink run}. */
@@ -240,7 +242,7 @@ final class LocalRun {
             if (result == null) {
                 return stop(job, finished, stop.get(), started, state);
             }
-            out.println(summary(result.getAllAccumulatorResults(), started, null));
+            out.println(summary(readStage.completed(result.getAllAccumulatorResults()), started, null));
             return 0;
         }
     }
@@ -411,7 +413,9 @@ final class LocalRun {
 
     private void printProgress(JobClient job, Instant started) throws InterruptedException {
         try {
-            lastCounters = answerWithin(job.getAccumulators(), COUNTS_WITHIN);
+            Map<String, Object> counters = answerWithin(job.getAccumulators(), COUNTS_WITHIN);
+            readStage.saw(counters);
+            lastCounters = readStage.completed(counters);
             countsUnanswered = false;
             Map<String, DeliveryTally.Counts> delivered = delivered();
             if (progressPace.due(lastCounters, delivered, Instant.now())) {
@@ -449,7 +453,7 @@ final class LocalRun {
     /** Counts what the run delivers from the ledger and dead letters in {@code folder} (none where null). */
     void tallyDeliveriesFrom(Path folder, Instant started) {
         deliveryFiles = folder;
-        deliveries = folder == null ? null : new DeliveryTally(folder, started);
+        deliveries = folder == null ? null : new DeliveryTally(folder, started, resumed);
     }
 
     /**

@@ -28,7 +28,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,18 +99,28 @@ final class Redelivery {
         // The ledgers beside the files read and in the output folder: what a later run or an earlier redelivery
         // delivered is skipped, and what this one delivers is recorded in each, so no folder's files send it again.
         List<Path> ledgerFolders = ledgerFolders(deadLetterFiles);
-        List<FileChannel> locks = new ArrayList<>();
+        List<AutoCloseable> locks = new ArrayList<>();
+        // Dead-letter files its sinks open, and leave empty where nothing failed again: removed, unless there before.
+        List<Path> newFiles = Stream.of(alertsFailed, ticketsFailed).filter(file -> !Files.exists(file)).toList();
         try {
             for (Path folder : ledgerFolders) {
-                locks.add(FolderLock.tryTake(folder, LOCK_FILE).orElseThrow(() -> new FileSystemException(
+                locks.add(FolderLock.tryTakeLeavingNothing(folder, LOCK_FILE).orElseThrow(() -> new FileSystemException(
                         folder.resolve(LOCK_FILE).toString(), null, "another earshot redeliver is using this folder; wait "
                                 + "for it to end, then run this one again: it skips what that one delivered")));
             }
             return execute(deadLetterFiles, alertsFailed, ticketsFailed, DeliveryLedger.read(ledgerFolders),
                     DeliveryLedger.Recorder.forRedelivery(ledgerFolders));
         } finally {
-            for (FileChannel lock : locks) {
-                lock.close();
+            try {
+                for (Path file : newFiles) {
+                    if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                        Files.delete(file);
+                    }
+                }
+            } finally {
+                for (AutoCloseable lock : locks) {
+                    lock.close();
+                }
             }
         }
     }

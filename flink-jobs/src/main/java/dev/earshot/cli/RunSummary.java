@@ -61,7 +61,7 @@ final class RunSummary {
      * One delivery target's messages. The unsettled ones (handed over, neither delivered nor given up yet) are the
      * current attempt's, from its counters, which hold no other attempt's messages.
      */
-    private record Target(String name, long delivered, long deadLetters, long unsettled) {
+    private record Target(String name, long delivered, long deadLetters, long unsettled, long sentAgain) {
         long total() {
             return delivered + deadLetters + unsettled;
         }
@@ -85,8 +85,8 @@ final class RunSummary {
     private Target target(String name, String tallied, String total, String delivered, String deadLetters) {
         long unsettled = Math.max(0, get(total) - get(delivered) - get(deadLetters));
         DeliveryTally.Counts counted = deliveries == null ? null : deliveries.getOrDefault(tallied, new DeliveryTally.Counts(0, 0));
-        return counted == null ? new Target(name, get(delivered), get(deadLetters), unsettled)
-                : new Target(name, counted.delivered(), counted.deadLetters(), unsettled);
+        return counted == null ? new Target(name, get(delivered), get(deadLetters), unsettled, 0)
+                : new Target(name, counted.delivered(), counted.deadLetters(), unsettled, counted.sentAgain());
     }
 
     /**
@@ -125,15 +125,23 @@ final class RunSummary {
         return String.join(System.lineSeparator(),
                 (interruptedBy == null ? "Earshot finished" : "Earshot INTERRUPTED by " + interruptedBy
                         + " (the outputs are those of the input read so far)" + System.lineSeparator() + "Earshot stopped")
-                        + String.format(Locale.ROOT, " in %.1f s: %s, %s records/s", seconds,
-                        count(get(Counters.RECORDS_READ), "record"), rate(get(Counters.RECORDS_READ) / seconds))
+                        + String.format(Locale.ROOT, " in %.1f s: %s", seconds, readUncounted()
+                                ? "the input was read through before the checkpoint the restart resumed from, and not counted since"
+                                : counters.containsKey(ReadStageCounts.READ_BEFORE_THE_RESTART)
+                                ? String.format(Locale.ROOT, "%s since the %srestart (%,d read before it, when last counted)",
+                                        count(get(Counters.RECORDS_READ), "record"), get(Counters.RESTARTS) == 1 ? "" : "last ",
+                                        get(ReadStageCounts.READ_BEFORE_THE_RESTART))
+                                : count(get(Counters.RECORDS_READ), "record") + ", " + rate(get(Counters.RECORDS_READ) / seconds) + " records/s")
                         + (resumed ? System.lineSeparator() + "  counts since the resume; the files also hold what earlier runs "
                                 + "wrote" : "")
                         + (get(Counters.RESTARTS) == 0 ? "" : System.lineSeparator() + String.format(Locale.ROOT,
                                 "  Flink restarted the job after a failure (%s, recovery.attempts): the counts are since the "
-                                        + "checkpoint it resumed from; the files also hold what was committed before it%s",
+                                        + "checkpoint it resumed from; the files also hold what was committed before it%s%s",
                                 timesRestarted(), deliveries == null || targets().isEmpty() ? ""
-                                        : " (the deliveries count the whole run, from the files that record them)")
+                                        : " (the deliveries count the whole run, from the files that record them)",
+                                get(ReadStageCounts.FROM_BEFORE_THE_RESTART) == 0 ? "" : System.lineSeparator()
+                                        + "  the input was read through before that checkpoint: the records read are as "
+                                        + "counted before the restart")
                                 + restartCauses()),
                 recordsLine(),
                 postsLine(languages),
@@ -159,14 +167,14 @@ final class RunSummary {
                         file(outputDir, EarshotSinks.TICKETS)),
                 String.format(Locale.ROOT, "  window stats    %,d  -> %s", get(Counters.WINDOW_STATS),
                         file(outputDir, EarshotSinks.STATS)))
-                + deliveryLines(outputDir);
+                + deliveryLines(outputDir, resumed);
     }
 
     /**
      * What reached the people the job delivers to, per target, where one is configured: a helpdesk or channel that
      * was down for the whole run shows here, not only in its dead-letter file.
      */
-    String deliveryLines(Path outputDir) {
+    String deliveryLines(Path outputDir, boolean resumed) {
         StringBuilder lines = new StringBuilder();
         List<Target> targets = targets();
         List<Target> channels = targets;
@@ -179,7 +187,8 @@ final class RunSummary {
         if (!channels.isEmpty()) {
             String letters = file(outputDir, EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY));
             lines.append(System.lineSeparator()).append("  alert channels  ").append(channels.stream()
-                    .map(channel -> channel.name() + " " + delivered(channel, "message", null) + heldBack(channel.name()))
+                    .map(channel -> channel.name() + " " + delivered(channel, "message", null) + sentAgain(channel, resumed)
+                            + heldBack(channel.name()))
                     .collect(Collectors.joining(" · ")));
             long deadLetters = channels.stream().mapToLong(Target::deadLetters).sum();
             lines.append(deadLetters == 0 ? "" : "  -> " + letters);
@@ -194,6 +203,17 @@ final class RunSummary {
                 + (target.unsettled() == 0 ? "" : String.format(Locale.ROOT, ", %,d still being delivered when counted",
                         target.unsettled()))
                 + (target.deadLetters() == 0 || letters == null ? "" : "  -> " + letters);
+    }
+
+    /**
+     * ", 1 sent again after the restart": a replay sent again a message delivered after the checkpoint it started from
+     * (or, resumed, after the earlier run's last one), which an incoming webhook's channel then shows twice.
+     */
+    private String sentAgain(Target channel, boolean resumed) {
+        long restarts = get(Counters.RESTARTS);
+        String after = resumed ? (restarts == 0 ? "the resume" : "the resume or a restart")
+                : restarts > 1 ? "the restarts" : "the restart";
+        return channel.sentAgain() == 0 ? "" : String.format(Locale.ROOT, ", %,d sent again after %s", channel.sentAgain(), after);
     }
 
     /**
@@ -234,11 +254,15 @@ final class RunSummary {
      * page), or none (a platform event that is no post), so the records read are reconciled with their items.
      */
     private String recordsLine() {
+        if (readUncounted()) {
+            return "  records read    not counted: the input was read through before the checkpoint the restart resumed from";
+        }
         long items = get(Counters.POSTS_VALID) + get(Counters.POSTS_EDITED) + get(Counters.POSTS_DELETED)
                 + get(Counters.RECORDS_SKIPPED) + get(Counters.ITEMS_REJECTED);
         long skipped = get(Counters.RECORDS_SKIPPED);
-        return String.format(Locale.ROOT, "  records read    %,d holding %s: %s + %s + %s + %,d %s + %,d rejected (dead "
-                        + "letters)", get(Counters.RECORDS_READ), count(items, "item"), count(get(Counters.POSTS_VALID), "post"),
+        return String.format(Locale.ROOT, "  records read    %,d%s holding %s: %s + %s + %s + %,d %s + %,d rejected (dead "
+                        + "letters)", get(Counters.RECORDS_READ), counters.containsKey(ReadStageCounts.READ_BEFORE_THE_RESTART)
+                        ? " since the " + (get(Counters.RESTARTS) == 1 ? "" : "last ") + "restart" : "", count(items, "item"), count(get(Counters.POSTS_VALID), "post"),
                 count(get(Counters.POSTS_EDITED), "edit"), count(get(Counters.POSTS_DELETED), "deletion"), skipped,
                 skipped == 1 ? "event that is not a post" : "events that are not posts", get(Counters.ITEMS_REJECTED));
     }
@@ -285,6 +309,14 @@ final class RunSummary {
                 : duration.compareTo(Duration.ofDays(1)) <= 0 ? Duration.ofHours(1) : Duration.ofDays(1);
         long units = (duration.toMillis() + unit.toMillis() - 1) / unit.toMillis();
         return unit.multipliedBy(Math.max(units, 1));
+    }
+
+    /**
+     * Whether the restart resumed from a checkpoint taken after the input was read through, and no count of the
+     * reading was seen before it ({@link ReadStageCounts}): the job then has no count of the records at all.
+     */
+    private boolean readUncounted() {
+        return get(Counters.RESTARTS) > 0 && !counters.containsKey(Counters.RECORDS_READ);
     }
 
     private long alertsOpened() {

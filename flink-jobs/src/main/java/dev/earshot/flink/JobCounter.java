@@ -3,6 +3,7 @@ package dev.earshot.flink;
 import dev.earshot.model.AlertKind;
 import java.util.Locale;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -30,8 +31,17 @@ final class JobCounter {
         this.metric = metric;
     }
 
-    /** @param name one of the names in {@link Counters}; the metric is its camel-case form ({@link #metricName}) */
+    /**
+     * Also registers {@link Counters#RESTARTS} in the operator, once: each operator that counts says its attempt, so
+     * that the job's restarts are known when the operator that reads the input had finished before the checkpoint
+     * the restart resumed from (Flink then does not start it again, and it counts nothing).
+     *
+     * @param name one of the names in {@link Counters}; the metric is its camel-case form ({@link #metricName})
+     */
     static JobCounter register(RuntimeContext context, String name) {
+        if (context.getAccumulator(Counters.RESTARTS) == null) {
+            context.addAccumulator(Counters.RESTARTS, new LongMaximum(context.getTaskInfo().getAttemptNumber()));
+        }
         return new JobCounter(context.getLongCounter(name), metrics(context).counter(metricName(name)));
     }
 

@@ -8,7 +8,6 @@ import dev.earshot.parse.ParseResult;
 import dev.earshot.parse.PostParser;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -50,9 +49,6 @@ final class ParsePosts extends ProcessFunction<RawRecord, PostEvent> {
         deleted = JobCounter.register(getRuntimeContext(), Counters.POSTS_DELETED);
         skipped = JobCounter.register(getRuntimeContext(), Counters.RECORDS_SKIPPED);
         unreadable = JobCounter.register(getRuntimeContext(), Counters.RECORDS_UNREADABLE);
-        // Every task restarts with the parse operator's (one pipelined region), so its attempt is the job's.
-        LongMaximum restarts = new LongMaximum(getRuntimeContext().getTaskInfo().getAttemptNumber());
-        getRuntimeContext().addAccumulator(Counters.RESTARTS, restarts);
     }
 
     @Override

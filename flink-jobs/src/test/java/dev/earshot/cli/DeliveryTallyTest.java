@@ -78,6 +78,42 @@ class DeliveryTallyTest {
                 .isEqualTo(Map.of(DeliveryTally.HELPDESK, new DeliveryTally.Counts(2, 1)));
     }
 
+    /**
+     * An incoming webhook's message sent again by a replay is a repeat; one a Slack lookup found posted already is not,
+     * and a helpdesk's replayed version is the same ticket version.
+     */
+    @Test
+    void aMessageSentAgainCountsAsARepeatAndOneFoundInSlackDoesNot() throws Exception {
+        recordAlert("ops-slack", STARTED.plusSeconds(1));
+        recordAlert("ops-slack", STARTED.plusSeconds(9)); // replayed after a restart
+        recordAlert("ops-slack", STARTED.plusSeconds(19)); // and after a second one
+        recordAlert("care-slack", STARTED.plusSeconds(1));
+        new DeliveryLedger.Recorder(List.of(output)).record(new DeliveryLedger.Entry(AlertDeliveryWriter.STAGE,
+                IdempotencyKeys.of(alert, "care-slack"), alertOrigin("care-slack"), STARTED.plusSeconds(9)).asFound());
+        recordTicket(versions.get(0), STARTED.plusSeconds(1));
+        recordTicket(versions.get(0), STARTED.plusSeconds(9));
+
+        DeliveryTally tally = new DeliveryTally(output, STARTED);
+        assertThat(tally.count()).isEqualTo(Map.of(
+                DeliveryTally.HELPDESK, new DeliveryTally.Counts(1, 0),
+                DeliveryTally.channel("ops-slack"), new DeliveryTally.Counts(1, 0, 2),
+                DeliveryTally.channel("care-slack"), new DeliveryTally.Counts(1, 0)));
+        assertThat(tally.count()).as("counted again, each line once").containsEntry(DeliveryTally.channel("ops-slack"),
+                new DeliveryTally.Counts(1, 0, 2));
+    }
+
+    /** A resumed run replays what the stopped one delivered after its last checkpoint; a fresh run's messages are new. */
+    @Test
+    void aResumedRunsMessageAnEarlierRunDeliveredIsARepeat() throws Exception {
+        recordAlert("ops-slack", STARTED.minusSeconds(60));
+        recordAlert("ops-slack", STARTED.plusSeconds(1));
+
+        assertThat(new DeliveryTally(output, STARTED, true).count())
+                .isEqualTo(Map.of(DeliveryTally.channel("ops-slack"), new DeliveryTally.Counts(1, 0, 1)));
+        assertThat(new DeliveryTally(output, STARTED, false).count())
+                .isEqualTo(Map.of(DeliveryTally.channel("ops-slack"), new DeliveryTally.Counts(1, 0)));
+    }
+
     /** A CLOSED version holds the posts of the update before it, so it has its idempotency key: it is still its own. */
     @Test
     void aClosedVersionIsNotTakenForTheUpdateBeforeIt() throws Exception {

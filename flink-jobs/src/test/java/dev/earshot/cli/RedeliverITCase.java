@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -203,6 +205,63 @@ class RedeliverITCase {
             assertThat(output).contains("read            2 dead letters", "repeats         1 (the same message",
                     "redelivered     1 (1 alert messages, 0 ticket versions)");
             assertThat(slackPosts(receiver)).hasSize(1);
+        }
+    }
+
+    /**
+     * A redeliver leaves what it wrote (the ledger lines, the dead letters that failed again) and nothing else: no lock
+     * file, no empty dead-letter file, no folder it made and left empty, whether it delivered, failed again or stopped;
+     * what was there before stays.
+     */
+    @Test
+    void aRedeliverLeavesNoLockNorEmptyFileNorFolderOfItsOwn() throws Exception {
+        try (AlertReceiver receiver = new AlertReceiver()) {
+            EarshotConfig config = ConfigLoader.parse("""
+                    respond:
+                      alerts:
+                        channels:
+                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
+                    """, "redeliver.yaml");
+            Map<String, String> fixed = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", AlertReceiver.WEBHOOK_KEY);
+            Map<String, String> broken = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", WRONG_KEY);
+            Path jobOutput = Files.createDirectories(work.resolve("output"));
+            Path letters = jobOutput.resolve("alert-delivery-dead-letters.jsonl");
+            Files.writeString(letters, Json.write(new DeadLetter(Json.write(sampleAlert()), "channel 'ops-hook' (webhook): HTTP 401",
+                    "deliver", "alert " + sampleAlert().id() + " OPEN -> channel ops-hook", Instant.now())) + "\n");
+            Path earlierEmpty = Files.createFile(jobOutput.resolve("helpdesk-dead-letters.jsonl")); // the job's, nothing failed
+            Path again = jobOutput.resolve("redelivery");
+
+            redeliver(config, broken, again, List.of(letters));
+            assertThat(filesIn(work)).as("failed again: its dead letters, nothing else").containsExactlyInAnyOrder(
+                    "output/alert-delivery-dead-letters.jsonl", "output/helpdesk-dead-letters.jsonl",
+                    "output/redelivery/alert-delivery-dead-letters.jsonl");
+
+            Files.delete(again.resolve("alert-delivery-dead-letters.jsonl"));
+            Files.delete(again);
+            assertThatThrownBy(() -> redeliver(config, Map.of(), again, List.of(letters))).isInstanceOf(ConfigException.class);
+            assertThat(filesIn(work)).as("stopped by a missing secret").containsExactlyInAnyOrder(
+                    "output/alert-delivery-dead-letters.jsonl", "output/helpdesk-dead-letters.jsonl");
+
+            redeliver(config, fixed, again, List.of(letters));
+            assertThat(filesIn(work)).as("delivered: recorded in both ledgers").containsExactlyInAnyOrder(
+                    "output/alert-delivery-dead-letters.jsonl", "output/helpdesk-dead-letters.jsonl", "output/delivered.jsonl",
+                    "output/redelivery/delivered.jsonl");
+            assertThat(earlierEmpty).as("an empty file it did not make stays").isEmptyFile();
+        }
+    }
+
+    private static List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(path -> !path.equals(folder)).filter(path -> !Files.isDirectory(path) || isEmptyFolder(path))
+                    .map(path -> folder.relativize(path).toString().replace('\\', '/')).toList();
+        }
+    }
+
+    private static boolean isEmptyFolder(Path folder) {
+        try (Stream<Path> inside = Files.list(folder)) {
+            return inside.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

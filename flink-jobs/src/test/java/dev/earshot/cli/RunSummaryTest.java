@@ -233,7 +233,7 @@ class RunSummaryTest {
 
     @Test
     void theSummaryNamesTheCauseOfEachRestart() {
-        RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L), List.of(
+        RunSummary summary = new RunSummary(Map.of(Counters.RESTARTS, 2L, Counters.RECORDS_READ, 0L), List.of(
                 "restart 1 of 3 after: Sink: alerts (1/2): IOException: Elasticsearch refused the bulk request",
                 "restart 1 of 3 after: enrich (2/2): OutOfMemoryError: Java heap space"), 1, null);
 
@@ -280,6 +280,21 @@ class RunSummaryTest {
                 + "failure (once): counts since the checkpoint it resumed from");
         assertThat(new RunSummary(sinceTheRestart).progressLine(Duration.ofSeconds(5))).as("without the files: the counters")
                 .contains(" · 3 delivered, 1 dead-lettered");
+    }
+
+    /** A replay sent again what was delivered after its checkpoint: the channel shows it twice, and the summary says so. */
+    @Test
+    void theMessagesAReplaySentAgainAreSaidWithWhatStartedTheReplay() {
+        Map<String, Object> counters = Map.of(Counters.alertMessages("ops-slack"), 4L, Counters.alertMessagesDelivered("ops-slack"), 4L);
+        Map<String, DeliveryTally.Counts> delivered = Map.of(DeliveryTally.channel("ops-slack"), new DeliveryTally.Counts(4, 0, 1));
+
+        assertThat(new RunSummary(counters, List.of(), 1, delivered).finalReport(Duration.ofSeconds(3), Path.of("output"),
+                LanguageScope.defaults(), null, true)).endsWith("  alert channels  ops-slack 4 of 4 messages delivered, 1 sent "
+                + "again after the resume");
+        Map<String, Object> restartedTwice = new HashMap<>(counters);
+        restartedTwice.put(Counters.RESTARTS, 2L);
+        assertThat(new RunSummary(restartedTwice, List.of(), 1, delivered).deliveryLines(Path.of("output"), false))
+                .endsWith("ops-slack 4 of 4 messages delivered, 1 sent again after the restarts");
     }
 
     @Test

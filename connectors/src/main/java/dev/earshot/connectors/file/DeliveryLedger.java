@@ -41,12 +41,24 @@ public final class DeliveryLedger {
      * @param deliveredAt when it got through
      * @param by {@value #REDELIVER} where {@code earshot redeliver} delivered it; absent where the job did (and in
      *     ledgers written before this field)
+     * @param found true where the delivery found the message delivered already (a Slack lookup) and sent nothing;
+     *     absent where it sent the message, so that a message sent twice shows as two lines without it
      */
-    public record Entry(String stage, String key, String origin, Instant deliveredAt, String by) {
+    public record Entry(String stage, String key, String origin, Instant deliveredAt, String by, Boolean found) {
 
-        /** A delivery by the job. */
+        /** A delivery by the job, which sent the message. */
         public Entry(String stage, String key, String origin, Instant deliveredAt) {
-            this(stage, key, origin, deliveredAt, null);
+            this(stage, key, origin, deliveredAt, null, null);
+        }
+
+        /** This delivery as one that found its message delivered already and sent nothing. */
+        public Entry asFound() {
+            return new Entry(stage, key, origin, deliveredAt, by, true);
+        }
+
+        /** Whether the delivery sent the message (rather than finding it delivered already). */
+        public boolean sent() {
+            return !Boolean.TRUE.equals(found);
         }
     }
 
@@ -148,7 +160,7 @@ public final class DeliveryLedger {
          * written is a WARN, not a failure: the message was delivered, and a redelivery may only send it again.
          */
         public synchronized void record(Entry entry) {
-            Entry stamped = new Entry(entry.stage(), entry.key(), entry.origin(), entry.deliveredAt(), by);
+            Entry stamped = new Entry(entry.stage(), entry.key(), entry.origin(), entry.deliveredAt(), by, entry.found());
             byte[] line = (Json.write(stamped) + "\n").getBytes(StandardCharsets.UTF_8);
             for (String folder : folders) {
                 try {

@@ -6,10 +6,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -41,6 +44,44 @@ public final class FolderLock {
             return Optional.empty();
         }
         return Optional.of(channel);
+    }
+
+    /**
+     * As {@link #tryTake}, leaving nothing behind once released: the lock file is deleted while still locked (so no
+     * one else can take it in between), then the folder, where this take created it and it is empty by then. A taker
+     * that locked a file its holder deleted meanwhile finds the path gone or another file there, and tries again.
+     *
+     * @return what releases the folder; empty when another holder has it
+     */
+    public static Optional<AutoCloseable> tryTakeLeavingNothing(Path folder, String lockFile) throws IOException {
+        boolean folderCreated = !Files.isDirectory(folder);
+        Path file = folder.resolve(lockFile);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Optional<FileChannel> taken = tryTake(folder, lockFile);
+            if (taken.isEmpty()) {
+                return Optional.empty();
+            }
+            FileChannel channel = taken.get();
+            byte[] mark = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(mark));
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), mark)) {
+                return Optional.of(() -> {
+                    try (channel) {
+                        Files.deleteIfExists(file);
+                    }
+                    if (folderCreated) {
+                        try {
+                            Files.deleteIfExists(folder);
+                        } catch (DirectoryNotEmptyException keptForWhatItHolds) {
+                            // the files written in it are the taker's to keep
+                        }
+                    }
+                });
+            }
+            channel.close(); // locked a file its holder deleted as it let go: take the one there now
+        }
+        return Optional.empty();
     }
 
     /** As {@link #tryTake}, writing this process's id in the lock file, for a refused taker to name the holder. */

@@ -164,7 +164,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                                 undeliverable(alert, channel, error.getClass().getSimpleName());
                             } else if (result.delivered()) {
                                 delivered.incrementAndGet();
-                                recordDelivery(alert, channel);
+                                recordDelivery(alert, channel, result.found());
                                 channelCounts.get(channel.name()).delivered().incrementAndGet();
                             } else {
                                 undeliverable(alert, channel, result.failure());
@@ -313,11 +313,13 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         channelCounts.get(channel.name()).deadLetters().incrementAndGet();
     }
 
-    private void recordDelivery(Alert alert, AlertChannel channel) {
+    /** @param found whether Slack held the message already, so that it was not sent again */
+    private void recordDelivery(Alert alert, AlertChannel channel, boolean found) {
         DeliveryLedger.Recorder recorder = ledger;
         if (recorder != null) {
-            recorder.record(new DeliveryLedger.Entry(STAGE, IdempotencyKeys.of(alert, channel.name()), origin(alert, channel),
-                    clock.instant()));
+            DeliveryLedger.Entry entry = new DeliveryLedger.Entry(STAGE, IdempotencyKeys.of(alert, channel.name()),
+                    origin(alert, channel), clock.instant());
+            recorder.record(found ? entry.asFound() : entry);
         }
     }
 

@@ -59,8 +59,13 @@ final class HttpDelivery {
      * How a message ended: delivered, or the reason it was not (secrets already removed).
      *
      * @param slackTs the {@code ts} Slack's Web API gave the posted message; null for other channels and failures
+     * @param found whether Slack held the message already (a lookup found it), so that it was not posted again
      */
-    record Result(boolean delivered, int attempts, String failure, String slackTs) {
+    record Result(boolean delivered, int attempts, String failure, String slackTs, boolean found) {
+
+        Result(boolean delivered, int attempts, String failure, String slackTs) {
+            this(delivered, attempts, failure, slackTs, false);
+        }
     }
 
     private final HttpClient client;
@@ -116,7 +121,7 @@ final class HttpDelivery {
                 repostsAvoided.incrementAndGet();
                 LOG.info("Alert delivery to channel '{}': Slack holds the message already (ts {}, found by {}); not posting it again",
                         query.channel().name(), found.ts(), query.method());
-                settled.complete(new Result(true, attempt, null, found.ts()));
+                settled.complete(new Result(true, attempt, null, found.ts(), true));
             } else if (looked.outcome() instanceof SlackMessageLookup.Outcome.Failed failed) {
                 failed(message, attempt, true, failed.failure(), true, looked.retryAfter(), settled);
             } else {
