@@ -2,8 +2,10 @@
 # A standalone Flink 2.2.1 cluster from Maven Central jars, without the Flink binary distribution or Docker, as
 # bench/cluster/run.sh uses it. Source this file after setting FLINK_HOME (a cache folder) and CONF_PORT_BASE.
 #
-#   flink_fetch_lib              lib/: Flink's runtime from Maven Central (bench/cluster/flink-dist-pom.xml)
-#   flink_write_conf BASE CKPT   conf/config.yaml on loopback, ports BASE..BASE+7, checkpoints in CKPT
+#   flink_fetch_lib              lib/: Flink's runtime from Maven Central (bench/cluster/flink-dist-pom.xml), and
+#                                plugins/metrics-prometheus: the reporter the Flink image ships
+#   flink_write_conf BASE CKPT   conf/config.yaml on loopback, ports BASE..BASE+8 (the Prometheus reporter's
+#                                BASE+7..BASE+8, the first free to the JobManager), checkpoints in CKPT
 #   flink_start_jm MAIN ARGS...  the JobManager; with MAIN=session a session cluster, else application mode
 #                                running MAIN ARGS from usrlib/ (as the image's `standalone-job`)
 #   flink_start_tm               a TaskManager with 2 slots
@@ -33,6 +35,11 @@ flink_fetch_lib() {
       -DoutputDirectory="$FLINK_HOME/lib"
     touch "$FLINK_HOME/lib/.complete"
   fi
+  if [[ ! -f "$FLINK_HOME/plugins/metrics-prometheus/.complete" ]]; then
+    "$ROOT/mvnw" -B -q -f "$BENCH_DIR/flink-dist-pom.xml" dependency:copy \
+      -Dartifact=org.apache.flink:flink-metrics-prometheus:2.2.1 -DoutputDirectory="$FLINK_HOME/plugins/metrics-prometheus"
+    touch "$FLINK_HOME/plugins/metrics-prometheus/.complete"
+  fi
 }
 
 flink_write_conf() {
@@ -59,6 +66,8 @@ parallelism.default: 2
 execution.checkpointing.interval: 10s
 execution.checkpointing.dir: file://$checkpoints/checkpoints
 execution.checkpointing.savepoint-dir: file://$checkpoints/savepoints
+metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory
+metrics.reporter.prom.port: $((base + 7))-$((base + 8))
 EOF
   cat > "$FLINK_HOME/conf/log4j.properties" <<'EOF'
 rootLogger.level = INFO
@@ -92,7 +101,8 @@ flink_start() {
   jvm=($(sed -n 1p <<< "$params"))
   dynamic=($(sed -n 2p <<< "$params"))
   # FLINK_LIB_DIR is how the entry point finds usrlib/, the user classpath in application mode (its parent's usrlib).
-  FLINK_HOME="$FLINK_HOME" FLINK_LIB_DIR="$FLINK_HOME/lib" FLINK_CONF_DIR="$FLINK_HOME/conf" setsid nohup java "${jvm[@]}" "${FLINK_JAVA_OPTS[@]}" \
+  FLINK_HOME="$FLINK_HOME" FLINK_LIB_DIR="$FLINK_HOME/lib" FLINK_CONF_DIR="$FLINK_HOME/conf" \
+    FLINK_PLUGINS_DIR="$FLINK_HOME/plugins" setsid nohup java "${jvm[@]}" "${FLINK_JAVA_OPTS[@]}" \
     -Dlog.file="$FLINK_HOME/log/$name.log" -Dlog4j.configurationFile="file:$FLINK_HOME/conf/log4j.properties" \
     -cp "$FLINK_HOME/lib/*" "$class" --configDir "$FLINK_HOME/conf" "${dynamic[@]}" "$@" \
     > "$FLINK_HOME/log/$name.out" 2>&1 < /dev/null &

@@ -7,7 +7,9 @@
 #   1. application mode, as the Docker image: a JobManager running `earshot run` itself, and a TaskManager;
 #      the bundled sample read from Kafka, written to Kafka and Elasticsearch, checkpoints every 10 s to file://
 #   2. halfway through, the TaskManager is killed (kill -9) and another started: the job restarts from its last
-#      checkpoint, and the exactly-once Kafka outputs must still hold each record once
+#      checkpoint, and the exactly-once Kafka outputs must still hold each record once. Before the kill, the
+#      TaskManager's Prometheus reporter (plugins/, as in the Flink image) must serve Earshot's counters, and after
+#      it the JobManager's must count the restart
 #   3. once the outputs stop changing, a stop-with-savepoint (`flink stop`): the job prints its summary and the
 #      JobManager exits; Kafka topic counts (read_committed) and Elasticsearch _count are compared with
 #      `./earshot run` of the same sample on a local MiniCluster
@@ -17,7 +19,7 @@
 # Usage: bench/cluster/run.sh       (about 8 minutes on 2 busy cores; the first run downloads about 120 MB of Flink)
 # Environment: EARSHOT_CLUSTER_DIR  the cache and work folder (default: local/cluster, kept between runs: Flink's
 #                                   jars and the job's build are reused; each run's data is deleted first)
-#              EARSHOT_CLUSTER_PORT the first of 9 ports on localhost (default 19580): Kafka, Elasticsearch, then Flink
+#              EARSHOT_CLUSTER_PORT the first of 11 ports on localhost (default 19580): Kafka, Elasticsearch, then Flink
 #              MVN_FLAGS            e.g. -o to build offline
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +29,7 @@ PORT=${EARSHOT_CLUSTER_PORT:-19580}
 KAFKA=localhost:$PORT
 ES=http://localhost:$((PORT + 1))
 REST=localhost:$((PORT + 3))
+PROMETHEUS_PORTS=($((PORT + 9)) $((PORT + 10))) # the reporter's range: the JobManager's, then the TaskManager's
 RUN="$DIR/run"
 export FLINK_HOME="$DIR/flink"
 # shellcheck source=bench/cluster/flink.sh
@@ -53,9 +56,9 @@ rm -rf "$DIR/job" && mkdir -p "$DIR/job/tree" "$FLINK_HOME"
 (
   cd "$DIR/job/tree"
   # shellcheck disable=SC2086
-  ./mvnw -B -q $MVN_FLAGS -DskipTests -Dlocal-services.scope=provided package
+  ./mvnw -B -q ${MVN_FLAGS:-} -DskipTests -Dlocal-services.scope=provided package
   # shellcheck disable=SC2086
-  ./mvnw -B -q $MVN_FLAGS -f docker/flink-provided/pom.xml dependency:copy-dependencies -DincludeScope=runtime \
+  ./mvnw -B -q ${MVN_FLAGS:-} -f docker/flink-provided/pom.xml dependency:copy-dependencies -DincludeScope=runtime \
     -DoutputDirectory="$DIR/job/flink-provided"
   mkdir -p "$DIR/job/usrlib"
   tr ':' '\n' < flink-jobs/target/runtime-classpath.txt | xargs cp -t "$DIR/job/usrlib"
@@ -74,6 +77,9 @@ topic_counts() { kafka_tool count "$KAFKA" "${OUTPUT_TOPICS[@]}"; }
 es_count() { curl -sf "$ES/$1/_count" | sed -n 's/.*"count":\([0-9]*\).*/\1/p'; }
 # The number in the last progress or summary line of the JobManager's output that precedes $1 ("records", ...).
 last_count() { grep -o "[0-9,]* $1" "$FLINK_HOME/log/jm.out" | tail -n 1 | cut -d' ' -f1 | tr -d ,; }
+# Every sample of a metric the cluster's Prometheus reporters serve, as "name{labels} value" lines.
+scrape() { local port; for port in "${PROMETHEUS_PORTS[@]}"; do curl -sf "localhost:$port/metrics" || true; done | grep "^$1[{ ]" || true; }
+sum_of() { awk '{ sum += $NF } END { printf "%d", sum }'; }
 wait_for() { # wait_for SECONDS WHAT COMMAND...
   local limit=$1 what=$2 until=$((SECONDS + $1))
   shift 2
@@ -111,6 +117,9 @@ flink_start_jm dev.earshot.cli.EarshotCli run --config "$RUN/earshot.yaml"
 flink_start_tm
 half_read() { [[ $(last_count records || true) -ge $((SAMPLE / 2)) ]]; }
 wait_for 600 "the job did not read half the sample" half_read
+read_metric=flink_taskmanager_job_task_operator_earshot_recordsRead
+scrape $read_metric | grep -q 'job_name="earshot"' || fail "the TaskManager's Prometheus reporter does not serve $read_metric"
+say "Prometheus: $read_metric sums to $(scrape $read_metric | sum_of) over $(scrape $read_metric | wc -l) subtasks"
 say "read $(last_count records) records after $((SECONDS - started)) s: killing the TaskManager (kill -9) and starting another"
 kill -9 "$(cat "$FLINK_HOME/log/tm.pid")"
 sleep 5
@@ -120,12 +129,16 @@ flink_start_tm
 previous="" stable_since=$SECONDS
 while :; do
   sleep 15
-  now="$(topic_counts | tr '\n' ' ')"
+  # A count that fails (a busy machine, a broker still electing leaders) is a change: keep waiting.
+  now="$(topic_counts | tr '\n' ' ')" || now="(no counts at ${SECONDS}s)"
   if [[ "$now" != "$previous" ]]; then previous="$now" stable_since=$SECONDS; fi
   ((SECONDS - stable_since >= 90)) && break
   ((SECONDS - started < 1200)) || fail "the outputs did not settle within 20 minutes: $now"
 done
 say "outputs settled after $((SECONDS - started)) s: $previous"
+restarts=$(scrape flink_jobmanager_job_numRestarts | sum_of)
+[[ $restarts -ge 1 ]] || fail "the JobManager's Prometheus reporter does not count the restart (numRestarts: $restarts)"
+say "Prometheus: flink_jobmanager_job_numRestarts $restarts"
 grep -q "the job restarts after a failure" "$FLINK_HOME/log/jm.out" \
   || fail "the run did not say why the job restarted (RestartCauses over the cluster's REST API)"
 
