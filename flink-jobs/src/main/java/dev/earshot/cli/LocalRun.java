@@ -111,6 +111,18 @@ final class LocalRun {
         this.restarts = new RestartBackoff(config.recovery());
     }
 
+    /**
+     * The run's first line: where posts come from and go, and the settings that shape every figure, with the trained
+     * sentiment model if one scores the posts.
+     */
+    static String header(String inputName, EarshotConfig config, EnrichResources enrichResources) {
+        String model = enrichResources.sentimentModelName();
+        return String.format("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s%s)", inputName,
+                String.join(", ", config.output().to()), config.parallelism(),
+                Durations.format(config.aggregate().windowSize()), Durations.format(config.aggregate().windowSlide()),
+                model == null ? "" : ", sentiment model " + config.enrich().sentimentModel() + " (" + model + ")");
+    }
+
     int execute() throws Exception {
         Files.createDirectories(outputDir);
         boolean kafkaInput = config.input().kind().equals(EarshotConfig.Input.KAFKA);
@@ -144,9 +156,7 @@ final class LocalRun {
                 inputName += " replayed at " + in.speedup() + "x event time";
             }
         }
-        out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
-                String.join(", ", config.output().to()), config.parallelism(),
-                Durations.format(config.aggregate().windowSize()), Durations.format(config.aggregate().windowSlide()));
+        out.println(header(inputName, config, enrichResources));
 
         Configuration flinkConfig = new Configuration();
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.
