@@ -150,7 +150,8 @@ final class LocalRun {
             Path input = named == null ? extractBundledSample() : named;
             inputName = named == null ? "bundled sample stream" : input.toString();
             boolean csv = StartupChecks.isCsv(input, config.parse());
-            source = csv ? RecordSource.csvFile(input, inputName) : RecordSource.file(input, inputName);
+            source = csv ? RecordSource.csvFile(input, inputName) : named == null
+                    ? RecordSource.bundledSample(input, inputName) : RecordSource.file(input, inputName);
             if (in.speedup() != null) {
                 source = source.paced(config.parse(), in.speedup());
                 inputName += " replayed at " + in.speedup() + "x event time";
