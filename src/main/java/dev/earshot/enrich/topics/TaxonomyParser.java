@@ -131,6 +131,8 @@ final class TaxonomyParser {
                         + fix(key, TOPIC_KEYS, "a topic's keys are " + String.join(", ", TOPIC_KEYS)));
             }
         });
+        // A misspelt key may be the phrases the topic seems to lack: then "can never match" would mislead.
+        boolean keysRead = problems.size() == before;
         if (!node.has("id") || node.get("id").isNull()) {
             problems.add(label + ": missing key \"id\" — add e.g. id: public_transport (lower-case letters, digits and"
                     + " underscores, starting with a letter)");
@@ -152,9 +154,11 @@ final class TaxonomyParser {
                 problems.add(label + ": \"parent\" must be the id of another topic, not " + describe(node.get("parent")));
             }
         }
+        int beforeLists = problems.size();
         List<String> phrases = list(node, "phrases", label, problems);
         List<String> hashtags = list(node, "hashtags", label, problems);
         List<String> lemmas = list(node, "lemmas", label, problems);
+        boolean listsRead = problems.size() == beforeLists;
         List<String> exclude = list(node, "exclude", label, problems);
         checkPhrases(phrases, "phrases", label, problems);
         checkPhrases(exclude, "exclude", label, problems);
@@ -174,9 +178,9 @@ final class TaxonomyParser {
             }
             normalizedLemmas.add(lemma.toLowerCase(Locale.ROOT));
         }
-        if (phrases.isEmpty() && hashtags.isEmpty() && lemmas.isEmpty() && problems.size() == before) {
+        if (phrases.isEmpty() && hashtags.isEmpty() && lemmas.isEmpty() && keysRead && listsRead) {
             problems.add(label + ": no \"phrases\", \"hashtags\" or \"lemmas\", so it can never match — add at least"
-                    + " one, e.g. phrases: [" + (id == null ? "some words" : id.replace('_', ' ')) + "]");
+                    + " one, e.g. phrases: [" + (id == null ? "some words" : snakeCase(id).replace('_', ' ')) + "]");
         }
         return problems.size() == before
                 ? new Topic(id, name.trim(), parent, phrases, normalizedHashtags, normalizedLemmas, exclude)
