@@ -5,7 +5,8 @@
   is mapped in its index template with a compatible type, and every mapped field occurs in a sample, so that
   a renamed model component or a misspelt mapping is caught;
 * every saved object line of kibana/earshot.ndjson is JSON, its references resolve inside the file, and the
-  fields its data views, saved searches, Lens columns and queries use are mapped in the matching template.
+  fields its data views, saved searches, Lens columns and queries use are mapped in the matching template;
+* README.md's list of panels names every titled panel of the dashboard.
 
 Run: python3 dashboards/check.py   (exit status 1 and one line per problem when something is wrong)
 """
@@ -217,7 +218,16 @@ def check_saved_objects(templates):
                 check_lens_panel(panel, references, view_fields)
             else:
                 problem(f"dashboard {object_id}: panel {panel['panelIndex']} is neither by reference nor Lens")
+            check_panel_listed(object_id, panel)
     return len(objects)
+
+
+def check_panel_listed(dashboard_id, panel):
+    """The README's list of panels names every titled panel in bold, as a user looking for it reads it."""
+    config = panel.get("embeddableConfig", {})
+    title = config.get("title") or config.get("attributes", {}).get("title")
+    if title and f"**{title}**" not in (HERE / "README.md").read_text(encoding="utf-8"):
+        problem(f"dashboard {dashboard_id}: panel \"{title}\" is not in the README's list of panels")
 
 
 def main():

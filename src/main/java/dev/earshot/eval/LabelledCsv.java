@@ -25,6 +25,9 @@ public final class LabelledCsv {
 
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
+    /** Words in the names of columns that may hold topic labels. */
+    private static final List<String> TOPIC_LABEL_WORDS = List.of("label", "reason", "topic", "categor", "class");
+
     private LabelledCsv() {
     }
 
@@ -218,6 +221,19 @@ public final class LabelledCsv {
         return header.size() == 1 && header.get(0).contains("\t")
                 ? "; the file looks tab-separated, and this reads comma-separated CSV: save it as CSV"
                 : "; name the right one with " + option;
+    }
+
+    /**
+     * How to fix a header that lacks the topic label column: the option, and the columns whose names look like
+     * topic labels, e.g. the airline tweets' {@code negativereason} (not its {@code negativereason_confidence}).
+     */
+    public static String missingTopicLabelFix(List<String> header) {
+        List<String> likely = header.stream()
+                .filter(column -> TOPIC_LABEL_WORDS.stream().anyMatch(column.toLowerCase(Locale.ROOT)::contains)
+                        && !column.toLowerCase(Locale.ROOT).contains("confidence"))
+                .toList();
+        return "; pass --label-column NAME with the column that holds each post's topic"
+                + (likely.isEmpty() ? "" : " (columns that look like one: " + String.join(", ", likely) + ")");
     }
 
     private static int column(List<String> header, String name, String option) {

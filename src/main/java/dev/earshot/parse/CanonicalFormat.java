@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Earshot's own canonical post JSON. Auto-detection falls back to it, so a malformed canonical post is reported in
- * its own terms ("missing required field 'id'"); its reasons carry no format prefix, as before formats existed.
+ * its own terms ("missing required field 'author.id'"); its reasons carry no format prefix, as before formats existed.
  */
 final class CanonicalFormat implements PostFormat {
 
@@ -39,6 +39,11 @@ final class CanonicalFormat implements PostFormat {
             if (value == null || value.isNull()) {
                 throw MalformedRecordException.missing(field);
             }
+        }
+        JsonNode authorId = tree.get("author").get("id");
+        if (tree.get("author").isObject() && (authorId == null || authorId.isNull()
+                || authorId.isTextual() && authorId.asText().isBlank())) {
+            throw MalformedRecordException.missing("author.id");
         }
         if (!tree.get("createdAt").isTextual()) {
             // Jackson would read a number as epoch seconds; a canonical post says its time in ISO-8601.

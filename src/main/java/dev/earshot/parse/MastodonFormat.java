@@ -94,7 +94,7 @@ final class MastodonFormat implements PostFormat {
             }
             return status;
         } catch (JsonProcessingException e) {
-            throw MalformedRecordException.wrong("data", "is not valid JSON: " + e.getOriginalMessage());
+            throw MalformedRecordException.wrong("data", "is not valid JSON: " + JsonSyntax.problem(e));
         }
     }
 

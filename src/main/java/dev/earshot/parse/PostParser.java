@@ -82,7 +82,7 @@ public final class PostParser {
         try {
             tree = mapper.readTree(raw);
         } catch (JsonProcessingException e) {
-            return List.of(new ParseResult.Invalid(raw, "not valid JSON: " + e.getOriginalMessage()));
+            return List.of(new ParseResult.Invalid(raw, "not valid JSON: " + JsonSyntax.problem(e)));
         }
         if (!tree.isObject()) {
             return List.of(new ParseResult.Invalid(raw, "expected a JSON object, found " + Fields.type(tree)));

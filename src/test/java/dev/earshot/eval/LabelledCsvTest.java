@@ -87,4 +87,16 @@ class LabelledCsvTest {
         assertThatThrownBy(() -> LabelledCsv.readColumns(new StringReader(csv), List.of("negativereason")))
                 .hasMessageContaining("no column 'negativereason' in the header [tweet_id, text, tweet_coord, tweet_location]");
     }
+
+    @Test
+    void aMissingTopicLabelColumnsFixNamesTheOptionAndTheColumnsThatLookLikeLabels() {
+        assertThat(LabelledCsv.missingTopicLabelFix(List.of("tweet_id", "airline_sentiment", "negativereason",
+                "negativereason_confidence", "text")))
+                .isEqualTo("; pass --label-column NAME with the column that holds each post's topic (columns that "
+                        + "look like one: negativereason)");
+        assertThat(LabelledCsv.missingTopicLabelFix(List.of("id", "Topic", "body", "Category")))
+                .endsWith("(columns that look like one: Topic, Category)");
+        assertThat(LabelledCsv.missingTopicLabelFix(List.of("id", "body")))
+                .isEqualTo("; pass --label-column NAME with the column that holds each post's topic");
+    }
 }

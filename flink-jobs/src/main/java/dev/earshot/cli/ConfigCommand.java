@@ -8,6 +8,7 @@ import dev.earshot.startup.ServiceChecks;
 import dev.earshot.startup.StartupChecks;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,14 +19,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"Check an earshot.yaml as run does before it submits the job (keys and values, the files it names,"
                 + " the environment variables with its credentials), or print the defaults (every key is optional).",
-                "Services are contacted only with --check-services."})
+                "Services are contacted only with --check-services; a live input (bluesky, mastodon, discourse, x) "
+                        + "never is."})
 final class ConfigCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "the file to check; without it, print the defaults")
     private Path file;
 
     @Option(names = "--check-services", description = "also contact Kafka, Elasticsearch and the helpdesk (one "
-            + "authenticated read), as run does (each within 10s)")
+            + "authenticated read), as run does (each within 10s); not a live input")
     private boolean checkServices;
 
     @Spec
@@ -46,7 +48,11 @@ final class ConfigCommand implements Callable<Integer> {
         if (checkServices) {
             ServiceChecks.check(config, ServiceChecks.TIMEOUT).forEach(note -> spec.commandLine().getOut().println("note: " + note));
         }
-        spec.commandLine().getOut().println(file + ": OK" + (checkServices ? "" : " (services not contacted: add --check-services)"));
+        boolean liveInput = !List.of(EarshotConfig.Input.FILE, EarshotConfig.Input.KAFKA).contains(config.input().kind());
+        String notContacted = !checkServices ? " (services not contacted: add --check-services)"
+                : liveInput ? " (live input " + config.input().kind() + " not contacted: the job connects when it runs,"
+                        + " and reconnects on its own)" : "";
+        spec.commandLine().getOut().println(file + ": OK" + notContacted);
         spec.commandLine().getOut().flush();
         return 0;
     }

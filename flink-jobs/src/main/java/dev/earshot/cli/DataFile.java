@@ -23,6 +23,14 @@ final class DataFile {
         }
     }
 
+    /** The header row of the file; empty for an empty file. */
+    static List<String> header(Path data) throws IOException {
+        requireFile("--data", data);
+        try (Reader in = TextFileReader.open(data)) {
+            return LabelledCsv.header(in);
+        }
+    }
+
     /** Each row's values of these columns of the header row, by column name. */
     static List<Map<String, String>> readColumns(Path data, List<String> columns) throws IOException {
         requireFile("--data", data);

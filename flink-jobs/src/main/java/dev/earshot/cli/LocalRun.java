@@ -113,6 +113,18 @@ final class LocalRun {
         this.restarts = new RestartBackoff(config.recovery());
     }
 
+    /**
+     * The run's first line: where posts come from and go, and the settings that shape every figure, with the trained
+     * sentiment model if one scores the posts.
+     */
+    static String header(String inputName, EarshotConfig config, EnrichResources enrichResources) {
+        String model = enrichResources.sentimentModelName();
+        return String.format("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s%s)", inputName,
+                String.join(", ", config.output().to()), config.parallelism(),
+                Durations.format(config.aggregate().windowSize()), Durations.format(config.aggregate().windowSlide()),
+                model == null ? "" : ", sentiment model " + config.enrich().sentimentModel() + " (" + model + ")");
+    }
+
     int execute() throws Exception {
         Files.createDirectories(outputDir);
         boolean kafkaInput = config.input().kind().equals(EarshotConfig.Input.KAFKA);
@@ -140,15 +152,14 @@ final class LocalRun {
             Path input = named == null ? extractBundledSample() : named;
             inputName = named == null ? "bundled sample stream" : input.toString();
             boolean csv = StartupChecks.isCsv(input, config.parse());
-            source = csv ? RecordSource.csvFile(input, inputName) : RecordSource.file(input, inputName);
+            source = csv ? RecordSource.csvFile(input, inputName) : named == null
+                    ? RecordSource.bundledSample(input, inputName) : RecordSource.file(input, inputName);
             if (in.speedup() != null) {
                 source = source.paced(config.parse(), in.speedup());
                 inputName += " replayed at " + in.speedup() + "x event time";
             }
         }
-        out.printf("Earshot: %s -> %s (parallelism %d, windows %s sliding by %s)%n", inputName,
-                String.join(", ", config.output().to()), config.parallelism(),
-                Durations.format(config.aggregate().windowSize()), Durations.format(config.aggregate().windowSlide()));
+        out.println(header(inputName, config, enrichResources));
 
         Configuration flinkConfig = new Configuration();
         // Accumulators reach the client with heartbeats: beat often enough for a live progress line.

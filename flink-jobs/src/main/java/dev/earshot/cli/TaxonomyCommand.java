@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import dev.earshot.enrich.topics.Taxonomy;
 import dev.earshot.enrich.topics.TopicMatcher;
 import dev.earshot.eval.HoldOut;
+import dev.earshot.eval.LabelledCsv;
 import dev.earshot.eval.PhraseMiner;
 import dev.earshot.eval.PhraseMiner.LabelledPost;
 import dev.earshot.eval.PhraseMiner.Report;
@@ -167,6 +168,11 @@ final class TaxonomyCommand {
         private List<Map<String, String>> read() throws IOException {
             List<String> columns = half == Half.all ? List.of(textColumn, labelColumn)
                     : List.of(textColumn, labelColumn, idColumn);
+            List<String> header = DataFile.header(data);
+            if (!header.isEmpty() && !header.contains(labelColumn)) {
+                throw new IllegalArgumentException("--data " + data + ": no column '" + labelColumn + "' in the header "
+                        + header + LabelledCsv.missingTopicLabelFix(header));
+            }
             List<Map<String, String>> rows = DataFile.readColumns(data, columns.stream().distinct().toList());
             List<Map<String, String>> labelled = rows.stream()
                     .filter(row -> !row.get(labelColumn).isBlank() && !skipLabels.contains(row.get(labelColumn).trim()))

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.earshot.json.Json;
+import dev.earshot.text.NearMiss;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code earshot.yaml}: the user's keys are laid over the defaults, then bound strictly, so that an
@@ -68,8 +71,8 @@ public final class ConfigLoader {
                     + (e.getLocation() == null ? "" : " (the second time on line " + e.getLocation().getLineNr() + ")")
                     + "; keep one", e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(origin + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new ConfigException(origin + ": not valid YAML " + yamlProblem(e) + ": close each { with } and each"
+                    + " [ with ], indent with spaces (not tabs), and quote a value that holds ': ' or starts with #", e);
         }
         if (user == null || user.isMissingNode() || user.isNull()) {
             return EarshotConfig.defaults();
@@ -83,8 +86,11 @@ public final class ConfigLoader {
             return BINDER.treeToValue(merged, EarshotConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(origin + ": unknown key '" + path(e, true) + "'. Known keys there: " + known
-                    + ". Fix the spelling or remove the key.", e);
+            String meant = NearMiss.closest(String.valueOf(e.getPropertyName()),
+                    e.getKnownPropertyIds().stream().map(String::valueOf).toList())
+                    .map(key -> " Did you mean '" + key + "'?").orElse("");
+            throw new ConfigException(origin + ": unknown key '" + path(e, true) + "'." + meant + " Known keys there: "
+                    + known + ". Fix the spelling or remove the key.", e);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException) {
@@ -99,6 +105,28 @@ public final class ConfigLoader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ConfigException(origin + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where and why SnakeYAML gave up, in lines and columns counted from 1, without its {@code in 'reader'} marks:
+     * "at line 2, column 1: expected ',' or '}', but got <stream end> (while parsing a flow mapping that starts at
+     * line 1, column 9)".
+     */
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                Mark context = marked.getContextMark();
+                return "at " + lineAndColumn(marked.getProblemMark()) + ": " + marked.getProblem()
+                        + (marked.getContext() == null ? "" : " (" + marked.getContext()
+                                + (context == null ? "" : " that starts at " + lineAndColumn(context)) + ")");
+            }
+        }
+        return (e.getLocation() == null ? "" : "at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static String lineAndColumn(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
     /** Shows the defaults as YAML, for {@code earshot config defaults}. */

@@ -17,6 +17,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 @FunctionalInterface
 public interface RecordSource {
 
+    /** What origins call the bundled sample stream, whose temporary copy is gone after the run. */
+    String BUNDLED_SAMPLE = "bundled sample";
+
     DataStream<RawRecord> open(StreamExecutionEnvironment env);
 
     /** A source that knows each record's own origin, such as a Kafka topic's partition and offset. */
@@ -50,6 +53,11 @@ public interface RecordSource {
      */
     static RecordSource file(Path file, String name) {
         return single(JsonLinesFiles.source(file), name);
+    }
+
+    /** The bundled sample from its temporary copy, its dead letters' origins naming it "bundled sample", line N. */
+    static RecordSource bundledSample(Path copy, String name) {
+        return single(JsonLinesFiles.source(copy, BUNDLED_SAMPLE), name);
     }
 
     /**

@@ -52,6 +52,16 @@ class CliMistakesTest {
     }
 
     @Test
+    void checkingServicesSaysALiveInputIsNotContacted() throws Exception {
+        Path config = Files.writeString(folder.resolve("earshot.yaml"), "input: { kind: bluesky }\noutput: { dir: "
+                + folder.resolve("out") + " }\ncheckpoint: { dir: " + folder.resolve("state") + " }\n");
+        CliRun checked = CliRun.run("config", "--check-services", config.toString());
+        assertThat(checked.exitCode()).as(checked.err()).isZero();
+        assertThat(checked.out()).isEqualTo(config + ": OK (live input bluesky not contacted: the job connects when it "
+                + "runs, and reconnects on its own)" + System.lineSeparator());
+    }
+
+    @Test
     void anInputTheRunWouldReplaceStopsStartUpBeforeAnythingIsDeleted() throws Exception {
         Path out = Files.createDirectories(folder.resolve("out"));
         Path deadLetters = Files.writeString(out.resolve("dead-letters.jsonl"), "{}\n");

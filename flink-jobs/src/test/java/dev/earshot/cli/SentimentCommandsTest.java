@@ -2,12 +2,16 @@ package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.flink.EnrichResources;
 import dev.earshot.parse.ParseParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SentimentCommandsTest extends CliDataFixture {
@@ -82,6 +86,12 @@ class SentimentCommandsTest extends CliDataFixture {
                 model.toString());
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("trained model " + model);
+
+        EarshotConfig config = ConfigLoader.parse("enrich: { sentimentModel: '" + model + "' }\n", "t");
+        assertThat(LocalRun.header("bundled sample stream", config, EnrichResources.load(config.enrich())))
+                .as("a run names the model that scores its posts").matches("Earshot: bundled sample stream -> files "
+                        + "\\(parallelism \\d+, windows 2h sliding by 30m, sentiment model " + Pattern.quote(model.toString())
+                        + " \\(earshot-trained/3:[0-9a-f]{8}\\)\\)");
     }
 
     @Test

@@ -46,7 +46,9 @@ class TaxonomySuggestCommandTest extends CliDataFixture {
                 "--label-column", "negativereason");
 
         assertThat(noColumn.exitCode()).isEqualTo(2);
-        assertThat(noColumn.err()).contains("no column 'label' in the header");
+        assertThat(noColumn.err()).contains("no column 'label' in the header [").contains(
+                "; pass --label-column NAME with the column that holds each post's topic (columns that look like one: "
+                + "negativereason, negativereason_gold)");
         assertThat(noTaxonomy.exitCode()).isEqualTo(2);
         assertThat(noTaxonomy.err()).contains("--taxonomy 'nope.yaml' is neither a bundled taxonomy");
     }

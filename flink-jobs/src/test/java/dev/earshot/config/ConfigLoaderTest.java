@@ -92,6 +92,20 @@ class ConfigLoaderTest {
     void brokenYamlSaysWhere() {
         assertThatThrownBy(() -> ConfigLoader.parse("aggregate: [\n", "earshot.yaml"))
                 .hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> ConfigLoader.parse("detect: { peer: { minPosts: 20 }\n", "earshot.yaml"))
+                .hasMessage("earshot.yaml: not valid YAML at line 2, column 1: expected ',' or '}', but got <stream end>"
+                        + " (while parsing a flow mapping that starts at line 1, column 9): close each { with } and each"
+                        + " [ with ], indent with spaces (not tabs), and quote a value that holds ': ' or starts with #");
+    }
+
+    @Test
+    void anUnknownKeyNearAKnownOneNamesIt() {
+        assertThatThrownBy(() -> ConfigLoader.parse("Detect: {}\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: unknown key 'Detect'. Did you mean 'detect'? Known keys there: ");
+        assertThatThrownBy(() -> ConfigLoader.parse("aggregate:\n  windowSise: 1h\n", "earshot.yaml"))
+                .hasMessageContaining("unknown key 'aggregate.windowSise'. Did you mean 'windowSize'?");
+        assertThatThrownBy(() -> ConfigLoader.parse("topics: []\n", "earshot.yaml"))
+                .hasMessageStartingWith("earshot.yaml: unknown key 'topics'. Known keys there: ");
     }
 
     @Test

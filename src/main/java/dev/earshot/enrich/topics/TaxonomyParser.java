@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.earshot.text.NearMiss;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -130,6 +131,8 @@ final class TaxonomyParser {
                         + fix(key, TOPIC_KEYS, "a topic's keys are " + String.join(", ", TOPIC_KEYS)));
             }
         });
+        // A misspelt key may be the phrases the topic seems to lack: then "can never match" would mislead.
+        boolean keysRead = problems.size() == before;
         if (!node.has("id") || node.get("id").isNull()) {
             problems.add(label + ": missing key \"id\" — add e.g. id: public_transport (lower-case letters, digits and"
                     + " underscores, starting with a letter)");
@@ -151,9 +154,11 @@ final class TaxonomyParser {
                 problems.add(label + ": \"parent\" must be the id of another topic, not " + describe(node.get("parent")));
             }
         }
+        int beforeLists = problems.size();
         List<String> phrases = list(node, "phrases", label, problems);
         List<String> hashtags = list(node, "hashtags", label, problems);
         List<String> lemmas = list(node, "lemmas", label, problems);
+        boolean listsRead = problems.size() == beforeLists;
         List<String> exclude = list(node, "exclude", label, problems);
         checkPhrases(phrases, "phrases", label, problems);
         checkPhrases(exclude, "exclude", label, problems);
@@ -173,9 +178,9 @@ final class TaxonomyParser {
             }
             normalizedLemmas.add(lemma.toLowerCase(Locale.ROOT));
         }
-        if (phrases.isEmpty() && hashtags.isEmpty() && lemmas.isEmpty() && problems.size() == before) {
+        if (phrases.isEmpty() && hashtags.isEmpty() && lemmas.isEmpty() && keysRead && listsRead) {
             problems.add(label + ": no \"phrases\", \"hashtags\" or \"lemmas\", so it can never match — add at least"
-                    + " one, e.g. phrases: [" + (id == null ? "some words" : id.replace('_', ' ')) + "]");
+                    + " one, e.g. phrases: [" + (id == null ? "some words" : snakeCase(id).replace('_', ' ')) + "]");
         }
         return problems.size() == before
                 ? new Topic(id, name.trim(), parent, phrases, normalizedHashtags, normalizedLemmas, exclude)
@@ -295,36 +300,7 @@ final class TaxonomyParser {
 
     /** " — did you mean "x"?" for a near miss (a typo, a missing or an extra letter), else " — " + otherwise. */
     private static String fix(String given, Iterable<String> candidates, String otherwise) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = editDistance(given.toLowerCase(Locale.ROOT), candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, Math.min(3, given.length() / 3))
-                ? " — did you mean " + quote(best) + "?"
-                : " — " + otherwise;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return NearMiss.closest(given, candidates).map(best -> " — did you mean " + quote(best) + "?")
+                .orElse(" — " + otherwise);
     }
 }

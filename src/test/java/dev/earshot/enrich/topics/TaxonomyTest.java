@@ -211,6 +211,32 @@ class TaxonomyTest {
     }
 
     @Test
+    void aTopicWithTwoMistakesGetsBothReported() {
+        assertThatThrownBy(() -> Taxonomy.parse("""
+                topics:
+                  - id: Bad-Id
+                    name: Bad
+                """))
+                .isInstanceOfSatisfying(TaxonomyException.class, error -> assertThat(error.problems()).containsExactly(
+                        "topics[0] (id \"Bad-Id\", line 2): \"id\" \"Bad-Id\" is not snake_case — use lower-case letters,"
+                                + " digits and underscores, starting with a letter, e.g. \"bad_id\"",
+                        "topics[0] (id \"Bad-Id\", line 2): no \"phrases\", \"hashtags\" or \"lemmas\", so it can never"
+                                + " match — add at least one, e.g. phrases: [bad id]"));
+    }
+
+    @Test
+    void aMisspeltPhrasesKeyIsNotAlsoReportedAsNoPhrases() {
+        assertThatThrownBy(() -> Taxonomy.parse("""
+                topics:
+                  - id: parking
+                    name: Parking
+                    phrase: [park]
+                """))
+                .isInstanceOfSatisfying(TaxonomyException.class, error -> assertThat(error.problems()).singleElement()
+                        .asString().contains("unknown key \"phrase\" — did you mean \"phrases\"?"));
+    }
+
+    @Test
     void missingNameSaysWhatToAdd() {
         assertThatThrownBy(() -> Taxonomy.parse("""
                 topics:

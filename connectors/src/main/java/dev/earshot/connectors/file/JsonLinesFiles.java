@@ -15,13 +15,29 @@ public final class JsonLinesFiles {
     }
 
     public static FileSource<RawRecord> source(Path path) {
-        return FileSource.forBulkFileFormat(new Format(), new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri()))
-                .build();
+        return source(path, null);
+    }
+
+    /**
+     * @param shownAs what the records' origins call the file instead of its path, e.g. "bundled sample" for a
+     *     temporary copy that is gone after the run; null for its path
+     */
+    public static FileSource<RawRecord> source(Path path, String shownAs) {
+        return FileSource.forBulkFileFormat(new Format(shownAs),
+                new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri())).build();
     }
 
     static final class Format extends TextRecordsFormat {
 
         private static final long serialVersionUID = 1L;
+
+        Format() {
+            this(null);
+        }
+
+        Format(String shownAs) {
+            super(shownAs);
+        }
 
         @Override
         Records records(TextLineReader lines, String file) {

@@ -27,6 +27,18 @@ abstract class TextRecordsFormat implements BulkFormat<RawRecord, FileSourceSpli
     private static final long serialVersionUID = 1L;
     private static final int BATCH = 512;
 
+    /** What the records' origins call the file, or null for its path. */
+    private final String shownAs;
+
+    TextRecordsFormat() {
+        this(null);
+    }
+
+    /** @param shownAs what origins call the file, e.g. "bundled sample" for a copy gone after the run; null: its path */
+    TextRecordsFormat(String shownAs) {
+        this.shownAs = shownAs;
+    }
+
     /** The records of one file. */
     interface Records {
         /** The next record, or null at the end of the file. */
@@ -55,7 +67,7 @@ abstract class TextRecordsFormat implements BulkFormat<RawRecord, FileSourceSpli
     public Reader<RawRecord> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
         Path path = split.path();
         TextLineReader lines = new TextLineReader(path.getFileSystem().open(path), path.getName());
-        Records records = records(lines, path.getPath());
+        Records records = records(lines, shownAs == null ? path.getPath() : shownAs);
         long emitted = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
         for (long skipped = 0; skipped < emitted && records.next() != null; skipped++) {
             // the records emitted before the checkpoint

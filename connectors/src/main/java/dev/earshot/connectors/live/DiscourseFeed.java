@@ -42,7 +42,7 @@ public final class DiscourseFeed implements LiveFeed {
         long[] last = {cursor == null ? -1 : Long.parseLong(cursor)};
         String host = options.forum().getHost();
         Set<String> malformedSeen = new HashSet<>();
-        Reconnecting.forever(NAME + " " + host, options.reconnect(), progress -> {
+        Reconnecting.forever(NAME, options.forum(), options.reconnect(), progress -> {
             List<JsonNode> malformed = new ArrayList<>();
             for (JsonNode post : newPosts(client, last[0], malformed).values()) {
                 last[0] = post.get("id").asLong();

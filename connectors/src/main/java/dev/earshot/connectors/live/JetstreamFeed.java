@@ -48,7 +48,7 @@ public final class JetstreamFeed implements LiveFeed {
     public void follow(String cursor, Output output) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         long[] last = {cursor == null ? -1 : Long.parseLong(cursor)};
-        Reconnecting.forever(NAME, options.reconnect(), progress -> connect(client, last, output, progress));
+        Reconnecting.forever(NAME, options.endpoint(), options.reconnect(), progress -> connect(client, last, output, progress));
     }
 
     /** One connection, read until it closes or fails; {@code last[0]} is the cursor, -1 for none yet. */

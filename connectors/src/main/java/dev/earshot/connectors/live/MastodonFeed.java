@@ -65,7 +65,7 @@ public final class MastodonFeed implements LiveFeed {
         Session session = new Session(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build(),
                 options.token(secrets), output, cursor);
-        Reconnecting.forever(NAME + " " + options.instance().getHost(), options.reconnect(), session::connect);
+        Reconnecting.forever(NAME, options.instance(), options.reconnect(), session::connect);
     }
 
     private final class Session {

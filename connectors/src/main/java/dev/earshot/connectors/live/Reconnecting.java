@@ -1,6 +1,8 @@
 package dev.earshot.connectors.live;
 
+import dev.earshot.connectors.http.ConnectFailures;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -60,16 +62,21 @@ final class Reconnecting {
     private Reconnecting() {
     }
 
-    /** Runs attempts until interrupted; after a connection that delivered events ends cleanly the next starts at once. */
-    static void forever(String feed, Backoff backoff, Attempt attempt) throws InterruptedException {
-        forever(feed, backoff, backoff, attempt);
+    /**
+     * Runs attempts until interrupted; after a connection that delivered events ends cleanly the next starts at once.
+     * Its log lines name the feed and the endpoint's host.
+     */
+    static void forever(String feed, URI endpoint, Backoff backoff, Attempt attempt) throws InterruptedException {
+        forever(feed, endpoint, backoff, backoff, attempt);
     }
 
     /**
-     * As {@link #forever(String, Backoff, Attempt)}, with one back-off after server errors and rate limits and another
-     * after network failures (refused or dropped connections, silence), for servers that ask for different ones.
+     * As {@link #forever(String, URI, Backoff, Attempt)}, with one back-off after server errors and rate limits and
+     * another after network failures (refused or dropped connections, silence), for servers that ask for different ones.
      */
-    static void forever(String feed, Backoff backoff, Backoff networkBackoff, Attempt attempt) throws InterruptedException {
+    static void forever(String feed, URI endpoint, Backoff backoff, Backoff networkBackoff, Attempt attempt)
+            throws InterruptedException {
+        String where = feed + " " + endpoint.getHost();
         int failures = 0;
         while (true) {
             Progress progress = new Progress();
@@ -78,17 +85,18 @@ final class Reconnecting {
                 failures = progress.delivered ? 0 : failures + 1;
                 if (failures > 0) {
                     Duration wait = backoff.delay(failures);
-                    LOG.info("{}: connection ended without events; reconnecting in {} ms", feed, wait.toMillis());
+                    LOG.info("{}: connection ended without events; reconnecting in {} ms", where, wait.toMillis());
                     Thread.sleep(wait.toMillis());
                 }
             } catch (RateLimited e) {
                 Duration wait = e.wait.compareTo(backoff.initialDelay()) < 0 ? backoff.initialDelay() : e.wait;
-                LOG.warn("{}: {}; waiting {} ms", feed, e.getMessage(), wait.toMillis());
+                LOG.warn("{}: {}; waiting {} ms", where, e.getMessage(), wait.toMillis());
                 Thread.sleep(wait.toMillis());
             } catch (IOException e) {
                 failures = progress.delivered ? 1 : failures + 1;
                 Duration wait = (e instanceof ServerError ? backoff : networkBackoff).delay(failures);
-                LOG.warn("{}: {}; reconnecting in {} ms (failure {} in a row)", feed, e.toString(), wait.toMillis(), failures);
+                LOG.warn("{}: {}; reconnecting in {} ms (failure {} in a row)", where, ConnectFailures.describe(e, endpoint),
+                        wait.toMillis(), failures);
                 Thread.sleep(wait.toMillis());
             }
         }

@@ -65,7 +65,7 @@ public final class XFilteredStreamFeed implements LiveFeed {
     public void follow(String cursor, Output output) throws InterruptedException {
         Session session = new Session(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
                 options.token(secrets), output, cursor == null ? null : Instant.parse(cursor));
-        Reconnecting.forever(NAME + " " + options.base().getHost(), options.reconnect(), NETWORK_BACKOFF, session::connect);
+        Reconnecting.forever(NAME, options.base(), options.reconnect(), NETWORK_BACKOFF, session::connect);
     }
 
     /**

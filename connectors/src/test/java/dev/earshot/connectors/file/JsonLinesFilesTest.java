@@ -43,6 +43,13 @@ class JsonLinesFilesTest {
     }
 
     @Test
+    void aFileShownUnderAnotherNameGivesThatNameInTheOrigins() throws Exception {
+        List<RawRecord> records = read(new JsonLinesFiles.Format("bundled sample"), resource("truncated.jsonl.gz"));
+
+        assertThat(records.get(92).origin()).isEqualTo("bundled sample:93");
+    }
+
+    @Test
     void aFileNamedGzThatIsPlainTextIsReadAsTextAndAGzipNamedOtherwiseIsDecompressed() throws Exception {
         List<RawRecord> plain = read(format, resource("plain-named.jsonl.gz"));
         List<RawRecord> gzip = read(format, resource("gzip-named.jsonl"));

@@ -2,7 +2,9 @@ package dev.earshot.connectors.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.connectors.LocalPorts;
 import dev.earshot.model.RawRecord;
+import java.net.URI;
 import java.time.Duration;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +100,23 @@ class JetstreamFeedTest {
             assertThat(failure).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("HTTP 404").hasMessageContaining("input.bluesky.endpoint");
             assertThat(jetstream.requests).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsLoggedWithTheHostAndWhy() throws Exception {
+        int closed = LocalPorts.free();
+        JetstreamFeed nowhere = new JetstreamFeed(BlueskyOptions.defaults()
+                .withEndpoint(URI.create("ws://localhost:" + closed + "/subscribe")).withReconnect(FAST));
+        try (LoggedLines logged = new LoggedLines(Reconnecting.class); Following following = new Following(nowhere, null)) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (logged.lines.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+
+            assertThat(logged.lines).first().asString()
+                    .startsWith("bluesky-jetstream localhost: connection refused by localhost:" + closed + " (ConnectException")
+                    .contains("; reconnecting in ");
         }
     }
 }
