@@ -23,6 +23,7 @@ import dev.earshot.respond.VentingClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -68,7 +69,11 @@ class TicketOperatorTest {
     }
 
     private static Alert parkingIncident(Instant openedAt) {
-        return new Alert("incident-1", AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", "geonames:1277333",
+        return parkingIncident("incident-1", openedAt);
+    }
+
+    private static Alert parkingIncident(String id, Instant openedAt) {
+        return new Alert(id, AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", "geonames:1277333",
                 "Bengaluru", openedAt.minus(Duration.ofHours(2)), openedAt, openedAt, 0.75, 0.25, 3, 2, 5, 40, 6,
                 List.of(), "Parking posts in Bengaluru are 3.0x more negative than in other cities");
     }
@@ -156,6 +161,22 @@ class TicketOperatorTest {
 
         assertThat(alertsFirst).extracting(HandoffTicket::linkedAlertIds).containsExactly(List.of(), List.of("incident-1"));
         assertThat(harness.extractOutputValues()).isEqualTo(alertsFirst);
+    }
+
+    @Test
+    void anIncidentAnEarlierReleaseSavedAsItsLatestAlertIsLinkedAndMovedOverOnTheNextAlert() throws Exception {
+        var savedByEarlierRelease = harness.getOperator().getOperatorStateBackend().getBroadcastState(EarshotPipeline.ALERTS_BY_ID);
+        savedByEarlierRelease.put("incident-1", parkingIncident(T0));
+        harness.processElement(angry("twitter:1", T0.plusSeconds(60), -0.6), T0.plusSeconds(60).toEpochMilli());
+        advanceEventTime(T0.plusSeconds(60).toEpochMilli());
+
+        harness.processBroadcastElement(parkingIncident("incident-2", T0.plusSeconds(120)), T0.plusSeconds(120).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(ticket -> assertThat(ticket.linkedAlertIds()).containsExactly("incident-1"));
+        assertThat(savedByEarlierRelease.entries()).isEmpty();
+        assertThat(harness.getOperator().getOperatorStateBackend().getBroadcastState(EarshotPipeline.INCIDENTS_BY_ID).entries())
+                .extracting(Map.Entry::getKey).containsExactlyInAnyOrder("incident-1", "incident-2");
     }
 
     @Test
