@@ -1,6 +1,7 @@
 package dev.earshot.flink;
 
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.serde.JsonTypeInfo;
 import dev.earshot.detect.Finding;
 import dev.earshot.model.Alert;
 import dev.earshot.model.DeadLetter;
@@ -11,6 +12,7 @@ import dev.earshot.model.PostDeletion;
 import dev.earshot.model.RawRecord;
 import dev.earshot.model.StatsView;
 import dev.earshot.model.TopicLocationStats;
+import dev.earshot.respond.IncidentVersions;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -47,6 +49,10 @@ public final class EarshotPipeline {
                           DataStream<PostChange> postChanges, DataStream<PostDeletion> deletions) {
     }
 
+    /** The ticket step's view of the incidents: each one's alert versions, with the event time each holds from. */
+    static final MapStateDescriptor<String, IncidentVersions> INCIDENTS_BY_ID = new MapStateDescriptor<>(
+            "alert-versions-by-id", BasicTypeInfo.STRING_TYPE_INFO, JsonTypeInfo.of(IncidentVersions.class));
+    /** Each incident's latest alert, what the ticket step kept before {@link #INCIDENTS_BY_ID}: read from older savepoints. */
     static final MapStateDescriptor<String, Alert> ALERTS_BY_ID =
             new MapStateDescriptor<>("alerts-by-id", BasicTypeInfo.STRING_TYPE_INFO, Types.ALERT);
 
@@ -145,7 +151,7 @@ public final class EarshotPipeline {
                 .process(new AttachTopTerms(config.aggregate().allowedLateness(), slide), Types.ALERT)
                 .name("alert top terms").uid("alert-top-terms");
 
-        BroadcastStream<Alert> alertBroadcast = alerts.broadcast(ALERTS_BY_ID);
+        BroadcastStream<Alert> alertBroadcast = alerts.broadcast(INCIDENTS_BY_ID, ALERTS_BY_ID);
         DataStream<HandoffTicket> tickets = events
                 .flatMap(new AssessPosts(config.handoff()), ConversationEvent.TYPE).name("who is venting").uid("assess")
                 .keyBy(ConversationEvent::postId)

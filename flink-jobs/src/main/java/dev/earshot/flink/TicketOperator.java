@@ -8,6 +8,7 @@ import dev.earshot.model.TicketStatus;
 import dev.earshot.respond.ConversationState;
 import dev.earshot.respond.ConversationTracker;
 import dev.earshot.respond.HandoffRules;
+import dev.earshot.respond.IncidentVersions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
@@ -27,8 +27,10 @@ import org.apache.flink.util.Collector;
 /**
  * Per conversation: one ticket, whatever the parallelism, the arrival order or a replay. Posts wait in state until
  * the watermark passes them and are then handed to {@link ConversationTracker} in event-time order, so that the
- * first venting post (which names the ticket) is the same on every run. Alerts arrive broadcast; a post is linked
- * to the incidents that were open at its event time, which makes the links independent of arrival order too.
+ * first venting post (which names the ticket) is the same on every run. Alerts arrive broadcast, each version
+ * before the watermark passes the event time it carries, but perhaps well before the posts of that time: a post is
+ * linked to the incidents open at its event time as the versions known by then tell ({@link IncidentVersions}), which
+ * makes the links independent of which input runs ahead.
  *
  * <p>Edits and deletions apply when they arrive, to the post still waiting for the watermark or to the ticket,
  * which is then said again without the deleted post, or with the edited version.
@@ -123,19 +125,34 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
 
     @Override
     public void processBroadcastElement(Alert alert, Context ctx, Collector<HandoffTicket> out) throws Exception {
-        BroadcastState<String, Alert> alerts = ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID);
-        alerts.put(alert.id(), alert);
+        BroadcastState<String, IncidentVersions> incidents = ctx.getBroadcastState(EarshotPipeline.INCIDENTS_BY_ID);
+        BroadcastState<String, Alert> savedByEarlierRelease = ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID);
+        for (Map.Entry<String, Alert> entry : savedByEarlierRelease.entries()) {
+            incidents.put(entry.getKey(), knownFromTheStart(entry.getValue()));
+        }
+        savedByEarlierRelease.clear();
+        // Its timestamp is the event time the lifecycle raised it at.
+        Instant knownAt = Instant.ofEpochMilli(ctx.timestamp());
+        IncidentVersions known = incidents.get(alert.id());
+        known = known == null ? IncidentVersions.of(alert, knownAt) : known.with(alert, knownAt);
+        incidents.put(alert.id(), known.since(Instant.ofEpochMilli(ctx.currentWatermark())));
         // Resolved incidents older than the look-back cannot be linked any more.
         Instant horizon = alert.windowEnd().minus(rules.lookBack());
         List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, Alert> entry : alerts.entries()) {
-            if (entry.getValue().status() == AlertStatus.RESOLVED && entry.getValue().windowEnd().isBefore(horizon)) {
+        for (Map.Entry<String, IncidentVersions> entry : incidents.entries()) {
+            Alert latest = entry.getValue().latest();
+            if (latest.status() == AlertStatus.RESOLVED && latest.windowEnd().isBefore(horizon)) {
                 expired.add(entry.getKey());
             }
         }
         for (String id : expired) {
-            alerts.remove(id);
+            incidents.remove(id);
         }
+    }
+
+    /** An incident as an earlier release saved it, its latest alert only: known, as far as any post can tell, always. */
+    private static IncidentVersions knownFromTheStart(Alert alert) {
+        return IncidentVersions.of(alert, Instant.EPOCH);
     }
 
     @Override
@@ -145,7 +162,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         if (due != null) {
             pending.remove(timestamp);
             state = state == null ? new ConversationState() : state;
-            List<Alert> openAlerts = openAt(ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID), Instant.ofEpochMilli(timestamp));
+            List<Alert> openAlerts = openAt(ctx, Instant.ofEpochMilli(timestamp));
             List<AddressedPost> posts = new ArrayList<>(due.posts());
             posts.sort(Comparator.comparing(p -> p.post().post().id()));
             for (AddressedPost post : posts) {
@@ -182,17 +199,15 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         }
     }
 
-    private static List<Alert> openAt(ReadOnlyBroadcastState<String, Alert> alerts, Instant time) throws Exception {
-        List<Alert> open = new ArrayList<>();
-        for (Map.Entry<String, Alert> entry : alerts.immutableEntries()) {
-            Alert alert = entry.getValue();
-            boolean started = !alert.openedAt().isAfter(time);
-            boolean ended = alert.status() == AlertStatus.RESOLVED && !alert.windowEnd().isAfter(time);
-            if (started && !ended) {
-                open.add(alert);
-            }
+    private static List<Alert> openAt(ReadOnlyContext ctx, Instant time) throws Exception {
+        List<IncidentVersions> incidents = new ArrayList<>();
+        for (Map.Entry<String, IncidentVersions> entry : ctx.getBroadcastState(EarshotPipeline.INCIDENTS_BY_ID).immutableEntries()) {
+            incidents.add(entry.getValue());
         }
-        open.sort(Comparator.comparing(Alert::id));
-        return open;
+        // Until the first alert after a resume from an earlier release's savepoint moves them over.
+        for (Map.Entry<String, Alert> entry : ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID).immutableEntries()) {
+            incidents.add(knownFromTheStart(entry.getValue()));
+        }
+        return IncidentVersions.openAt(incidents, time);
     }
 }

@@ -12,6 +12,8 @@ import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.KafkaPostSource;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.AlertKind;
+import dev.earshot.model.AlertStatus;
 import dev.earshot.model.Author;
 import dev.earshot.model.EnrichedPost;
 import dev.earshot.model.HandoffTicket;
@@ -20,6 +22,7 @@ import dev.earshot.model.TicketStatus;
 import dev.earshot.sample.SampleScenario;
 import dev.earshot.sample.SampleStreamGenerator;
 import dev.earshot.sample.SampleStreamParams;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -159,6 +162,29 @@ class KafkaWorkflowITCase {
                 .extracting(t -> t.customer().id())
                 .containsExactlyInAnyOrderElementsOf(scenario.ventingCustomers().stream()
                         .map(SampleScenario.VentingCustomer::authorId).toList());
+    }
+
+    /**
+     * As in the file run: each version of the Bengaluru customer's ticket links the parking incidents of Bengaluru
+     * opened by its latest post's time, here on an input read while the job runs rather than one flushed at its end.
+     */
+    @Test
+    void theBangaloreTicketIsLinkedToEveryParkingIncidentOpenAtItsPostsTime() {
+        List<Alert> parkingOpened = alerts.stream().map(record -> value(record, Alert.class))
+                .filter(a -> a.topic().equals("parking") && a.locationName().equals("Bengaluru"))
+                .filter(a -> a.status() == AlertStatus.OPEN).toList();
+        List<HandoffTicket> bangalore = tickets.stream().map(record -> value(record, HandoffTicket.class))
+                .filter(t -> t.location() != null && t.location().city().equals("Bengaluru"))
+                .filter(t -> t.status() != TicketStatus.CLOSED).toList();
+
+        assertThat(parkingOpened).extracting(Alert::kind)
+                .containsExactlyInAnyOrder(AlertKind.NEGATIVE_SPIKE, AlertKind.PEER_OUTLIER);
+        assertThat(bangalore).hasSize(4).allSatisfy(version -> {
+            Instant latestPost = version.posts().get(version.posts().size() - 1).createdAt();
+            assertThat(version.linkedAlertIds()).as("the version of %s", latestPost).containsExactlyInAnyOrderElementsOf(
+                    parkingOpened.stream().filter(a -> !a.openedAt().isAfter(latestPost)).map(Alert::id).toList());
+        });
+        assertThat(bangalore.get(bangalore.size() - 1).linkedAlertIds()).hasSize(2);
     }
 
     @Test

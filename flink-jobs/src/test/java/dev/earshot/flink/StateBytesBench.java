@@ -273,7 +273,8 @@ public final class StateBytesBench {
         posts.forEach(post -> assess.flatMap(new EnrichedEvent(post, false, null), collector));
         try (KeyedBroadcastOperatorTestHarness<String, ConversationEvent, Alert, HandoffTicket> harness =
                      ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new TicketOperator(config.handoff()),
-                             ConversationEvent::conversationKey, BasicTypeInfo.STRING_TYPE_INFO, EarshotPipeline.ALERTS_BY_ID)) {
+                             ConversationEvent::conversationKey, BasicTypeInfo.STRING_TYPE_INFO,
+                             EarshotPipeline.INCIDENTS_BY_ID, EarshotPipeline.ALERTS_BY_ID)) {
             Peak peak = new Peak();
             replay(addressed, a -> a.post().post().post().createdAt(), (a, at) -> harness.processElement(a, at), harness, peak,
                     "pending-posts", "conversation");

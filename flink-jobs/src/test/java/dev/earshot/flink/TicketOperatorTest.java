@@ -23,6 +23,7 @@ import dev.earshot.respond.VentingClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -43,7 +44,8 @@ class TicketOperatorTest {
     @BeforeEach
     void setUp() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new TicketOperator(rules),
-                ConversationEvent::conversationKey, BasicTypeInfo.STRING_TYPE_INFO, EarshotPipeline.ALERTS_BY_ID);
+                ConversationEvent::conversationKey, BasicTypeInfo.STRING_TYPE_INFO, EarshotPipeline.INCIDENTS_BY_ID,
+                EarshotPipeline.ALERTS_BY_ID);
     }
 
     /** Both inputs: the operator's event time is the slower of the posts and the alerts. */
@@ -67,7 +69,11 @@ class TicketOperatorTest {
     }
 
     private static Alert parkingIncident(Instant openedAt) {
-        return new Alert("incident-1", AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", "geonames:1277333",
+        return parkingIncident("incident-1", openedAt);
+    }
+
+    private static Alert parkingIncident(String id, Instant openedAt) {
+        return new Alert(id, AlertKind.PEER_OUTLIER, AlertStatus.OPEN, "parking", "geonames:1277333",
                 "Bengaluru", openedAt.minus(Duration.ofHours(2)), openedAt, openedAt, 0.75, 0.25, 3, 2, 5, 40, 6,
                 List.of(), "Parking posts in Bengaluru are 3.0x more negative than in other cities");
     }
@@ -96,6 +102,81 @@ class TicketOperatorTest {
         List<HandoffTicket> versions = harness.extractOutputValues();
         assertThat(versions.get(0).linkedAlertIds()).as("posted before the incident opened").isEmpty();
         assertThat(versions.get(1).linkedAlertIds()).containsExactly("incident-1");
+    }
+
+    /** A version of the parking incident, sent as the lifecycle sends it: stamped with the event time it is raised at. */
+    private void alertVersion(AlertStatus status, Instant openedAt, Instant windowEnd, Instant raisedAt) throws Exception {
+        Alert opened = parkingIncident(openedAt);
+        harness.processBroadcastElement(new Alert(opened.id(), opened.kind(), status, opened.topic(), opened.locationId(),
+                opened.locationName(), windowEnd.minus(Duration.ofHours(2)), windowEnd, openedAt, 0.75, 0.25, 3, 2, 5, 40, 6,
+                List.of(), opened.summary()), raisedAt.toEpochMilli());
+    }
+
+    /**
+     * The sample's Bengaluru customer on Kafka: the alerts ran ahead of the posts, and the incident had been resolved,
+     * hours of event time later, before the posts written while it was open were released.
+     */
+    @Test
+    void aPostIsLinkedToTheIncidentAsItStoodAtItsTimeThoughItsResolutionCameFirst() throws Exception {
+        Instant opened = T0;
+        Instant resolved = T0.plus(Duration.ofHours(7));
+        alertVersion(AlertStatus.OPEN, opened, opened, opened.minusMillis(1));
+        alertVersion(AlertStatus.RESOLVED, opened, resolved, resolved.minusMillis(1));
+        harness.processBroadcastWatermark(resolved.toEpochMilli());
+        Instant first = T0.plus(Duration.ofMinutes(55));
+        Instant second = T0.plus(Duration.ofHours(3));
+        harness.processElement(angry("twitter:1", first, -0.6), first.toEpochMilli());
+        harness.processElement(angry("twitter:2", second, -0.8), second.toEpochMilli());
+
+        harness.processWatermark(second.toEpochMilli());
+
+        List<HandoffTicket> versions = harness.extractOutputValues();
+        assertThat(versions).extracting(HandoffTicket::linkedAlertIds)
+                .containsExactly(List.of("incident-1"), List.of("incident-1"));
+        assertThat(versions.get(0).reasons()).contains("linked to open incident incident-1: raises priority");
+    }
+
+    /**
+     * A peer outlier opened for the window ending at 05:00 is raised one allowed lateness later: a post of 05:05 is
+     * not linked to it, whether the alert reaches the ticket step before the post is released or after.
+     */
+    @Test
+    void anIncidentIsLinkedFromTheEventTimeItIsRaisedAtWhicheverInputRunsAhead() throws Exception {
+        Instant raised = T0.plus(Duration.ofMinutes(15)).minusMillis(1);
+        Instant before = T0.plus(Duration.ofMinutes(5));
+        Instant after = T0.plus(Duration.ofMinutes(20));
+        alertVersion(AlertStatus.OPEN, T0, T0, raised);
+        harness.processElement(angry("twitter:1", before, -0.6), before.toEpochMilli());
+        harness.processElement(angry("twitter:2", after, -0.8), after.toEpochMilli());
+        advanceEventTime(after.toEpochMilli());
+        List<HandoffTicket> alertsFirst = harness.extractOutputValues();
+
+        harness.close();
+        setUp();
+        harness.processElement(angry("twitter:1", before, -0.6), before.toEpochMilli());
+        harness.processElement(angry("twitter:2", after, -0.8), after.toEpochMilli());
+        advanceEventTime(before.toEpochMilli());
+        alertVersion(AlertStatus.OPEN, T0, T0, raised);
+        advanceEventTime(after.toEpochMilli());
+
+        assertThat(alertsFirst).extracting(HandoffTicket::linkedAlertIds).containsExactly(List.of(), List.of("incident-1"));
+        assertThat(harness.extractOutputValues()).isEqualTo(alertsFirst);
+    }
+
+    @Test
+    void anIncidentAnEarlierReleaseSavedAsItsLatestAlertIsLinkedAndMovedOverOnTheNextAlert() throws Exception {
+        var savedByEarlierRelease = harness.getOperator().getOperatorStateBackend().getBroadcastState(EarshotPipeline.ALERTS_BY_ID);
+        savedByEarlierRelease.put("incident-1", parkingIncident(T0));
+        harness.processElement(angry("twitter:1", T0.plusSeconds(60), -0.6), T0.plusSeconds(60).toEpochMilli());
+        advanceEventTime(T0.plusSeconds(60).toEpochMilli());
+
+        harness.processBroadcastElement(parkingIncident("incident-2", T0.plusSeconds(120)), T0.plusSeconds(120).toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(ticket -> assertThat(ticket.linkedAlertIds()).containsExactly("incident-1"));
+        assertThat(savedByEarlierRelease.entries()).isEmpty();
+        assertThat(harness.getOperator().getOperatorStateBackend().getBroadcastState(EarshotPipeline.INCIDENTS_BY_ID).entries())
+                .extracting(Map.Entry::getKey).containsExactlyInAnyOrder("incident-1", "incident-2");
     }
 
     @Test
