@@ -34,8 +34,11 @@ public final class AlertRouter {
         record HeldBack(AlertChannel channel, String reason) implements Route {
         }
 
-        /** Worth a message, but the channel's rate limit would hold it too long: a dead letter. */
-        record RateLimited(AlertChannel channel, String reason) implements Route {
+        /**
+         * Worth a message at {@code position}, but the channel's rate limit would hold it too long: a dead letter. It
+         * still counts for its incident's thread, so the follow-ups of a refused announcement follow it.
+         */
+        record RateLimited(AlertChannel channel, ThreadPosition position, String reason) implements Route {
         }
     }
 
@@ -90,16 +93,19 @@ public final class AlertRouter {
         return routes;
     }
 
-    /** A dispatch at {@code position} when the channel's rate limit lets it through in time. */
+    /**
+     * A dispatch at {@code position} when the channel's rate limit lets it through in time. Either way the message
+     * counts for its thread: one that is not delivered is a dead letter, whose follow-ups follow it there.
+     */
     private static Route dispatch(ChannelState state, Alert alert, ThreadPosition position, Instant now) {
+        state.threads().posted(alert, now);
         Optional<Duration> wait = state.bucket().reserve(now);
         if (wait.isEmpty()) {
             RateLimit limit = state.channel().rateLimit();
-            return new Route.RateLimited(state.channel(), "rate limit: the channel allows " + limit.perMinute()
+            return new Route.RateLimited(state.channel(), position, "rate limit: the channel allows " + limit.perMinute()
                     + " messages a minute (burst " + limit.burst() + ") and its queue is longer than maxWait "
                     + limit.maxWait().toSeconds() + "s");
         }
-        state.threads().posted(alert, now);
         return new Route.Dispatch(state.channel(), position, wait.get());
     }
 

@@ -16,6 +16,8 @@ import dev.earshot.respond.alerts.MessageKind;
 import dev.earshot.respond.alerts.SlackMessage;
 import dev.earshot.respond.alerts.SlackMessageLookup;
 import dev.earshot.respond.alerts.SlackPostMessage;
+import dev.earshot.respond.alerts.ThreadPosition;
+import dev.earshot.respond.alerts.UnannouncedIncidents;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -50,15 +53,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On a slack-api channel, an incident's follow-ups reply in the thread of its first message: the {@code ts}
  * Slack answered for it is kept per channel and incident, and a follow-up's body is made only once the messages
- * before it in its thread are settled, so it knows the {@code ts}. When the first message failed, the first
- * follow-up that gets through starts the thread.
+ * before it in its thread are settled, so it knows the {@code ts}. When an incident's first message on a channel is
+ * a dead letter (refused by the rate limit, or failed), its follow-ups there are dead letters behind it, in order
+ * ({@link UnannouncedIncidents}): the channel hears nothing of an incident it was never told of, and
+ * {@code redeliver} sends the announcement, then what followed it.
  *
  * <p>{@link #flush} waits for every outstanding message, so a checkpoint completes only once the alerts before
  * it are delivered or dead-lettered: at-least-once, and receivers deduplicate by {@code Idempotency-Key}. Slack's
  * Web API has none: a restored writer, until its first checkpoint, looks for each slack-api message in Slack before
  * posting it (the failed run may have posted it after the checkpoint), and adopts the one it finds
  * ({@link dev.earshot.respond.alerts.SlackMessageLookup}). The checkpointed state ({@link AlertDeliveryState}) holds
- * the open threads, their Slack {@code ts} and when it was taken.
+ * the open threads, their Slack {@code ts}, those whose first message is a dead letter, and when it was taken.
  */
 public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, AlertDeliveryState> {
 
@@ -96,6 +101,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private final Map<String, CompletableFuture<?>> threadTails = new ConcurrentHashMap<>();
     /** The ts of the message each slack-api thread hangs from, by {@link #threadKey}. */
     private final Map<String, String> slackThreads = new ConcurrentHashMap<>();
+    private final UnannouncedIncidents unannounced = new UnannouncedIncidents();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final Map<String, ChannelCounts> channelCounts = new HashMap<>();
@@ -144,25 +150,27 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                 skipped++;
                 channelCounts.get(channel.name()).heldBack().incrementAndGet();
                 LOG.info("Alert {} {} held back from channel '{}': {}", alert.id(), alert.status(), channel.name(), held.reason());
-            } else if (route instanceof Route.RateLimited limited) {
-                channelCounts.get(channel.name()).messages().incrementAndGet();
-                undeliverable(alert, channel, limited.reason());
-            } else if (route instanceof Route.Dispatch dispatch) {
+            } else {
+                ThreadPosition position = route instanceof Route.Dispatch dispatch ? dispatch.position()
+                        : ((Route.RateLimited) route).position();
                 inFlight.acquire();
                 channelCounts.get(channel.name()).messages().incrementAndGet();
                 // one thread's messages go out in order: each is made and sent once the previous one is settled
-                // and its outcome recorded, so that a Slack reply knows the ts its first message got
+                // and its outcome recorded, so that a Slack reply knows the ts its first message got, and a
+                // follow-up knows whether its announcement is a dead letter
                 String thread = threadKey(channel.name(), alert.id());
                 CompletableFuture<?> previous = threadTails.getOrDefault(thread, CompletableFuture.completedFuture(null));
                 CompletableFuture<Void> settled = previous.handle((ignored, failure) -> null)
-                        .thenCompose(ignored -> delivery.send(message(alert, dispatch, thread), dispatch.delay()))
+                        .thenCompose(ignored -> sendInTurn(alert, route, position, thread))
                         .handle((result, error) -> {
+                            boolean sent = error == null && result.delivered();
                             if (channel.type() == ChannelType.SLACK_API) {
-                                followSlackThread(thread, dispatch.position().kind(), error == null ? result.slackTs() : null);
+                                followSlackThread(thread, position.kind(), error == null ? result.slackTs() : null);
                             }
+                            unannounced.settled(thread, position.kind(), sent);
                             if (error != null) {
                                 undeliverable(alert, channel, error.getClass().getSimpleName());
-                            } else if (result.delivered()) {
+                            } else if (sent) {
                                 delivered.incrementAndGet();
                                 recordDelivery(alert, channel);
                                 channelCounts.get(channel.name()).delivered().incrementAndGet();
@@ -176,6 +184,20 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
                 settled.whenComplete((ignored, error) -> threadTails.remove(thread, settled));
             }
         }
+    }
+
+    /**
+     * Sends a message once the messages before it in its thread are settled; a follow-up of an announcement that is a
+     * dead letter, or a message the rate limit refused, is not sent but settled at once with the reason.
+     */
+    private CompletableFuture<HttpDelivery.Result> sendInTurn(Alert alert, Route route, ThreadPosition position, String thread) {
+        Optional<String> notSent = unannounced.reasonNotToSend(thread, position.kind())
+                .or(() -> route instanceof Route.RateLimited limited ? Optional.of(limited.reason()) : Optional.empty());
+        if (notSent.isPresent()) {
+            return CompletableFuture.completedFuture(new HttpDelivery.Result(false, 0, notSent.get(), null));
+        }
+        Route.Dispatch dispatch = (Route.Dispatch) route;
+        return delivery.send(message(alert, dispatch, thread), dispatch.delay());
     }
 
     @Override
@@ -201,13 +223,14 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         open.forEach((channel, threads) -> threads.forEach(thread -> openKeys.add(threadKey(channel, thread.incidentId()))));
         slackThreads.keySet().retainAll(openKeys);
         replaying = redelivering != null;
-        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant()));
+        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant(), unannounced.snapshot(openKeys)));
     }
 
     /** Continues the threads of a checkpoint; called before the first {@link #write}. */
     void restore(AlertDeliveryState state) {
         router.restore(state.threads());
         slackThreads.putAll(state.slackThreads());
+        unannounced.restore(state.unannounced());
         Instant since = state.checkpointedAt();
         replayingSince = !replaying ? since
                 : replayingSince == null || since == null ? null : since.isBefore(replayingSince) ? since : replayingSince;

@@ -216,6 +216,72 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
     }
 
     @Test
+    void theFollowUpsOfAnAnnouncementThatFailedAreDeadLetteredBehindItInOrderNotSentIntoAThreadTheChannelNeverSaw()
+            throws Exception {
+        receiver.answer(attempt -> attempt <= FAST.maxAttempts() ? Answer.of(503, "Service Unavailable") : null);
+        List<Alert> incident = List.of(SampleAlerts.parking(ID, OPEN, 6), SampleAlerts.parking(ID, UPDATED, 8),
+                SampleAlerts.parking(ID, RESOLVED, 8));
+        try (AlertDeliveryWriter writer = writer(FAST, webhook())) {
+            for (Alert alert : incident) {
+                writer.write(alert, null);
+            }
+            writer.flush(true);
+            AlertDeliveryWriter.ChannelCounts counts = writer.channelCounts().get("pager");
+            assertThat(List.of(counts.messages().get(), counts.delivered().get(), counts.deadLetters().get(), counts.heldBack().get()))
+                    .as("messages, delivered, dead letters, held back").containsExactly(3L, 0L, 3L, 0L);
+        }
+        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).as("only the announcement's attempts")
+                .extracting(r -> r.json().get("status").asText()).containsOnly("OPEN").hasSize(FAST.maxAttempts());
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(incident);
+        assertThat(deadLetters.letters).extracting(DeadLetter::reason).containsExactly(
+                "channel 'pager' (webhook): gave up after 4 attempts, the last: HTTP 503: Service Unavailable",
+                "channel 'pager' (webhook): its incident's announcement is in the dead letters",
+                "channel 'pager' (webhook): its incident's announcement is in the dead letters");
+    }
+
+    @Test
+    void anAnnouncementTheRateLimitRefusedStillStartsTheThreadSoItsResolutionFollowsItIntoTheDeadLetters() throws Exception {
+        AlertChannel tight = new AlertChannel("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY", null, null,
+                null, null, null, null, null, new RateLimit(1.0, 1, Duration.ZERO), Duration.ofHours(1), 3);
+        List<Alert> refused = List.of(SampleAlerts.parking("incident-b", OPEN, 6), SampleAlerts.parking("incident-b", UPDATED, 8),
+                SampleAlerts.parking("incident-b", RESOLVED, 8));
+        try (AlertDeliveryWriter writer = writer(FAST, tight)) {
+            writer.write(SampleAlerts.parking("incident-a", OPEN, 6), null);
+            for (Alert alert : refused) {
+                writer.write(alert, null);
+            }
+            writer.flush(true);
+            assertThat(writer.channelCounts().get("pager").deadLetters().get()).isEqualTo(3);
+        }
+        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).extracting(r -> r.json().get("id").asText()).containsExactly("incident-a");
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(refused);
+        assertThat(deadLetters.letters.get(0).reason()).startsWith("channel 'pager' (webhook): rate limit: ");
+        assertThat(deadLetters.letters.subList(1, 3)).extracting(DeadLetter::reason)
+                .containsOnly("channel 'pager' (webhook): its incident's announcement is in the dead letters");
+    }
+
+    @Test
+    void aRestoredWriterKeepsDeadLetteringBehindAnAnnouncementThatFailedBeforeItsCheckpoint() throws Exception {
+        receiver.answer(attempt -> attempt <= FAST.maxAttempts() ? Answer.of(503, "Service Unavailable") : null);
+        AlertDeliveryState.Serializer serializer = new AlertDeliveryState.Serializer();
+        byte[] checkpoint;
+        try (AlertDeliveryWriter failed = writer(FAST, webhook())) {
+            failed.write(SampleAlerts.parking(ID, OPEN, 6), null);
+            failed.flush(false);
+            checkpoint = serializer.serialize(failed.snapshotState(1).get(0));
+        }
+        try (AlertDeliveryWriter restored = writer(FAST, webhook())) {
+            restored.restore(serializer.deserialize(serializer.getVersion(), checkpoint));
+            restored.write(SampleAlerts.parking(ID, RESOLVED, 6), null);
+            restored.flush(true);
+            assertThat(restored.snapshotState(2).get(0).unannounced()).as("the resolution ended the thread").isEmpty();
+        }
+        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).hasSize(FAST.maxAttempts());
+        assertThat(deadLetters.letters).extracting(DeadLetter::origin)
+                .containsExactly("alert " + ID + " OPEN -> channel pager", "alert " + ID + " RESOLVED -> channel pager");
+    }
+
+    @Test
     void routingSendsEachAlertOnlyWhereItBelongs() throws Exception {
         AlertChannel transportOnly = new AlertChannel("transport", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY", null, null, null,
                 List.of("public_transport"), null, null, null, null, null, null);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -142,29 +143,42 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
     }
 
     @Test
-    void okFalseIsADeadLetterWithSlacksErrorCodeAndTheNextFollowUpStartsTheThreadTopLevel() throws Exception {
+    void okFalseIsADeadLetterWithSlacksErrorCodeItsFollowUpsWaitBehindItAndARedeliveryThreadsThemInOrder() throws Exception {
         receiver.answer(number -> number == 1 ? Answer.of(200, "{\"ok\":false,\"error\":\"not_in_channel\"}") : null);
         Alert first = SampleAlerts.parking("incident-a", OPEN, 5);
+        List<Alert> incident = List.of(first, SampleAlerts.parking("incident-a", UPDATED, 7),
+                SampleAlerts.parking("incident-a", RESOLVED, 7));
         try (AlertDeliveryWriter writer = writer()) {
-            writer.write(first, null);
-            writer.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
-            writer.write(SampleAlerts.parking("incident-a", RESOLVED, 7), null);
+            for (Alert alert : incident) {
+                writer.write(alert, null);
+            }
             writer.flush(true);
         }
-        assertThat(posts()).hasSize(3).extracting(Received::answeredStatus).containsOnly(200);
+        assertThat(posts()).as("nothing replies to a thread that does not exist, nor starts one").hasSize(1);
+        assertThat(receiver.slackChannel()).isEmpty();
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(incident);
         DeadLetter letter = deadLetters.letters.get(0);
-        assertThat(deadLetters.letters).hasSize(1);
         assertThat(letter.reason()).isEqualTo("channel 'care-slack' (slack-api): Slack error not_in_channel: invite the app "
                 + "to the channel (/invite @app-name in Slack) (not retried: the request itself was refused)");
-        assertThat(Json.read(letter.raw(), Alert.class)).isEqualTo(first);
+        assertThat(deadLetters.letters.subList(1, 3)).extracting(DeadLetter::reason)
+                .containsOnly("channel 'care-slack' (slack-api): its incident's announcement is in the dead letters");
         assertThat(List.of(letter.reason(), letter.origin(), letter.raw())).allSatisfy(text ->
                 assertThat(text).doesNotContain(AlertReceiver.SLACK_BOT_TOKEN));
 
-        Received update = posts().get(1);
-        assertThat(update.json().has("thread_ts")).as("the first message's ts is unknown").isFalse();
-        assertThat(update.json().get("text").asText()).startsWith("Update to incident incident-a: ");
-        assertThat(posts().get(2).json().get("thread_ts").asText()).as("the update started the thread")
-                .isEqualTo(update.postedTs());
+        try (AlertDeliveryWriter redelivery = writer()) {
+            redelivery.redeliver(incident.stream().map(alert -> IdempotencyKeys.of(alert, "care-slack"))
+                    .collect(Collectors.toSet()), letter.rejectedAt());
+            for (Alert alert : incident) {
+                redelivery.write(alert, null);
+            }
+            redelivery.flush(true);
+        }
+        List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
+        assertThat(channel).extracting(post -> post.metadata().at("/event_payload/key").asText())
+                .containsExactlyElementsOf(incident.stream().map(alert -> IdempotencyKeys.of(alert, "care-slack")).toList());
+        assertThat(channel.get(0).threadTs()).isNull();
+        assertThat(channel.subList(1, 3)).extracting(AlertReceiver.SlackPost::threadTs).containsOnly(channel.get(0).ts());
+        assertThat(channel.get(2).broadcast()).as("the resolution is shown in the channel too").isTrue();
     }
 
     @Test
