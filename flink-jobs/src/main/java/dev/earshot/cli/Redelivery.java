@@ -24,6 +24,7 @@ import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
 import dev.earshot.respond.alerts.IdempotencyKeys;
+import dev.earshot.respond.alerts.IncidentOrder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -128,7 +129,7 @@ final class Redelivery {
         boolean anything = false;
         if (!undelivered.alertsByKey().isEmpty()) {
             AlertsConfig alerts = alertsConfig(undelivered.channels());
-            env.fromData(List.copyOf(new LinkedHashSet<>(undelivered.alertsByKey().values())), JsonTypeInfo.of(Alert.class))
+            env.fromData(IncidentOrder.of(undelivered.alertsByKey().values()), JsonTypeInfo.of(Alert.class))
                     .name("alert dead letters")
                     .sinkTo(new AlertDeliverySink(alerts, new JsonLinesFileSink<>(outputDir,
                             EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY)), secrets).redelivery(undelivered.alertsByKey().keySet(), undelivered.earliestAlertRejection())

@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
@@ -206,6 +207,45 @@ class RedeliverITCase {
         }
     }
 
+    /**
+     * QA: the rate limit refused an incident's announcement, so its resolution was skipped as never announced, and
+     * redeliver later announced an incident resolved long before. The resolution now follows its announcement into
+     * the dead letters, and redeliver (the limit raised) sends both, announcement first.
+     */
+    @Test
+    void anIncidentWhoseAnnouncementWasRefusedIsRedeliveredAnnouncementThenResolution() throws Exception {
+        try (AlertReceiver receiver = new AlertReceiver()) {
+            String channels = """
+                    respond:
+                      alerts:
+                        channels:
+                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY,
+                             rateLimit: {perMinute: 1, burst: %d, maxWait: 0s}}
+                    """;
+            Map<String, String> secrets = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", AlertReceiver.WEBHOOK_KEY);
+            Path jobOutput = Files.createDirectories(work.resolve("output"));
+            Alert announced = version("incident-a", "OPEN", 0, 5);
+            List<Alert> refused = List.of(version("incident-b", "OPEN", 0, 5), version("incident-b", "UPDATED", 1, 8),
+                    version("incident-b", "RESOLVED", 2, 8));
+
+            deliverAlertsAsTheJobDoes(ConfigLoader.parse(channels.formatted(1), "job.yaml"), secrets::get, jobOutput,
+                    List.of(announced, refused.get(0), refused.get(1), refused.get(2)));
+            List<DeadLetter> letters = Files.readAllLines(jobOutput.resolve("alert-delivery-dead-letters.jsonl")).stream()
+                    .map(line -> Json.read(line, DeadLetter.class)).toList();
+            assertThat(letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(refused);
+            assertThat(letters.subList(1, 3)).extracting(DeadLetter::reason)
+                    .containsOnly("channel 'ops-hook' (webhook): its incident's announcement is in the dead letters");
+
+            String output = redeliver(ConfigLoader.parse(channels.formatted(5), "raised.yaml"), secrets, work.resolve("redelivery"),
+                    List.of(jobOutput));
+
+            assertThat(output).contains("read            3 dead letters", "redelivered     3 (3 alert messages, 0 ticket versions)");
+            assertThat(accepted(receiver)).extracting(received -> Json.read(new String(received.body(), StandardCharsets.UTF_8), Alert.class))
+                    .extracting(alert -> alert.id() + " " + alert.status())
+                    .containsExactly("incident-a OPEN", "incident-b OPEN", "incident-b UPDATED", "incident-b RESOLVED");
+        }
+    }
+
     /** Two redelivers at once would both send what neither has recorded yet: the second stops, naming the lock. */
     @Test
     void aSecondRedeliverOnTheSameFolderStopsWhileTheFirstRuns() throws Exception {
@@ -267,12 +307,17 @@ class RedeliverITCase {
 
     /** What the job's alert delivery does, recording what it delivers beside its dead letters. */
     private static void deliverAlertAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir) throws Exception {
+        deliverAlertsAsTheJobDoes(config, secrets, dir, List.of(sampleAlert()));
+    }
+
+    private static void deliverAlertsAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir, List<Alert> alerts)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         // appends, as a restored run's dead-letter file does: a fresh sink would start the file afresh
         Path letters = dir.resolve("alert-delivery-dead-letters.jsonl");
         String before = Files.exists(letters) ? Files.readString(letters) : "";
-        env.fromData(List.of(sampleAlert()), JsonTypeInfo.of(Alert.class))
+        env.fromData(alerts, JsonTypeInfo.of(Alert.class))
                 .sinkTo(EarshotJob.alertDelivery(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-delivery-dead-letters"),
                         secrets));
         env.execute("alert delivery");
@@ -313,6 +358,14 @@ class RedeliverITCase {
         try (InputStream in = RedeliverITCase.class.getResourceAsStream("/alerts/parking-bengaluru.json")) {
             return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), Alert.class);
         }
+    }
+
+    /** The sample alert as version {@code status} of incident {@code id}, of the window {@code windows} half-hours later. */
+    private static Alert version(String id, String status, int windows, int severity) throws IOException {
+        Alert sample = sampleAlert();
+        ObjectNode alert = Json.mapper().valueToTree(sample);
+        alert.put("id", id).put("status", status).put("severity", severity).put("windowEnd", sample.windowEnd().plusSeconds(1800L * windows).toString());
+        return Json.mapper().treeToValue(alert, Alert.class);
     }
 
     private static HandoffTicket sampleTicket() throws IOException {
