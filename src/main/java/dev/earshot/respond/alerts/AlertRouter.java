@@ -77,14 +77,17 @@ public final class AlertRouter {
     /**
      * The routes of an alert version sent again to the channels named (a redelivery of dead letters): each gets it
      * whatever its incident thread says, as the thread stayed in the job that first sent it (a follow-up then starts
-     * a message of its own), but within the channel's rate limit. Other channels are not touched.
+     * a message of its own), but within the channel's rate limit. The quiet period holds none back: each was worth a
+     * message when the job sent it, and an incident's dead-lettered versions come together. Other channels are not
+     * touched.
      */
     public List<Route> routeAgain(Alert alert, Instant now, Set<String> channelNames) {
         List<Route> routes = new ArrayList<>();
         for (ChannelState state : channels) {
             if (channelNames.contains(state.channel().name())) {
-                ThreadPosition position = state.threads().decide(alert, now) instanceof IncidentThreads.Decision.Post post
-                        ? post.position()
+                IncidentThreads.Decision decision = state.threads().decide(alert, now);
+                ThreadPosition position = decision instanceof IncidentThreads.Decision.Post post ? post.position()
+                        : decision instanceof IncidentThreads.Decision.HoldBack held ? held.position()
                         : alert.status() == AlertStatus.RESOLVED ? new ThreadPosition(MessageKind.RESOLUTION, alert.severity())
                         : ThreadPosition.FIRST;
                 routes.add(dispatch(state, alert, position, now));

@@ -30,8 +30,11 @@ public final class IncidentThreads {
         record Skip(String reason) implements Decision {
         }
 
-        /** Worth a message, but the quiet period has no room for it: counted, so that a run can say so. */
-        record HoldBack(String reason) implements Decision {
+        /**
+         * Worth a message at {@code position}, but the quiet period has no room for it: counted, so that a run can
+         * say so.
+         */
+        record HoldBack(String reason, ThreadPosition position) implements Decision {
         }
     }
 
@@ -79,7 +82,7 @@ public final class IncidentThreads {
                 }
                 if (postedWithin(thread, now) >= channel.maxPerIncident()) {
                     yield new Decision.HoldBack("quiet period: " + channel.maxPerIncident() + " messages on this incident within "
-                            + channel.quietPeriod().toMinutes() + " min");
+                            + channel.quietPeriod().toMinutes() + " min", new ThreadPosition(MessageKind.UPDATE, thread.lastSeverity));
                 }
                 yield new Decision.Post(new ThreadPosition(MessageKind.UPDATE, thread.lastSeverity));
             }

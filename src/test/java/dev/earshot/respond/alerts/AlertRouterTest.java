@@ -80,6 +80,18 @@ class AlertRouterTest {
     }
 
     @Test
+    void aRedeliveredIncidentStaysOneThreadHoweverManyOfItsUpdatesComeAtOnce() {
+        AlertRouter router = new AlertRouter(List.of(everything("ops")), T0);
+        List<Alert> deadLetters = List.of(parking("a", OPEN, 5), parking("a", UPDATED, 6), parking("a", UPDATED, 7),
+                parking("a", UPDATED, 8), parking("a", RESOLVED, 8));
+
+        assertThat(deadLetters.stream().map(alert -> only(router.routeAgain(alert, T0, Set.of("ops")))).toList())
+                .as("the quiet period (3 an hour) holds back none, and the fourth message is an update, not a new thread")
+                .containsExactly(dispatch(MessageKind.FIRST, null), dispatch(MessageKind.UPDATE, 5), dispatch(MessageKind.UPDATE, 6),
+                        dispatch(MessageKind.UPDATE, 7), dispatch(MessageKind.RESOLUTION, 8));
+    }
+
+    @Test
     void aRestoredRouterContinuesTheThreadsItsSnapshotHeld() {
         AlertChannel ops = channel("ops", List.of(), List.of(), 1, GENEROUS, Duration.ofHours(1), 2);
         AlertRouter before = new AlertRouter(List.of(ops, everything("gone")), T0);
