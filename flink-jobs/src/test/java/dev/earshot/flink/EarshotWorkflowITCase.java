@@ -1,10 +1,12 @@
 package dev.earshot.flink;
 
 import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.toMap;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.connectors.LocalPorts;
 import dev.earshot.connectors.file.JsonLinesFileSink;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
@@ -20,11 +22,13 @@ import dev.earshot.sample.SampleStreamParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -46,11 +50,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EarshotWorkflowITCase {
 
     static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
+    static final int PROMETHEUS_PORT = LocalPorts.free();
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .setConfiguration(REPORTER.addToConfiguration(new Configuration())).build());
+                    .setConfiguration(withPrometheusReporter(REPORTER.addToConfiguration(new Configuration()))).build());
 
     @TempDir
     static Path work;
@@ -60,6 +65,7 @@ class EarshotWorkflowITCase {
     static List<Alert> alerts;
     static List<HandoffTicket> ticketVersions;
     static List<DeadLetter> deadLetters;
+    static Map<PrometheusScrapes.Series, Double> scraped;
 
     @BeforeAll
     static void runTheBundledStream(@InjectMiniCluster MiniCluster cluster) throws Exception {
@@ -70,7 +76,10 @@ class EarshotWorkflowITCase {
         StreamExecutionEnvironment env = new TestStreamEnvironment(cluster, 2);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), EarshotSinks.jsonLines(output)).build(env);
 
-        result = env.execute("earshot workflow test");
+        try (PrometheusScrapes scrapes = new PrometheusScrapes(PROMETHEUS_PORT, Duration.ofMillis(100))) {
+            result = env.execute("earshot workflow test");
+            scraped = scrapes.seen(ReportedMetrics.PREFIX);
+        }
 
         alerts = read(output, EarshotSinks.ALERTS, Alert.class);
         ticketVersions = read(output, EarshotSinks.TICKETS, HandoffTicket.class);
@@ -127,6 +136,28 @@ class EarshotWorkflowITCase {
                 .containsEntry("flink_taskmanager_job_task_operator_earshot_ticketsOpened", (long) scenario.ventingCustomers().size())
                 .containsEntry("flink_taskmanager_job_task_operator_earshot_kind_alertsOpened{kind=\"PEER_OUTLIER\"}", 1L)
                 .containsEntry("flink_taskmanager_job_task_operator_earshot_kind_alertsOpened{kind=\"VOLUME_SURGE\"}", 1L);
+    }
+
+    @Test
+    void flinksPrometheusReporterServesTheSameSeriesWithTheLabelsTheDocsQuery() {
+        Map<String, Long> counters = ReportedMetrics.counters(REPORTER, result.getJobID());
+        Set<String> names = new TreeSet<>(counters.keySet());
+        names.addAll(ReportedMetrics.gaugeMaxima(REPORTER, result.getJobID()).keySet());
+        // As ReportedMetrics names them: the kind label is part of the name, the other labels are per series.
+        Map<String, Double> largestByName = scraped.entrySet().stream().collect(toMap(
+                entry -> entry.getKey().name() + (entry.getKey().labels().containsKey("kind")
+                        ? "{kind=\"" + entry.getKey().labels().get("kind") + "\"}" : ""),
+                Map.Entry::getValue, Double::sum));
+
+        assertThat(largestByName.keySet()).as("scraped while the job ran, every 100 ms").isEqualTo(names);
+        assertThat(scraped.keySet()).allSatisfy(series -> assertThat(series.labels())
+                .containsEntry("job_name", "earshot_workflow_test")
+                .containsKeys("operator_name", "subtask_index", "task_name", "tm_id"));
+        assertThat(scraped.keySet()).as("the operators docker/README.md lists, as Prometheus labels")
+                .anyMatch(series -> series.labels().get("operator_name").equals("parse_and_validate"))
+                .anyMatch(series -> series.labels().get("operator_name").equals("enrich"));
+        counters.forEach((name, total) -> assertThat(largestByName.get(name))
+                .as("%s scraped before its task finished, at most the job's total", name).isLessThanOrEqualTo(total));
     }
 
     @Test
@@ -224,5 +255,12 @@ class EarshotWorkflowITCase {
         try (var lines = Files.lines(JsonLinesFileSink.fileOf(dir, name))) {
             return lines.map(line -> Json.read(line, type)).toList();
         }
+    }
+
+    /** Flink's Prometheus reporter, as docker/compose.yaml configures it, on a port of this test's own. */
+    private static Configuration withPrometheusReporter(Configuration configuration) {
+        configuration.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        configuration.setString("metrics.reporter.prom.port", String.valueOf(PROMETHEUS_PORT));
+        return configuration;
     }
 }

@@ -95,9 +95,9 @@ public record DeliveredTicket(String helpdeskId, List<String> postIds, TicketPri
      * This state, restored from a checkpoint, brought up to what its helpdesk ticket {@code read} holds now (see
      * {@link #readBack}): a post delivered after the checkpoint is held, one removed after it is removed, and an edit
      * shown after it is the text shown. Priority, earlier tickets and a pending reopening are the checkpoint's, as
-     * markers do not tell them. Posts found delivered after the checkpoint do not reopen the ticket: an agent may
-     * have finished it after reading them, while the process was down, and markers cannot tell that from a stop
-     * between adding posts and reopening (a matter of milliseconds), as a ticket looked up after a restore is not.
+     * markers do not tell them. Nor do they tell whether posts found delivered after the checkpoint should reopen the
+     * ticket (an agent may have finished it after reading them, while the process was down, or the process stopped
+     * between adding them and reopening): the helpdesk's times tell, see {@link ReplayReopening}.
      */
     public DeliveredTicket withReadBack(DeliveredTicket read) {
         Set<String> removed = new LinkedHashSet<>(removedPostIds);

@@ -7,11 +7,13 @@ import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.FreshdeskRequests;
 import dev.earshot.respond.helpdesk.HelpdeskTags;
 import dev.earshot.respond.helpdesk.Reopening;
+import dev.earshot.respond.helpdesk.ReplayReopening;
 import dev.earshot.respond.helpdesk.TicketText;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +63,11 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
                 clock.instant()));
     }
 
-    /** Where a ticket's text is: its description (noteId null), then each of its notes. */
-    record Body(String noteId, String html) {
+    /**
+     * Where a ticket's text is: its description (noteId null), then each of its notes; and when it was added (the
+     * ticket's or note's {@code created_at}; null if Freshdesk did not say).
+     */
+    record Body(String noteId, String html, Instant createdAt) {
     }
 
     /** The ticket's description and notes, read now; a version reads them once, see {@link VersionReads}. */
@@ -70,7 +75,7 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
         List<Body> bodies = new ArrayList<>();
         return http.send("GET", URI.create(base + "/api/v2/tickets/" + ticketId), null, Map.of())
                 .thenCompose(view -> {
-                    bodies.add(new Body(null, view.path("description").asText()));
+                    bodies.add(new Body(null, view.path("description").asText(), time(view, "created_at")));
                     return notes(ticketId, 1, bodies);
                 });
     }
@@ -79,11 +84,44 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
     private CompletableFuture<List<Body>> notes(String ticketId, int page, List<Body> bodies) {
         URI uri = URI.create(base + "/api/v2/tickets/" + ticketId + "/conversations?per_page=" + NOTES_PER_PAGE + "&page=" + page);
         return http.send("GET", uri, null, Map.of()).thenCompose(conversations -> {
-            conversations.forEach(note -> bodies.add(new Body(note.path("id").asText(), note.path("body").asText())));
+            conversations.forEach(note -> bodies.add(new Body(note.path("id").asText(), note.path("body").asText(),
+                    time(note, "created_at"))));
             return conversations.size() < NOTES_PER_PAGE
                     ? CompletableFuture.completedFuture(bodies)
                     : notes(ticketId, page + 1, bodies);
         });
+    }
+
+    /**
+     * Reads the ticket with its stats ({@code GET /api/v2/tickets/{id}?include=stats}; Freshdesk may count the embed
+     * as one more API credit): its status, and since when it has it ({@code stats.pending_since}, {@code resolved_at}
+     * or {@code closed_at}). The notes holding the replayed posts were read already, with their {@code created_at}.
+     */
+    @Override
+    CompletableFuture<ReplayReopening.Verdict> replayVerdict(DeliveredTicket held, List<String> replayedPostIds,
+                                                              VersionReads<List<Body>> reads) {
+        String id = held.helpdeskId();
+        return reads.of(id, this::bodies).thenCompose(bodies -> http.send("GET",
+                URI.create(base + "/api/v2/tickets/" + id + "?include=stats"), null, Map.of()).thenApply(view -> {
+                    JsonNode stats = view.path("stats");
+                    return ReplayReopening.freshdesk(view.path("status").asInt(), time(stats, "pending_since"),
+                            time(stats, "resolved_at"), time(stats, "closed_at"),
+                            ReplayReopening.lastHolding(bodies.stream()
+                                    .map(body -> new ReplayReopening.Written(body.html(), body.createdAt())).toList(), replayedPostIds));
+                }));
+    }
+
+    /** Sets the ticket back to Open ({@code PUT /api/v2/tickets/{id}}); should that fail, see {@link #reopenFailed}. */
+    @Override
+    CompletableFuture<DeliveredTicket> reopen(HandoffTicket ticket, DeliveredTicket held) {
+        return http.send("PUT", URI.create(base + "/api/v2/tickets/" + held.helpdeskId()), FreshdeskRequests.reopen(ticket, false),
+                Map.of()).handle((answer, error) -> {
+                    if (error != null) {
+                        throw reopenFailed("freshdesk", held, "setting it back to Open", error);
+                    }
+                    counters.ticketsReopened.incrementAndGet();
+                    return held.withReopenPending(false);
+                });
     }
 
     @Override
@@ -226,7 +264,7 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
                 URI uri = URI.create(base + (description ? "/api/v2/tickets/" + ticketId : "/api/v2/conversations/" + body.noteId()));
                 JsonNode request = description ? FreshdeskRequests.description(rewritten) : FreshdeskRequests.noteBody(rewritten);
                 rewrites = rewrites.thenCompose(ignored -> http.send("PUT", uri, request, Map.of())
-                        .thenAccept(done -> bodies.set(at, new Body(body.noteId(), rewritten))));
+                        .thenAccept(done -> bodies.set(at, new Body(body.noteId(), rewritten, body.createdAt()))));
             }
         }
         return rewrites;

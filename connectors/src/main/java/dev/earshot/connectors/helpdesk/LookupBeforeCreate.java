@@ -1,17 +1,23 @@
 package dev.earshot.connectors.helpdesk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.connectors.http.AsyncFailures;
 import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.respond.helpdesk.DeliveredTicket;
+import dev.earshot.respond.helpdesk.ReplayReopening;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A helpdesk that holds one ticket per conversation: when this job does not know the conversation's ticket (a new
@@ -20,6 +26,8 @@ import java.util.function.BiFunction;
  * @param <T> what a version reads of one helpdesk ticket, shared by its steps (see {@link VersionReads})
  */
 abstract class LookupBeforeCreate<T> implements HelpdeskApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LookupBeforeCreate.class);
 
     protected final HelpdeskSettings settings;
     protected final Clock clock;
@@ -52,6 +60,17 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
      */
     abstract CompletableFuture<DeliveredTicket> readBack(DeliveredTicket known, VersionReads<T> reads);
 
+    /**
+     * The read-back of {@code held} found {@code replayedPostIds} delivered already, though the checkpoint did not know
+     * them: whether the agents finished the ticket before Earshot added them, from one more read of the ticket (its
+     * status and since when) and the times of the comments or notes the version read already.
+     */
+    abstract CompletableFuture<ReplayReopening.Verdict> replayVerdict(DeliveredTicket held, List<String> replayedPostIds,
+                                                                       VersionReads<T> reads);
+
+    /** Sets the ticket {@code held} names back to open; should that fail, see {@link #reopenFailed}. */
+    abstract CompletableFuture<DeliveredTicket> reopen(HandoffTicket ticket, DeliveredTicket held);
+
     @Override
     public void restored(Collection<String> ticketIds) {
         notReadSinceRestore.addAll(ticketIds);
@@ -69,11 +88,55 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
         if (known == null) {
             existing = find(ticket, reads).thenApply(found -> read(ticket, found));
         } else if (notReadSinceRestore.contains(ticket.id()) && !known.newPosts(ticket).isEmpty()) {
-            existing = readBack(known, reads).thenApply(held -> read(ticket, known.withReadBack(held)));
+            existing = readBack(known, reads)
+                    .thenCompose(held -> reopenIfNeverSeen(ticket, known, known.withReadBack(held), reads))
+                    .thenApply(held -> read(ticket, held));
         } else {
             existing = CompletableFuture.completedFuture(known);
         }
         return existing.thenCompose(found -> found == null ? create(ticket) : update(ticket, found, reads));
+    }
+
+    /**
+     * After a read-back: posts this version replays that the checkpoint did not know but the ticket holds were added
+     * before the restart, and the process may have stopped before setting the ticket back to open, which the replay,
+     * adding nothing, would not do. Only then, and only with {@code reopen} on, is the ticket's status history read,
+     * see {@link ReplayReopening}. A reopening the checkpoint left pending is done by the update as before.
+     */
+    private CompletableFuture<DeliveredTicket> reopenIfNeverSeen(HandoffTicket ticket, DeliveredTicket known,
+                                                                 DeliveredTicket held, VersionReads<T> reads) {
+        List<String> replayed = known.newPosts(ticket).stream().map(TicketPost::id).filter(held.postIds()::contains).toList();
+        if (replayed.isEmpty() || !settings.reopen() || held.reopenPending()) {
+            return CompletableFuture.completedFuture(held);
+        }
+        String names = "Ticket " + ticket.id() + " (" + settings.kind().name().toLowerCase(Locale.ROOT) + " ticket "
+                + held.helpdeskId() + ") holds posts " + replayed + " added before the restart";
+        return replayVerdict(held, replayed, reads).handle((verdict, error) -> {
+            if (error != null) {
+                // the posts are there: the version is delivered all the same
+                LOG.warn("{}, but reading since when it has its status failed ({}): left as it is; set it to open by hand if"
+                        + " no agent saw them", names, AsyncFailures.cause(error).getMessage());
+                return CompletableFuture.completedFuture(held);
+            }
+            return switch (verdict) {
+                case REOPEN -> reopen(ticket, held);
+                case FINISHED_AFTER_THE_POSTS -> leftAsItIs(held, names
+                        + ", and was finished when or after they were added (an agent may have read them): left as it is");
+                case NO_STATUS_CHANGE_TIME -> leftAsItIs(held, names + ", and is finished, but the helpdesk does not say since"
+                        + " when: left as it is; set it to open by hand if no agent saw them");
+                case NOT_FINISHED -> CompletableFuture.completedFuture(held);
+            };
+        }).thenCompose(Function.identity());
+    }
+
+    private static CompletableFuture<DeliveredTicket> leftAsItIs(DeliveredTicket held, String why) {
+        LOG.info("{}", why);
+        return CompletableFuture.completedFuture(held);
+    }
+
+    /** The time a helpdesk gives in {@code field} of {@code node}, or null when it gives none. */
+    static Instant time(JsonNode node, String field) {
+        return ReplayReopening.time(node.path(field).asText(null));
     }
 
     private DeliveredTicket read(HandoffTicket ticket, DeliveredTicket held) {

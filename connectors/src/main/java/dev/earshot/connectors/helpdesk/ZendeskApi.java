@@ -8,6 +8,7 @@ import dev.earshot.respond.helpdesk.DeliveredTicket;
 import dev.earshot.respond.helpdesk.HtmlRedaction;
 import dev.earshot.respond.helpdesk.IdempotencyKeys;
 import dev.earshot.respond.helpdesk.Reopening;
+import dev.earshot.respond.helpdesk.ReplayReopening;
 import dev.earshot.respond.helpdesk.TicketText;
 import dev.earshot.respond.helpdesk.ZendeskRequests;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +44,8 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
 
     /** What Zendesk's 422 says when a closed ticket refuses an update. */
     private static final String CLOSED_REFUSAL = "closed prevents ticket update";
+    /** The audit events that set a ticket's status: when it was created, and each change since. */
+    private static final Set<String> STATUS_SETTING_EVENTS = Set.of("Create", "Change");
 
     ZendeskApi(HelpdeskSettings settings, Clock clock, HttpCalls http, DeliveryCounters counters) {
         super(settings, clock, http, counters);
@@ -82,15 +86,19 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
         return comments(List.of(id), reads).thenApply(comments -> DeliveredTicket.readBack(id, bodies(comments), clock.instant()));
     }
 
-    /** A comment's ticket, its plain {@code body}, which Earshot wrote, and the {@code html_body} Zendesk made of it. */
-    record Comment(String ticketId, String body, String htmlBody) {
+    /**
+     * A comment's ticket, its plain {@code body}, which Earshot wrote, the {@code html_body} Zendesk made of it, and
+     * when it was added ({@code created_at}; null if Zendesk did not say).
+     */
+    record Comment(String ticketId, String body, String htmlBody, Instant createdAt) {
 
         /**
          * The comment after Redact String in Comment replaced each character of {@code text} by ▇ in its body. Its
          * {@code html_body} is left as read: only the Agent Workspace redaction uses it, and reads it again.
          */
         Comment redacted(String text) {
-            return new Comment(ticketId, body.replace(text, "\u2587".repeat(text.codePointCount(0, text.length()))), htmlBody);
+            return new Comment(ticketId, body.replace(text, "\u2587".repeat(text.codePointCount(0, text.length()))), htmlBody,
+                    createdAt);
         }
     }
 
@@ -109,20 +117,51 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
         return all;
     }
 
-    /** One ticket's comments, read now, following Zendesk's {@code next_page} links. */
+    /** One ticket's comments, read now. */
     private CompletableFuture<Map<String, Comment>> comments(String ticketId) {
-        return commentPages(ticketId, URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), new LinkedHashMap<>());
+        Map<String, Comment> found = new LinkedHashMap<>();
+        return eachPage(URI.create(base + "/api/v2/tickets/" + ticketId + "/comments.json"), page ->
+                page.path("comments").forEach(comment -> found.put(comment.path("id").asText(), new Comment(ticketId,
+                        comment.path("body").asText(), comment.path("html_body").asText(),
+                        time(comment, "created_at")))))
+                .thenApply(ignored -> found);
     }
 
-    private CompletableFuture<Map<String, Comment>> commentPages(String ticketId, URI page, Map<String, Comment> found) {
-        return http.send("GET", page, null, Map.of()).thenCompose(comments -> {
-            comments.path("comments").forEach(comment -> found.put(comment.path("id").asText(),
-                    new Comment(ticketId, comment.path("body").asText(), comment.path("html_body").asText())));
-            String next = comments.path("next_page").asText(null);
+    /** Gives {@code take} each page of a list from {@code first} on, following Zendesk's {@code next_page} links. */
+    private CompletableFuture<Void> eachPage(URI first, Consumer<JsonNode> take) {
+        return http.send("GET", first, null, Map.of()).thenCompose(page -> {
+            take.accept(page);
+            String next = page.path("next_page").asText(null);
             return next == null || next.isBlank() || next.equals("null")
-                    ? CompletableFuture.completedFuture(found)
-                    : commentPages(ticketId, URI.create(next), found);
+                    ? CompletableFuture.completedFuture(null)
+                    : eachPage(URI.create(next), take);
         });
+    }
+
+    /**
+     * Reads the ticket's audits ({@code GET /api/v2/tickets/{id}/audits.json}, oldest first, 100 a page) for the
+     * events that set its status ({@code Create} or {@code Change} of {@code field_name} "status"), each at its
+     * audit's {@code created_at}; the last one gives the status it has now and since when. The comments holding the
+     * replayed posts were read already, with their {@code created_at}.
+     */
+    @Override
+    CompletableFuture<ReplayReopening.Verdict> replayVerdict(DeliveredTicket held, List<String> replayedPostIds,
+                                                              VersionReads<Map<String, Comment>> reads) {
+        String id = held.helpdeskId();
+        List<ReplayReopening.StatusSet> statusEvents = new ArrayList<>();
+        return comments(List.of(id), reads).thenCompose(comments -> eachPage(
+                URI.create(base + "/api/v2/tickets/" + id + "/audits.json"), page -> page.path("audits").forEach(audit -> {
+                    Instant at = time(audit, "created_at");
+                    audit.path("events").forEach(event -> {
+                        if (event.path("field_name").asText().equals("status")
+                                && STATUS_SETTING_EVENTS.contains(event.path("type").asText())) {
+                            statusEvents.add(new ReplayReopening.StatusSet(event.path("value").asText(), at));
+                        }
+                    });
+                }))
+                .thenApply(ignored -> ReplayReopening.zendesk(statusEvents, ReplayReopening.lastHolding(
+                        comments.values().stream().map(c -> new ReplayReopening.Written(c.body(), c.createdAt())).toList(),
+                        replayedPostIds))));
     }
 
     private static Map<String, Comment> ofTicket(Map<String, Comment> comments, String ticketId) {
@@ -173,7 +212,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known, reads)
                 : CompletableFuture.completedFuture(known);
         return removed.thenCompose(state -> addPosts(ticket, state, reads))
-                .thenCompose(state -> state.reopenPending() && settings.reopen() ? reopenIfFinished(state)
+                .thenCompose(state -> state.reopenPending() && settings.reopen() ? reopenIfFinished(ticket, state)
                         : CompletableFuture.completedFuture(state))
                 .thenCompose(state -> keeping(state, edit(ticket, state, reads)));
     }
@@ -201,7 +240,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
                     }
                     counters.commentsAdded.incrementAndGet();
                     return settings.reopen() && Reopening.zendeskReopens(answer.path("ticket").path("status").asText())
-                            ? reopen(held) : CompletableFuture.completedFuture(held.withReopenPending(false));
+                            ? reopen(ticket, held) : CompletableFuture.completedFuture(held.withReopenPending(false));
                 })
                 .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added, reads)
                         : CompletableFuture.failedFuture(error));
@@ -223,7 +262,8 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
      * Sets a ticket that took new posts back to open. Should that fail, the posts are there all the same: see
      * {@link #reopenFailed}.
      */
-    private CompletableFuture<DeliveredTicket> reopen(DeliveredTicket held) {
+    @Override
+    CompletableFuture<DeliveredTicket> reopen(HandoffTicket ticket, DeliveredTicket held) {
         return http.send("PUT", ticketUri(held.helpdeskId()), ZendeskRequests.reopen(), Map.of()).handle((answer, error) -> {
             if (error != null) {
                 throw reopenFailed("zendesk", held, "setting it back to open", error);
@@ -238,7 +278,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
      * status: the ticket is read ({@code GET /api/v2/tickets/{id}.json}) and set to open only if it is still pending
      * or solved, since an agent may have taken it up or put it on hold since.
      */
-    private CompletableFuture<DeliveredTicket> reopenIfFinished(DeliveredTicket held) {
+    private CompletableFuture<DeliveredTicket> reopenIfFinished(HandoffTicket ticket, DeliveredTicket held) {
         return status(held.helpdeskId())
                 .handle((status, error) -> {
                     if (error != null) {
@@ -246,7 +286,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
                     }
                     return status;
                 })
-                .thenCompose(status -> Reopening.zendeskReopens(status) ? reopen(held)
+                .thenCompose(status -> Reopening.zendeskReopens(status) ? reopen(ticket, held)
                         : CompletableFuture.completedFuture(held.withReopenPending(false)));
     }
 

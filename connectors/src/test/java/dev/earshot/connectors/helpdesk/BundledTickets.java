@@ -5,6 +5,7 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.model.TicketPost;
 import dev.earshot.model.TicketPriority;
 import dev.earshot.model.TicketStatus;
+import dev.earshot.respond.helpdesk.DeliveredTicket;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -86,6 +87,21 @@ final class BundledTickets {
                 version.customer(), version.account(), version.posts(), version.topics(), version.location(),
                 version.sentimentTrajectory(), priority, version.linkedAlertIds(), version.reasons(),
                 version.openedAt(), version.updatedAt(), version.removedPostIds());
+    }
+
+    /** The checkpoint {@code delivery} takes after delivering {@code versions}. */
+    static Map<String, DeliveredTicket> checkpointAfter(HelpdeskDelivery delivery, List<HandoffTicket> versions)
+            throws InterruptedException {
+        deliverAll(delivery, versions);
+        return delivery.snapshot();
+    }
+
+    /** {@code writer} restored from {@code checkpoint} (a resume, a Flink restart), after it replayed {@code version}. */
+    static HelpdeskDelivery replayed(HelpdeskDelivery writer, Map<String, DeliveredTicket> checkpoint, HandoffTicket version)
+            throws InterruptedException {
+        writer.restore(checkpoint);
+        deliverAll(writer, List.of(version));
+        return writer;
     }
 
     static void deliverAll(HelpdeskDelivery delivery, List<HandoffTicket> versions) throws InterruptedException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,7 +20,10 @@ import java.util.regex.Pattern;
  * (priority, status, description) and note update ({@code PUT /api/v2/conversations/{id}}, body). Fields an endpoint
  * does not take are refused, as Freshdesk refuses them ("Unexpected/invalid field in request"). Statuses are kept
  * (2 open, 3 pending, 4 resolved, 5 closed, 6 and up custom ones); as in Freshdesk, a closed ticket still takes notes
- * and can be set back to open.
+ * and can be set back to open. Tickets and notes carry {@code created_at}; a ticket viewed with {@code include=stats}
+ * carries its {@code stats}, whose times each status change sets as Freshdesk does ({@code pending_since},
+ * {@code resolved_at}, {@code closed_at}, {@code reopened_at}, {@code status_updated_at}); {@link #agentSets} is an
+ * agent's change in Freshdesk.
  */
 public final class FakeFreshdesk extends FakeHelpdesk {
 
@@ -32,9 +36,16 @@ public final class FakeFreshdesk extends FakeHelpdesk {
     private static final Pattern TAG_QUERY = Pattern.compile("\"tag:'([^']+)'\"");
     private static final List<String> REQUESTER_FIELDS = List.of("requester_id", "email", "phone", "twitter_id", "unique_external_id");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<String> INCLUDES = List.of("conversations", "requester", "company", "stats");
+    private static final List<String> STATS = List.of("agent_responded_at", "requester_responded_at", "first_responded_at",
+            "status_updated_at", "reopened_at", "resolved_at", "closed_at", "pending_since");
 
     public final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
     public final Map<Long, List<ObjectNode>> notes = new ConcurrentHashMap<>();
+    /** Each ticket's stats, shown only with {@code include=stats}. */
+    private final Map<Long, ObjectNode> stats = new ConcurrentHashMap<>();
+    /** Freshdesk's clock: a minute passes between any two changes, so that each has its own time (whole seconds). */
+    private Instant now = Instant.parse("2026-03-04T05:12:01Z");
     private final AtomicLong ids = new AtomicLong();
     /** When set, note edits are refused with 403, as for an API user who may not edit notes. */
     volatile boolean noteEditsForbidden;
@@ -81,9 +92,7 @@ public final class FakeFreshdesk extends FakeHelpdesk {
             if (body == null || !isText(body.get("body")) || !body.path("private").isBoolean()) {
                 return invalid("body", "a note needs a body and private");
             }
-            ObjectNode note = JSON.objectNode().put("id", ids.incrementAndGet()).put("ticket_id", id)
-                    .put("body", body.get("body").asText()).put("private", body.get("private").asBoolean())
-                    .put("incoming", false).put("source", 2);
+            ObjectNode note = note(id, body.get("body").asText()).put("private", body.get("private").asBoolean());
             notes.get(id).add(note);
             return Answer.of(201, note);
         }
@@ -107,7 +116,12 @@ public final class FakeFreshdesk extends FakeHelpdesk {
                 return notFound();
             }
             if (method.equals("GET")) {
-                return Answer.of(200, stored);
+                List<String> include = query.containsKey("include") ? List.of(query.get("include").split(",")) : List.of();
+                if (!INCLUDES.containsAll(include)) {
+                    return invalid("include", "It should be one of these values: 'conversations,requester,company,stats'");
+                }
+                return Answer.of(200, include.contains("stats") ? stored.deepCopy().set("stats", stats.get(stored.get("id").asLong()))
+                        : stored);
             }
             if (method.equals("PUT")) {
                 return update(stored, body);
@@ -124,9 +138,43 @@ public final class FakeFreshdesk extends FakeHelpdesk {
     /** Notes an agent wrote on ticket {@code id}, as many as {@code count}. */
     synchronized void addAgentNotes(long id, int count) {
         for (int i = 0; i < count; i++) {
-            notes.get(id).add(JSON.objectNode().put("id", ids.incrementAndGet()).put("ticket_id", id)
-                    .put("body", "<div>Agent note " + i + "</div>").put("private", true).put("incoming", false).put("source", 2));
+            notes.get(id).add(note(id, "<div>Agent note " + i + "</div>").put("private", true));
         }
+    }
+
+    /** An agent sets ticket {@code id} to {@code status} in Freshdesk (resolves it, say), a minute after the last change. */
+    synchronized void agentSets(long id, int status) {
+        setStatus(tickets.get(id), status);
+    }
+
+    private ObjectNode note(long ticketId, String body) {
+        String at = tick();
+        return JSON.objectNode().put("id", ids.incrementAndGet()).put("ticket_id", ticketId).put("body", body)
+                .put("incoming", false).put("source", 2).put("created_at", at).put("updated_at", at);
+    }
+
+    /** The ticket's new status, and the stats times Freshdesk sets with it. */
+    private void setStatus(ObjectNode ticket, int status) {
+        String at = tick();
+        ObjectNode times = stats.get(ticket.get("id").asLong());
+        int before = ticket.get("status").asInt();
+        times.put("status_updated_at", at);
+        switch (status) {
+            case 3 -> times.put("pending_since", at);
+            case 4 -> times.put("resolved_at", at);
+            case 5 -> times.put("closed_at", at);
+            default -> {
+                if (before == 4 || before == 5) {
+                    times.put("reopened_at", at);
+                }
+            }
+        }
+        ticket.put("status", status).put("updated_at", at);
+    }
+
+    private String tick() {
+        now = now.plusSeconds(60);
+        return now.toString();
     }
 
     private Answer create(JsonNode body) {
@@ -157,6 +205,11 @@ public final class FakeFreshdesk extends FakeHelpdesk {
         if (body.has("custom_fields")) {
             created.set("custom_fields", body.get("custom_fields"));
         }
+        String at = tick();
+        created.put("created_at", at).put("updated_at", at);
+        ObjectNode times = JSON.objectNode();
+        STATS.forEach(times::putNull);
+        stats.put(id, times);
         tickets.put(id, created);
         notes.put(id, new ArrayList<>());
         return Answer.of(201, created);
@@ -183,7 +236,9 @@ public final class FakeFreshdesk extends FakeHelpdesk {
             if (!body.get("status").isInt() || body.get("status").asInt() < 2) {
                 return invalid("status", "It should be one of these values: '2,3,4,5'");
             }
-            stored.put("status", body.get("status").asInt());
+            if (body.get("status").asInt() != stored.get("status").asInt()) {
+                setStatus(stored, body.get("status").asInt());
+            }
         }
         if (body.has("description")) {
             if (!isText(body.get("description"))) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  * sets), an update of a closed ticket is refused with Zendesk's 422 "Status: closed prevents ticket update", and a
  * create with {@code via_followup_source_id} naming a closed ticket makes a follow-up of it ({@code via.source.rel}
  * {@code follow_up}, listed in the closed one's {@code followup_ids}, its tags unless the request brings its own).
+ * Each create and update is an audit (listed oldest first, in pages of {@value #AUDITS_PER_PAGE}) with its events:
+ * the comment, the status set at creation ({@code Create}) and each change of status or priority ({@code Change});
+ * {@link #agentSets} is an agent's change in Zendesk. Comments and audits carry {@code created_at} in whole seconds.
  */
 public final class FakeZendesk extends FakeHelpdesk {
 
@@ -37,6 +41,7 @@ public final class FakeZendesk extends FakeHelpdesk {
     private static final Set<String> SETTABLE_STATUSES = Set.of("open", "pending", "hold", "solved");
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final Pattern COMMENTS = Pattern.compile("/api/v2/tickets/(\\d+)/comments\\.json");
+    private static final Pattern AUDITS = Pattern.compile("/api/v2/tickets/(\\d+)/audits\\.json");
     private static final Pattern REDACT = Pattern.compile("/api/v2/tickets/(\\d+)/comments/(\\d+)/redact");
     private static final Pattern COMMENT_REDACTION = Pattern.compile("/api/v2/comment_redactions/(\\d+)");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]*[^\\s<>\".,;:!?)]");
@@ -46,10 +51,19 @@ public final class FakeZendesk extends FakeHelpdesk {
     private static final Pattern REDACTED_TEXT = Pattern.compile("<redact>(.*?)</redact>");
     /** Small, so that tests follow next_page (Zendesk's default is 100). */
     static final int COMMENTS_PER_PAGE = 2;
+    /** Small too, for the same reason (Zendesk's default is 100). */
+    static final int AUDITS_PER_PAGE = 3;
+    /** The API user Earshot calls as, and an agent working in Zendesk's web interface. */
+    private static final long API_USER = 7000000000002L;
+    private static final long AGENT = 7000000000009L;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
     public final Map<Long, List<ObjectNode>> comments = new ConcurrentHashMap<>();
+    /** Each ticket's audits, oldest first: one per create or update, with its events (comment, status and priority). */
+    public final Map<Long, List<ObjectNode>> audits = new ConcurrentHashMap<>();
+    /** Zendesk's clock: a minute passes between any two changes, so that each has its own created_at (whole seconds). */
+    private Instant now = Instant.parse("2026-03-04T05:12:01Z");
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(4013);
     /** Whether the account has the Agent Workspace, without which Zendesk refuses comment_redactions. */
@@ -115,22 +129,12 @@ public final class FakeZendesk extends FakeHelpdesk {
         }
         if (method.equals("GET") && commentsPath.matches()) {
             long id = Long.parseLong(commentsPath.group(1));
-            if (!tickets.containsKey(id)) {
-                return notFound();
-            }
-            List<ObjectNode> all = comments.get(id);
-            int page = Integer.parseInt(query.getOrDefault("page", "1"));
-            int from = (page - 1) * COMMENTS_PER_PAGE;
-            int to = Math.min(all.size(), from + COMMENTS_PER_PAGE);
-            ObjectNode list = JSON.objectNode();
-            list.putArray("comments").addAll(all.subList(Math.min(from, to), to));
-            if (to < all.size()) {
-                list.put("next_page", url() + path + "?page=" + (page + 1));
-            } else {
-                list.putNull("next_page");
-            }
-            list.putNull("previous_page").put("count", all.size());
-            return Answer.of(200, list);
+            return tickets.containsKey(id) ? page("comments", comments.get(id), COMMENTS_PER_PAGE, path, query) : notFound();
+        }
+        Matcher auditsPath = AUDITS.matcher(path);
+        if (method.equals("GET") && auditsPath.matches()) {
+            long id = Long.parseLong(auditsPath.group(1));
+            return tickets.containsKey(id) ? page("audits", audits.get(id), AUDITS_PER_PAGE, path, query) : notFound();
         }
         Matcher redact = REDACT.matcher(path);
         if (method.equals("PUT") && redact.matches()) {
@@ -142,6 +146,53 @@ public final class FakeZendesk extends FakeHelpdesk {
         }
         violations.add("unexpected " + method + " " + path);
         return notFound();
+    }
+
+    /** One page of a list, as Zendesk's offset pagination gives it: {@code next_page} links the next one. */
+    private Answer page(String name, List<ObjectNode> all, int perPage, String path, Map<String, String> query) {
+        int page = Integer.parseInt(query.getOrDefault("page", "1"));
+        int from = (page - 1) * perPage;
+        int to = Math.min(all.size(), from + perPage);
+        ObjectNode list = JSON.objectNode();
+        list.putArray(name).addAll(all.subList(Math.min(from, to), to));
+        if (to < all.size()) {
+            list.put("next_page", url() + path + "?page=" + (page + 1));
+        } else {
+            list.putNull("next_page");
+        }
+        list.putNull("previous_page").put("count", all.size());
+        return Answer.of(200, list);
+    }
+
+    /**
+     * An agent sets ticket {@code id} to {@code status} in Zendesk (solves it, say): an audit by the agent with the
+     * status's Change event, a minute after the last change.
+     */
+    synchronized void agentSets(long id, String status) {
+        ObjectNode ticket = tickets.get(id);
+        ObjectNode audit = audit(id, AGENT, "web");
+        audit.withArray("events").add(statusChange(ticket, status));
+        ticket.put("status", status).put("updated_at", audit.get("created_at").asText());
+    }
+
+    /** A new audit of ticket {@code id} by {@code author}, without events yet, kept as the ticket's latest. */
+    private ObjectNode audit(long id, long author, String channel) {
+        now = now.plusSeconds(60);
+        ObjectNode audit = JSON.objectNode().put("id", ids.incrementAndGet()).put("ticket_id", id)
+                .put("created_at", now.toString()).put("author_id", author);
+        audit.putObject("metadata").putObject("system").put("client", channel.equals("api") ? "Earshot" : "Mozilla/5.0");
+        ((ObjectNode) audit.get("metadata")).putObject("custom");
+        ObjectNode via = audit.putObject("via").put("channel", channel);
+        via.putObject("source").putObject("from");
+        ((ObjectNode) via.get("source")).putObject("to").putNull("rel");
+        audit.putArray("events");
+        audits.computeIfAbsent(id, ignored -> new ArrayList<>()).add(audit);
+        return audit;
+    }
+
+    private ObjectNode statusChange(ObjectNode ticket, String status) {
+        return JSON.objectNode().put("id", ids.incrementAndGet()).put("type", "Change").put("value", status)
+                .put("field_name", "status").put("previous_value", ticket.path("status").asText());
     }
 
     private Answer create(JsonNode body) {
@@ -215,9 +266,15 @@ public final class FakeZendesk extends FakeHelpdesk {
         if (fields.has("custom_fields")) {
             stored.set("custom_fields", fields.get("custom_fields"));
         }
-        ((ObjectNode) created.get("audit")).put("ticket_id", id);
+        ObjectNode audit = audit(id, API_USER, "api");
+        ObjectNode comment = comment(fields.get("comment"), audit);
+        ArrayNode events = audit.withArray("events");
+        created.get("audit").get("events").forEach(event -> events.add(event.path("type").asText().equals("Comment")
+                ? commentEvent(comment) : ((ObjectNode) event.deepCopy()).put("id", ids.incrementAndGet())));
+        created.set("audit", audit);
+        stored.put("created_at", audit.get("created_at").asText()).put("updated_at", audit.get("created_at").asText());
         tickets.put(id, stored);
-        comments.put(id, new ArrayList<>(List.of(comment(fields.get("comment")))));
+        comments.put(id, new ArrayList<>(List.of(comment)));
         return Answer.of(201, created);
     }
 
@@ -243,21 +300,29 @@ public final class FakeZendesk extends FakeHelpdesk {
                 return invalid(List.of("status: " + status + " is not a status this ticket can be set to"));
             }
         }
-        if (fields.has("comment")) {
-            if (!isText(fields.path("comment").get("body")) || !fields.path("comment").path("public").isBoolean()) {
-                return invalid(List.of("comment: needs a body and public"));
-            }
-            comments.get(id).add(comment(fields.get("comment")));
+        if (fields.has("comment") && (!isText(fields.path("comment").get("body")) || !fields.path("comment").path("public").isBoolean())) {
+            return invalid(List.of("comment: needs a body and public"));
         }
-        if (fields.has("priority")) {
+        ObjectNode audit = audit(id, API_USER, "api");
+        ArrayNode events = audit.withArray("events");
+        if (fields.has("comment")) {
+            ObjectNode comment = comment(fields.get("comment"), audit);
+            comments.get(id).add(comment);
+            events.add(commentEvent(comment));
+        }
+        if (fields.has("priority") && !fields.get("priority").equals(stored.get("priority"))) {
+            events.addObject().put("id", ids.incrementAndGet()).put("type", "Change").put("value", fields.get("priority").asText())
+                    .put("field_name", "priority").put("previous_value", stored.path("priority").asText(null));
             stored.set("priority", fields.get("priority"));
         }
-        if (fields.has("status")) {
+        if (fields.has("status") && !fields.get("status").asText().equals(stored.path("status").asText())) {
+            events.add(statusChange(stored, fields.get("status").asText()));
             stored.set("status", fields.get("status"));
         }
+        stored.put("updated_at", audit.get("created_at").asText());
         ObjectNode answer = JSON.objectNode();
         answer.set("ticket", stored);
-        answer.putObject("audit").put("ticket_id", id);
+        answer.set("audit", audit);
         return Answer.of(200, answer);
     }
 
@@ -329,14 +394,25 @@ public final class FakeZendesk extends FakeHelpdesk {
         return Answer.of(200, answer);
     }
 
-    private ObjectNode comment(JsonNode comment) {
+    /** The comment a request's {@code comment} makes, added by the API user in {@code audit}, at its time. */
+    private ObjectNode comment(JsonNode comment, ObjectNode audit) {
         String body = comment.get("body").asText();
         if (!text(html(body)).equals(body)) {
             violations.add("the fake's html_body would not read as the body: " + body);
         }
-        return JSON.objectNode().put("id", ids.incrementAndGet()).put("type", "Comment")
+        ObjectNode made = JSON.objectNode().put("id", ids.incrementAndGet()).put("type", "Comment").put("author_id", API_USER)
                 .put("body", body).put("html_body", html(body)).put("plain_body", body)
-                .put("public", comment.get("public").asBoolean());
+                .put("public", comment.get("public").asBoolean()).put("audit_id", audit.get("id").asLong())
+                .put("created_at", audit.get("created_at").asText());
+        made.putArray("attachments");
+        return made;
+    }
+
+    /** The Comment event of the audit that added {@code comment}. */
+    private static ObjectNode commentEvent(ObjectNode comment) {
+        ObjectNode event = comment.deepCopy();
+        event.remove("created_at");
+        return event;
     }
 
     /**
