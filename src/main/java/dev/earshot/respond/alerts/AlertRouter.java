@@ -36,7 +36,8 @@ public final class AlertRouter {
 
         /**
          * Worth a message at {@code position}, but the channel's rate limit would hold it too long: a dead letter. It
-         * still counts for its incident's thread, so the follow-ups of a refused announcement follow it.
+         * still counts for its incident's thread, so the next version of a refused announcement is worth a message (and
+         * announces the incident in its place).
          */
         record RateLimited(AlertChannel channel, ThreadPosition position, String reason) implements Route {
         }
@@ -98,7 +99,7 @@ public final class AlertRouter {
 
     /**
      * A dispatch at {@code position} when the channel's rate limit lets it through in time. Either way the message
-     * counts for its thread: one that is not delivered is a dead letter, whose follow-ups follow it there.
+     * counts for its thread: one that is not delivered is a dead letter, and the next message takes its place.
      */
     private static Route dispatch(ChannelState state, Alert alert, ThreadPosition position, Instant now) {
         state.threads().posted(alert, now);

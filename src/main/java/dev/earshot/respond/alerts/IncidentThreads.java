@@ -92,7 +92,8 @@ public final class IncidentThreads {
     /**
      * Records that a version decided as {@link Decision.Post} was worth its message: handed to delivery, or a dead
      * letter (refused by the rate limit, or failed). Either way it counts for the thread, so an announcement that
-     * failed is still followed by its incident's updates and resolution (which follow it into the dead letters).
+     * failed is still followed by its incident's updates and resolution (the first of which announces the incident in
+     * its place: {@link UnheardIncidents}).
      */
     public void posted(Alert alert, Instant now) {
         forgetIdle(now);

@@ -192,7 +192,7 @@ class AlertRouterTest {
         assertThat(only(router.route(parking("b", OPEN, 5), T0))).isEqualTo(new Route.RateLimited(tight, ThreadPosition.FIRST,
                 "rate limit: the channel allows 1.0 messages a minute (burst 1) and its queue is longer than maxWait 0s"));
         assertThat(only(router.route(parking("b", UPDATED, 7), T0.plusSeconds(60))))
-                .as("an update, not a new announcement: the writer puts it behind its announcement in the dead letters")
+                .as("an update to the router; the writer sends it as the announcement if that failed")
                 .isEqualTo(new Route.Dispatch(tight, new ThreadPosition(MessageKind.UPDATE, 5), Duration.ZERO));
         assertThat(only(router.route(parking("c", OPEN, 6), T0.plusSeconds(60)))).isInstanceOf(Route.RateLimited.class);
         assertThat(only(router.route(parking("c", RESOLVED, 6), T0.plusSeconds(120))))
