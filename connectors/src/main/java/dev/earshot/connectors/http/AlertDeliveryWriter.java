@@ -17,7 +17,7 @@ import dev.earshot.respond.alerts.SlackMessage;
 import dev.earshot.respond.alerts.SlackMessageLookup;
 import dev.earshot.respond.alerts.SlackPostMessage;
 import dev.earshot.respond.alerts.ThreadPosition;
-import dev.earshot.respond.alerts.UnannouncedIncidents;
+import dev.earshot.respond.alerts.UnheardIncidents;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -54,16 +54,17 @@ import org.slf4j.LoggerFactory;
  * <p>On a slack-api channel, an incident's follow-ups reply in the thread of its first message: the {@code ts}
  * Slack answered for it is kept per channel and incident, and a follow-up's body is made only once the messages
  * before it in its thread are settled, so it knows the {@code ts}. When an incident's first message on a channel is
- * a dead letter (refused by the rate limit, or failed), its follow-ups there are dead letters behind it, in order
- * ({@link UnannouncedIncidents}): the channel hears nothing of an incident it was never told of, and
- * {@code redeliver} sends the announcement, then what followed it.
+ * a dead letter (refused by the rate limit, or failed), the next version the channel is to hear is sent as the
+ * incident's announcement once that failure is settled: an update as the first message, a resolution as one message
+ * that the incident opened and is resolved ({@link UnheardIncidents}). What failed stays a dead letter, which
+ * {@code redeliver} skips once a later version of its incident got through.
  *
  * <p>{@link #flush} waits for every outstanding message, so a checkpoint completes only once the alerts before
  * it are delivered or dead-lettered: at-least-once, and receivers deduplicate by {@code Idempotency-Key}. Slack's
  * Web API has none: a restored writer, until its first checkpoint, looks for each slack-api message in Slack before
  * posting it (the failed run may have posted it after the checkpoint), and adopts the one it finds
  * ({@link dev.earshot.respond.alerts.SlackMessageLookup}). The checkpointed state ({@link AlertDeliveryState}) holds
- * the open threads, their Slack {@code ts}, those whose first message is a dead letter, and when it was taken.
+ * the open threads, their Slack {@code ts}, those none of whose messages got through, and when it was taken.
  */
 public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, AlertDeliveryState> {
 
@@ -101,11 +102,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private final Map<String, CompletableFuture<?>> threadTails = new ConcurrentHashMap<>();
     /** The ts of the message each slack-api thread hangs from, by {@link #threadKey}. */
     private final Map<String, String> slackThreads = new ConcurrentHashMap<>();
-    private final UnannouncedIncidents unannounced = new UnannouncedIncidents();
+    private final UnheardIncidents unheard = new UnheardIncidents();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final Map<String, ChannelCounts> channelCounts = new HashMap<>();
-    private long skipped;
+    private final AtomicLong skipped = new AtomicLong();
     /** From a restore to the next checkpoint: the messages replayed meanwhile may be in Slack already. */
     private volatile boolean replaying;
     /** When the restored checkpoint was taken; null when it does not say. */
@@ -144,39 +145,27 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         for (Route route : routes(alert)) {
             AlertChannel channel = route.channel();
             if (route instanceof Route.Skip skip) {
-                skipped++;
+                skipped.incrementAndGet();
                 LOG.debug("Alert {} {} not posted to channel '{}': {}", alert.id(), alert.status(), channel.name(), skip.reason());
             } else if (route instanceof Route.HeldBack held) {
-                skipped++;
+                skipped.incrementAndGet();
                 channelCounts.get(channel.name()).heldBack().incrementAndGet();
                 LOG.info("Alert {} {} held back from channel '{}': {}", alert.id(), alert.status(), channel.name(), held.reason());
             } else {
-                ThreadPosition position = route instanceof Route.Dispatch dispatch ? dispatch.position()
+                ThreadPosition routed = route instanceof Route.Dispatch dispatch ? dispatch.position()
                         : ((Route.RateLimited) route).position();
                 inFlight.acquire();
                 channelCounts.get(channel.name()).messages().incrementAndGet();
                 // one thread's messages go out in order: each is made and sent once the previous one is settled
                 // and its outcome recorded, so that a Slack reply knows the ts its first message got, and a
-                // follow-up knows whether its announcement is a dead letter
+                // follow-up knows whether it is to announce its incident instead
                 String thread = threadKey(channel.name(), alert.id());
                 CompletableFuture<?> previous = threadTails.getOrDefault(thread, CompletableFuture.completedFuture(null));
                 CompletableFuture<Void> settled = previous.handle((ignored, failure) -> null)
-                        .thenCompose(ignored -> sendInTurn(alert, route, position, thread))
-                        .handle((result, error) -> {
-                            boolean sent = error == null && result.delivered();
-                            if (channel.type() == ChannelType.SLACK_API) {
-                                followSlackThread(thread, position.kind(), error == null ? result.slackTs() : null);
-                            }
-                            unannounced.settled(thread, position.kind(), sent);
-                            if (error != null) {
-                                undeliverable(alert, channel, error.getClass().getSimpleName());
-                            } else if (sent) {
-                                delivered.incrementAndGet();
-                                recordDelivery(alert, channel);
-                                channelCounts.get(channel.name()).delivered().incrementAndGet();
-                            } else {
-                                undeliverable(alert, channel, result.failure());
-                            }
+                        .thenCompose(ignored -> sendInTurn(alert, route, routed, thread))
+                        .handle((outcome, error) -> {
+                            settle(alert, channel, thread, error == null ? outcome : new Outcome(routed,
+                                    new HttpDelivery.Result(false, 0, error.getClass().getSimpleName(), null)));
                             inFlight.release();
                             return null;
                         });
@@ -186,18 +175,48 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         }
     }
 
+    /** How one message ended, and the position in its thread it was sent as (or would have been); no result when it was not worth sending. */
+    private record Outcome(ThreadPosition position, HttpDelivery.Result result) {
+    }
+
     /**
-     * Sends a message once the messages before it in its thread are settled; a follow-up of an announcement that is a
-     * dead letter, or a message the rate limit refused, is not sent but settled at once with the reason.
+     * Sends a message once the messages before it in its thread are settled, as the position they leave it: an
+     * incident's announcement if none of them got through. A message the rate limit refused is settled at once.
      */
-    private CompletableFuture<HttpDelivery.Result> sendInTurn(Alert alert, Route route, ThreadPosition position, String thread) {
-        Optional<String> notSent = unannounced.reasonNotToSend(thread, position.kind())
-                .or(() -> route instanceof Route.RateLimited limited ? Optional.of(limited.reason()) : Optional.empty());
-        if (notSent.isPresent()) {
-            return CompletableFuture.completedFuture(new HttpDelivery.Result(false, 0, notSent.get(), null));
+    private CompletableFuture<Outcome> sendInTurn(Alert alert, Route route, ThreadPosition routed, String thread) {
+        Optional<ThreadPosition> position = unheard.positionOf(thread, alert, routed, route.channel().minSeverity());
+        if (position.isEmpty()) {
+            return CompletableFuture.completedFuture(new Outcome(routed, null));
+        }
+        if (route instanceof Route.RateLimited limited) {
+            return CompletableFuture.completedFuture(new Outcome(position.get(),
+                    new HttpDelivery.Result(false, 0, limited.reason(), null)));
         }
         Route.Dispatch dispatch = (Route.Dispatch) route;
-        return delivery.send(message(alert, dispatch, thread), dispatch.delay());
+        return delivery.send(message(alert, dispatch.channel(), position.get(), thread), dispatch.delay())
+                .thenApply(result -> new Outcome(position.get(), result));
+    }
+
+    /** Records how a message ended: in its thread, the counts, the ledger or the dead letters. */
+    private void settle(Alert alert, AlertChannel channel, String thread, Outcome outcome) {
+        HttpDelivery.Result result = outcome.result();
+        boolean sent = result != null && result.delivered();
+        if (channel.type() == ChannelType.SLACK_API) {
+            followSlackThread(thread, outcome.position().kind(), result == null ? null : result.slackTs());
+        }
+        unheard.settled(thread, alert, outcome.position(), sent);
+        if (result == null) {
+            channelCounts.get(channel.name()).messages().decrementAndGet();
+            skipped.incrementAndGet();
+            LOG.info("Alert {} {} not posted to channel '{}': none of its incident's messages got through, and its highest "
+                    + "severity is below the channel's minSeverity {}", alert.id(), alert.status(), channel.name(), channel.minSeverity());
+        } else if (sent) {
+            delivered.incrementAndGet();
+            recordDelivery(alert, channel);
+            channelCounts.get(channel.name()).delivered().incrementAndGet();
+        } else {
+            undeliverable(alert, channel, result.failure());
+        }
     }
 
     @Override
@@ -223,14 +242,14 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         open.forEach((channel, threads) -> threads.forEach(thread -> openKeys.add(threadKey(channel, thread.incidentId()))));
         slackThreads.keySet().retainAll(openKeys);
         replaying = redelivering != null;
-        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant(), unannounced.snapshot(openKeys)));
+        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant(), unheard.snapshot(openKeys)));
     }
 
     /** Continues the threads of a checkpoint; called before the first {@link #write}. */
     void restore(AlertDeliveryState state) {
         router.restore(state.threads());
         slackThreads.putAll(state.slackThreads());
-        unannounced.restore(state.unannounced());
+        unheard.restore(state.unheard());
         Instant since = state.checkpointedAt();
         replayingSince = !replaying ? since
                 : replayingSince == null || since == null ? null : since.isBefore(replayingSince) ? since : replayingSince;
@@ -267,7 +286,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     }
 
     public Stats stats() {
-        return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped);
+        return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped.get());
     }
 
     /** Each channel's counts by its name, live: updated as messages settle. */
@@ -298,18 +317,17 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         return channel + '|' + incidentId;
     }
 
-    private HttpDelivery.Message message(Alert alert, Route.Dispatch dispatch, String thread) {
-        AlertChannel channel = dispatch.channel();
+    private HttpDelivery.Message message(Alert alert, AlertChannel channel, ThreadPosition position, String thread) {
         String threadTs = slackThreads.get(thread);
         String json = switch (channel.type()) {
-            case SLACK -> SlackMessage.render(alert, dispatch.position(), channel.dashboardUrl());
-            case SLACK_API -> SlackPostMessage.body(alert, dispatch.position(), channel, threadTs);
+            case SLACK -> SlackMessage.render(alert, position, channel.dashboardUrl());
+            case SLACK_API -> SlackPostMessage.body(alert, position, channel, threadTs);
             case WEBHOOK -> Json.write(alert);
         };
         SlackMessageLookup.Query lookup = channel.type() != ChannelType.SLACK_API ? null : SlackMessageLookup.Query.of(alert,
-                dispatch.position(), channel, threadTs, SlackMessageLookup.oldest(clock.instant(), replaying, replayingSince));
+                position, channel, threadTs, SlackMessageLookup.oldest(clock.instant(), replaying, replayingSince));
         return new HttpDelivery.Message(endpoints.get(channel.name()), json.getBytes(StandardCharsets.UTF_8),
-                IdempotencyKeys.of(alert, channel.name()), dispatch.position().kind().name(), lookup, replaying);
+                IdempotencyKeys.of(alert, channel.name()), position.kind().name(), lookup, replaying);
     }
 
     /**
@@ -317,7 +335,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
      * posted top-level because its thread was unknown starts one; the resolution ends it.
      */
     private void followSlackThread(String thread, MessageKind kind, String ts) {
-        if (kind == MessageKind.RESOLUTION) {
+        if (kind.endsThread()) {
             slackThreads.remove(thread);
         } else if (ts != null && kind == MessageKind.FIRST) {
             slackThreads.put(thread, ts);

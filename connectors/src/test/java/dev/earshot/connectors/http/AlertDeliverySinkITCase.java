@@ -77,11 +77,11 @@ class AlertDeliverySinkITCase {
                     .containsOnly(slackApi.get(0).postedTs());
             List<DeadLetter> deadLetters = Files.readAllLines(JsonLinesFileSink.fileOf(output, "alert-dead-letters")).stream()
                     .map(line -> Json.read(line, DeadLetter.class)).toList();
-            assertThat(deadLetters).hasSize(3).extracting(DeadLetter::stage).containsOnly("deliver");
-            assertThat(deadLetters.get(0).reason()).startsWith("channel 'pager' (webhook): HTTP 404: ")
-                    .endsWith("(not retried: the request itself was refused)");
-            assertThat(deadLetters.subList(1, 3)).extracting(DeadLetter::reason)
-                    .containsOnly("channel 'pager' (webhook): its incident's announcement is in the dead letters");
+            assertThat(deadLetters).hasSize(3).allSatisfy(letter -> {
+                assertThat(letter.stage()).isEqualTo("deliver");
+                assertThat(letter.reason()).startsWith("channel 'pager' (webhook): HTTP 404: ")
+                        .endsWith("(not retried: the request itself was refused)");
+            });
             assertThat(deadLetters).extracting(letter -> Json.read(letter.raw(), Alert.class).status())
                     .containsExactly(OPEN, UPDATED, RESOLVED);
         }

@@ -18,6 +18,8 @@ import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.RateLimit;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -216,52 +218,54 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
     }
 
     @Test
-    void theFollowUpsOfAnAnnouncementThatFailedAreDeadLetteredBehindItInOrderNotSentIntoAThreadTheChannelNeverSaw()
-            throws Exception {
+    void afterAnAnnouncementThatFailedTheNextUpdateAnnouncesTheIncidentAndItsResolutionFollows() throws Exception {
         receiver.answer(attempt -> attempt <= FAST.maxAttempts() ? Answer.of(503, "Service Unavailable") : null);
-        List<Alert> incident = List.of(SampleAlerts.parking(ID, OPEN, 6), SampleAlerts.parking(ID, UPDATED, 8),
-                SampleAlerts.parking(ID, RESOLVED, 8));
+        Alert open = SampleAlerts.parking(ID, OPEN, 6);
         try (AlertDeliveryWriter writer = writer(FAST, webhook())) {
-            for (Alert alert : incident) {
-                writer.write(alert, null);
-            }
+            writer.write(open, null);
+            writer.write(SampleAlerts.parking(ID, UPDATED, 8), null);
+            writer.write(SampleAlerts.parking(ID, RESOLVED, 8), null);
             writer.flush(true);
             AlertDeliveryWriter.ChannelCounts counts = writer.channelCounts().get("pager");
             assertThat(List.of(counts.messages().get(), counts.delivered().get(), counts.deadLetters().get(), counts.heldBack().get()))
-                    .as("messages, delivered, dead letters, held back").containsExactly(3L, 0L, 3L, 0L);
+                    .as("messages, delivered, dead letters, held back").containsExactly(3L, 2L, 1L, 0L);
         }
-        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).as("only the announcement's attempts")
-                .extracting(r -> r.json().get("status").asText()).containsOnly("OPEN").hasSize(FAST.maxAttempts());
-        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(incident);
-        assertThat(deadLetters.letters).extracting(DeadLetter::reason).containsExactly(
-                "channel 'pager' (webhook): gave up after 4 attempts, the last: HTTP 503: Service Unavailable",
-                "channel 'pager' (webhook): its incident's announcement is in the dead letters",
-                "channel 'pager' (webhook): its incident's announcement is in the dead letters");
+        List<Received> received = receiver.at(AlertReceiver.WEBHOOK_PATH);
+        assertThat(received).extracting(r -> r.json().get("status").asText() + " as " + r.messagePosition())
+                .as("the update waited for the announcement's last attempt, then took its place")
+                .containsExactly("OPEN as FIRST", "OPEN as FIRST", "OPEN as FIRST", "OPEN as FIRST", "UPDATED as FIRST",
+                        "RESOLVED as RESOLUTION");
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactly(open);
+        assertThat(deadLetters.letters.get(0).reason())
+                .isEqualTo("channel 'pager' (webhook): gave up after 4 attempts, the last: HTTP 503: Service Unavailable");
     }
 
     @Test
-    void anAnnouncementTheRateLimitRefusedStillStartsTheThreadSoItsResolutionFollowsItIntoTheDeadLetters() throws Exception {
+    void anIncidentTheRateLimitRefusedThroughoutIsAnnouncedByItsResolutionAsOpenedAndResolved() throws Exception {
         AlertChannel tight = new AlertChannel("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY", null, null,
                 null, null, null, null, null, new RateLimit(1.0, 1, Duration.ZERO), Duration.ofHours(1), 3);
-        List<Alert> refused = List.of(SampleAlerts.parking("incident-b", OPEN, 6), SampleAlerts.parking("incident-b", UPDATED, 8),
-                SampleAlerts.parking("incident-b", RESOLVED, 8));
-        try (AlertDeliveryWriter writer = writer(FAST, tight)) {
+        AheadOfTime clock = new AheadOfTime();
+        List<Alert> refused = List.of(SampleAlerts.parking("incident-b", OPEN, 6), SampleAlerts.parking("incident-b", UPDATED, 8));
+        try (AlertDeliveryWriter writer = new AlertDeliveryWriter(new AlertsConfig(List.of(tight), FAST), ChannelEndpoint.resolve(List.of(tight),
+                environment()::get), deadLetters, clock)) {
             writer.write(SampleAlerts.parking("incident-a", OPEN, 6), null);
             for (Alert alert : refused) {
                 writer.write(alert, null);
             }
+            clock.ahead = Duration.ofMinutes(1);
+            writer.write(SampleAlerts.parking("incident-b", RESOLVED, 3), null);
             writer.flush(true);
-            assertThat(writer.channelCounts().get("pager").deadLetters().get()).isEqualTo(3);
+            assertThat(writer.channelCounts().get("pager").deadLetters().get()).isEqualTo(2);
         }
-        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).extracting(r -> r.json().get("id").asText()).containsExactly("incident-a");
+        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).extracting(r -> r.json().get("id").asText() + " " + r.messagePosition())
+                .containsExactly("incident-a FIRST", "incident-b OPENED_AND_RESOLVED");
         assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(refused);
-        assertThat(deadLetters.letters.get(0).reason()).startsWith("channel 'pager' (webhook): rate limit: ");
-        assertThat(deadLetters.letters.subList(1, 3)).extracting(DeadLetter::reason)
-                .containsOnly("channel 'pager' (webhook): its incident's announcement is in the dead letters");
+        assertThat(deadLetters.letters).extracting(DeadLetter::reason).allSatisfy(reason ->
+                assertThat(reason).startsWith("channel 'pager' (webhook): rate limit: "));
     }
 
     @Test
-    void aRestoredWriterKeepsDeadLetteringBehindAnAnnouncementThatFailedBeforeItsCheckpoint() throws Exception {
+    void aRestoredWriterAnnouncesWithItsNextVersionAnIncidentWhoseAnnouncementFailedBeforeItsCheckpoint() throws Exception {
         receiver.answer(attempt -> attempt <= FAST.maxAttempts() ? Answer.of(503, "Service Unavailable") : null);
         AlertDeliveryState.Serializer serializer = new AlertDeliveryState.Serializer();
         byte[] checkpoint;
@@ -274,11 +278,12 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
             restored.restore(serializer.deserialize(serializer.getVersion(), checkpoint));
             restored.write(SampleAlerts.parking(ID, RESOLVED, 6), null);
             restored.flush(true);
-            assertThat(restored.snapshotState(2).get(0).unannounced()).as("the resolution ended the thread").isEmpty();
+            assertThat(restored.snapshotState(2).get(0).unheard()).as("the resolution ended the thread").isEmpty();
         }
-        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).hasSize(FAST.maxAttempts());
-        assertThat(deadLetters.letters).extracting(DeadLetter::origin)
-                .containsExactly("alert " + ID + " OPEN -> channel pager", "alert " + ID + " RESOLVED -> channel pager");
+        List<Received> received = receiver.at(AlertReceiver.WEBHOOK_PATH);
+        assertThat(received).hasSize(FAST.maxAttempts() + 1);
+        assertThat(received.get(FAST.maxAttempts()).messagePosition()).isEqualTo("OPENED_AND_RESOLVED");
+        assertThat(deadLetters.letters).extracting(DeadLetter::origin).containsExactly("alert " + ID + " OPEN -> channel pager");
     }
 
     @Test
@@ -291,5 +296,26 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
         }
         Set<String> paths = receiver.received.stream().map(Received::path).collect(Collectors.toSet());
         assertThat(paths).containsExactly(AlertReceiver.SLACK_PATH);
+    }
+
+    /** The system clock, put ahead by the test: a rate limit's next token without waiting a minute for it. */
+    private static final class AheadOfTime extends Clock {
+
+        volatile Duration ahead = Duration.ZERO;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
     }
 }

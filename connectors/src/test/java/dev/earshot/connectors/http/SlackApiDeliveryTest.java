@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -143,42 +142,51 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
     }
 
     @Test
-    void okFalseIsADeadLetterWithSlacksErrorCodeItsFollowUpsWaitBehindItAndARedeliveryThreadsThemInOrder() throws Exception {
+    void okFalseIsADeadLetterWithSlacksErrorCodeAndTheIncidentsThreadIsRootedAtTheUpdateThatGotThrough() throws Exception {
         receiver.answer(number -> number == 1 ? Answer.of(200, "{\"ok\":false,\"error\":\"not_in_channel\"}") : null);
         Alert first = SampleAlerts.parking("incident-a", OPEN, 5);
-        List<Alert> incident = List.of(first, SampleAlerts.parking("incident-a", UPDATED, 7),
-                SampleAlerts.parking("incident-a", RESOLVED, 7));
         try (AlertDeliveryWriter writer = writer()) {
-            for (Alert alert : incident) {
-                writer.write(alert, null);
-            }
+            writer.write(first, null);
+            writer.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
+            writer.write(SampleAlerts.parking("incident-a", RESOLVED, 7), null);
             writer.flush(true);
         }
-        assertThat(posts()).as("nothing replies to a thread that does not exist, nor starts one").hasSize(1);
-        assertThat(receiver.slackChannel()).isEmpty();
-        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(incident);
+        assertThat(posts()).hasSize(3).extracting(Received::answeredStatus).containsOnly(200);
         DeadLetter letter = deadLetters.letters.get(0);
+        assertThat(deadLetters.letters).hasSize(1);
         assertThat(letter.reason()).isEqualTo("channel 'care-slack' (slack-api): Slack error not_in_channel: invite the app "
                 + "to the channel (/invite @app-name in Slack) (not retried: the request itself was refused)");
-        assertThat(deadLetters.letters.subList(1, 3)).extracting(DeadLetter::reason)
-                .containsOnly("channel 'care-slack' (slack-api): its incident's announcement is in the dead letters");
+        assertThat(Json.read(letter.raw(), Alert.class)).isEqualTo(first);
         assertThat(List.of(letter.reason(), letter.origin(), letter.raw())).allSatisfy(text ->
                 assertThat(text).doesNotContain(AlertReceiver.SLACK_BOT_TOKEN));
 
-        try (AlertDeliveryWriter redelivery = writer()) {
-            redelivery.redeliver(incident.stream().map(alert -> IdempotencyKeys.of(alert, "care-slack"))
-                    .collect(Collectors.toSet()), letter.rejectedAt());
-            for (Alert alert : incident) {
-                redelivery.write(alert, null);
-            }
-            redelivery.flush(true);
-        }
         List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
-        assertThat(channel).extracting(post -> post.metadata().at("/event_payload/key").asText())
-                .containsExactlyElementsOf(incident.stream().map(alert -> IdempotencyKeys.of(alert, "care-slack")).toList());
-        assertThat(channel.get(0).threadTs()).isNull();
-        assertThat(channel.subList(1, 3)).extracting(AlertReceiver.SlackPost::threadTs).containsOnly(channel.get(0).ts());
-        assertThat(channel.get(2).broadcast()).as("the resolution is shown in the channel too").isTrue();
+        assertThat(channel).hasSize(2);
+        AlertReceiver.SlackPost announcement = channel.get(0);
+        assertThat(announcement.threadTs()).as("a top-level message").isNull();
+        assertThat(announcement.text()).as("the incident's announcement, at the update's severity")
+                .isEqualTo(SampleAlerts.parking("incident-a", UPDATED, 7).summary());
+        assertThat(posts().get(1).json().at("/blocks/0/text/text").asText()).isEqualTo("Parking · Bengaluru: worse than peers");
+        assertThat(channel.get(1).threadTs()).as("the resolution replies in its thread").isEqualTo(announcement.ts());
+        assertThat(channel.get(1).broadcast()).isTrue();
+    }
+
+    @Test
+    void anIncidentNoneOfWhoseMessagesGotThroughGetsOneTopLevelMessageThatItOpenedAndIsResolved() throws Exception {
+        receiver.answer(number -> number <= 2 ? Answer.of(200, "{\"ok\":false,\"error\":\"not_in_channel\"}") : null);
+        try (AlertDeliveryWriter writer = writer()) {
+            writer.write(SampleAlerts.parking("incident-a", OPEN, 5), null);
+            writer.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
+            writer.write(SampleAlerts.parking("incident-a", RESOLVED, 7), null);
+            writer.flush(true);
+        }
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class).status()).containsExactly(OPEN, UPDATED);
+        List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
+        assertThat(channel).singleElement().satisfies(post -> {
+            assertThat(post.threadTs()).isNull();
+            assertThat(post.broadcast()).isFalse();
+            assertThat(post.text()).startsWith("Incident incident-a opened ").contains(" UTC and is resolved: ");
+        });
     }
 
     @Test
