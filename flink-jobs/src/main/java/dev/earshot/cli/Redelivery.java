@@ -23,6 +23,7 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.DeliveredVersions;
 import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.IncidentOrder;
 import java.io.BufferedReader;
@@ -64,10 +65,11 @@ final class Redelivery {
      * What the dead-letter files hold that can be sent again, in file order without repeats.
      *
      * @param alreadyDelivered dead letters whose message a ledger records as delivered after they failed
+     * @param superseded alert dead letters whose channel a ledger records was delivered a later version of their incident
      */
     record Undelivered(int read, Map<String, Alert> alertsByKey, Set<String> channels, Map<String, HandoffTicket> ticketsByKey,
                        Instant earliestAlertRejection, Map<String, Integer> skippedByStage,
-                       int alreadyDelivered) {
+                       int alreadyDelivered, int superseded) {
 
         int skipped() {
             return skippedByStage.values().stream().mapToInt(Integer::intValue).sum();
@@ -158,6 +160,9 @@ final class Redelivery {
     static Undelivered read(List<Path> files, DeliveryLedger ledger) throws IOException {
         int read = 0;
         int alreadyDelivered = 0;
+        int superseded = 0;
+        DeliveredVersions deliveredVersions = new DeliveredVersions();
+        ledger.entries().forEach(entry -> AlertDeliveryWriter.addDelivered(entry, deliveredVersions));
         Map<String, Alert> alerts = new LinkedHashMap<>();
         Set<String> channels = new LinkedHashSet<>();
         Map<String, HandoffTicket> tickets = new LinkedHashMap<>();
@@ -188,6 +193,10 @@ final class Redelivery {
                         alreadyDelivered++;
                         continue;
                     }
+                    if (deliveredVersions.supersede(alert, channel)) {
+                        superseded++;
+                        continue;
+                    }
                     alerts.putIfAbsent(key, alert);
                     channels.add(channel);
                     if (letter.rejectedAt() != null && (earliest == null || letter.rejectedAt().isBefore(earliest))) {
@@ -207,7 +216,7 @@ final class Redelivery {
             }
         }
         return new Undelivered(read, alerts, channels, tickets, earliest == null ? Instant.now() : earliest,
-                skipped, alreadyDelivered);
+                skipped, alreadyDelivered, superseded);
     }
 
     /** The file's lines, read as the job reads files; bytes that are not UTF-8 stop the command naming the line. */
@@ -279,7 +288,12 @@ final class Redelivery {
         out.printf("  already sent    %d%s%n", undelivered.alreadyDelivered(), undelivered.alreadyDelivered() == 0 ? ""
                 : " (delivered after they failed, by a resumed run or an earlier redeliver: " + ledger.files().stream()
                         .map(Path::toString).collect(Collectors.joining(", ")) + ")");
-        int repeats = undelivered.read() - undelivered.alreadyDelivered() - undelivered.skipped() - alerts - tickets;
+        if (undelivered.superseded() > 0) {
+            out.printf("  superseded      %d (a later version of their incident reached the channel since: sent now, they "
+                    + "would take it back to an older state of the incident)%n", undelivered.superseded());
+        }
+        int repeats = undelivered.read() - undelivered.alreadyDelivered() - undelivered.superseded() - undelivered.skipped()
+                - alerts - tickets;
         if (repeats > 0) {
             out.printf("  repeats         %d (the same message dead-lettered again by a replay: sent once)%n", repeats);
         }

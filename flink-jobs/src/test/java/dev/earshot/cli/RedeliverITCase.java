@@ -208,41 +208,38 @@ class RedeliverITCase {
     }
 
     /**
-     * QA: the rate limit refused an incident's announcement, so its resolution was skipped as never announced, and
-     * redeliver later announced an incident resolved long before. The resolution now follows its announcement into
-     * the dead letters, and redeliver (the limit raised) sends both, announcement first.
+     * QA: an incident's announcement failed (503 beyond its retries) while its update and resolution got through live,
+     * the update as the incident's announcement. redeliver must not then announce an incident the channel has seen
+     * resolved: the failed announcement is superseded.
      */
     @Test
-    void anIncidentWhoseAnnouncementWasRefusedIsRedeliveredAnnouncementThenResolution() throws Exception {
+    void anAnnouncementThatFailedIsSupersededOnceTheLiveRunDeliveredItsIncidentsResolution() throws Exception {
         try (AlertReceiver receiver = new AlertReceiver()) {
-            String channels = """
+            EarshotConfig config = ConfigLoader.parse("""
                     respond:
                       alerts:
                         channels:
-                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY,
-                             rateLimit: {perMinute: 1, burst: %d, maxWait: 0s}}
-                    """;
+                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
+                        delivery: {maxAttempts: 2, initialBackoff: 10ms, maxBackoff: 20ms}
+                    """, "job.yaml");
             Map<String, String> secrets = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", AlertReceiver.WEBHOOK_KEY);
+            receiver.answer(attempt -> attempt <= 2 ? AlertReceiver.Answer.of(503, "Service Unavailable") : null);
             Path jobOutput = Files.createDirectories(work.resolve("output"));
-            Alert announced = version("incident-a", "OPEN", 0, 5);
-            List<Alert> refused = List.of(version("incident-b", "OPEN", 0, 5), version("incident-b", "UPDATED", 1, 8),
-                    version("incident-b", "RESOLVED", 2, 8));
 
-            deliverAlertsAsTheJobDoes(ConfigLoader.parse(channels.formatted(1), "job.yaml"), secrets::get, jobOutput,
-                    List.of(announced, refused.get(0), refused.get(1), refused.get(2)));
+            deliverAlertsAsTheJobDoes(config, secrets::get, jobOutput, List.of(version("incident-b", "OPEN", 0, 5),
+                    version("incident-b", "UPDATED", 1, 8), version("incident-b", "RESOLVED", 2, 8)));
+            assertThat(accepted(receiver)).extracting(received -> received.messagePosition() + " " + status(received))
+                    .containsExactly("FIRST UPDATED", "RESOLUTION RESOLVED");
             List<DeadLetter> letters = Files.readAllLines(jobOutput.resolve("alert-delivery-dead-letters.jsonl")).stream()
                     .map(line -> Json.read(line, DeadLetter.class)).toList();
-            assertThat(letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(refused);
-            assertThat(letters.subList(1, 3)).extracting(DeadLetter::reason)
-                    .containsOnly("channel 'ops-hook' (webhook): its incident's announcement is in the dead letters");
+            assertThat(letters).extracting(DeadLetter::origin).containsExactly("alert incident-b OPEN -> channel ops-hook");
+            int requests = receiver.at(AlertReceiver.WEBHOOK_PATH).size();
 
-            String output = redeliver(ConfigLoader.parse(channels.formatted(5), "raised.yaml"), secrets, work.resolve("redelivery"),
-                    List.of(jobOutput));
+            String output = redeliver(config, secrets, work.resolve("redelivery"), List.of(jobOutput));
 
-            assertThat(output).contains("read            3 dead letters", "redelivered     3 (3 alert messages, 0 ticket versions)");
-            assertThat(accepted(receiver)).extracting(received -> Json.read(new String(received.body(), StandardCharsets.UTF_8), Alert.class))
-                    .extracting(alert -> alert.id() + " " + alert.status())
-                    .containsExactly("incident-a OPEN", "incident-b OPEN", "incident-b UPDATED", "incident-b RESOLVED");
+            assertThat(output).contains("read            1 dead letters", "superseded      1 (a later version of their incident",
+                    "redelivered     0 (0 alert messages, 0 ticket versions)");
+            assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).as("nothing sent").hasSize(requests);
         }
     }
 
@@ -348,6 +345,10 @@ class RedeliverITCase {
             assertThat(new Redelivery(config, Map.copyOf(secrets)::get, out, stream).execute(letters)).isZero();
         }
         return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private static String status(AlertReceiver.Received received) {
+        return Json.read(new String(received.body(), StandardCharsets.UTF_8), Alert.class).status().name();
     }
 
     private static List<AlertReceiver.Received> accepted(AlertReceiver receiver) {

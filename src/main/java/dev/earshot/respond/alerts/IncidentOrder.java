@@ -1,6 +1,8 @@
 package dev.earshot.respond.alerts;
 
 import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +22,15 @@ public final class IncidentOrder {
             .thenComparing(Alert::status);
 
     private IncidentOrder() {
+    }
+
+    /**
+     * Whether a version of {@code status} whose window ended at {@code windowEnd} (null when unknown, then the status
+     * alone decides) comes after {@code version} of the same incident, as {@link #of} orders them.
+     */
+    public static boolean isLater(AlertStatus status, Instant windowEnd, Alert version) {
+        int byWindow = windowEnd == null || version.windowEnd() == null ? 0 : windowEnd.compareTo(version.windowEnd());
+        return byWindow != 0 ? byWindow > 0 : status.compareTo(version.status()) > 0;
     }
 
     /** The distinct versions, by incident in the order each incident first appears, each incident's oldest first. */

@@ -41,12 +41,19 @@ public final class DeliveryLedger {
      * @param deliveredAt when it got through
      * @param by {@value #REDELIVER} where {@code earshot redeliver} delivered it; absent where the job did (and in
      *     ledgers written before this field)
+     * @param windowEnd of an alert message, the end of its version's window, which orders an incident's versions;
+     *     absent for tickets (and in ledgers written before this field)
      */
-    public record Entry(String stage, String key, String origin, Instant deliveredAt, String by) {
+    public record Entry(String stage, String key, String origin, Instant deliveredAt, String by, Instant windowEnd) {
 
         /** A delivery by the job. */
         public Entry(String stage, String key, String origin, Instant deliveredAt) {
-            this(stage, key, origin, deliveredAt, null);
+            this(stage, key, origin, deliveredAt, null, null);
+        }
+
+        /** A delivery of an alert version by the job. */
+        public Entry(String stage, String key, String origin, Instant deliveredAt, Instant windowEnd) {
+            this(stage, key, origin, deliveredAt, null, windowEnd);
         }
     }
 
@@ -54,10 +61,12 @@ public final class DeliveryLedger {
     public static final String REDELIVER = "redeliver";
 
     private final Map<String, Instant> latestByKey;
+    private final List<Entry> entries;
     private final List<Path> files;
 
-    private DeliveryLedger(Map<String, Instant> latestByKey, List<Path> files) {
+    private DeliveryLedger(Map<String, Instant> latestByKey, List<Entry> entries, List<Path> files) {
         this.latestByKey = latestByKey;
+        this.entries = entries;
         this.files = files;
     }
 
@@ -69,6 +78,7 @@ public final class DeliveryLedger {
     /** The ledgers of these folders, read together; a folder without one adds nothing. */
     public static DeliveryLedger read(List<Path> folders) throws IOException {
         Map<String, Instant> latest = new HashMap<>();
+        List<Entry> entries = new ArrayList<>();
         List<Path> read = new ArrayList<>();
         for (Path folder : folders) {
             Path file = fileIn(folder);
@@ -91,9 +101,10 @@ public final class DeliveryLedger {
                     continue;
                 }
                 latest.merge(entry.stage() + '|' + entry.key(), entry.deliveredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                entries.add(entry);
             }
         }
-        return new DeliveryLedger(latest, List.copyOf(read));
+        return new DeliveryLedger(latest, entries, List.copyOf(read));
     }
 
     /**
@@ -112,6 +123,11 @@ public final class DeliveryLedger {
     public boolean deliveredAfter(String stage, String key, Instant since) {
         Instant at = latestByKey.get(stage + '|' + key);
         return at != null && (since == null || at.isAfter(since));
+    }
+
+    /** Every delivery the ledgers record, in the order read. */
+    public List<Entry> entries() {
+        return entries;
     }
 
     /** The ledger files read. */
@@ -148,7 +164,7 @@ public final class DeliveryLedger {
          * written is a WARN, not a failure: the message was delivered, and a redelivery may only send it again.
          */
         public synchronized void record(Entry entry) {
-            Entry stamped = new Entry(entry.stage(), entry.key(), entry.origin(), entry.deliveredAt(), by);
+            Entry stamped = new Entry(entry.stage(), entry.key(), entry.origin(), entry.deliveredAt(), by, entry.windowEnd());
             byte[] line = (Json.write(stamped) + "\n").getBytes(StandardCharsets.UTF_8);
             for (String folder : folders) {
                 try {

@@ -3,12 +3,14 @@ package dev.earshot.connectors.http;
 import dev.earshot.connectors.file.DeliveryLedger;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertRouter;
 import dev.earshot.respond.alerts.AlertRouter.Route;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.DeliveredVersions;
 import dev.earshot.respond.alerts.DeliveryPolicy;
 import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.IncidentThreads;
@@ -23,6 +25,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +75,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     public static final String STAGE = "deliver";
     /** Between the alert and the channel's name in a dead letter's origin. */
     private static final String TO_CHANNEL = " -> channel ";
+    /** Before the alert's id and status in a dead letter's origin. */
+    private static final String ORIGIN_PREFIX = "alert ";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDeliveryWriter.class);
 
     /** What the writer has done so far. */
@@ -285,6 +290,21 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         return at < 0 ? null : origin.substring(at + TO_CHANNEL.length());
     }
 
+    /**
+     * Adds to {@code versions} the alert version a ledger entry of this writer records (its origin names the incident,
+     * status and channel); other entries add nothing.
+     */
+    public static void addDelivered(DeliveryLedger.Entry entry, DeliveredVersions versions) {
+        String channel = STAGE.equals(entry.stage()) ? channelIn(entry.origin()) : null;
+        if (channel == null || !entry.origin().startsWith(ORIGIN_PREFIX)) {
+            return;
+        }
+        String[] idAndStatus = entry.origin().substring(ORIGIN_PREFIX.length(), entry.origin().lastIndexOf(TO_CHANNEL)).split(" ");
+        if (idAndStatus.length == 2 && Arrays.stream(AlertStatus.values()).anyMatch(status -> status.name().equals(idAndStatus[1]))) {
+            versions.add(channel, idAndStatus[0], AlertStatus.valueOf(idAndStatus[1]), entry.windowEnd());
+        }
+    }
+
     public Stats stats() {
         return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped.get());
     }
@@ -358,12 +378,12 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         DeliveryLedger.Recorder recorder = ledger;
         if (recorder != null) {
             recorder.record(new DeliveryLedger.Entry(STAGE, IdempotencyKeys.of(alert, channel.name()), origin(alert, channel),
-                    clock.instant()));
+                    clock.instant(), alert.windowEnd()));
         }
     }
 
     private static String origin(Alert alert, AlertChannel channel) {
-        return "alert " + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name();
+        return ORIGIN_PREFIX + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name();
     }
 
     private void writeDeadLetters() throws IOException, InterruptedException {
