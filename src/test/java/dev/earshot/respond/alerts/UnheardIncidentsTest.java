@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.model.Alert;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +52,7 @@ class UnheardIncidentsTest {
 
         assertThat(incidents.positionOf("ops|a", resolved, RESOLUTION_FROM_7, 7)).as("it reached 7 on the way")
                 .contains(ThreadPosition.OPENED_AND_RESOLVED);
-        assertThat(incidents.positionOf("ops|a", resolved, RESOLUTION_FROM_7, 8)).as("minSeverity raised since").isEqualTo(Optional.empty());
+        assertThat(incidents.positionOf("ops|a", resolved, RESOLUTION_FROM_7, 8)).as("minSeverity raised since").isEmpty();
     }
 
     @Test

@@ -180,7 +180,10 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         }
     }
 
-    /** How one message ended, and the position in its thread it was sent as (or would have been); no result when it was not worth sending. */
+    /**
+     * How one message ended, and the position in its thread it was sent as (or would have been); no result when it
+     * was not worth sending.
+     */
     private record Outcome(ThreadPosition position, HttpDelivery.Result result) {
     }
 

@@ -246,8 +246,9 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
                 null, null, null, null, null, new RateLimit(1.0, 1, Duration.ZERO), Duration.ofHours(1), 3);
         AheadOfTime clock = new AheadOfTime();
         List<Alert> refused = List.of(SampleAlerts.parking("incident-b", OPEN, 6), SampleAlerts.parking("incident-b", UPDATED, 8));
-        try (AlertDeliveryWriter writer = new AlertDeliveryWriter(new AlertsConfig(List.of(tight), FAST), ChannelEndpoint.resolve(List.of(tight),
-                environment()::get), deadLetters, clock)) {
+        AlertsConfig config = new AlertsConfig(List.of(tight), FAST);
+        try (AlertDeliveryWriter writer = new AlertDeliveryWriter(config, ChannelEndpoint.resolve(config.channels(), environment()::get),
+                deadLetters, clock)) {
             writer.write(SampleAlerts.parking("incident-a", OPEN, 6), null);
             for (Alert alert : refused) {
                 writer.write(alert, null);
