@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
         description = {"Send the alerts and tickets of delivery dead letters again, once their cause is fixed (a token, a "
                 + "field), through the job's own delivery: receivers see the same idempotency keys, Slack is searched "
                 + "before posting, a helpdesk ticket is looked up before one is created.",
-                "A follow-up sent again without its first message starts a message of its own: the incident's thread "
-                        + "stayed in the job.",
+                "A version whose channel was delivered a later version of its incident since (by the job or an earlier "
+                        + "redeliver) is skipped as superseded: sent then, it would take the channel back. The rest of each "
+                        + "incident's versions are sent in order, its announcement first. A follow-up sent again without its "
+                        + "first message (which was delivered) starts a message of its own: the incident's thread stayed in the job.",
                 "Each message delivered is recorded in delivered.jsonl beside the dead letters (and in the output folder); a "
                         + "dead letter recorded there as delivered after it failed (by a resumed run, or an earlier "
                         + "redeliver) is not sent again.",

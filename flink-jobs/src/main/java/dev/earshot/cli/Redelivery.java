@@ -23,7 +23,9 @@ import dev.earshot.model.HandoffTicket;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.DeliveredVersions;
 import dev.earshot.respond.alerts.IdempotencyKeys;
+import dev.earshot.respond.alerts.IncidentOrder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,10 +64,11 @@ final class Redelivery {
      * What the dead-letter files hold that can be sent again, in file order without repeats.
      *
      * @param alreadyDelivered dead letters whose message a ledger records as delivered after they failed
+     * @param superseded alert dead letters whose channel a ledger records was delivered a later version of their incident
      */
     record Undelivered(int read, Map<String, Alert> alertsByKey, Set<String> channels, Map<String, HandoffTicket> ticketsByKey,
                        Instant earliestAlertRejection, Map<String, Integer> skippedByStage,
-                       int alreadyDelivered) {
+                       int alreadyDelivered, int superseded) {
 
         int skipped() {
             return skippedByStage.values().stream().mapToInt(Integer::intValue).sum();
@@ -137,7 +140,7 @@ final class Redelivery {
         boolean anything = false;
         if (!undelivered.alertsByKey().isEmpty()) {
             AlertsConfig alerts = alertsConfig(undelivered.channels());
-            env.fromData(List.copyOf(new LinkedHashSet<>(undelivered.alertsByKey().values())), JsonTypeInfo.of(Alert.class))
+            env.fromData(IncidentOrder.of(undelivered.alertsByKey().values()), JsonTypeInfo.of(Alert.class))
                     .name("alert dead letters")
                     .sinkTo(new AlertDeliverySink(alerts, new JsonLinesFileSink<>(outputDir,
                             EarshotSinks.deliveryDeadLettersName(EarshotSinks.ALERT_DELIVERY)), secrets).redelivery(undelivered.alertsByKey().keySet(), undelivered.earliestAlertRejection())
@@ -166,6 +169,9 @@ final class Redelivery {
     static Undelivered read(List<Path> files, DeliveryLedger ledger) throws IOException {
         int read = 0;
         int alreadyDelivered = 0;
+        int superseded = 0;
+        DeliveredVersions deliveredVersions = new DeliveredVersions();
+        ledger.entries().forEach(entry -> AlertDeliveryWriter.addDelivered(entry, deliveredVersions));
         Map<String, Alert> alerts = new LinkedHashMap<>();
         Set<String> channels = new LinkedHashSet<>();
         Map<String, HandoffTicket> tickets = new LinkedHashMap<>();
@@ -196,6 +202,10 @@ final class Redelivery {
                         alreadyDelivered++;
                         continue;
                     }
+                    if (deliveredVersions.supersede(alert, channel)) {
+                        superseded++;
+                        continue;
+                    }
                     alerts.putIfAbsent(key, alert);
                     channels.add(channel);
                     if (letter.rejectedAt() != null && (earliest == null || letter.rejectedAt().isBefore(earliest))) {
@@ -215,7 +225,7 @@ final class Redelivery {
             }
         }
         return new Undelivered(read, alerts, channels, tickets, earliest == null ? Instant.now() : earliest,
-                skipped, alreadyDelivered);
+                skipped, alreadyDelivered, superseded);
     }
 
     /** The file's lines, read as the job reads files; bytes that are not UTF-8 stop the command naming the line. */
@@ -287,7 +297,12 @@ final class Redelivery {
         out.printf("  already sent    %d%s%n", undelivered.alreadyDelivered(), undelivered.alreadyDelivered() == 0 ? ""
                 : " (delivered after they failed, by a resumed run or an earlier redeliver: " + ledger.files().stream()
                         .map(Path::toString).collect(Collectors.joining(", ")) + ")");
-        int repeats = undelivered.read() - undelivered.alreadyDelivered() - undelivered.skipped() - alerts - tickets;
+        if (undelivered.superseded() > 0) {
+            out.printf("  superseded      %d (a later version of their incident reached the channel since: sent now, they "
+                    + "would take it back to an older state of the incident)%n", undelivered.superseded());
+        }
+        int repeats = undelivered.read() - undelivered.alreadyDelivered() - undelivered.superseded() - undelivered.skipped()
+                - alerts - tickets;
         if (repeats > 0) {
             out.printf("  repeats         %d (the same message dead-lettered again by a replay: sent once)%n", repeats);
         }

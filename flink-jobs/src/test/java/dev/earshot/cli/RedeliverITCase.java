@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
@@ -209,6 +210,42 @@ class RedeliverITCase {
     }
 
     /**
+     * QA: an incident's announcement failed (503 beyond its retries) while its update and resolution got through live,
+     * the update as the incident's announcement. redeliver must not then announce an incident the channel has seen
+     * resolved: the failed announcement is superseded.
+     */
+    @Test
+    void anAnnouncementThatFailedIsSupersededOnceTheLiveRunDeliveredItsIncidentsResolution() throws Exception {
+        try (AlertReceiver receiver = new AlertReceiver()) {
+            EarshotConfig config = ConfigLoader.parse("""
+                    respond:
+                      alerts:
+                        channels:
+                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
+                        delivery: {maxAttempts: 2, initialBackoff: 10ms, maxBackoff: 20ms}
+                    """, "job.yaml");
+            Map<String, String> secrets = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", AlertReceiver.WEBHOOK_KEY);
+            receiver.answer(attempt -> attempt <= 2 ? AlertReceiver.Answer.of(503, "Service Unavailable") : null);
+            Path jobOutput = Files.createDirectories(work.resolve("output"));
+
+            deliverAlertsAsTheJobDoes(config, secrets::get, jobOutput, List.of(version("incident-b", "OPEN", 0, 5),
+                    version("incident-b", "UPDATED", 1, 8), version("incident-b", "RESOLVED", 2, 8)));
+            assertThat(accepted(receiver)).extracting(received -> received.messagePosition() + " " + status(received))
+                    .containsExactly("FIRST UPDATED", "RESOLUTION RESOLVED");
+            List<DeadLetter> letters = Files.readAllLines(jobOutput.resolve("alert-delivery-dead-letters.jsonl")).stream()
+                    .map(line -> Json.read(line, DeadLetter.class)).toList();
+            assertThat(letters).extracting(DeadLetter::origin).containsExactly("alert incident-b OPEN -> channel ops-hook");
+            int requests = receiver.at(AlertReceiver.WEBHOOK_PATH).size();
+
+            String output = redeliver(config, secrets, work.resolve("redelivery"), List.of(jobOutput));
+
+            assertThat(output).contains("read            1 dead letters", "superseded      1 (a later version of their incident",
+                    "redelivered     0 (0 alert messages, 0 ticket versions)");
+            assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).as("nothing sent").hasSize(requests);
+        }
+    }
+
+    /**
      * A redeliver leaves what it wrote (the ledger lines, the dead letters that failed again) and nothing else: no lock
      * file, no empty dead-letter file, no folder it made and left empty, whether it delivered, failed again or stopped;
      * what was there before stays.
@@ -326,12 +363,17 @@ class RedeliverITCase {
 
     /** What the job's alert delivery does, recording what it delivers beside its dead letters. */
     private static void deliverAlertAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir) throws Exception {
+        deliverAlertsAsTheJobDoes(config, secrets, dir, List.of(sampleAlert()));
+    }
+
+    private static void deliverAlertsAsTheJobDoes(EarshotConfig config, Secrets secrets, Path dir, List<Alert> alerts)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         // appends, as a restored run's dead-letter file does: a fresh sink would start the file afresh
         Path letters = dir.resolve("alert-delivery-dead-letters.jsonl");
         String before = Files.exists(letters) ? Files.readString(letters) : "";
-        env.fromData(List.of(sampleAlert()), JsonTypeInfo.of(Alert.class))
+        env.fromData(alerts, JsonTypeInfo.of(Alert.class))
                 .sinkTo(EarshotJob.alertDelivery(config.respond().alerts(), new JsonLinesFileSink<>(dir, "alert-delivery-dead-letters"),
                         secrets));
         env.execute("alert delivery");
@@ -388,5 +430,17 @@ class RedeliverITCase {
                     channels:
                       - {name: ops-slack, type: slack, urlEnv: SLACK_URL}
                 """, "redeliver.yaml");
+    }
+
+    private static String status(AlertReceiver.Received received) {
+        return Json.read(new String(received.body(), StandardCharsets.UTF_8), Alert.class).status().name();
+    }
+
+    /** The sample alert as version {@code status} of incident {@code id}, of the window {@code windows} half-hours later. */
+    private static Alert version(String id, String status, int windows, int severity) throws IOException {
+        Alert sample = sampleAlert();
+        ObjectNode alert = Json.mapper().valueToTree(sample);
+        alert.put("id", id).put("status", status).put("severity", severity).put("windowEnd", sample.windowEnd().plusSeconds(1800L * windows).toString());
+        return Json.mapper().treeToValue(alert, Alert.class);
     }
 }

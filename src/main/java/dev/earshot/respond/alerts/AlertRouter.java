@@ -34,8 +34,12 @@ public final class AlertRouter {
         record HeldBack(AlertChannel channel, String reason) implements Route {
         }
 
-        /** Worth a message, but the channel's rate limit would hold it too long: a dead letter. */
-        record RateLimited(AlertChannel channel, String reason) implements Route {
+        /**
+         * Worth a message at {@code position}, but the channel's rate limit would hold it too long: a dead letter. It
+         * still counts for its incident's thread, so the next version of a refused announcement is worth a message (and
+         * announces the incident in its place).
+         */
+        record RateLimited(AlertChannel channel, ThreadPosition position, String reason) implements Route {
         }
     }
 
@@ -74,14 +78,17 @@ public final class AlertRouter {
     /**
      * The routes of an alert version sent again to the channels named (a redelivery of dead letters): each gets it
      * whatever its incident thread says, as the thread stayed in the job that first sent it (a follow-up then starts
-     * a message of its own), but within the channel's rate limit. Other channels are not touched.
+     * a message of its own), but within the channel's rate limit. The quiet period holds none back: each was worth a
+     * message when the job sent it, and an incident's dead-lettered versions come together. Other channels are not
+     * touched.
      */
     public List<Route> routeAgain(Alert alert, Instant now, Set<String> channelNames) {
         List<Route> routes = new ArrayList<>();
         for (ChannelState state : channels) {
             if (channelNames.contains(state.channel().name())) {
-                ThreadPosition position = state.threads().decide(alert, now) instanceof IncidentThreads.Decision.Post post
-                        ? post.position()
+                IncidentThreads.Decision decision = state.threads().decide(alert, now);
+                ThreadPosition position = decision instanceof IncidentThreads.Decision.Post post ? post.position()
+                        : decision instanceof IncidentThreads.Decision.HoldBack held ? held.position()
                         : alert.status() == AlertStatus.RESOLVED ? new ThreadPosition(MessageKind.RESOLUTION, alert.severity())
                         : ThreadPosition.FIRST;
                 routes.add(dispatch(state, alert, position, now));
@@ -90,16 +97,19 @@ public final class AlertRouter {
         return routes;
     }
 
-    /** A dispatch at {@code position} when the channel's rate limit lets it through in time. */
+    /**
+     * A dispatch at {@code position} when the channel's rate limit lets it through in time. Either way the message
+     * counts for its thread: one that is not delivered is a dead letter, and the next message takes its place.
+     */
     private static Route dispatch(ChannelState state, Alert alert, ThreadPosition position, Instant now) {
+        state.threads().posted(alert, now);
         Optional<Duration> wait = state.bucket().reserve(now);
         if (wait.isEmpty()) {
             RateLimit limit = state.channel().rateLimit();
-            return new Route.RateLimited(state.channel(), "rate limit: the channel allows " + limit.perMinute()
+            return new Route.RateLimited(state.channel(), position, "rate limit: the channel allows " + limit.perMinute()
                     + " messages a minute (burst " + limit.burst() + ") and its queue is longer than maxWait "
                     + limit.maxWait().toSeconds() + "s");
         }
-        state.threads().posted(alert, now);
         return new Route.Dispatch(state.channel(), position, wait.get());
     }
 

@@ -30,8 +30,11 @@ public final class IncidentThreads {
         record Skip(String reason) implements Decision {
         }
 
-        /** Worth a message, but the quiet period has no room for it: counted, so that a run can say so. */
-        record HoldBack(String reason) implements Decision {
+        /**
+         * Worth a message at {@code position}, but the quiet period has no room for it: counted, so that a run can
+         * say so.
+         */
+        record HoldBack(String reason, ThreadPosition position) implements Decision {
         }
     }
 
@@ -79,14 +82,19 @@ public final class IncidentThreads {
                 }
                 if (postedWithin(thread, now) >= channel.maxPerIncident()) {
                     yield new Decision.HoldBack("quiet period: " + channel.maxPerIncident() + " messages on this incident within "
-                            + channel.quietPeriod().toMinutes() + " min");
+                            + channel.quietPeriod().toMinutes() + " min", new ThreadPosition(MessageKind.UPDATE, thread.lastSeverity));
                 }
                 yield new Decision.Post(new ThreadPosition(MessageKind.UPDATE, thread.lastSeverity));
             }
         };
     }
 
-    /** Records that a version decided as {@link Decision.Post} was handed to delivery. */
+    /**
+     * Records that a version decided as {@link Decision.Post} was worth its message: handed to delivery, or a dead
+     * letter (refused by the rate limit, or failed). Either way it counts for the thread, so an announcement that
+     * failed is still followed by its incident's updates and resolution (the first of which announces the incident in
+     * its place: {@link UnheardIncidents}).
+     */
     public void posted(Alert alert, Instant now) {
         forgetIdle(now);
         if (alert.status() == AlertStatus.RESOLVED) {

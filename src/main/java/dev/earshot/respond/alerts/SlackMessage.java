@@ -19,7 +19,8 @@ import java.util.Locale;
  * {@code thread_ts} and a bot token: {@link SlackPostMessage}). So a follow-up is its own message that names the
  * incident it updates:
  * "Update to incident &lt;id&gt;: ...", and every message shows the incident id, so a channel search for it
- * finds the whole story.
+ * finds the whole story. An incident none of whose messages got through before it ended gets one message that says
+ * it opened and is resolved ({@link MessageKind#OPENED_AND_RESOLVED}).
  */
 public final class SlackMessage {
 
@@ -50,9 +51,10 @@ public final class SlackMessage {
         plainText(header.putObject("text"), truncate(title(alert, position), HEADER_MAX));
 
         StringBuilder lead = new StringBuilder();
-        if (position.kind() != MessageKind.FIRST) {
-            lead.append("_Update to incident `").append(alert.id()).append("`, first detected ")
-                    .append(MINUTE.format(alert.openedAt() == null ? alert.windowEnd() : alert.openedAt())).append(" UTC_\n");
+        if (position.kind().followsUp()) {
+            lead.append("_Update to incident `").append(alert.id()).append("`, first detected ").append(openedAt(alert)).append(" UTC_\n");
+        } else if (position.kind() == MessageKind.OPENED_AND_RESOLVED) {
+            lead.append("_Incident `").append(alert.id()).append("` opened ").append(openedAt(alert)).append(" UTC and is resolved_\n");
         }
         lead.append('*').append(escape(alert.summary() == null ? "" : alert.summary())).append('*');
         section(blocks, truncate(lead.toString(), SECTION_MAX));
@@ -103,7 +105,16 @@ public final class SlackMessage {
 
     private static String fallbackText(Alert alert, ThreadPosition position) {
         String summary = alert.summary() == null ? title(alert, position) : alert.summary();
-        return position.kind() == MessageKind.FIRST ? summary : "Update to incident " + alert.id() + ": " + summary;
+        return switch (position.kind()) {
+            case FIRST -> summary;
+            case UPDATE, RESOLUTION -> "Update to incident " + alert.id() + ": " + summary;
+            case OPENED_AND_RESOLVED -> "Incident " + alert.id() + " opened " + openedAt(alert) + " UTC and is resolved: " + summary;
+        };
+    }
+
+    /** When the incident was first detected, to the minute. */
+    private static String openedAt(Alert alert) {
+        return MINUTE.format(alert.openedAt() == null ? alert.windowEnd() : alert.openedAt());
     }
 
     private static String title(Alert alert, ThreadPosition position) {
@@ -112,6 +123,7 @@ public final class SlackMessage {
             case FIRST -> subject + ": " + kindName(alert.kind());
             case UPDATE -> "Update: " + subject + ", severity " + position.previousSeverity() + " → " + alert.severity();
             case RESOLUTION -> "Resolved: " + subject;
+            case OPENED_AND_RESOLVED -> "Opened and resolved: " + subject;
         };
     }
 

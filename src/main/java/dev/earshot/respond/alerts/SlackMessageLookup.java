@@ -77,11 +77,11 @@ public final class SlackMessageLookup {
 
         /**
          * The lookup for the message {@link SlackPostMessage#body} makes of these arguments: it replies in
-         * {@code threadTs} unless it is an incident's first message.
+         * {@code threadTs} when it follows up on an incident's first message.
          */
         public static Query of(Alert alert, ThreadPosition position, AlertChannel channel, String threadTs, Instant oldest) {
             return new Query(channel, IdempotencyKeys.of(alert, channel.name()),
-                    position.kind() == MessageKind.FIRST ? null : threadTs, oldest);
+                    position.kind().followsUp() ? threadTs : null, oldest);
         }
 
         public String method() {

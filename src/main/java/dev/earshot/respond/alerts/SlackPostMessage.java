@@ -18,7 +18,8 @@ import java.util.Set;
  * replies in its thread; the resolution also sets {@code reply_broadcast}, so the channel, not only the people
  * following the thread, sees the incident closed. Updates stay in the thread: the channel already has the
  * incident, and an incident's updates are what a thread is for. A follow-up whose thread is unknown (the first
- * message failed, or the writer restarted without it) is posted top-level and names its incident, as the webhook's.
+ * message failed, or the writer restarted without it) is posted top-level and names its incident, as the webhook's; so
+ * is the one message of an incident that none of its messages reached before it ended.
  * Every message carries its delivery's idempotency key as message metadata, by which {@link SlackMessageLookup}
  * finds it when an attempt's answer was lost.
  *
@@ -89,7 +90,7 @@ public final class SlackPostMessage {
     public static String body(Alert alert, ThreadPosition position, AlertChannel channel, String threadTs) {
         ObjectNode body = Json.mapper().createObjectNode().put("channel", channel.slackChannel());
         body.setAll(SlackMessage.blockKit(alert, position, channel.dashboardUrl()));
-        if (threadTs != null && position.kind() != MessageKind.FIRST) {
+        if (threadTs != null && position.kind().followsUp()) {
             body.put("thread_ts", threadTs);
             if (position.kind() == MessageKind.RESOLUTION) {
                 body.put("reply_broadcast", true);

@@ -1,5 +1,7 @@
 package dev.earshot.respond.alerts;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
 import dev.earshot.model.AlertKind;
 import dev.earshot.model.AlertStatus;
@@ -17,6 +19,13 @@ public final class AlertFixtures {
 
     public static Alert parking(String id, AlertStatus status, int severity) {
         return alert(id, status, "parking", BENGALURU, "Bengaluru", severity);
+    }
+
+    /** The incident's version of the window that ends {@code windows} half-hours after {@link #WINDOW_END}. */
+    public static Alert parkingLater(String id, AlertStatus status, int windows) {
+        ObjectNode alert = Json.mapper().valueToTree(parking(id, status, 5));
+        alert.put("windowEnd", WINDOW_END.plusSeconds(1800L * windows).toString());
+        return Json.mapper().convertValue(alert, Alert.class);
     }
 
     public static Alert alert(String id, AlertStatus status, String topic, String locationId, String locationName, int severity) {

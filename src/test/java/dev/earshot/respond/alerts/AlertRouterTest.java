@@ -80,6 +80,18 @@ class AlertRouterTest {
     }
 
     @Test
+    void aRedeliveredIncidentStaysOneThreadHoweverManyOfItsUpdatesComeAtOnce() {
+        AlertRouter router = new AlertRouter(List.of(everything("ops")), T0);
+        List<Alert> deadLetters = List.of(parking("a", OPEN, 5), parking("a", UPDATED, 6), parking("a", UPDATED, 7),
+                parking("a", UPDATED, 8), parking("a", RESOLVED, 8));
+
+        assertThat(deadLetters.stream().map(alert -> only(router.routeAgain(alert, T0, Set.of("ops")))).toList())
+                .as("the quiet period (3 an hour) holds back none, and the fourth message is an update, not a new thread")
+                .containsExactly(dispatch(MessageKind.FIRST, null), dispatch(MessageKind.UPDATE, 5), dispatch(MessageKind.UPDATE, 6),
+                        dispatch(MessageKind.UPDATE, 7), dispatch(MessageKind.RESOLUTION, 8));
+    }
+
+    @Test
     void aRestoredRouterContinuesTheThreadsItsSnapshotHeld() {
         AlertChannel ops = channel("ops", List.of(), List.of(), 1, GENEROUS, Duration.ofHours(1), 2);
         AlertRouter before = new AlertRouter(List.of(ops, everything("gone")), T0);
@@ -166,8 +178,27 @@ class AlertRouterTest {
         assertThat(refused).isInstanceOf(Route.RateLimited.class);
         assertThat(((Route.RateLimited) refused).reason())
                 .isEqualTo("rate limit: the channel allows 1.0 messages a minute (burst 2) and its queue is longer than maxWait 120s");
-        assertThat(only(router.route(parking("e", OPEN, 5), T0.plusSeconds(60))))
-                .as("a refused first message did not start the thread").isInstanceOf(Route.Dispatch.class);
+        assertThat(only(router.route(parking("e", UPDATED, 7), T0.plusSeconds(60))))
+                .as("a refused first message started the thread: its follow-up follows it")
+                .isEqualTo(new Route.Dispatch(slow, new ThreadPosition(MessageKind.UPDATE, 5), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void anAnnouncementTheRateLimitRefusedStillCountsForItsThreadSoItsUpdatesAndResolutionFollowIt() {
+        AlertChannel tight = channel("tight", List.of(), List.of(), 1, new RateLimit(1.0, 1, Duration.ZERO), Duration.ofHours(1), 3);
+        AlertRouter router = new AlertRouter(List.of(tight), T0);
+        assertThat(only(router.route(parking("a", OPEN, 5), T0))).isInstanceOf(Route.Dispatch.class);
+
+        assertThat(only(router.route(parking("b", OPEN, 5), T0))).isEqualTo(new Route.RateLimited(tight, ThreadPosition.FIRST,
+                "rate limit: the channel allows 1.0 messages a minute (burst 1) and its queue is longer than maxWait 0s"));
+        assertThat(only(router.route(parking("b", UPDATED, 7), T0.plusSeconds(60))))
+                .as("an update to the router; the writer sends it as the announcement if that failed")
+                .isEqualTo(new Route.Dispatch(tight, new ThreadPosition(MessageKind.UPDATE, 5), Duration.ZERO));
+        assertThat(only(router.route(parking("c", OPEN, 6), T0.plusSeconds(60)))).isInstanceOf(Route.RateLimited.class);
+        assertThat(only(router.route(parking("c", RESOLVED, 6), T0.plusSeconds(120))))
+                .as("not skipped as never announced: the announcement is a dead letter, and its resolution follows it")
+                .isEqualTo(new Route.Dispatch(tight, new ThreadPosition(MessageKind.RESOLUTION, 6), Duration.ZERO));
+        assertThat(router.snapshot().get("tight")).extracting(IncidentThreads.OpenThread::incidentId).containsExactlyInAnyOrder("a", "b");
     }
 
     @Test

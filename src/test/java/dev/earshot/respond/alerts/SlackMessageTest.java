@@ -63,6 +63,19 @@ class SlackMessageTest {
     }
 
     @Test
+    void theOnlyMessageOfAnIncidentNoneOfWhoseMessagesGotThroughSaysItOpenedAndIsResolved() throws IOException {
+        Alert resolved = AlertFixtures.parking(ID, RESOLVED, 3);
+        JsonNode message = render(resolved, ThreadPosition.OPENED_AND_RESOLVED, null);
+
+        assertThat(message.get("text").asText())
+                .isEqualTo("Incident " + ID + " opened 2026-03-04 06:00 UTC and is resolved: " + resolved.summary());
+        assertThat(message.at("/blocks/0/text/text").asText()).isEqualTo("Opened and resolved: Parking · Bengaluru");
+        assertThat(message.at("/blocks/1/text/text").asText())
+                .startsWith("_Incident `" + ID + "` opened 2026-03-04 06:00 UTC and is resolved_\n*Parking posts");
+        assertThat(fields(message.at("/blocks/2"))).contains("*Severity*\n3/10");
+    }
+
+    @Test
     void volumeSurgesCountPostsAndUserTextCannotInjectSlackMarkup() throws IOException {
         Alert surge = new Alert("s1", AlertKind.VOLUME_SURGE, OPEN, "public_transport", "geonames:1275339", "Mumbai <!channel>",
                 AlertFixtures.WINDOW_END.minusSeconds(7200), AlertFixtures.WINDOW_END, AlertFixtures.WINDOW_END,

@@ -43,17 +43,24 @@ public final class DeliveryLedger {
      *     ledgers written before this field)
      * @param found true where the delivery found the message delivered already (a Slack lookup) and sent nothing;
      *     absent where it sent the message, so that a message sent twice shows as two lines without it
+     * @param windowEnd of an alert message, the end of its version's window, which orders an incident's versions;
+     *     absent for tickets (and in ledgers written before this field)
      */
-    public record Entry(String stage, String key, String origin, Instant deliveredAt, String by, Boolean found) {
+    public record Entry(String stage, String key, String origin, Instant deliveredAt, String by, Boolean found, Instant windowEnd) {
 
         /** A delivery by the job, which sent the message. */
         public Entry(String stage, String key, String origin, Instant deliveredAt) {
-            this(stage, key, origin, deliveredAt, null, null);
+            this(stage, key, origin, deliveredAt, null, null, null);
+        }
+
+        /** A delivery of an alert version by the job. */
+        public Entry(String stage, String key, String origin, Instant deliveredAt, Instant windowEnd) {
+            this(stage, key, origin, deliveredAt, null, null, windowEnd);
         }
 
         /** This delivery as one that found its message delivered already and sent nothing. */
         public Entry asFound() {
-            return new Entry(stage, key, origin, deliveredAt, by, true);
+            return new Entry(stage, key, origin, deliveredAt, by, true, windowEnd);
         }
 
         /** Whether the delivery sent the message (rather than finding it delivered already). */
@@ -66,10 +73,12 @@ public final class DeliveryLedger {
     public static final String REDELIVER = "redeliver";
 
     private final Map<String, Instant> latestByKey;
+    private final List<Entry> entries;
     private final List<Path> files;
 
-    private DeliveryLedger(Map<String, Instant> latestByKey, List<Path> files) {
+    private DeliveryLedger(Map<String, Instant> latestByKey, List<Entry> entries, List<Path> files) {
         this.latestByKey = latestByKey;
+        this.entries = entries;
         this.files = files;
     }
 
@@ -81,6 +90,7 @@ public final class DeliveryLedger {
     /** The ledgers of these folders, read together; a folder without one adds nothing. */
     public static DeliveryLedger read(List<Path> folders) throws IOException {
         Map<String, Instant> latest = new HashMap<>();
+        List<Entry> entries = new ArrayList<>();
         List<Path> read = new ArrayList<>();
         for (Path folder : folders) {
             Path file = fileIn(folder);
@@ -103,9 +113,10 @@ public final class DeliveryLedger {
                     continue;
                 }
                 latest.merge(entry.stage() + '|' + entry.key(), entry.deliveredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                entries.add(entry);
             }
         }
-        return new DeliveryLedger(latest, List.copyOf(read));
+        return new DeliveryLedger(latest, entries, List.copyOf(read));
     }
 
     /**
@@ -124,6 +135,11 @@ public final class DeliveryLedger {
     public boolean deliveredAfter(String stage, String key, Instant since) {
         Instant at = latestByKey.get(stage + '|' + key);
         return at != null && (since == null || at.isAfter(since));
+    }
+
+    /** Every delivery the ledgers record, in the order read. */
+    public List<Entry> entries() {
+        return entries;
     }
 
     /** The ledger files read. */
@@ -160,7 +176,8 @@ public final class DeliveryLedger {
          * written is a WARN, not a failure: the message was delivered, and a redelivery may only send it again.
          */
         public synchronized void record(Entry entry) {
-            Entry stamped = new Entry(entry.stage(), entry.key(), entry.origin(), entry.deliveredAt(), by, entry.found());
+            Entry stamped = new Entry(entry.stage(), entry.key(), entry.origin(), entry.deliveredAt(), by, entry.found(),
+                    entry.windowEnd());
             byte[] line = (Json.write(stamped) + "\n").getBytes(StandardCharsets.UTF_8);
             for (String folder : folders) {
                 try {

@@ -18,13 +18,17 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * @param slackThreads the thread's {@code ts} by {@code "<channel>|<incident id>"}
  * @param checkpointedAt when the state was taken, every message before it settled: a job restored from it may have
  *     posted the messages it replays since then; null in states written before it was kept
+ * @param unheard the open threads, as {@code "<channel>|<incident id>"}, none of whose messages got through, with the
+ *     highest severity of those that failed: their next message announces the incident
+ *     ({@link dev.earshot.respond.alerts.UnheardIncidents}); absent in states written before it was kept
  */
 public record AlertDeliveryState(Map<String, List<IncidentThreads.OpenThread>> threads, Map<String, String> slackThreads,
-                                 Instant checkpointedAt) {
+                                 Instant checkpointedAt, Map<String, Integer> unheard) {
 
     public AlertDeliveryState {
         threads = threads == null ? Map.of() : Map.copyOf(threads);
         slackThreads = slackThreads == null ? Map.of() : Map.copyOf(slackThreads);
+        unheard = unheard == null ? Map.of() : Map.copyOf(unheard);
     }
 
     /** As canonical JSON, which tolerates fields added later. */

@@ -3,12 +3,14 @@ package dev.earshot.connectors.http;
 import dev.earshot.connectors.file.DeliveryLedger;
 import dev.earshot.json.Json;
 import dev.earshot.model.Alert;
+import dev.earshot.model.AlertStatus;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertChannel;
 import dev.earshot.respond.alerts.AlertRouter;
 import dev.earshot.respond.alerts.AlertRouter.Route;
 import dev.earshot.respond.alerts.AlertsConfig;
 import dev.earshot.respond.alerts.ChannelType;
+import dev.earshot.respond.alerts.DeliveredVersions;
 import dev.earshot.respond.alerts.DeliveryPolicy;
 import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.IncidentThreads;
@@ -16,15 +18,19 @@ import dev.earshot.respond.alerts.MessageKind;
 import dev.earshot.respond.alerts.SlackMessage;
 import dev.earshot.respond.alerts.SlackMessageLookup;
 import dev.earshot.respond.alerts.SlackPostMessage;
+import dev.earshot.respond.alerts.ThreadPosition;
+import dev.earshot.respond.alerts.UnheardIncidents;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -50,15 +56,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On a slack-api channel, an incident's follow-ups reply in the thread of its first message: the {@code ts}
  * Slack answered for it is kept per channel and incident, and a follow-up's body is made only once the messages
- * before it in its thread are settled, so it knows the {@code ts}. When the first message failed, the first
- * follow-up that gets through starts the thread.
+ * before it in its thread are settled, so it knows the {@code ts}. When an incident's first message on a channel is
+ * a dead letter (refused by the rate limit, or failed), the next version the channel is to hear is sent as the
+ * incident's announcement once that failure is settled: an update as the first message, a resolution as one message
+ * that the incident opened and is resolved ({@link UnheardIncidents}). What failed stays a dead letter, which
+ * {@code redeliver} skips once a later version of its incident got through.
  *
  * <p>{@link #flush} waits for every outstanding message, so a checkpoint completes only once the alerts before
  * it are delivered or dead-lettered: at-least-once, and receivers deduplicate by {@code Idempotency-Key}. Slack's
  * Web API has none: a restored writer, until its first checkpoint, looks for each slack-api message in Slack before
  * posting it (the failed run may have posted it after the checkpoint), and adopts the one it finds
  * ({@link dev.earshot.respond.alerts.SlackMessageLookup}). The checkpointed state ({@link AlertDeliveryState}) holds
- * the open threads, their Slack {@code ts} and when it was taken.
+ * the open threads, their Slack {@code ts}, those none of whose messages got through, and when it was taken.
  */
 public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, AlertDeliveryState> {
 
@@ -66,6 +75,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     public static final String STAGE = "deliver";
     /** Between the alert and the channel's name in a dead letter's origin. */
     private static final String TO_CHANNEL = " -> channel ";
+    /** Before the alert's id and status in a dead letter's origin. */
+    private static final String ORIGIN_PREFIX = "alert ";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDeliveryWriter.class);
 
     /** What the writer has done so far. */
@@ -96,10 +107,11 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
     private final Map<String, CompletableFuture<?>> threadTails = new ConcurrentHashMap<>();
     /** The ts of the message each slack-api thread hangs from, by {@link #threadKey}. */
     private final Map<String, String> slackThreads = new ConcurrentHashMap<>();
+    private final UnheardIncidents unheard = new UnheardIncidents();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final Map<String, ChannelCounts> channelCounts = new HashMap<>();
-    private long skipped;
+    private final AtomicLong skipped = new AtomicLong();
     /** From a restore to the next checkpoint: the messages replayed meanwhile may be in Slack already. */
     private volatile boolean replaying;
     /** When the restored checkpoint was taken; null when it does not say. */
@@ -138,43 +150,80 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         for (Route route : routes(alert)) {
             AlertChannel channel = route.channel();
             if (route instanceof Route.Skip skip) {
-                skipped++;
+                skipped.incrementAndGet();
                 LOG.debug("Alert {} {} not posted to channel '{}': {}", alert.id(), alert.status(), channel.name(), skip.reason());
             } else if (route instanceof Route.HeldBack held) {
-                skipped++;
+                skipped.incrementAndGet();
                 channelCounts.get(channel.name()).heldBack().incrementAndGet();
                 LOG.info("Alert {} {} held back from channel '{}': {}", alert.id(), alert.status(), channel.name(), held.reason());
-            } else if (route instanceof Route.RateLimited limited) {
-                channelCounts.get(channel.name()).messages().incrementAndGet();
-                undeliverable(alert, channel, limited.reason());
-            } else if (route instanceof Route.Dispatch dispatch) {
+            } else {
+                ThreadPosition routed = route instanceof Route.Dispatch dispatch ? dispatch.position()
+                        : ((Route.RateLimited) route).position();
                 inFlight.acquire();
                 channelCounts.get(channel.name()).messages().incrementAndGet();
                 // one thread's messages go out in order: each is made and sent once the previous one is settled
-                // and its outcome recorded, so that a Slack reply knows the ts its first message got
+                // and its outcome recorded, so that a Slack reply knows the ts its first message got, and a
+                // follow-up knows whether it is to announce its incident instead
                 String thread = threadKey(channel.name(), alert.id());
                 CompletableFuture<?> previous = threadTails.getOrDefault(thread, CompletableFuture.completedFuture(null));
                 CompletableFuture<Void> settled = previous.handle((ignored, failure) -> null)
-                        .thenCompose(ignored -> delivery.send(message(alert, dispatch, thread), dispatch.delay()))
-                        .handle((result, error) -> {
-                            if (channel.type() == ChannelType.SLACK_API) {
-                                followSlackThread(thread, dispatch.position().kind(), error == null ? result.slackTs() : null);
-                            }
-                            if (error != null) {
-                                undeliverable(alert, channel, error.getClass().getSimpleName());
-                            } else if (result.delivered()) {
-                                delivered.incrementAndGet();
-                                recordDelivery(alert, channel, result.found());
-                                channelCounts.get(channel.name()).delivered().incrementAndGet();
-                            } else {
-                                undeliverable(alert, channel, result.failure());
-                            }
+                        .thenCompose(ignored -> sendInTurn(alert, route, routed, thread))
+                        .handle((outcome, error) -> {
+                            settle(alert, channel, thread, error == null ? outcome : new Outcome(routed,
+                                    new HttpDelivery.Result(false, 0, error.getClass().getSimpleName(), null)));
                             inFlight.release();
                             return null;
                         });
                 threadTails.put(thread, settled);
                 settled.whenComplete((ignored, error) -> threadTails.remove(thread, settled));
             }
+        }
+    }
+
+    /**
+     * How one message ended, and the position in its thread it was sent as (or would have been); no result when it
+     * was not worth sending.
+     */
+    private record Outcome(ThreadPosition position, HttpDelivery.Result result) {
+    }
+
+    /**
+     * Sends a message once the messages before it in its thread are settled, as the position they leave it: an
+     * incident's announcement if none of them got through. A message the rate limit refused is settled at once.
+     */
+    private CompletableFuture<Outcome> sendInTurn(Alert alert, Route route, ThreadPosition routed, String thread) {
+        Optional<ThreadPosition> position = unheard.positionOf(thread, alert, routed, route.channel().minSeverity());
+        if (position.isEmpty()) {
+            return CompletableFuture.completedFuture(new Outcome(routed, null));
+        }
+        if (route instanceof Route.RateLimited limited) {
+            return CompletableFuture.completedFuture(new Outcome(position.get(),
+                    new HttpDelivery.Result(false, 0, limited.reason(), null)));
+        }
+        Route.Dispatch dispatch = (Route.Dispatch) route;
+        return delivery.send(message(alert, dispatch.channel(), position.get(), thread), dispatch.delay())
+                .thenApply(result -> new Outcome(position.get(), result));
+    }
+
+    /** Records how a message ended: in its thread, the counts, the ledger or the dead letters. */
+    private void settle(Alert alert, AlertChannel channel, String thread, Outcome outcome) {
+        HttpDelivery.Result result = outcome.result();
+        boolean sent = result != null && result.delivered();
+        if (channel.type() == ChannelType.SLACK_API) {
+            followSlackThread(thread, outcome.position().kind(), result == null ? null : result.slackTs());
+        }
+        unheard.settled(thread, alert, outcome.position(), sent);
+        if (result == null) {
+            channelCounts.get(channel.name()).messages().decrementAndGet();
+            skipped.incrementAndGet();
+            LOG.info("Alert {} {} not posted to channel '{}': none of its incident's messages got through, and its highest "
+                    + "severity is below the channel's minSeverity {}", alert.id(), alert.status(), channel.name(), channel.minSeverity());
+        } else if (sent) {
+            delivered.incrementAndGet();
+            recordDelivery(alert, channel, result.found());
+            channelCounts.get(channel.name()).delivered().incrementAndGet();
+        } else {
+            undeliverable(alert, channel, result.failure());
         }
     }
 
@@ -201,13 +250,14 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         open.forEach((channel, threads) -> threads.forEach(thread -> openKeys.add(threadKey(channel, thread.incidentId()))));
         slackThreads.keySet().retainAll(openKeys);
         replaying = redelivering != null;
-        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant()));
+        return List.of(new AlertDeliveryState(open, new HashMap<>(slackThreads), clock.instant(), unheard.snapshot(openKeys)));
     }
 
     /** Continues the threads of a checkpoint; called before the first {@link #write}. */
     void restore(AlertDeliveryState state) {
         router.restore(state.threads());
         slackThreads.putAll(state.slackThreads());
+        unheard.restore(state.unheard());
         Instant since = state.checkpointedAt();
         replayingSince = !replaying ? since
                 : replayingSince == null || since == null ? null : since.isBefore(replayingSince) ? since : replayingSince;
@@ -243,8 +293,23 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         return at < 0 ? null : origin.substring(at + TO_CHANNEL.length());
     }
 
+    /**
+     * Adds to {@code versions} the alert version a ledger entry of this writer records (its origin names the incident,
+     * status and channel); other entries add nothing.
+     */
+    public static void addDelivered(DeliveryLedger.Entry entry, DeliveredVersions versions) {
+        String channel = STAGE.equals(entry.stage()) ? channelIn(entry.origin()) : null;
+        if (channel == null || !entry.origin().startsWith(ORIGIN_PREFIX)) {
+            return;
+        }
+        String[] idAndStatus = entry.origin().substring(ORIGIN_PREFIX.length(), entry.origin().lastIndexOf(TO_CHANNEL)).split(" ");
+        if (idAndStatus.length == 2 && Arrays.stream(AlertStatus.values()).anyMatch(status -> status.name().equals(idAndStatus[1]))) {
+            versions.add(channel, idAndStatus[0], AlertStatus.valueOf(idAndStatus[1]), entry.windowEnd());
+        }
+    }
+
     public Stats stats() {
-        return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped);
+        return new Stats(delivered.get(), delivery.retries(), deadLetters.get(), skipped.get());
     }
 
     /** Each channel's counts by its name, live: updated as messages settle. */
@@ -275,18 +340,17 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         return channel + '|' + incidentId;
     }
 
-    private HttpDelivery.Message message(Alert alert, Route.Dispatch dispatch, String thread) {
-        AlertChannel channel = dispatch.channel();
+    private HttpDelivery.Message message(Alert alert, AlertChannel channel, ThreadPosition position, String thread) {
         String threadTs = slackThreads.get(thread);
         String json = switch (channel.type()) {
-            case SLACK -> SlackMessage.render(alert, dispatch.position(), channel.dashboardUrl());
-            case SLACK_API -> SlackPostMessage.body(alert, dispatch.position(), channel, threadTs);
+            case SLACK -> SlackMessage.render(alert, position, channel.dashboardUrl());
+            case SLACK_API -> SlackPostMessage.body(alert, position, channel, threadTs);
             case WEBHOOK -> Json.write(alert);
         };
         SlackMessageLookup.Query lookup = channel.type() != ChannelType.SLACK_API ? null : SlackMessageLookup.Query.of(alert,
-                dispatch.position(), channel, threadTs, SlackMessageLookup.oldest(clock.instant(), replaying, replayingSince));
+                position, channel, threadTs, SlackMessageLookup.oldest(clock.instant(), replaying, replayingSince));
         return new HttpDelivery.Message(endpoints.get(channel.name()), json.getBytes(StandardCharsets.UTF_8),
-                IdempotencyKeys.of(alert, channel.name()), dispatch.position().kind().name(), lookup, replaying);
+                IdempotencyKeys.of(alert, channel.name()), position.kind().name(), lookup, replaying);
     }
 
     /**
@@ -294,7 +358,7 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
      * posted top-level because its thread was unknown starts one; the resolution ends it.
      */
     private void followSlackThread(String thread, MessageKind kind, String ts) {
-        if (kind == MessageKind.RESOLUTION) {
+        if (kind.endsThread()) {
             slackThreads.remove(thread);
         } else if (ts != null && kind == MessageKind.FIRST) {
             slackThreads.put(thread, ts);
@@ -318,13 +382,13 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
         DeliveryLedger.Recorder recorder = ledger;
         if (recorder != null) {
             DeliveryLedger.Entry entry = new DeliveryLedger.Entry(STAGE, IdempotencyKeys.of(alert, channel.name()),
-                    origin(alert, channel), clock.instant());
+                    origin(alert, channel), clock.instant(), alert.windowEnd());
             recorder.record(found ? entry.asFound() : entry);
         }
     }
 
     private static String origin(Alert alert, AlertChannel channel) {
-        return "alert " + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name();
+        return ORIGIN_PREFIX + alert.id() + " " + alert.status() + TO_CHANNEL + channel.name();
     }
 
     private void writeDeadLetters() throws IOException, InterruptedException {

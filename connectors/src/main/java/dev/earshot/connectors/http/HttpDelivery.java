@@ -47,7 +47,7 @@ final class HttpDelivery {
     /**
      * One message to one endpoint.
      *
-     * @param position FIRST, UPDATE or RESOLUTION, sent as {@value #MESSAGE_HEADER}
+     * @param position FIRST, UPDATE, RESOLUTION or OPENED_AND_RESOLVED, sent as {@value #MESSAGE_HEADER}
      * @param lookup slack-api: how to find the message in Slack when an attempt may have posted it; null for the others
      * @param lookFirst whether to look for it before the first attempt too (a replay from a checkpoint)
      */

@@ -18,6 +18,8 @@ import dev.earshot.respond.alerts.IdempotencyKeys;
 import dev.earshot.respond.alerts.RateLimit;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -216,6 +218,76 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
     }
 
     @Test
+    void afterAnAnnouncementThatFailedTheNextUpdateAnnouncesTheIncidentAndItsResolutionFollows() throws Exception {
+        receiver.answer(attempt -> attempt <= FAST.maxAttempts() ? Answer.of(503, "Service Unavailable") : null);
+        Alert open = SampleAlerts.parking(ID, OPEN, 6);
+        try (AlertDeliveryWriter writer = writer(FAST, webhook())) {
+            writer.write(open, null);
+            writer.write(SampleAlerts.parking(ID, UPDATED, 8), null);
+            writer.write(SampleAlerts.parking(ID, RESOLVED, 8), null);
+            writer.flush(true);
+            AlertDeliveryWriter.ChannelCounts counts = writer.channelCounts().get("pager");
+            assertThat(List.of(counts.messages().get(), counts.delivered().get(), counts.deadLetters().get(), counts.heldBack().get()))
+                    .as("messages, delivered, dead letters, held back").containsExactly(3L, 2L, 1L, 0L);
+        }
+        List<Received> received = receiver.at(AlertReceiver.WEBHOOK_PATH);
+        assertThat(received).extracting(r -> r.json().get("status").asText() + " as " + r.messagePosition())
+                .as("the update waited for the announcement's last attempt, then took its place")
+                .containsExactly("OPEN as FIRST", "OPEN as FIRST", "OPEN as FIRST", "OPEN as FIRST", "UPDATED as FIRST",
+                        "RESOLVED as RESOLUTION");
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactly(open);
+        assertThat(deadLetters.letters.get(0).reason())
+                .isEqualTo("channel 'pager' (webhook): gave up after 4 attempts, the last: HTTP 503: Service Unavailable");
+    }
+
+    @Test
+    void anIncidentTheRateLimitRefusedThroughoutIsAnnouncedByItsResolutionAsOpenedAndResolved() throws Exception {
+        AlertChannel tight = new AlertChannel("pager", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY", null, null,
+                null, null, null, null, null, new RateLimit(1.0, 1, Duration.ZERO), Duration.ofHours(1), 3);
+        AheadOfTime clock = new AheadOfTime();
+        List<Alert> refused = List.of(SampleAlerts.parking("incident-b", OPEN, 6), SampleAlerts.parking("incident-b", UPDATED, 8));
+        AlertsConfig config = new AlertsConfig(List.of(tight), FAST);
+        try (AlertDeliveryWriter writer = new AlertDeliveryWriter(config, ChannelEndpoint.resolve(config.channels(), environment()::get),
+                deadLetters, clock)) {
+            writer.write(SampleAlerts.parking("incident-a", OPEN, 6), null);
+            for (Alert alert : refused) {
+                writer.write(alert, null);
+            }
+            clock.ahead = Duration.ofMinutes(1);
+            writer.write(SampleAlerts.parking("incident-b", RESOLVED, 3), null);
+            writer.flush(true);
+            assertThat(writer.channelCounts().get("pager").deadLetters().get()).isEqualTo(2);
+        }
+        assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).extracting(r -> r.json().get("id").asText() + " " + r.messagePosition())
+                .containsExactly("incident-a FIRST", "incident-b OPENED_AND_RESOLVED");
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(refused);
+        assertThat(deadLetters.letters).extracting(DeadLetter::reason).allSatisfy(reason ->
+                assertThat(reason).startsWith("channel 'pager' (webhook): rate limit: "));
+    }
+
+    @Test
+    void aRestoredWriterAnnouncesWithItsNextVersionAnIncidentWhoseAnnouncementFailedBeforeItsCheckpoint() throws Exception {
+        receiver.answer(attempt -> attempt <= FAST.maxAttempts() ? Answer.of(503, "Service Unavailable") : null);
+        AlertDeliveryState.Serializer serializer = new AlertDeliveryState.Serializer();
+        byte[] checkpoint;
+        try (AlertDeliveryWriter failed = writer(FAST, webhook())) {
+            failed.write(SampleAlerts.parking(ID, OPEN, 6), null);
+            failed.flush(false);
+            checkpoint = serializer.serialize(failed.snapshotState(1).get(0));
+        }
+        try (AlertDeliveryWriter restored = writer(FAST, webhook())) {
+            restored.restore(serializer.deserialize(serializer.getVersion(), checkpoint));
+            restored.write(SampleAlerts.parking(ID, RESOLVED, 6), null);
+            restored.flush(true);
+            assertThat(restored.snapshotState(2).get(0).unheard()).as("the resolution ended the thread").isEmpty();
+        }
+        List<Received> received = receiver.at(AlertReceiver.WEBHOOK_PATH);
+        assertThat(received).hasSize(FAST.maxAttempts() + 1);
+        assertThat(received.get(FAST.maxAttempts()).messagePosition()).isEqualTo("OPENED_AND_RESOLVED");
+        assertThat(deadLetters.letters).extracting(DeadLetter::origin).containsExactly("alert " + ID + " OPEN -> channel pager");
+    }
+
+    @Test
     void routingSendsEachAlertOnlyWhereItBelongs() throws Exception {
         AlertChannel transportOnly = new AlertChannel("transport", ChannelType.WEBHOOK, "EARSHOT_HOOK_URL", "EARSHOT_HOOK_KEY", null, null, null,
                 List.of("public_transport"), null, null, null, null, null, null);
@@ -225,5 +297,26 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
         }
         Set<String> paths = receiver.received.stream().map(Received::path).collect(Collectors.toSet());
         assertThat(paths).containsExactly(AlertReceiver.SLACK_PATH);
+    }
+
+    /** The system clock, put ahead by the test: a rate limit's next token without waiting a minute for it. */
+    private static final class AheadOfTime extends Clock {
+
+        volatile Duration ahead = Duration.ZERO;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
     }
 }

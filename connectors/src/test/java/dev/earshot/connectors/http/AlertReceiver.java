@@ -91,12 +91,12 @@ public final class AlertReceiver implements AutoCloseable {
      * @param status 0 to close the connection without an answer
      * @param postFirst chat.postMessage posts the message (if Slack would) before answering this: the answer is lost
      */
-    record Answer(int status, String body, String retryAfter, Duration delay, boolean postFirst) {
+    public record Answer(int status, String body, String retryAfter, Duration delay, boolean postFirst) {
         Answer(int status, String body, String retryAfter, Duration delay) {
             this(status, body, retryAfter, delay, false);
         }
 
-        static Answer of(int status, String body) {
+        public static Answer of(int status, String body) {
             return new Answer(status, body, null, Duration.ZERO);
         }
 
@@ -110,7 +110,7 @@ public final class AlertReceiver implements AutoCloseable {
     record SlackPost(String ts, String threadTs, boolean broadcast, String text, JsonNode metadata) {
     }
 
-    interface Plan extends Function<Integer, Answer> {
+    public interface Plan extends Function<Integer, Answer> {
     }
 
     private enum Kind { SLACK, SLACK_API, WEBHOOK, LOOKUP }
@@ -141,7 +141,7 @@ public final class AlertReceiver implements AutoCloseable {
         server.start();
     }
 
-    void answer(Plan plan) {
+    public void answer(Plan plan) {
         this.plan = plan;
     }
 

@@ -142,7 +142,7 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
     }
 
     @Test
-    void okFalseIsADeadLetterWithSlacksErrorCodeAndTheNextFollowUpStartsTheThreadTopLevel() throws Exception {
+    void okFalseIsADeadLetterWithSlacksErrorCodeAndTheIncidentsThreadIsRootedAtTheUpdateThatGotThrough() throws Exception {
         receiver.answer(number -> number == 1 ? Answer.of(200, "{\"ok\":false,\"error\":\"not_in_channel\"}") : null);
         Alert first = SampleAlerts.parking("incident-a", OPEN, 5);
         try (AlertDeliveryWriter writer = writer()) {
@@ -160,11 +160,33 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
         assertThat(List.of(letter.reason(), letter.origin(), letter.raw())).allSatisfy(text ->
                 assertThat(text).doesNotContain(AlertReceiver.SLACK_BOT_TOKEN));
 
-        Received update = posts().get(1);
-        assertThat(update.json().has("thread_ts")).as("the first message's ts is unknown").isFalse();
-        assertThat(update.json().get("text").asText()).startsWith("Update to incident incident-a: ");
-        assertThat(posts().get(2).json().get("thread_ts").asText()).as("the update started the thread")
-                .isEqualTo(update.postedTs());
+        List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
+        assertThat(channel).hasSize(2);
+        AlertReceiver.SlackPost announcement = channel.get(0);
+        assertThat(announcement.threadTs()).as("a top-level message").isNull();
+        assertThat(announcement.text()).as("the incident's announcement, at the update's severity")
+                .isEqualTo(SampleAlerts.parking("incident-a", UPDATED, 7).summary());
+        assertThat(posts().get(1).json().at("/blocks/0/text/text").asText()).isEqualTo("Parking · Bengaluru: worse than peers");
+        assertThat(channel.get(1).threadTs()).as("the resolution replies in its thread").isEqualTo(announcement.ts());
+        assertThat(channel.get(1).broadcast()).isTrue();
+    }
+
+    @Test
+    void anIncidentNoneOfWhoseMessagesGotThroughGetsOneTopLevelMessageThatItOpenedAndIsResolved() throws Exception {
+        receiver.answer(number -> number <= 2 ? Answer.of(200, "{\"ok\":false,\"error\":\"not_in_channel\"}") : null);
+        try (AlertDeliveryWriter writer = writer()) {
+            writer.write(SampleAlerts.parking("incident-a", OPEN, 5), null);
+            writer.write(SampleAlerts.parking("incident-a", UPDATED, 7), null);
+            writer.write(SampleAlerts.parking("incident-a", RESOLVED, 7), null);
+            writer.flush(true);
+        }
+        assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class).status()).containsExactly(OPEN, UPDATED);
+        List<AlertReceiver.SlackPost> channel = receiver.slackChannel();
+        assertThat(channel).singleElement().satisfies(post -> {
+            assertThat(post.threadTs()).isNull();
+            assertThat(post.broadcast()).isFalse();
+            assertThat(post.text()).startsWith("Incident incident-a opened ").contains(" UTC and is resolved: ");
+        });
     }
 
     @Test
