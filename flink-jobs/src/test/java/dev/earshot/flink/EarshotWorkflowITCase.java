@@ -51,6 +51,8 @@ class EarshotWorkflowITCase {
 
     static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
     static final int PROMETHEUS_PORT = LocalPorts.free();
+    /** A range, as a cluster's configuration gives it: the port picked free may be taken by the time Flink binds it. */
+    static final int PROMETHEUS_PORTS = 5;
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
@@ -76,7 +78,7 @@ class EarshotWorkflowITCase {
         StreamExecutionEnvironment env = new TestStreamEnvironment(cluster, 2);
         new EarshotJob(EarshotConfig.defaults(), RecordSource.file(input, "sample"), EarshotSinks.jsonLines(output)).build(env);
 
-        try (PrometheusScrapes scrapes = new PrometheusScrapes(PROMETHEUS_PORT, Duration.ofMillis(100))) {
+        try (PrometheusScrapes scrapes = new PrometheusScrapes(PROMETHEUS_PORT, PROMETHEUS_PORT + PROMETHEUS_PORTS - 1, Duration.ofMillis(100))) {
             result = env.execute("earshot workflow test");
             scraped = scrapes.seen(ReportedMetrics.PREFIX);
         }
@@ -143,21 +145,24 @@ class EarshotWorkflowITCase {
         Map<String, Long> counters = ReportedMetrics.counters(REPORTER, result.getJobID());
         Set<String> names = new TreeSet<>(counters.keySet());
         names.addAll(ReportedMetrics.gaugeMaxima(REPORTER, result.getJobID()).keySet());
-        // As ReportedMetrics names them: the kind label is part of the name, the other labels are per series.
-        Map<String, Double> largestByName = scraped.entrySet().stream().collect(toMap(
+        // As ReportedMetrics names them (the kind label is part of the name), each series' largest value summed over subtasks.
+        Map<String, Double> summedOverSubtasks = scraped.entrySet().stream().collect(toMap(
                 entry -> entry.getKey().name() + (entry.getKey().labels().containsKey("kind")
                         ? "{kind=\"" + entry.getKey().labels().get("kind") + "\"}" : ""),
                 Map.Entry::getValue, Double::sum));
 
-        assertThat(largestByName.keySet()).as("scraped while the job ran, every 100 ms").isEqualTo(names);
+        assertThat(summedOverSubtasks.keySet()).as("scraped while the job ran, every 100 ms").isEqualTo(names);
         assertThat(scraped.keySet()).allSatisfy(series -> assertThat(series.labels())
                 .containsEntry("job_name", "earshot_workflow_test")
                 .containsKeys("operator_name", "subtask_index", "task_name", "tm_id"));
         assertThat(scraped.keySet()).as("the operators docker/README.md lists, as Prometheus labels")
                 .anyMatch(series -> series.labels().get("operator_name").equals("parse_and_validate"))
                 .anyMatch(series -> series.labels().get("operator_name").equals("enrich"));
-        counters.forEach((name, total) -> assertThat(largestByName.get(name))
+        counters.forEach((name, total) -> assertThat(summedOverSubtasks.get(name))
                 .as("%s scraped before its task finished, at most the job's total", name).isLessThanOrEqualTo(total));
+        assertThat(summedOverSubtasks).as("counts that grow through the whole run, seen growing")
+                .hasEntrySatisfying(ReportedMetrics.PREFIX + "recordsRead", read -> assertThat(read).isPositive())
+                .hasEntrySatisfying(ReportedMetrics.PREFIX + "postsEnriched", enriched -> assertThat(enriched).isPositive());
     }
 
     @Test
@@ -260,7 +265,7 @@ class EarshotWorkflowITCase {
     /** Flink's Prometheus reporter, as docker/compose.yaml configures it, on a port of this test's own. */
     private static Configuration withPrometheusReporter(Configuration configuration) {
         configuration.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        configuration.setString("metrics.reporter.prom.port", String.valueOf(PROMETHEUS_PORT));
+        configuration.setString("metrics.reporter.prom.port", PROMETHEUS_PORT + "-" + (PROMETHEUS_PORT + PROMETHEUS_PORTS - 1));
         return configuration;
     }
 }

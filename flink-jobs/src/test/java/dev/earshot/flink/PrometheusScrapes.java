@@ -6,11 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Earshot's series as Flink's real Prometheus reporter serves them, scraped over and over while a job runs: a task's
@@ -27,16 +29,20 @@ final class PrometheusScrapes implements AutoCloseable {
 
     private final Map<Series, Double> largest = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final HttpRequest request;
+    private final List<HttpRequest> requests;
     private final Thread scraper;
     private volatile boolean running = true;
 
-    /** Starts scraping {@code http://localhost:port/metrics} every {@code every}. */
-    PrometheusScrapes(int port, Duration every) {
-        request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).timeout(Duration.ofSeconds(5)).build();
+    /**
+     * Starts scraping {@code http://localhost:port/metrics} on each port of the range the reporter was given (it binds
+     * the first one free) every {@code every}.
+     */
+    PrometheusScrapes(int firstPort, int lastPort, Duration every) {
+        requests = IntStream.rangeClosed(firstPort, lastPort).mapToObj(port -> HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/metrics")).timeout(Duration.ofSeconds(5)).build()).toList();
         scraper = new Thread(() -> {
             while (running) {
-                scrapeOnce();
+                requests.forEach(this::scrapeOnce);
                 try {
                     Thread.sleep(every.toMillis());
                 } catch (InterruptedException e) {
@@ -66,7 +72,7 @@ final class PrometheusScrapes implements AutoCloseable {
         scraper.join();
     }
 
-    private void scrapeOnce() {
+    private void scrapeOnce(HttpRequest request) {
         try {
             String body = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
             body.lines().map(SAMPLE::matcher).filter(Matcher::matches).forEach(sample -> {
@@ -78,7 +84,7 @@ final class PrometheusScrapes implements AutoCloseable {
                 largest.merge(new Series(sample.group(1), labels), Double.parseDouble(sample.group(3)), Math::max);
             });
         } catch (IOException e) {
-            // The reporter is not serving yet or any more: the next scrape tries again.
+            // Not the reporter's port, or it is not serving yet or any more: the next scrape tries again.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
