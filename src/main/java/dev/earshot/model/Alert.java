@@ -73,6 +73,11 @@ public record Alert(
                 ratio, ratioLower, null, statistic, posts, severity, evidencePostIds, summary, null);
     }
 
+    public Alert withStatus(AlertStatus newStatus) {
+        return new Alert(id, kind, newStatus, topic, locationId, locationName, windowStart, windowEnd, openedAt, observed,
+                expected, ratio, ratioLower, ratioUpper, statistic, posts, severity, evidencePostIds, summary, topTerms);
+    }
+
     public Alert withTopTerms(List<TermCount> terms) {
         return new Alert(id, kind, status, topic, locationId, locationName, windowStart, windowEnd, openedAt, observed,
                 expected, ratio, ratioLower, ratioUpper, statistic, posts, severity, evidencePostIds, summary, terms);

@@ -32,6 +32,18 @@ public record IncidentVersions(List<Version> versions) {
         return new IncidentVersions(List.of(new Version(alert, knownAt)));
     }
 
+    /**
+     * An incident as an earlier release saved it, its latest alert only, which linked a post from the incident's
+     * {@code openedAt} on and, once resolved, up to its {@code windowEnd}: so it does here. The alert is known, as
+     * far as any post can tell, always; a resolved one is an open copy of it until its window end.
+     */
+    public static IncidentVersions savedByEarlierRelease(Alert latest) {
+        if (latest.status() != AlertStatus.RESOLVED) {
+            return of(latest, Instant.EPOCH);
+        }
+        return of(latest.withStatus(AlertStatus.OPEN), Instant.EPOCH).with(latest, latest.windowEnd());
+    }
+
     /** With {@code alert} added as known from {@code knownAt}. */
     public IncidentVersions with(Alert alert, Instant knownAt) {
         List<Version> added = new ArrayList<>(versions);

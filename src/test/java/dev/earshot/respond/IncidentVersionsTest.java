@@ -65,6 +65,24 @@ class IncidentVersionsTest {
                 .containsExactly(RESOLVED);
     }
 
+    /** An earlier release saved the latest alert only, and linked a post from its opening up to its window's end. */
+    @Test
+    void anIncidentAnEarlierReleaseSavedIsOpenFromItsOpeningUntilTheEndOfTheWindowThatResolvedIt() {
+        Instant windowEnd = OPENED.plus(Duration.ofHours(5));
+        Alert resolved = new Alert(RESOLVED.id(), RESOLVED.kind(), AlertStatus.RESOLVED, RESOLVED.topic(), RESOLVED.locationId(),
+                RESOLVED.locationName(), windowEnd.minus(Duration.ofHours(2)), windowEnd, OPENED, 0.75, 0.25, 3.0, 2.1, 4.2, 80,
+                7, List.of(), RESOLVED.summary());
+        IncidentVersions saved = IncidentVersions.savedByEarlierRelease(resolved);
+
+        assertThat(IncidentVersions.openAt(List.of(saved), OPENED.minusMillis(1))).as("not opened yet").isEmpty();
+        assertThat(IncidentVersions.openAt(List.of(saved), OPENED)).singleElement()
+                .isEqualTo(resolved.withStatus(AlertStatus.OPEN));
+        assertThat(IncidentVersions.openAt(List.of(saved), windowEnd.minusMillis(1))).hasSize(1);
+        assertThat(IncidentVersions.openAt(List.of(saved), windowEnd)).isEmpty();
+        assertThat(saved.latest()).as("what the look-back expires it by").isEqualTo(resolved);
+        assertThat(IncidentVersions.savedByEarlierRelease(OPEN)).isEqualTo(IncidentVersions.of(OPEN, Instant.EPOCH));
+    }
+
     @Test
     void theOpenIncidentsComeInIdOrderAndRoundTripThroughJsonAsFlinkStateDoes() {
         Alert mumbai = alert("a-surge", "public_transport", MUMBAI, AlertStatus.OPEN);

@@ -128,7 +128,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         BroadcastState<String, IncidentVersions> incidents = ctx.getBroadcastState(EarshotPipeline.INCIDENTS_BY_ID);
         BroadcastState<String, Alert> savedByEarlierRelease = ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID);
         for (Map.Entry<String, Alert> entry : savedByEarlierRelease.entries()) {
-            incidents.put(entry.getKey(), knownFromTheStart(entry.getValue()));
+            incidents.put(entry.getKey(), IncidentVersions.savedByEarlierRelease(entry.getValue()));
         }
         savedByEarlierRelease.clear();
         // Its timestamp is the event time the lifecycle raised it at.
@@ -148,11 +148,6 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         for (String id : expired) {
             incidents.remove(id);
         }
-    }
-
-    /** An incident as an earlier release saved it, its latest alert only: known, as far as any post can tell, always. */
-    private static IncidentVersions knownFromTheStart(Alert alert) {
-        return IncidentVersions.of(alert, Instant.EPOCH);
     }
 
     @Override
@@ -206,7 +201,7 @@ final class TicketOperator extends KeyedBroadcastProcessFunction<String, Convers
         }
         // Until the first alert after a resume from an earlier release's savepoint moves them over.
         for (Map.Entry<String, Alert> entry : ctx.getBroadcastState(EarshotPipeline.ALERTS_BY_ID).immutableEntries()) {
-            incidents.add(knownFromTheStart(entry.getValue()));
+            incidents.add(IncidentVersions.savedByEarlierRelease(entry.getValue()));
         }
         return IncidentVersions.openAt(incidents, time);
     }

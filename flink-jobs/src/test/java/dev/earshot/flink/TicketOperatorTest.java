@@ -30,6 +30,8 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TicketOperatorTest {
 
@@ -106,10 +108,13 @@ class TicketOperatorTest {
 
     /** A version of the parking incident, sent as the lifecycle sends it: stamped with the event time it is raised at. */
     private void alertVersion(AlertStatus status, Instant openedAt, Instant windowEnd, Instant raisedAt) throws Exception {
+        harness.processBroadcastElement(parkingVersion(status, openedAt, windowEnd), raisedAt.toEpochMilli());
+    }
+
+    private static Alert parkingVersion(AlertStatus status, Instant openedAt, Instant windowEnd) {
         Alert opened = parkingIncident(openedAt);
-        harness.processBroadcastElement(new Alert(opened.id(), opened.kind(), status, opened.topic(), opened.locationId(),
-                opened.locationName(), windowEnd.minus(Duration.ofHours(2)), windowEnd, openedAt, 0.75, 0.25, 3, 2, 5, 40, 6,
-                List.of(), opened.summary()), raisedAt.toEpochMilli());
+        return new Alert(opened.id(), opened.kind(), status, opened.topic(), opened.locationId(), opened.locationName(),
+                windowEnd.minus(Duration.ofHours(2)), windowEnd, openedAt, 0.75, 0.25, 3, 2, 5, 40, 6, List.of(), opened.summary());
     }
 
     /**
@@ -177,6 +182,35 @@ class TicketOperatorTest {
         assertThat(savedByEarlierRelease.entries()).isEmpty();
         assertThat(harness.getOperator().getOperatorStateBackend().getBroadcastState(EarshotPipeline.INCIDENTS_BY_ID).entries())
                 .extracting(Map.Entry::getKey).containsExactlyInAnyOrder("incident-1", "incident-2");
+    }
+
+    /**
+     * An earlier release saved a resolved incident as its last alert, and linked it to the posts written from its
+     * opening up to the end of the window that resolved it: so it still is, before the next alert moves it over to
+     * the versioned state and after.
+     */
+    @ParameterizedTest(name = "moved over: {0}, posted {1}s after it opened: linked {2}")
+    @CsvSource({"false, 60, true", "true, 60, true", "false, 10799, true", "true, 10800, false", "false, 10800, false"})
+    void aResolvedIncidentAnEarlierReleaseSavedIsLinkedToThePostsWrittenWhileItWasOpen(boolean movedOver, long postedAfter,
+                                                                                      boolean linked) throws Exception {
+        var savedByEarlierRelease = harness.getOperator().getOperatorStateBackend().getBroadcastState(EarshotPipeline.ALERTS_BY_ID);
+        savedByEarlierRelease.put("incident-1", parkingVersion(AlertStatus.RESOLVED, T0, T0.plus(Duration.ofHours(3))));
+        if (movedOver) {
+            harness.processBroadcastElement(parkingIncident("incident-2", T0.plusSeconds(30)), T0.plusSeconds(30).toEpochMilli());
+            assertThat(savedByEarlierRelease.entries()).isEmpty();
+        }
+        Instant posted = T0.plusSeconds(postedAfter);
+
+        harness.processElement(angry("twitter:1", posted, -0.6), posted.toEpochMilli());
+        advanceEventTime(posted.toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(ticket -> {
+            if (linked) {
+                assertThat(ticket.linkedAlertIds()).contains("incident-1");
+            } else {
+                assertThat(ticket.linkedAlertIds()).doesNotContain("incident-1");
+            }
+        });
     }
 
     @Test

@@ -111,19 +111,6 @@ final class FreshdeskApi extends LookupBeforeCreate<List<FreshdeskApi.Body>> {
                 }));
     }
 
-    /** Sets the ticket back to Open ({@code PUT /api/v2/tickets/{id}}); should that fail, see {@link #reopenFailed}. */
-    @Override
-    CompletableFuture<DeliveredTicket> reopen(HandoffTicket ticket, DeliveredTicket held) {
-        return http.send("PUT", URI.create(base + "/api/v2/tickets/" + held.helpdeskId()), FreshdeskRequests.reopen(ticket, false),
-                Map.of()).handle((answer, error) -> {
-                    if (error != null) {
-                        throw reopenFailed("freshdesk", held, "setting it back to Open", error);
-                    }
-                    counters.ticketsReopened.incrementAndGet();
-                    return held.withReopenPending(false);
-                });
-    }
-
     @Override
     CompletableFuture<DeliveredTicket> create(HandoffTicket ticket) {
         return http.send("POST", URI.create(base + "/api/v2/tickets"), FreshdeskRequests.create(ticket, settings.mapping()), Map.of())

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +67,6 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
     abstract CompletableFuture<ReplayReopening.Verdict> replayVerdict(DeliveredTicket held, List<String> replayedPostIds,
                                                                        VersionReads<T> reads);
 
-    /** Sets the ticket {@code held} names back to open; should that fail, see {@link #reopenFailed}. */
-    abstract CompletableFuture<DeliveredTicket> reopen(HandoffTicket ticket, DeliveredTicket held);
-
     @Override
     public void restored(Collection<String> ticketIds) {
         notReadSinceRestore.addAll(ticketIds);
@@ -101,7 +97,9 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
      * After a read-back: posts this version replays that the checkpoint did not know but the ticket holds were added
      * before the restart, and the process may have stopped before setting the ticket back to open, which the replay,
      * adding nothing, would not do. Only then, and only with {@code reopen} on, is the ticket's status history read,
-     * see {@link ReplayReopening}. A reopening the checkpoint left pending is done by the update as before.
+     * see {@link ReplayReopening}. A ticket to reopen is marked pending, as a failed reopening leaves it: the update
+     * adds the version's new posts and priority first and then reopens it, so that should the reopening fail, they
+     * are there all the same (see {@link #reopenFailed}).
      */
     private CompletableFuture<DeliveredTicket> reopenIfNeverSeen(HandoffTicket ticket, DeliveredTicket known,
                                                                  DeliveredTicket held, VersionReads<T> reads) {
@@ -116,22 +114,22 @@ abstract class LookupBeforeCreate<T> implements HelpdeskApi {
                 // the posts are there: the version is delivered all the same
                 LOG.warn("{}, but reading since when it has its status failed ({}): left as it is; set it to open by hand if"
                         + " no agent saw them", names, AsyncFailures.cause(error).getMessage());
-                return CompletableFuture.completedFuture(held);
+                return held;
             }
             return switch (verdict) {
-                case REOPEN -> reopen(ticket, held);
+                case REOPEN -> held.withReopenPending(true);
                 case FINISHED_AFTER_THE_POSTS -> leftAsItIs(held, names
                         + ", and was finished when or after they were added (an agent may have read them): left as it is");
                 case NO_STATUS_CHANGE_TIME -> leftAsItIs(held, names + ", and is finished, but the helpdesk does not say since"
                         + " when: left as it is; set it to open by hand if no agent saw them");
-                case NOT_FINISHED -> CompletableFuture.completedFuture(held);
+                case NOT_FINISHED -> held;
             };
-        }).thenCompose(Function.identity());
+        });
     }
 
-    private static CompletableFuture<DeliveredTicket> leftAsItIs(DeliveredTicket held, String why) {
+    private static DeliveredTicket leftAsItIs(DeliveredTicket held, String why) {
         LOG.info("{}", why);
-        return CompletableFuture.completedFuture(held);
+        return held;
     }
 
     /** The time a helpdesk gives in {@code field} of {@code node}, or null when it gives none. */

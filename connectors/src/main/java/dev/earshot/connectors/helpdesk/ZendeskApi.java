@@ -212,7 +212,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
         CompletableFuture<DeliveredTicket> removed = known.removalsPending(ticket) ? remove(ticket, known, reads)
                 : CompletableFuture.completedFuture(known);
         return removed.thenCompose(state -> addPosts(ticket, state, reads))
-                .thenCompose(state -> state.reopenPending() && settings.reopen() ? reopenIfFinished(ticket, state)
+                .thenCompose(state -> state.reopenPending() && settings.reopen() ? reopenIfFinished(state)
                         : CompletableFuture.completedFuture(state))
                 .thenCompose(state -> keeping(state, edit(ticket, state, reads)));
     }
@@ -240,7 +240,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
                     }
                     counters.commentsAdded.incrementAndGet();
                     return settings.reopen() && Reopening.zendeskReopens(answer.path("ticket").path("status").asText())
-                            ? reopen(ticket, held) : CompletableFuture.completedFuture(held.withReopenPending(false));
+                            ? reopen(held) : CompletableFuture.completedFuture(held.withReopenPending(false));
                 })
                 .exceptionallyCompose(error -> !added.isEmpty() && closed(error) ? afterClosed(ticket, known, added, reads)
                         : CompletableFuture.failedFuture(error));
@@ -262,8 +262,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
      * Sets a ticket that took new posts back to open. Should that fail, the posts are there all the same: see
      * {@link #reopenFailed}.
      */
-    @Override
-    CompletableFuture<DeliveredTicket> reopen(HandoffTicket ticket, DeliveredTicket held) {
+    private CompletableFuture<DeliveredTicket> reopen(DeliveredTicket held) {
         return http.send("PUT", ticketUri(held.helpdeskId()), ZendeskRequests.reopen(), Map.of()).handle((answer, error) -> {
             if (error != null) {
                 throw reopenFailed("zendesk", held, "setting it back to open", error);
@@ -274,11 +273,12 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
     }
 
     /**
-     * An earlier version's reopening failed for a while and this version added no post, whose answer would tell the
-     * status: the ticket is read ({@code GET /api/v2/tickets/{id}.json}) and set to open only if it is still pending
-     * or solved, since an agent may have taken it up or put it on hold since.
+     * A reopening is pending (an earlier version's failed for a while, or a replay found posts added before the restart
+     * that the agents never saw) and this version added no post, whose answer would tell the status: the ticket is
+     * read ({@code GET /api/v2/tickets/{id}.json}) and set to open only if it is still pending or solved, since an
+     * agent may have taken it up or put it on hold since.
      */
-    private CompletableFuture<DeliveredTicket> reopenIfFinished(HandoffTicket ticket, DeliveredTicket held) {
+    private CompletableFuture<DeliveredTicket> reopenIfFinished(DeliveredTicket held) {
         return status(held.helpdeskId())
                 .handle((status, error) -> {
                     if (error != null) {
@@ -286,7 +286,7 @@ final class ZendeskApi extends LookupBeforeCreate<Map<String, ZendeskApi.Comment
                     }
                     return status;
                 })
-                .thenCompose(status -> Reopening.zendeskReopens(status) ? reopen(ticket, held)
+                .thenCompose(status -> Reopening.zendeskReopens(status) ? reopen(held)
                         : CompletableFuture.completedFuture(held.withReopenPending(false)));
     }
 
