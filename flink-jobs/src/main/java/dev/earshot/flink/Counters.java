@@ -73,9 +73,10 @@ public final class Counters {
     /** Late posts more than {@link #IMPLAUSIBLY_LATE} behind: no out-of-orderness should wait for them. */
     public static final String IMPLAUSIBLY_LATE_POSTS = "implausibly-late-posts";
     /**
-     * The execution attempt of the parse operator (a maximum, not a count): above 0 after Flink restarted the job on a
-     * failure ({@code recovery.attempts}). Flink keeps the counts of the current attempt only, so after a restart every
-     * count starts again at the checkpoint it restored, and the counts before it are gone.
+     * The largest execution attempt of any counting operator (a maximum, not a count; each registers it with its first
+     * counter): above 0 after Flink restarted the job on a failure ({@code recovery.attempts}). Flink keeps the counts of
+     * the current attempt only, so after a restart every count starts again at the checkpoint it restored, and the counts
+     * before it are gone.
      */
     public static final String RESTARTS = "restarts";
     public static final String TICKETS_OPENED = "tickets-opened";
