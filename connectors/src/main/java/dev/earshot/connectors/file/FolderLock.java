@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -46,26 +47,43 @@ public final class FolderLock {
         return Optional.of(channel);
     }
 
+    /** How many times a take leaving nothing tries again after taking a lock file its holder deleted as it let go. */
+    static final int ATTEMPTS = 10;
+
     /**
      * As {@link #tryTake}, leaving nothing behind once released: the lock file is deleted while still locked (so no
      * one else can take it in between), then the folder, where this take created it and it is empty by then. A taker
-     * that locked a file its holder deleted meanwhile finds the path gone or another file there, and tries again.
+     * that locked a file its holder deleted meanwhile finds the path gone or another file there, and tries again; so
+     * does one whose folder its holder deleted between making it again and opening the lock file in it.
      *
      * @return what releases the folder; empty when another holder has it
+     * @throws IOException also when the holders' releases won the race {@value #ATTEMPTS} times in a row
      */
     public static Optional<AutoCloseable> tryTakeLeavingNothing(Path folder, String lockFile) throws IOException {
-        boolean folderCreated = !Files.isDirectory(folder);
+        return tryTakeLeavingNothing(folder, lockFile, () -> { });
+    }
+
+    /** What a test does between this taker locking the lock file and looking that it is still the one at its path. */
+    interface AfterLocking {
+        void run() throws IOException;
+    }
+
+    static Optional<AutoCloseable> tryTakeLeavingNothing(Path folder, String lockFile, AfterLocking afterLocking)
+            throws IOException {
         Path file = folder.resolve(lockFile);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            Optional<FileChannel> taken = tryTake(folder, lockFile);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            boolean folderCreated = !Files.isDirectory(folder);
+            Optional<FileChannel> taken;
+            try {
+                taken = tryTake(folder, lockFile);
+            } catch (NoSuchFileException folderDeletedByItsHolder) {
+                continue;
+            }
             if (taken.isEmpty()) {
                 return Optional.empty();
             }
             FileChannel channel = taken.get();
-            byte[] mark = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(mark));
-            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), mark)) {
+            if (holdsTheFileAtItsPath(channel, file, afterLocking)) {
                 return Optional.of(() -> {
                     try (channel) {
                         Files.deleteIfExists(file);
@@ -81,7 +99,24 @@ public final class FolderLock {
             }
             channel.close(); // locked a file its holder deleted as it let go: take the one there now
         }
-        return Optional.empty();
+        throw new IOException(file + ": its holders deleted it as they let go each of the " + ATTEMPTS + " times it was "
+                + "taken; run again");
+    }
+
+    /** Whether the file at {@code file} is the one {@code channel} locked: it reads the mark written through the channel. */
+    private static boolean holdsTheFileAtItsPath(FileChannel channel, Path file, AfterLocking afterLocking) throws IOException {
+        try {
+            byte[] mark = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(mark));
+            afterLocking.run();
+            return Arrays.equals(Files.readAllBytes(file), mark);
+        } catch (NoSuchFileException deletedByItsHolder) {
+            return false;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** As {@link #tryTake}, writing this process's id in the lock file, for a refused taker to name the holder. */
