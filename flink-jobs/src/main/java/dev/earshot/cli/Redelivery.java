@@ -103,28 +103,34 @@ final class Redelivery {
         // delivered is skipped, and what this one delivers is recorded in each, so no folder's files send it again.
         List<Path> ledgerFolders = ledgerFolders(deadLetterFiles);
         List<AutoCloseable> locks = new ArrayList<>();
-        // Dead-letter files its sinks open, and leave empty where nothing failed again: removed, unless there before.
-        List<Path> newFiles = Stream.of(alertsFailed, ticketsFailed).filter(file -> !Files.exists(file)).toList();
-        try {
+        // Closed as resources, so that an error letting go is attached to the one that stopped the run, not put in its place.
+        try (AutoCloseable releaseTheFolders = () -> closeAll(locks)) {
             for (Path folder : ledgerFolders) {
                 locks.add(FolderLock.tryTakeLeavingNothing(folder, LOCK_FILE).orElseThrow(() -> new FileSystemException(
                         folder.resolve(LOCK_FILE).toString(), null, "another earshot redeliver is using this folder; wait "
                                 + "for it to end, then run this one again: it skips what that one delivered")));
             }
-            return execute(deadLetterFiles, alertsFailed, ticketsFailed, DeliveryLedger.read(ledgerFolders),
-                    DeliveryLedger.Recorder.forRedelivery(ledgerFolders));
-        } finally {
-            try {
-                for (Path file : newFiles) {
-                    if (Files.isRegularFile(file) && Files.size(file) == 0) {
-                        Files.delete(file);
-                    }
-                }
-            } finally {
-                for (AutoCloseable lock : locks) {
-                    lock.close();
-                }
+            // Dead-letter files its sinks open, and leave empty where nothing failed again: removed, unless there before.
+            // Listed once the folders are this run's: a file that appears before then is another redeliver's.
+            List<Path> newFiles = Stream.of(alertsFailed, ticketsFailed).filter(file -> !Files.exists(file)).toList();
+            try (AutoCloseable removeTheEmptyOnes = () -> deleteEmpty(newFiles)) {
+                return execute(deadLetterFiles, alertsFailed, ticketsFailed, DeliveryLedger.read(ledgerFolders),
+                        DeliveryLedger.Recorder.forRedelivery(ledgerFolders));
             }
+        }
+    }
+
+    private static void deleteEmpty(List<Path> files) throws IOException {
+        for (Path file : files) {
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) throws Exception {
+        for (AutoCloseable resource : resources) {
+            resource.close();
         }
     }
 

@@ -302,7 +302,10 @@ class RedeliverITCase {
         }
     }
 
-    /** Two redelivers at once would both send what neither has recorded yet: the second stops, naming the lock. */
+    /**
+     * Two redelivers at once would both send what neither has recorded yet: the second stops, naming the lock, and
+     * leaves the files of the first alone, such as the dead-letter file its sink opened, empty until it writes to it.
+     */
     @Test
     void aSecondRedeliverOnTheSameFolderStopsWhileTheFirstRuns() throws Exception {
         Path letters = work.resolve("alert-delivery-dead-letters.jsonl");
@@ -312,6 +315,14 @@ class RedeliverITCase {
             assertThatThrownBy(() -> redeliver(EarshotConfig.defaults(), Map.of(), work.resolve("out"), List.of(letters)))
                     .isInstanceOf(FileSystemException.class)
                     .hasMessageContaining(work.resolve(Redelivery.LOCK_FILE) + ": another earshot redeliver is using this folder");
+        }
+        Path out = work.resolve("out");
+        try (AutoCloseable first = FolderLock.tryTakeLeavingNothing(out, Redelivery.LOCK_FILE).orElseThrow()) {
+            Path opened = Files.createFile(out.resolve("alert-delivery-dead-letters.jsonl"));
+            assertThatThrownBy(() -> redeliver(EarshotConfig.defaults(), Map.of(), out, List.of(letters)))
+                    .isInstanceOf(FileSystemException.class)
+                    .hasMessageContaining(out.resolve(Redelivery.LOCK_FILE) + ": another earshot redeliver is using this folder");
+            assertThat(opened).as("the first one's").isEmptyFile();
         }
     }
 
