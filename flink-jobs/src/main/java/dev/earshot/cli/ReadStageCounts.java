@@ -11,7 +11,8 @@ import java.util.Map;
  * start the stage again: the restarted job has none of its counters, and the stage's last counts seen before the
  * restart (final, as it had finished) stand in for them. Where the stage runs again, it counts what it reads since the
  * checkpoint, which is nothing if the checkpoint had read the input through: the records it had read before the
- * restart, when last seen, are then said beside them, so that "0 records" does not read as if nothing was read.
+ * restart, when last seen, are then said beside them, so that "0 records" does not read as if nothing was read. Counts
+ * seen in an attempt after a first restart are those since that restart's checkpoint, and are said to be.
  */
 final class ReadStageCounts {
 
@@ -19,6 +20,11 @@ final class ReadStageCounts {
     static final String FROM_BEFORE_THE_RESTART = "read-stage-counted-before-the-restart";
     /** The records read before the last restart, when last seen, in the counters the summary gets of a restarted job. */
     static final String READ_BEFORE_THE_RESTART = "records-read-before-the-restart";
+    /**
+     * The attempt the read stage's counts from before the last restart were seen in, beside them: 0 counts from the
+     * start of the run, a later one only since the checkpoint that restart resumed from.
+     */
+    static final String COUNTED_IN_ATTEMPT = "read-stage-counted-in-attempt";
 
     /** What the read stage counts, and it alone; its rejections are dead letters too. */
     private static final List<String> OWN = List.of(Counters.RECORDS_READ, Counters.POSTS_VALID, Counters.POSTS_EDITED,
@@ -47,6 +53,7 @@ final class ReadStageCounts {
             return counters;
         }
         Map<String, Object> completed = new HashMap<>(counters);
+        completed.put(COUNTED_IN_ATTEMPT, number(before, Counters.RESTARTS));
         if (counters.containsKey(Counters.RECORDS_READ)) {
             completed.put(READ_BEFORE_THE_RESTART, number(before, Counters.RECORDS_READ));
             return completed;

@@ -128,9 +128,13 @@ final class RunSummary {
                         + String.format(Locale.ROOT, " in %.1f s: %s", seconds, readUncounted()
                                 ? "the input was read through before the checkpoint the restart resumed from, and not counted since"
                                 : counters.containsKey(ReadStageCounts.READ_BEFORE_THE_RESTART)
-                                ? String.format(Locale.ROOT, "%s since the %srestart (%,d read before it, when last counted)",
+                                ? String.format(Locale.ROOT, "%s since the %srestart (%,d read before it%s, when last counted)",
                                         count(get(Counters.RECORDS_READ), "record"), get(Counters.RESTARTS) == 1 ? "" : "last ",
-                                        get(ReadStageCounts.READ_BEFORE_THE_RESTART))
+                                        get(ReadStageCounts.READ_BEFORE_THE_RESTART), get(ReadStageCounts.COUNTED_IN_ATTEMPT) == 0
+                                                ? "" : " since restart " + get(ReadStageCounts.COUNTED_IN_ATTEMPT))
+                                : get(ReadStageCounts.FROM_BEFORE_THE_RESTART) != 0
+                                ? count(get(Counters.RECORDS_READ), "record") + " as counted " + readStageCountedWhen()
+                                        + ", when last counted"
                                 : count(get(Counters.RECORDS_READ), "record") + ", " + rate(get(Counters.RECORDS_READ) / seconds) + " records/s")
                         + (resumed ? System.lineSeparator() + "  counts since the resume; the files also hold what earlier runs "
                                 + "wrote" : "")
@@ -141,7 +145,7 @@ final class RunSummary {
                                         : " (the deliveries count the whole run, from the files that record them)",
                                 get(ReadStageCounts.FROM_BEFORE_THE_RESTART) == 0 ? "" : System.lineSeparator()
                                         + "  the input was read through before that checkpoint: the records read are as "
-                                        + "counted before the restart")
+                                        + "counted " + readStageCountedWhen())
                                 + restartCauses()),
                 recordsLine(),
                 postsLine(languages),
@@ -317,6 +321,12 @@ final class RunSummary {
      */
     private boolean readUncounted() {
         return get(Counters.RESTARTS) > 0 && !counters.containsKey(Counters.RECORDS_READ);
+    }
+
+    /** When the read stage's counts from before the last restart were taken ({@link ReadStageCounts}). */
+    private String readStageCountedWhen() {
+        long attempt = get(ReadStageCounts.COUNTED_IN_ATTEMPT);
+        return attempt > 0 ? "since restart " + attempt : get(Counters.RESTARTS) == 1 ? "before the restart" : "before the first restart";
     }
 
     private long alertsOpened() {
