@@ -1,10 +1,10 @@
 package dev.earshot.connectors.http;
 
-import dev.earshot.connectors.Secrets;
 import static dev.earshot.model.AlertStatus.OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.connectors.LoggedEvents;
 import dev.earshot.connectors.http.AlertReceiver.Answer;
 import dev.earshot.model.DeadLetter;
 import dev.earshot.respond.alerts.AlertChannel;
@@ -15,14 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,34 +26,17 @@ class SecretsStayOutOfSightTest {
     private static final String LOGGER = "dev.earshot.connectors.http";
 
     private AlertReceiver receiver;
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
-    private Level levelBefore;
+    private LoggedEvents logged;
 
     @BeforeEach
     void start() throws Exception {
         receiver = new AlertReceiver();
-        appender = new AbstractAppender("secrets-test", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                logged.add(event.getMessage().getFormattedMessage()
-                        + (event.getThrown() == null ? "" : " " + event.getThrown()));
-            }
-        };
-        appender.start();
-        LoggerConfig config = loggerConfig();
-        levelBefore = config.getLevel();
-        config.addAppender(appender, Level.DEBUG, null);
-        config.setLevel(Level.DEBUG);
-        context().updateLoggers();
+        logged = new LoggedEvents(LOGGER, Level.DEBUG);
     }
 
     @AfterEach
     void stop() {
-        LoggerConfig config = loggerConfig();
-        config.removeAppender(appender.getName());
-        config.setLevel(levelBefore);
-        context().updateLoggers();
+        logged.close();
         receiver.close();
     }
 
@@ -87,8 +63,10 @@ class SecretsStayOutOfSightTest {
         }
 
         assertThat(deadLetters.letters).hasSize(3);
-        assertThat(logged).as("the retries and dead letters were logged").hasSizeGreaterThanOrEqualTo(4);
-        List<String> seen = new java.util.ArrayList<>(logged);
+        assertThat(logged.events()).as("the retries and dead letters were logged").hasSizeGreaterThanOrEqualTo(4);
+        List<String> seen = new java.util.ArrayList<>();
+        logged.events().forEach(event -> seen.add(event.getMessage().getFormattedMessage()
+                + (event.getThrown() == null ? "" : " " + event.getThrown())));
         deadLetters.letters.forEach(letter -> seen.addAll(List.of(letter.reason(), letter.origin(), letter.raw())));
         seen.add(endpoints.toString());
         for (String text : seen) {
@@ -116,13 +94,5 @@ class SecretsStayOutOfSightTest {
                 Map.of("EARSHOT_HOOK_URL", "https://hooks.example/x", "EARSHOT_HOOK_KEY", "short-s3cr3t")::get))
                 .hasMessageContaining("EARSHOT_HOOK_KEY (secretEnv) must hold the HMAC key, at least 16 characters")
                 .message().doesNotContain("short-s3cr3t");
-    }
-
-    private static LoggerContext context() {
-        return (LoggerContext) LogManager.getContext(false);
-    }
-
-    private static LoggerConfig loggerConfig() {
-        return context().getConfiguration().getLoggerConfig(LOGGER);
     }
 }

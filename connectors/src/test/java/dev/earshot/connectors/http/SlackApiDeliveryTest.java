@@ -7,6 +7,7 @@ import static dev.earshot.model.AlertStatus.UPDATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.connectors.LoggedEvents;
 import dev.earshot.connectors.http.AlertReceiver.Answer;
 import dev.earshot.connectors.http.AlertReceiver.Received;
 import dev.earshot.json.Json;
@@ -26,14 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,40 +41,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlackApiDeliveryTest extends AlertReceiverFixture {
 
     private static final String TOKEN_ENV = "EARSHOT_SLACK_BOT_TOKEN";
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
-    private Level levelBefore;
+    private LoggedEvents warnings;
 
     @BeforeEach
     void collectWarnings() {
-        appender = new AbstractAppender("slack-api-test", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                if (event.getLevel() == Level.WARN) {
-                    warnings.add(event.getMessage().getFormattedMessage());
-                }
-            }
-        };
-        appender.start();
-        levelBefore = loggerConfig().getLevel();
-        loggerConfig().addAppender(appender, Level.WARN, null);
-        loggerConfig().setLevel(Level.WARN);
-        context().updateLoggers();
+        warnings = new LoggedEvents(HttpDelivery.class, Level.WARN);
     }
 
     @AfterEach
     void stopCollectingWarnings() {
-        loggerConfig().removeAppender(appender.getName());
-        loggerConfig().setLevel(levelBefore);
-        context().updateLoggers();
-    }
-
-    private static LoggerContext context() {
-        return (LoggerContext) LogManager.getContext(false);
-    }
-
-    private static LoggerConfig loggerConfig() {
-        return context().getConfiguration().getLoggerConfig(HttpDelivery.class.getName());
+        warnings.close();
     }
 
     private AlertChannel care() {
@@ -350,7 +320,7 @@ class SlackApiDeliveryTest extends AlertReceiverFixture {
         assertThat(lookups()).as("the channel stopped looking").singleElement()
                 .satisfies(lookup -> assertThat(lookup.answeredBody()).contains("\"error\":\"missing_scope\""));
         assertThat(receiver.slackChannel()).as("as before: the retries posted again").hasSize(4);
-        assertThat(warnings).filteredOn(warning -> warning.contains("missing_scope")).containsExactly(
+        assertThat(warnings.messages()).filteredOn(warning -> warning.contains("missing_scope")).containsExactly(
                 "channel 'care-slack' (slack-api): cannot look in Slack for a message an earlier attempt or run may have posted "
                         + "(conversations.history: Slack error missing_scope; add the bot scope channels:history under OAuth & "
                         + "Permissions and reinstall the app); posting without looking until the job restarts, so a retry after a "

@@ -3,13 +3,13 @@ package dev.earshot.connectors.kafka;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.connectors.LoggedEvents;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +36,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,29 +60,16 @@ class KafkaSinkResumeITCase {
     @TempDir
     Path savepoints;
 
-    private final List<LogEvent> committerErrors = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
+    private LoggedEvents committerErrors;
 
     @BeforeEach
     void captureTheCommittersErrors() {
-        appender = new AbstractAppender("kafka-committer-errors", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                if (KafkaCommitter.class.getName().equals(event.getLoggerName())) {
-                    committerErrors.add(event.toImmutable());
-                }
-            }
-        };
-        appender.start();
-        context().getConfiguration().getRootLogger().addAppender(appender, Level.ERROR, null);
-        context().updateLoggers();
+        committerErrors = new LoggedEvents(KafkaCommitter.class, Level.ERROR);
     }
 
     @AfterEach
     void stopCapturing() {
-        context().getConfiguration().getRootLogger().removeAppender(appender.getName());
-        context().updateLoggers();
-        appender.stop();
+        committerErrors.close();
     }
 
     @Test
@@ -98,8 +80,8 @@ class KafkaSinkResumeITCase {
 
             String savepoint = stopAndResume(kafka);
 
-            assertThat(committerErrors).as("one fenced commit, of the savepoint's transaction").hasSize(1);
-            String message = committerErrors.get(0).getMessage().getFormattedMessage();
+            assertThat(committerErrors.events()).as("one fenced commit, of the savepoint's transaction").hasSize(1);
+            String message = committerErrors.events().get(0).getMessage().getFormattedMessage();
             assertThat(message).contains("because its producer is already fenced", "signals data loss");
             Matcher id = TRANSACTIONAL_ID.matcher(message);
             assertThat(id.find()).as(message).isTrue();
@@ -121,7 +103,7 @@ class KafkaSinkResumeITCase {
 
             stopAndResume(kafka);
 
-            assertThat(committerErrors).isEmpty();
+            assertThat(committerErrors.events()).isEmpty();
             assertThat(committedValues(kafka)).isEqualTo(values(0, 20));
         }
     }
@@ -143,7 +125,7 @@ class KafkaSinkResumeITCase {
 
             assertThat(open.failure).isNull();
             assertThat(aborted.failure).isInstanceOf(ProducerFencedException.class);
-            assertThat(committerErrors).singleElement().extracting(event -> event.getMessage().getFormattedMessage())
+            assertThat(committerErrors.events()).singleElement().extracting(event -> event.getMessage().getFormattedMessage())
                     .asString().contains(PREFIX + "-0-2", "because its producer is already fenced");
             assertThat(admin.describeTransactions(List.of(PREFIX + "-0-2")).all().get().get(PREFIX + "-0-2").state())
                     .isEqualTo(TransactionState.COMPLETE_ABORT);
@@ -241,7 +223,7 @@ class KafkaSinkResumeITCase {
         kafka.send(records(values(0, 10)));
         String savepoint = runUntilWrittenThenStop(kafka, null, 10);
         assertThat(committedValues(kafka)).as("committed by the stop").isEqualTo(values(0, 10));
-        assertThat(committerErrors).as("before the resume").isEmpty();
+        assertThat(committerErrors.events()).as("before the resume").isEmpty();
 
         kafka.send(records(values(10, 20)));
         runUntilWrittenThenStop(kafka, savepoint, 20);
@@ -301,9 +283,5 @@ class KafkaSinkResumeITCase {
             assertThat(Instant.now()).as("transaction.version %d in time", version).isBefore(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static LoggerContext context() {
-        return (LoggerContext) LogManager.getContext(false);
     }
 }

@@ -3,10 +3,12 @@ package dev.earshot.connectors.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.connectors.LocalPorts;
+import dev.earshot.connectors.LoggedEvents;
 import dev.earshot.model.RawRecord;
 import java.net.URI;
 import java.time.Duration;
 import java.util.stream.LongStream;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,13 +110,13 @@ class JetstreamFeedTest {
         int closed = LocalPorts.free();
         JetstreamFeed nowhere = new JetstreamFeed(BlueskyOptions.defaults()
                 .withEndpoint(URI.create("ws://localhost:" + closed + "/subscribe")).withReconnect(FAST));
-        try (LoggedLines logged = new LoggedLines(Reconnecting.class); Following following = new Following(nowhere, null)) {
+        try (LoggedEvents logged = new LoggedEvents(Reconnecting.class, Level.WARN); Following following = new Following(nowhere, null)) {
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (logged.lines.isEmpty() && System.nanoTime() < deadline) {
+            while (logged.events().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
 
-            assertThat(logged.lines).first().asString()
+            assertThat(logged.messages()).first().asString()
                     .startsWith("bluesky-jetstream localhost: connection refused by localhost:" + closed + " (ConnectException")
                     .contains("; reconnecting in ");
         }
