@@ -137,7 +137,7 @@ public final class SocialSentimentScorer implements SentimentScorer {
     }
 
     /** The model name recorded in every {@link Sentiment} this scorer gives. */
-    public String model() {
+    String model() {
         return model;
     }
 
@@ -341,7 +341,7 @@ public final class SocialSentimentScorer implements SentimentScorer {
         return units.get(j).sentence() == units.get(i).sentence();
     }
 
-    /** Whether a negation at {@code negation} reaches the unit at {@code i}: within its clause, for VADER its sentence. */
+    /** Whether a negation at {@code negation} reaches the unit at {@code i}: in its clause (VADER: its sentence). */
     private boolean inNegationScope(List<Unit> units, int negation, int i) {
         return negationWithinClause ? units.get(negation).clause() == units.get(i).clause()
                 : sameSentence(units, negation, i);

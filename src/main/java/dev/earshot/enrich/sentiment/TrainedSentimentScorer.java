@@ -34,7 +34,8 @@ import java.util.zip.CRC32;
  * <p>The model file is JSON ({@link #FORMAT}; files of {@code earshot-sentiment-model/2}, the regression alone,
  * have the same form and still load): the classes, the feature settings (with the name of the lexicon scorer whose
  * output it learnt from, which it scores with: a model trained on {@code earshot-social-lexicon/2}, before
- * negation stopped at a clause break, keeps that scorer), the training settings, the biases, the weights of the lexicon features ({@code lexiconWeights}, one per class for each), the idf of a
+ * negation stopped at a clause break, keeps that scorer), the training settings, the biases, the weights of the
+ * lexicon features ({@code lexiconWeights}, one per class for each), the idf of a
  * bucket no training post had ({@code unseenIdf}), and for every bucket that a training post had, as base64 little-endian arrays: {@code rows} (int32 bucket numbers), {@code idf} (float32, one per
  * row) and {@code weights} (float32, one per class for each row). Immutable and thread-safe.
  */
