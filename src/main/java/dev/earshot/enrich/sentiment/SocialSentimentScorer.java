@@ -15,7 +15,9 @@ import java.util.Set;
  * <p>Each sentiment-bearing unit (word, emoji, emoticon, phrase) starts from its lexicon valence (-4..4), then
  * VADER's rules adjust it: boosters and dampeners up to three words before it, negation within three words
  * ("not happy"), capitals and elongation ("WORST", "baaad") as emphasis, and a "but" that halves what came before
- * and raises what follows by half. The sum, pushed further by exclamation marks and repeated question marks, is
+ * and raises what follows by half. Unlike VADER's, a negation here does not reach past the end of its clause
+ * (see {@link SocialText.Unit#clause()}): in "the bus never came, terrible" it is "came" that did not happen, and
+ * "terrible" stays negative. The sum, pushed further by exclamation marks and repeated question marks, is
  * normalised to [-1, 1] by {@code sum / sqrt(sum^2 + 15)}. What {@link SocialText} does first (mentions, URLs,
  * hashtags, emoji, phrases such as "thanks for nothing") is what adapts it to social text, with these rules for
  * posts addressed to a brand or a city:
@@ -37,7 +39,12 @@ import java.util.Set;
 public final class SocialSentimentScorer implements SentimentScorer {
 
     /** The model name recorded in every {@link Sentiment}; bump it when scores change. */
-    public static final String MODEL = "earshot-social-lexicon/2";
+    public static final String MODEL = "earshot-social-lexicon/3";
+    /**
+     * The scorer before a negation stopped at the end of its clause, kept for the trained models that learnt from
+     * its output (see {@link #forTrainedModel}).
+     */
+    static final String MODEL_NEGATION_ACROSS_CLAUSES = "earshot-social-lexicon/2";
 
     // VADER's empirically derived constants.
     private static final double NEGATION_SCALAR = -0.74;
@@ -79,12 +86,15 @@ public final class SocialSentimentScorer implements SentimentScorer {
     private final SentimentLexicon lexicon;
     private final SentimentParams params;
     private final boolean social;
+    private final boolean negationWithinClause;
     private final String model;
 
-    private SocialSentimentScorer(SentimentLexicon lexicon, SentimentParams params, boolean social, String model) {
+    private SocialSentimentScorer(SentimentLexicon lexicon, SentimentParams params, boolean social,
+            boolean negationWithinClause, String model) {
         this.lexicon = lexicon;
         this.params = params;
         this.social = social;
+        this.negationWithinClause = negationWithinClause;
         this.model = model;
     }
 
@@ -98,7 +108,21 @@ public final class SocialSentimentScorer implements SentimentScorer {
         if (params == null) {
             throw new IllegalArgumentException("params are required; use SentimentParams.defaults()");
         }
-        return new SocialSentimentScorer(SentimentLexicon.bundled(), params, true, MODEL);
+        return new SocialSentimentScorer(SentimentLexicon.bundled(), params, true, true, MODEL);
+    }
+
+    /**
+     * The scorer whose output a trained model learnt from, by the name its file records, with the default
+     * thresholds: this one, or for {@link #MODEL_NEGATION_ACROSS_CLAUSES} the same with VADER's negation reach, so
+     * that such a model keeps scoring as it was trained. Null for a name this Earshot does not have.
+     */
+    static SocialSentimentScorer forTrainedModel(String lexiconModel) {
+        return switch (lexiconModel) {
+            case MODEL -> create();
+            case MODEL_NEGATION_ACROSS_CLAUSES -> new SocialSentimentScorer(SentimentLexicon.bundled(),
+                    SentimentParams.defaults(), true, false, MODEL_NEGATION_ACROSS_CLAUSES);
+            default -> null;
+        };
     }
 
     /**
@@ -108,7 +132,13 @@ public final class SocialSentimentScorer implements SentimentScorer {
      * thresholds of ±0.05. Not meant for the job.
      */
     public static SocialSentimentScorer plainVader() {
-        return new SocialSentimentScorer(SentimentLexicon.vaderOnly(), VADER_THRESHOLDS, false, PLAIN_VADER_MODEL);
+        return new SocialSentimentScorer(SentimentLexicon.vaderOnly(), VADER_THRESHOLDS, false, false,
+                PLAIN_VADER_MODEL);
+    }
+
+    /** The model name recorded in every {@link Sentiment} this scorer gives. */
+    String model() {
+        return model;
     }
 
     /** Tokenizes the text with CoreNLP's tokenizer (all this scorer reads), then scores it. */
@@ -160,14 +190,14 @@ public final class SocialSentimentScorer implements SentimentScorer {
         return sum;
     }
 
-    private static double valence(List<Unit> units, int i, boolean capsDifferential) {
+    private double valence(List<Unit> units, int i, boolean capsDifferential) {
         Unit unit = units.get(i);
         Term term = unit.term();
         if (!term.hasValence() || term.isBooster()) {
             return 0;
         }
         double valence = term.valence();
-        if (unit.key().equals("no") && i + 1 < units.size() && sameSentence(units, i + 1, i)
+        if (unit.key().equals("no") && i + 1 < units.size() && inNegationScope(units, i, i + 1)
                 && units.get(i + 1).term().hasValence()) {
             valence = 0; // "no" before a sentiment word negates it ("no good") rather than adding its own -1.2
         }
@@ -187,12 +217,12 @@ public final class SocialSentimentScorer implements SentimentScorer {
                 continue; // a sentiment word before this one counts on its own, it does not modify this one
             }
             valence += boosterScalar(before, valence, capsDifferential) * BOOSTER_DISTANCE_WEIGHT[distance - 1];
-            if (before.term().negation()) {
+            if (before.term().negation() && inNegationScope(units, j, i)) {
                 valence *= negationFactor(units, j, i);
             }
         }
-        if (i > 0 && sameSentence(units, i - 1, i) && units.get(i - 1).key().equals("least")
-                && !(i > 1 && sameSentence(units, i - 2, i) && isAny(units.get(i - 2).key(), "at", "very"))) {
+        if (i > 0 && inNegationScope(units, i - 1, i) && units.get(i - 1).key().equals("least")
+                && !(i > 1 && inNegationScope(units, i - 2, i) && isAny(units.get(i - 2).key(), "at", "very"))) {
             valence *= NEGATION_SCALAR; // "least happy", but not "at least happy"
         }
         return valence;
@@ -217,13 +247,13 @@ public final class SocialSentimentScorer implements SentimentScorer {
     }
 
     /** The valence of a word without its own: a complaining "why?" or a negated action (see the constants). */
-    private static double failureValence(List<Unit> units, int i) {
+    private double failureValence(List<Unit> units, int i) {
         Unit unit = units.get(i);
         if (unit.key().equals("why") && unit.inQuestion()) {
             return WHY_QUESTION_VALENCE;
         }
         if (unit.term().negation() && !unit.term().hasValence()) {
-            for (int j = i + 1; j <= i + WINDOW && j < units.size() && sameSentence(units, j, i); j++) {
+            for (int j = i + 1; j <= i + WINDOW && j < units.size() && inNegationScope(units, i, j); j++) {
                 if (units.get(j).term().hasValence() || units.get(j).term().negation()) {
                     return 0;
                 }
@@ -233,13 +263,13 @@ public final class SocialSentimentScorer implements SentimentScorer {
         return 0;
     }
 
-    private static boolean precededByNo(List<Unit> units, int i) {
+    private boolean precededByNo(List<Unit> units, int i) {
         return isNoAt(units, i - 1, i) || isNoAt(units, i - 2, i)
                 || isNoAt(units, i - 3, i) && isAny(units.get(i - 1).key(), "or", "nor");
     }
 
-    private static boolean isNoAt(List<Unit> units, int j, int i) {
-        return j >= 0 && sameSentence(units, j, i) && units.get(j).key().equals("no");
+    private boolean isNoAt(List<Unit> units, int j, int i) {
+        return j >= 0 && inNegationScope(units, j, i) && units.get(j).key().equals("no");
     }
 
     private static double boosterScalar(Unit booster, double valence, boolean capsDifferential) {
@@ -309,6 +339,12 @@ public final class SocialSentimentScorer implements SentimentScorer {
 
     private static boolean sameSentence(List<Unit> units, int j, int i) {
         return units.get(j).sentence() == units.get(i).sentence();
+    }
+
+    /** Whether a negation at {@code negation} reaches the unit at {@code i}: in its clause (VADER: its sentence). */
+    private boolean inNegationScope(List<Unit> units, int negation, int i) {
+        return negationWithinClause ? units.get(negation).clause() == units.get(i).clause()
+                : sameSentence(units, negation, i);
     }
 
     private static boolean isAny(String key, String first, String second) {

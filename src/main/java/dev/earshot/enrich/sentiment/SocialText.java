@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * as the full analysis: the preposition "like" is told from the verb, and the verbs that end a negation's reach
  * are found, by the words around them.
  *
- * @param units the words, emoji and emoticons in order, without punctuation
+ * @param units the words, emoji and emoticons in order, without punctuation (which only marks where clauses end)
  * @param exclamations how many '!' the post has, outside URLs
  * @param questions how many '?' the post has, outside URLs
  * @param capsDifferential whether some but not all words are in capitals, which makes the capitalised ones
@@ -38,13 +38,18 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
      * @param endsNegationScope a verb of its own that a preceding negation is about, so the negation stops
      *     there: in "not collected again!" the "not" belongs to "collected", not to "again!"
      * @param sentence index of its sentence, so that negation and boosters stay within their sentence
+     * @param clause index of its clause, counted across sentences: a clause ends at punctuation that ends one
+     *     ({@code , ; : . ! ?}, a dash, an ellipsis), and "but" starts a new one. In "the bus never came,
+     *     terrible" the "never" is about "came", not about "terrible"
      * @param inQuestion whether its sentence asks (has a '?'): "is the upgrade free?" does not say it is
      */
     record Unit(String key, Term term, boolean capitalised, boolean elongated, boolean endsNegationScope,
-            int sentence, boolean inQuestion) {
+            int sentence, int clause, boolean inQuestion) {
     }
 
     private static final int LONGEST_SPLIT_EMOTICON = 3;
+    // A token of these alone ends a clause: "," ";" ":" "." "!" "?", dashes ("-", "--", en and em dash), ellipses.
+    private static final String CLAUSE_ENDING_PUNCTUATION = ",;:.!?\u2026-\u2013\u2014";
     // Verb forms that pass a negation on to what follows: "is not good", "haven't been great", "doesn't seem fair".
     private static final Set<String> NEGATION_BEARING_VERBS = Set.of("being", "having", "doing", "getting",
             "seemed", "seeming", "looked", "looking", "feeling", "sounded", "sounding", "becoming", "appeared",
@@ -75,7 +80,8 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
     }
 
     /** A token on its way to becoming a unit; {@code punctuation} pieces only serve phrase matching ("again !"). */
-    private record Piece(String key, boolean capitalised, boolean elongated, boolean punctuation, int sentence) {
+    private record Piece(String key, boolean capitalised, boolean elongated, boolean punctuation, int sentence,
+            int clause) {
     }
 
     private static final class Reader {
@@ -84,6 +90,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
         private final boolean social;
         private final List<Piece> pieces = new ArrayList<>();
         private final Set<Integer> questionSentences = new HashSet<>();
+        private int clause = -1;
         private int exclamations;
         private int questions;
         private int wordCount;
@@ -104,6 +111,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
         }
 
         private void readSentence(List<Token> tokens, int sentence) {
+            clause++;
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 String word = token.word();
@@ -134,7 +142,9 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 } else {
                     String symbol = withoutEmojiModifiers(word.toLowerCase(Locale.ROOT));
                     if (lexicon.knows(symbol)) {
-                        pieces.add(new Piece(symbol, false, false, false, sentence));
+                        pieces.add(new Piece(symbol, false, false, false, sentence, clause));
+                    } else if (endsClause(word)) {
+                        clause++;
                     }
                 }
             }
@@ -151,7 +161,10 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                     capitalisedCount++;
                 }
             }
-            pieces.add(new Piece(key, capitalised, !key.equals(lower), false, sentence));
+            if (key.equals("but")) {
+                clause++;
+            }
+            pieces.add(new Piece(key, capitalised, !key.equals(lower), false, sentence, clause));
         }
 
         private void addPunctuation(String word, int sentence) {
@@ -162,7 +175,8 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 questionSentences.add(sentence);
             }
             String key = bangs > 0 ? "!" : "?";
-            pieces.add(new Piece(key, false, false, true, sentence));
+            pieces.add(new Piece(key, false, false, true, sentence, clause));
+            clause++;
         }
 
         /** Joins "<" "3" or ":" "-" "/" back into the emoticon; returns how many tokens it used, 0 if none. */
@@ -184,7 +198,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 String key = joined.toString().toLowerCase(Locale.ROOT);
                 Term term = lexicon.term(key);
                 if (term != null && term.hasValence()) {
-                    pieces.add(new Piece(key, false, false, false, sentence));
+                    pieces.add(new Piece(key, false, false, false, sentence, clause));
                     return end - start + 1;
                 }
             }
@@ -202,7 +216,7 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                     List<Piece> words = pieces.subList(i, end);
                     units.add(new Unit(String.join(" ", phrase.words()), phrase.term(),
                             words.stream().allMatch(Piece::capitalised), words.stream().anyMatch(Piece::elongated),
-                            false, piece.sentence(), questionSentences.contains(piece.sentence())));
+                            false, piece.sentence(), piece.clause(), questionSentences.contains(piece.sentence())));
                     i = end;
                     continue;
                 }
@@ -211,7 +225,8 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 if (!piece.punctuation() && (term != null || piece.key().length() > 1)) {
                     boolean ownVerb = social && term == null && isOwnVerb(piece.key());
                     units.add(new Unit(piece.key(), term == null ? Term.NONE : term, piece.capitalised(),
-                            piece.elongated(), ownVerb, piece.sentence(), questionSentences.contains(piece.sentence())));
+                            piece.elongated(), ownVerb, piece.sentence(), piece.clause(),
+                            questionSentences.contains(piece.sentence())));
                 }
                 i++;
             }
@@ -327,6 +342,10 @@ record SocialText(List<Unit> units, int exclamations, int questions, boolean cap
                 || Character.isLowerCase(previous) && Character.isUpperCase(current)
                 || Character.isUpperCase(previous) && Character.isUpperCase(current) && nextIsLower
                 || Character.isDigit(previous) != Character.isDigit(current);
+    }
+
+    private static boolean endsClause(String word) {
+        return word.chars().allMatch(c -> CLAUSE_ENDING_PUNCTUATION.indexOf(c) >= 0);
     }
 
     private static boolean isExclamationsOrQuestions(String word) {

@@ -32,8 +32,10 @@ import java.util.zip.CRC32;
  * a checksum of the weights and idf, so that every scored post records exactly which model scored it.
  *
  * <p>The model file is JSON ({@link #FORMAT}; files of {@code earshot-sentiment-model/2}, the regression alone,
- * have the same form and still load): the classes, the feature settings, the training settings, the
- * biases, the weights of the lexicon features ({@code lexiconWeights}, one per class for each), the idf of a
+ * have the same form and still load): the classes, the feature settings (with the name of the lexicon scorer whose
+ * output it learnt from, which it scores with: a model trained on {@code earshot-social-lexicon/2}, before
+ * negation stopped at a clause break, keeps that scorer), the training settings, the biases, the weights of the
+ * lexicon features ({@code lexiconWeights}, one per class for each), the idf of a
  * bucket no training post had ({@code unseenIdf}), and for every bucket that a training post had, as base64 little-endian arrays: {@code rows} (int32 bucket numbers), {@code idf} (float32, one per
  * row) and {@code weights} (float32, one per class for each row). Immutable and thread-safe.
  */
@@ -146,13 +148,13 @@ public final class TrainedSentimentScorer implements SentimentScorer {
     private final String model;
 
     private TrainedSentimentScorer(String format, SentimentFeatures features, float[] idf, float unseenIdf,
-            LogisticRegression regression, ObjectNode trainingSettings) {
+            LogisticRegression regression, SocialSentimentScorer lexicon, ObjectNode trainingSettings) {
         this.format = format;
         this.features = features;
         this.idf = idf;
         this.unseenIdf = unseenIdf;
         this.regression = regression;
-        this.lexicon = SocialSentimentScorer.create();
+        this.lexicon = lexicon;
         this.trainingSettings = trainingSettings;
         // A file of an older format keeps the name it was scored under.
         this.model = "earshot-trained/" + format.substring(FORMAT_PREFIX.length()) + ":" + checksum(idf, regression);
@@ -205,7 +207,8 @@ public final class TrainedSentimentScorer implements SentimentScorer {
                 features.dimension(), training.nbSmoothing());
         LogisticRegression mixed = unscaled.mixedWith(naiveBayes, training.nbShare());
         return new TrainedSentimentScorer(FORMAT, features, idf, unseenIdf,
-                withPriorCorrection(mixed, classes, training.priorCorrection()), settings);
+                withPriorCorrection(mixed, classes, training.priorCorrection()), SocialSentimentScorer.create(),
+                settings);
     }
 
     /** Multiplies the lexicon features' weights by the scale they were trained at, so they score unscaled ones. */
@@ -303,7 +306,7 @@ public final class TrainedSentimentScorer implements SentimentScorer {
         featureSettings.put("hashBits", features.hashBits());
         featureSettings.put("charMin", features.charMin());
         featureSettings.put("charMax", features.charMax());
-        featureSettings.put("lexicon", SocialSentimentScorer.MODEL);
+        featureSettings.put("lexicon", lexicon.model());
         file.set("training", trainingSettings);
         for (float b : regression.bias()) {
             file.withArray("bias").add(b);
@@ -352,7 +355,8 @@ public final class TrainedSentimentScorer implements SentimentScorer {
         }
         JsonNode featureSettings = file.path("features");
         String trainedLexicon = required(featureSettings, "lexicon").asText();
-        if (!trainedLexicon.equals(SocialSentimentScorer.MODEL)) {
+        SocialSentimentScorer lexicon = SocialSentimentScorer.forTrainedModel(trainedLexicon);
+        if (lexicon == null) {
             throw new IllegalArgumentException("sentiment model file: trained with the lexicon scorer "
                     + trainedLexicon + ", but this Earshot has " + SocialSentimentScorer.MODEL + "; " + RETRAIN);
         }
@@ -387,7 +391,7 @@ public final class TrainedSentimentScorer implements SentimentScorer {
         System.arraycopy(lexiconWeights, 0, weights, features.buckets() * classCount, lexiconWeights.length);
         LogisticRegression regression = new LogisticRegression(classCount, features.dimension(), weights, bias);
         JsonNode training = file.path("training");
-        return new TrainedSentimentScorer(format, features, idf, unseenIdf, regression,
+        return new TrainedSentimentScorer(format, features, idf, unseenIdf, regression, lexicon,
                 training.isObject() ? (ObjectNode) training : Json.mapper().createObjectNode());
     }
 

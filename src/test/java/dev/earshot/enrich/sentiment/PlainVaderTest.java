@@ -20,6 +20,8 @@ class PlainVaderTest {
         assertThat(plainLabel("The crew was great")).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(plainLabel("The crew was not great")).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(plainLabel("The seats were awful but the crew was wonderful")).isEqualTo(SentimentLabel.POSITIVE);
+        // VADER's negation reaches its three words across a comma: "terrible" is flipped
+        assertThat(plainLabel("the bus never came, terrible")).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(plain.score("The crew was great").model()).isEqualTo(SocialSentimentScorer.PLAIN_VADER_MODEL);
     }
 

@@ -34,7 +34,7 @@ class SocialSentimentScorerTest {
         assertThat(praise.score()).isGreaterThan(0.5);
         assertThat(announcement.label()).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(announcement.score()).isZero();
-        assertThat(complaint.model()).isEqualTo(SocialSentimentScorer.MODEL).isEqualTo("earshot-social-lexicon/2");
+        assertThat(complaint.model()).isEqualTo(SocialSentimentScorer.MODEL).isEqualTo("earshot-social-lexicon/3");
     }
 
     @Test
@@ -53,6 +53,38 @@ class SocialSentimentScorerTest {
         // "not go" is a failure of its own; "Good" in the next sentence still adds what it adds without "not"
         assertThat(score("I did not go. Good service though").score())
                 .isGreaterThan(score("I did not go. Service though").score());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@CityCareDesk the bus never came, terrible", "the bus never came; terrible",
+            "the bus never came: terrible", "the bus never came - terrible", "the bus never came -- terrible",
+            "the bus never came — terrible", "the bus never came... terrible", "the bus never came … terrible"})
+    void negationEndsAtTheClauseBreak(String post) {
+        assertThat(label(post)).isEqualTo(SentimentLabel.NEGATIVE);
+        // both the negated action and "terrible" count against it
+        assertThat(score(post).score()).isLessThan(score("terrible").score())
+                .isLessThan(score("the bus never came").score());
+    }
+
+    @Test
+    void aNegatedSentimentWordIsNotCarriedIntoTheNextClause() {
+        assertThat(label("not bad, terrible")).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(label("not cheap but good")).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(score("never again, great").score()).isGreaterThan(score("never again").score())
+                .isGreaterThan(score("never great").score());
+        assertThat(label("never great")).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void negationWithinItsClauseIsUnchanged() {
+        assertThat(label("not good")).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(label("not good, sadly")).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(label("The metro is not very good, again")).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(label("never so good, honestly")).isEqualTo(SentimentLabel.POSITIVE);
+        // the scores these had before negation stopped at a clause break
+        assertThat(score("isn't it great").score()).isCloseTo(-0.6642, within(1e-4));
+        assertThat(score("isn't it great?").score()).isCloseTo(-0.6642, within(1e-4));
+        assertThat(score("the bus never came").score()).isCloseTo(-0.3612, within(1e-4));
     }
 
     @Test

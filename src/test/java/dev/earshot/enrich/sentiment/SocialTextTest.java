@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.earshot.enrich.sentiment.SocialText.Unit;
 import dev.earshot.text.CoreNlpTextAnalyzer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SocialTextTest {
@@ -65,6 +69,23 @@ class SocialTextTest {
         assertThat(text.units()).filteredOn(Unit::capitalised).extracting(Unit::key).containsExactly("not");
         assertThat(text.capsDifferential()).isTrue();
         assertThat(shouted.capsDifferential()).isFalse();
+    }
+
+    @Test
+    void startsANewClauseAtClauseEndingPunctuationAndAtBut() {
+        assertThat(clauses("never came, terrible. not cheap but good; ok - fine... yes :-/ no -- so — well"))
+                .containsExactly(List.of("never", "came"), List.of("terrible"), List.of("not", "cheap"),
+                        List.of("but", "good"), List.of("ok"), List.of("fine"), List.of("yes", ":-/", "no"),
+                        List.of("so"), List.of("well"));
+    }
+
+    /** The units' keys grouped by clause. */
+    private static List<List<String>> clauses(String text) {
+        Map<Integer, List<String>> clauses = new TreeMap<>();
+        for (Unit unit : read(text).units()) {
+            clauses.computeIfAbsent(unit.clause(), clause -> new ArrayList<>()).add(unit.key());
+        }
+        return List.copyOf(clauses.values());
     }
 
     @Test

@@ -194,12 +194,11 @@ class TrainedSentimentScorerTest {
 
     @Test
     void aModelFileOfFormat2StillLoadsUnderItsOwnName() {
-        // Written by the earlier trainer (the regression alone, format 2) from TEXTS with 2^12 buckets. Its
-        // weights do not depend on the lexicon's version string, which is set to this Earshot's.
+        // Written by the earlier trainer (the regression alone, format 2) from TEXTS with 2^12 buckets, on the
+        // output of the lexicon scorer earshot-social-lexicon/2.
         String v2;
         try (var in = TrainedSentimentScorerTest.class.getResourceAsStream("/sentiment/earshot-sentiment-model-2.json")) {
-            v2 = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst(
-                    "\"lexicon\":\"[^\"]*\"", "\"lexicon\":\"" + SocialSentimentScorer.MODEL + "\"");
+            v2 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -215,6 +214,28 @@ class TrainedSentimentScorerTest {
         assertThat(resaved.toString(StandardCharsets.UTF_8)).startsWith("{\"format\":\"earshot-sentiment-model/2\"");
         assertThat(TrainedSentimentScorer.load(new ByteArrayInputStream(resaved.toByteArray())).model())
                 .isEqualTo(loaded.model());
+    }
+
+    @Test
+    void aModelTrainedOnTheEarlierLexiconScorerKeepsScoringWithIt() {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        TrainedSentimentScorer.train(analyze(TEXTS), LABELS, TRAINING).save(file);
+        String current = file.toString(StandardCharsets.UTF_8);
+        assertThat(current).contains("\"lexicon\":\"earshot-social-lexicon/3\"");
+        // The same weights as if trained on the output of the scorer whose negation crossed clause breaks.
+        String earlier = current.replace("earshot-social-lexicon/3", "earshot-social-lexicon/2");
+
+        TrainedSentimentScorer loaded = TrainedSentimentScorer.load(stream(current));
+        TrainedSentimentScorer loadedEarlier = TrainedSentimentScorer.load(stream(earlier));
+
+        AnalyzedText withinOneClause = analyze("the flight was not good");
+        assertThat(loadedEarlier.probabilities(withinOneClause)).containsExactly(loaded.probabilities(withinOneClause));
+        AnalyzedText acrossAClauseBreak = analyze("the flight never came, terrible");
+        assertThat(loadedEarlier.probabilities(acrossAClauseBreak)[0])
+                .isLessThan(loaded.probabilities(acrossAClauseBreak)[0]);
+        ByteArrayOutputStream resaved = new ByteArrayOutputStream();
+        loadedEarlier.save(resaved);
+        assertThat(resaved.toString(StandardCharsets.UTF_8)).contains("\"lexicon\":\"earshot-social-lexicon/2\"");
     }
 
     @Test
