@@ -217,13 +217,7 @@ class RedeliverITCase {
     @Test
     void anAnnouncementThatFailedIsSupersededOnceTheLiveRunDeliveredItsIncidentsResolution() throws Exception {
         try (AlertReceiver receiver = new AlertReceiver()) {
-            EarshotConfig config = ConfigLoader.parse("""
-                    respond:
-                      alerts:
-                        channels:
-                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
-                        delivery: {maxAttempts: 2, initialBackoff: 10ms, maxBackoff: 20ms}
-                    """, "job.yaml");
+            EarshotConfig config = webhookOnly("delivery: {maxAttempts: 2, initialBackoff: 10ms, maxBackoff: 20ms}");
             Map<String, String> secrets = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", AlertReceiver.WEBHOOK_KEY);
             receiver.answer(attempt -> attempt <= 2 ? AlertReceiver.Answer.of(503, "Service Unavailable") : null);
             Path jobOutput = Files.createDirectories(work.resolve("output"));
@@ -253,12 +247,7 @@ class RedeliverITCase {
     @Test
     void aRedeliverLeavesNoLockNorEmptyFileNorFolderOfItsOwn() throws Exception {
         try (AlertReceiver receiver = new AlertReceiver()) {
-            EarshotConfig config = ConfigLoader.parse("""
-                    respond:
-                      alerts:
-                        channels:
-                          - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
-                    """, "redeliver.yaml");
+            EarshotConfig config = webhookOnly("");
             Map<String, String> fixed = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", AlertReceiver.WEBHOOK_KEY);
             Map<String, String> broken = Map.of("HOOK_URL", receiver.webhookUrl(), "HOOK_KEY", WRONG_KEY);
             Path jobOutput = Files.createDirectories(work.resolve("output"));
@@ -339,12 +328,7 @@ class RedeliverITCase {
                 """, "redeliver.yaml");
         assertThatThrownBy(() -> redeliver(noChannel, Map.of(), work.resolve("out"), List.of(letters)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("respond.alerts.channels: no channel named 'ops-hook'");
-        EarshotConfig channel = ConfigLoader.parse("""
-                respond:
-                  alerts:
-                    channels:
-                      - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
-                """, "redeliver.yaml");
+        EarshotConfig channel = webhookOnly("");
         assertThatThrownBy(() -> redeliver(channel, Map.of(), work.resolve("out"), List.of(letters)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("respond.alerts").hasMessageContaining("HOOK_URL");
         assertThatThrownBy(() -> redeliver(channel, Map.of(), work, List.of(letters)))
@@ -431,6 +415,17 @@ class RedeliverITCase {
         try (InputStream in = RedeliverITCase.class.getResourceAsStream("/helpdesk/bundled-tickets.jsonl")) {
             return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow(), HandoffTicket.class);
         }
+    }
+
+    /** One webhook channel, whose URL is in HOOK_URL and signing key in HOOK_KEY, and these alerts settings. */
+    private static EarshotConfig webhookOnly(String alertsSettings) {
+        return ConfigLoader.parse("""
+                respond:
+                  alerts:
+                    channels:
+                      - {name: ops-hook, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_KEY}
+                    %s
+                """.formatted(alertsSettings), "redeliver.yaml");
     }
 
     /** One Slack incoming-webhook channel, whose URL is in SLACK_URL. */
