@@ -30,7 +30,7 @@ record EnrichStage(SingleOutputStreamOperator<EnrichedEvent> events, DataStream<
         SingleOutputStreamOperator<String> versions =
                 TaxonomyVersions.of(posts.getExecutionEnvironment(), settings, resources.taxonomy());
         SingleOutputStreamOperator<EnrichedEvent> events = posts
-                .connect(versions.broadcast(EnrichPosts.TAXONOMY))
+                .connect(TaxonomyVersions.withoutEventTime(versions).broadcast(EnrichPosts.TAXONOMY))
                 .process(new EnrichPosts(settings, resources), EnrichedEvent.TYPE).name("enrich").uid("enrich");
         return new EnrichStage(events,
                 events.getSideOutput(PostEnrichment.FAILED).union(versions.getSideOutput(CheckTaxonomy.REJECTED)));

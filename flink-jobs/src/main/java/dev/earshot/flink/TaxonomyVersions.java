@@ -4,14 +4,16 @@ import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.FileContentSource;
 import dev.earshot.enrich.topics.Taxonomy;
 import java.nio.file.Path;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * The valid taxonomy versions the enrich step switches to while the job runs (rejected ones are the
@@ -22,6 +24,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * once: it stays in the graph because savepoints of earlier releases hold its source, and Flink refuses to restore
  * one whose operators are gone. (An empty stream would do, but Flink 2.2's {@code fromData} fails on an empty
  * collection.)
+ *
+ * <p>A taxonomy version has no event time: it applies to the posts processed after it arrives. The enrich step's
+ * event time is the lowest of its active inputs' watermarks, so the versions reach it as an input that is idle for
+ * good ({@link WithoutEventTime}) and the posts alone decide it. A stream that sent no watermark would hold every
+ * window back forever; one that declared the end of event time, as the watcher's and the bundled one's end do, would
+ * fire every window as soon as the posts fell silent for {@code stream.idleness}, and make every later post too late.
  */
 final class TaxonomyVersions {
 
@@ -35,7 +43,7 @@ final class TaxonomyVersions {
     static SingleOutputStreamOperator<String> of(StreamExecutionEnvironment env, EarshotConfig.Enrich settings, Taxonomy startup) {
         Path file = settings.taxonomyFile();
         DataStream<String> versions = file != null
-                ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
+                ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), WatermarkStrategy.noWatermarks(),
                         "taxonomy file", BasicTypeInfo.STRING_TYPE_INFO).setParallelism(1).uid("taxonomy-file")
                 : env.fromData(BasicTypeInfo.STRING_TYPE_INFO, startup.yaml()).name("taxonomy fixed at start-up").uid("taxonomy-fixed");
         String origin = file == null ? settings.taxonomy() : file.toAbsolutePath().toString();
@@ -43,26 +51,36 @@ final class TaxonomyVersions {
                 .setParallelism(1).name("check taxonomy").uid("check-taxonomy");
     }
 
-    /**
-     * A taxonomy version has no event time: it applies to the posts processed after it arrives. The watcher
-     * therefore declares the end of event time at once. The enrich step's event time is the smaller of its two
-     * inputs' watermarks, so a stream without watermarks would hold every window back forever; with this one
-     * the posts alone decide it.
-     */
-    static WatermarkStrategy<String> noEventTime() {
-        return WatermarkStrategy.forGenerator(context -> new EndOfEventTime());
+    /** {@code versions} as the enrich step's input: one whose watermarks do not count ({@link WithoutEventTime}). */
+    static DataStream<String> withoutEventTime(DataStream<String> versions) {
+        return versions.transform("taxonomy without event time", versions.getType(), new WithoutEventTime<String>())
+                .setParallelism(1).uid("taxonomy-without-event-time");
     }
 
-    private static final class EndOfEventTime implements WatermarkGenerator<String> {
+    /**
+     * Passes the versions on as an input without event time: idle from the start, whatever watermark or status
+     * reaches it. Records still pass; an idle input only stops counting towards the receiver's event time.
+     */
+    static final class WithoutEventTime<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
 
         @Override
-        public void onEvent(String version, long timestamp, WatermarkOutput output) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
+        public void open() throws Exception {
+            super.open();
+            output.emitWatermarkStatus(WatermarkStatus.IDLE);
         }
 
         @Override
-        public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
+        public void processElement(StreamRecord<T> element) {
+            output.collect(element);
+        }
+
+        /** Dropped, above all the end of event time a bounded source sends when it ends. */
+        @Override
+        public void processWatermark(Watermark mark) {
+        }
+
+        @Override
+        public void processWatermarkStatus(WatermarkStatus status) {
         }
     }
 }
