@@ -9,11 +9,6 @@ import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * The valid taxonomy versions the enrich step switches to while the job runs (rejected ones are the
@@ -25,11 +20,11 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * one whose operators are gone. (An empty stream would do, but Flink 2.2's {@code fromData} fails on an empty
  * collection.)
  *
- * <p>A taxonomy version has no event time: it applies to the posts processed after it arrives. The enrich step's
- * event time is the lowest of its active inputs' watermarks, so the versions reach it as an input that is idle for
- * good ({@link WithoutEventTime}) and the posts alone decide it. A stream that sent no watermark would hold every
- * window back forever; one that declared the end of event time, as the watcher's and the bundled one's end do, would
- * fire every window as soon as the posts fell silent for {@code stream.idleness}, and make every later post too late.
+ * <p>A taxonomy version has no event time: it applies to the posts processed after it arrives. The enrich step
+ * therefore ignores this input's watermarks ({@link BroadcastWithoutEventTime}), and the posts alone decide its event
+ * time. Counted, a stream that sent no watermark would hold every window back forever; and the end of event time,
+ * which a bounded stream declares as it ends, would fire every window as soon as the posts fell silent for
+ * {@code stream.idleness}, and make every later post too late.
  */
 final class TaxonomyVersions {
 
@@ -49,38 +44,5 @@ final class TaxonomyVersions {
         String origin = file == null ? settings.taxonomy() : file.toAbsolutePath().toString();
         return versions.process(new CheckTaxonomy(origin), BasicTypeInfo.STRING_TYPE_INFO)
                 .setParallelism(1).name("check taxonomy").uid("check-taxonomy");
-    }
-
-    /** {@code versions} as the enrich step's input: one whose watermarks do not count ({@link WithoutEventTime}). */
-    static DataStream<String> withoutEventTime(DataStream<String> versions) {
-        return versions.transform("taxonomy without event time", versions.getType(), new WithoutEventTime<String>())
-                .setParallelism(1).uid("taxonomy-without-event-time");
-    }
-
-    /**
-     * Passes the versions on as an input without event time: idle from the start, whatever watermark or status
-     * reaches it. Records still pass; an idle input only stops counting towards the receiver's event time.
-     */
-    static final class WithoutEventTime<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
-
-        @Override
-        public void open() throws Exception {
-            super.open();
-            output.emitWatermarkStatus(WatermarkStatus.IDLE);
-        }
-
-        @Override
-        public void processElement(StreamRecord<T> element) {
-            output.collect(element);
-        }
-
-        /** Dropped, above all the end of event time a bounded source sends when it ends. */
-        @Override
-        public void processWatermark(Watermark mark) {
-        }
-
-        @Override
-        public void processWatermarkStatus(WatermarkStatus status) {
-        }
     }
 }

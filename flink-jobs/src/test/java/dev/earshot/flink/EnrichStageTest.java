@@ -30,7 +30,7 @@ class EnrichStageTest {
         StreamGraph graph = graph(withTaxonomyFile(), RecordSource.file(Files.writeString(work.resolve("posts.jsonl"), ""), "test"));
 
         assertThat(graph.getStreamNodes()).extracting(StreamNode::getTransformationUID)
-                .doesNotContain("taxonomy-file", "check-taxonomy", "taxonomy-fixed", "taxonomy-without-event-time");
+                .doesNotContain("taxonomy-file", "check-taxonomy", "taxonomy-fixed");
         assertThat(enrich(graph).getInEdges()).singleElement()
                 .satisfies(edge -> assertThat(graph.getStreamNode(edge.getSourceId()).getTransformationUID()).isEqualTo("language-scope"));
     }
@@ -40,7 +40,7 @@ class EnrichStageTest {
         StreamGraph graph = graph(EarshotConfig.defaults(), RecordSource.file(Files.writeString(work.resolve("posts.jsonl"), ""), "test"));
 
         assertThat(graph.getStreamNodes()).extracting(StreamNode::getTransformationUID)
-                .doesNotContain("taxonomy-file", "check-taxonomy", "taxonomy-fixed", "taxonomy-without-event-time");
+                .doesNotContain("taxonomy-file", "check-taxonomy", "taxonomy-fixed");
         assertThat(enrich(graph).getInEdges()).hasSize(1);
     }
 
@@ -60,21 +60,14 @@ class EnrichStageTest {
                 .isEqualTo("taxonomy");
     }
 
-    /**
-     * The uid of the source of enrich's second input, through {@code check-taxonomy} and the step that takes its event
-     * time away.
-     */
+    /** The uid of the source of enrich's second input, through {@code check-taxonomy}. */
     private static String taxonomyInputOfEnrich(StreamGraph graph) {
         assertThat(enrich(graph).getInEdges()).extracting(edge -> graph.getStreamNode(edge.getSourceId()).getTransformationUID())
-                .containsExactlyInAnyOrder("language-scope", "taxonomy-without-event-time");
-        return onlyInputOf(graph, onlyInputOf(graph, "taxonomy-without-event-time"));
-    }
-
-    private static String onlyInputOf(StreamGraph graph, String uid) {
-        StreamNode node = graph.getStreamNodes().stream().filter(candidate -> uid.equals(candidate.getTransformationUID()))
+                .containsExactlyInAnyOrder("language-scope", "check-taxonomy");
+        StreamNode check = graph.getStreamNodes().stream().filter(node -> "check-taxonomy".equals(node.getTransformationUID()))
                 .findFirst().orElseThrow();
-        assertThat(node.getInEdges()).hasSize(1);
-        return graph.getStreamNode(node.getInEdges().get(0).getSourceId()).getTransformationUID();
+        assertThat(check.getInEdges()).hasSize(1);
+        return graph.getStreamNode(check.getInEdges().get(0).getSourceId()).getTransformationUID();
     }
 
     private EarshotConfig withTaxonomyFile() throws Exception {

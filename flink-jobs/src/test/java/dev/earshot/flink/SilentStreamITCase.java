@@ -3,6 +3,7 @@ package dev.earshot.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.kafka.KafkaOptions;
 import dev.earshot.connectors.kafka.LocalKafka;
 import dev.earshot.json.Json;
@@ -27,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run on Kafka whose posts stop for longer than {@code stream.idleness} (2 s here) keeps its event time where the
- * posts left it: the silence ends nothing. Both partitions carry a parking post every 10 minutes from 08:00 to 10:00,
- * so event time stands at 09:55; after ten seconds without a post come posts of 10:01 and 10:40 on both partitions.
- * The 10:01 posts belong to windows still open and are counted in them; the 10:40 posts bring event time to 10:35, so
- * the windows up to 10:30 fire, and no later one. The run is then stopped as on Ctrl-C, which fires nothing.
+ * posts left it: the silence ends nothing, in a run as started and in one resumed from its saved state. Both partitions
+ * carry a parking post every 10 minutes from 08:00 to 10:00, so event time stands at 09:55. After ten seconds without a
+ * post come posts of 10:01 on both partitions; they belong to windows still open and are counted in them. The run is
+ * stopped as on Ctrl-C, which fires nothing, and resumed; after another ten seconds without a post come posts of 10:40,
+ * which bring event time to 10:35, so the windows up to 10:30 fire, and no later one.
  */
 class SilentStreamITCase {
 
@@ -44,28 +46,37 @@ class SilentStreamITCase {
     static Path output;
 
     @BeforeAll
-    static void postsThenASilenceThenPostsAMinuteLater() throws Exception {
+    static void postsThenASilenceThenPostsAMinuteLaterThenAResumeASilenceAndLaterPosts() throws Exception {
         kafka = LocalKafka.start();
         kafka.createTopic(KafkaOptions.POSTS_TOPIC, 2);
         output = Files.createDirectories(dir.resolve("output"));
+        EarshotConfig config = ConfigLoader.parse("stream: { idleness: " + IDLENESS.toSeconds() + "s }", "test");
+        SavedState state = new SavedState(dir.resolve("state"));
         List<ProducerRecord<byte[], byte[]>> beforeTheSilence = ResumedEventTimeITCase.everyTenMinutesOnBothPartitions(0, 120);
         kafka.send(beforeTheSilence);
 
-        ResumeAfterStopITCase.KafkaRun run = ResumeAfterStopITCase.KafkaRun.start(kafka,
-                ConfigLoader.parse("stream: { idleness: " + IDLENESS.toSeconds() + "s }", "test"), output, "silent-stream",
-                new SavedState(dir.resolve("state")), null);
+        ResumeAfterStopITCase.KafkaRun run = ResumeAfterStopITCase.KafkaRun.start(kafka, config, output, "silent-stream", state, null);
         run.awaitRecordsRead(beforeTheSilence.size());
         Thread.sleep(IDLENESS.multipliedBy(5).toMillis());
-        List<ProducerRecord<byte[], byte[]>> afterTheSilence = new ArrayList<>();
-        for (int minute : new int[] {121, 160}) {
-            for (int partition = 0; partition < 2; partition++) {
-                afterTheSilence.add(ResumedEventTimeITCase.record(partition, LatePostsITCase.parkingPost(
-                        "after-" + minute + "-" + partition, T0.plus(Duration.ofMinutes(minute)))));
-            }
-        }
-        kafka.send(afterTheSilence);
-        run.awaitRecordsRead(beforeTheSilence.size() + afterTheSilence.size());
+        kafka.send(onBothPartitionsAt(121));
+        run.awaitRecordsRead(beforeTheSilence.size() + 2);
         run.stop();
+
+        ResumeAfterStopITCase.KafkaRun resumed = ResumeAfterStopITCase.KafkaRun.start(kafka, config, output, "silent-stream", state,
+                state.newest().orElseThrow());
+        Thread.sleep(IDLENESS.multipliedBy(5).toMillis());
+        kafka.send(onBothPartitionsAt(160));
+        resumed.awaitRecordsRead(2);
+        resumed.stop();
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> onBothPartitionsAt(int minute) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int partition = 0; partition < 2; partition++) {
+            records.add(ResumedEventTimeITCase.record(partition, LatePostsITCase.parkingPost(
+                    "p" + minute + "-" + partition, T0.plus(Duration.ofMinutes(minute)))));
+        }
+        return records;
     }
 
     @AfterAll
