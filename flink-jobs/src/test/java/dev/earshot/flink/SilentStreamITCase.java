@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,25 +57,16 @@ class SilentStreamITCase {
         ResumeAfterStopITCase.KafkaRun run = ResumeAfterStopITCase.KafkaRun.start(kafka, config, output, "silent-stream", state, null);
         run.awaitRecordsRead(beforeTheSilence.size());
         Thread.sleep(IDLENESS.multipliedBy(5).toMillis());
-        kafka.send(onBothPartitionsAt(121));
+        kafka.send(ResumedEventTimeITCase.everyTenMinutesOnBothPartitions(121, 121));
         run.awaitRecordsRead(beforeTheSilence.size() + 2);
         run.stop();
 
         ResumeAfterStopITCase.KafkaRun resumed = ResumeAfterStopITCase.KafkaRun.start(kafka, config, output, "silent-stream", state,
                 state.newest().orElseThrow());
         Thread.sleep(IDLENESS.multipliedBy(5).toMillis());
-        kafka.send(onBothPartitionsAt(160));
+        kafka.send(ResumedEventTimeITCase.everyTenMinutesOnBothPartitions(160, 160));
         resumed.awaitRecordsRead(2);
         resumed.stop();
-    }
-
-    private static List<ProducerRecord<byte[], byte[]>> onBothPartitionsAt(int minute) {
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (int partition = 0; partition < 2; partition++) {
-            records.add(ResumedEventTimeITCase.record(partition, LatePostsITCase.parkingPost(
-                    "p" + minute + "-" + partition, T0.plus(Duration.ofMinutes(minute)))));
-        }
-        return records;
     }
 
     @AfterAll
