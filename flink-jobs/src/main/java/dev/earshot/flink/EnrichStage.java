@@ -7,10 +7,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The enrich step in the job graph. A job whose input never ends can see its taxonomy file edited: there it is
- * {@link EnrichPosts}, with the taxonomy versions as a broadcast input ({@link TaxonomyVersions}), the graph, uids and
- * state of earlier releases, so that their savepoints restore. A run over an input that ends keeps its start-up
- * taxonomy: there it is {@link EnrichPostsFixedTaxonomy}, with the posts as its only input. Both are the operator
- * {@code enrich}.
+ * {@link EnrichPosts}, with the taxonomy versions as a broadcast input ({@link TaxonomyVersions}) whose watermarks do
+ * not count ({@link BroadcastWithoutEventTime}), the graph, uids and state of earlier releases, so that their
+ * savepoints restore. A run over an input that ends keeps its start-up taxonomy: there it is
+ * {@link EnrichPostsFixedTaxonomy}, with the posts as its only input. Both are the operator {@code enrich}.
  *
  * @param deadLetters the posts enrichment failed on, and the rejected versions of the taxonomy file
  */
@@ -30,8 +30,10 @@ record EnrichStage(SingleOutputStreamOperator<EnrichedEvent> events, DataStream<
         SingleOutputStreamOperator<String> versions =
                 TaxonomyVersions.of(posts.getExecutionEnvironment(), settings, resources.taxonomy());
         SingleOutputStreamOperator<EnrichedEvent> events = posts
-                .connect(versions.broadcast(EnrichPosts.TAXONOMY))
-                .process(new EnrichPosts(settings, resources), EnrichedEvent.TYPE).name("enrich").uid("enrich");
+                .connect(versions.broadcast())
+                .transform("enrich", EnrichedEvent.TYPE,
+                        new BroadcastWithoutEventTime<>(new EnrichPosts(settings, resources), EnrichPosts.TAXONOMY))
+                .uid("enrich");
         return new EnrichStage(events,
                 events.getSideOutput(PostEnrichment.FAILED).union(versions.getSideOutput(CheckTaxonomy.REJECTED)));
     }

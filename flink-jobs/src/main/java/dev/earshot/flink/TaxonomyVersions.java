@@ -4,9 +4,6 @@ import dev.earshot.config.EarshotConfig;
 import dev.earshot.connectors.file.FileContentSource;
 import dev.earshot.enrich.topics.Taxonomy;
 import java.nio.file.Path;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -22,6 +19,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * once: it stays in the graph because savepoints of earlier releases hold its source, and Flink refuses to restore
  * one whose operators are gone. (An empty stream would do, but Flink 2.2's {@code fromData} fails on an empty
  * collection.)
+ *
+ * <p>A taxonomy version has no event time: it applies to the posts processed after it arrives. The enrich step
+ * therefore ignores this input's watermarks ({@link BroadcastWithoutEventTime}), and the posts alone decide its event
+ * time. Counted, a stream that sent no watermark would hold every window back forever; and the end of event time,
+ * which a bounded stream declares as it ends, would fire every window as soon as the posts fell silent for
+ * {@code stream.idleness}, and make every later post too late.
  */
 final class TaxonomyVersions {
 
@@ -35,34 +38,11 @@ final class TaxonomyVersions {
     static SingleOutputStreamOperator<String> of(StreamExecutionEnvironment env, EarshotConfig.Enrich settings, Taxonomy startup) {
         Path file = settings.taxonomyFile();
         DataStream<String> versions = file != null
-                ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), noEventTime(),
+                ? env.fromSource(new FileContentSource(file, settings.taxonomyPollInterval()), WatermarkStrategy.noWatermarks(),
                         "taxonomy file", BasicTypeInfo.STRING_TYPE_INFO).setParallelism(1).uid("taxonomy-file")
                 : env.fromData(BasicTypeInfo.STRING_TYPE_INFO, startup.yaml()).name("taxonomy fixed at start-up").uid("taxonomy-fixed");
         String origin = file == null ? settings.taxonomy() : file.toAbsolutePath().toString();
         return versions.process(new CheckTaxonomy(origin), BasicTypeInfo.STRING_TYPE_INFO)
                 .setParallelism(1).name("check taxonomy").uid("check-taxonomy");
-    }
-
-    /**
-     * A taxonomy version has no event time: it applies to the posts processed after it arrives. The watcher
-     * therefore declares the end of event time at once. The enrich step's event time is the smaller of its two
-     * inputs' watermarks, so a stream without watermarks would hold every window back forever; with this one
-     * the posts alone decide it.
-     */
-    static WatermarkStrategy<String> noEventTime() {
-        return WatermarkStrategy.forGenerator(context -> new EndOfEventTime());
-    }
-
-    private static final class EndOfEventTime implements WatermarkGenerator<String> {
-
-        @Override
-        public void onEvent(String version, long timestamp, WatermarkOutput output) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
-        }
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
-        }
     }
 }

@@ -10,15 +10,16 @@ import dev.earshot.model.Post;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
 /**
- * Taxonomy versions in the enrich step: each applies to the posts after it, and survives a restore; a job whose
- * taxonomy cannot change enriches with the start-up one.
+ * Taxonomy versions in the enrich step: each applies to the posts after it, and survives a restore, and none moves
+ * event time; a job whose taxonomy cannot change enriches with the start-up one.
  */
 class EnrichPostsTest {
 
@@ -66,6 +67,22 @@ class EnrichPostsTest {
         }
     }
 
+    /**
+     * The taxonomy input carries no event time, not even its end, which the bundled taxonomy's task sends as it ends and
+     * again after every restore: once the posts fall silent, the step is idle and holds its event time.
+     */
+    @Test
+    void theTaxonomyInputNeverMovesEventTimeNotEvenToItsEnd() throws Exception {
+        try (BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = started(null)) {
+            harness.processWatermark(60_000);
+            harness.processBroadcastWatermark(Watermark.MAX_WATERMARK);
+            harness.getTwoInputOperator().processWatermarkStatus1(WatermarkStatus.IDLE);
+            harness.getTwoInputOperator().processWatermarkStatus2(WatermarkStatus.ACTIVE);
+
+            assertThat(harness.getOutput()).containsExactly(new Watermark(60_000), WatermarkStatus.IDLE);
+        }
+    }
+
     @Test
     void withAFixedTaxonomyPostsGetTheStartUpTopicsAndEditsAndDeletionsKeepTheirPlace() throws Exception {
         EnrichPostsFixedTaxonomy enrich = new EnrichPostsFixedTaxonomy(EarshotConfig.defaults().enrich(),
@@ -86,7 +103,7 @@ class EnrichPostsTest {
     static BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> started(OperatorSubtaskState checkpoint) throws Exception {
         EnrichPosts enrich = new EnrichPosts(EarshotConfig.defaults().enrich(), new EnrichResources(Taxonomy.parse(PARKING), null));
         BroadcastOperatorTestHarness<PostEvent, String, EnrichedEvent> harness = new BroadcastOperatorTestHarness<>(
-                new CoBroadcastWithNonKeyedOperator<>(enrich, List.of(EnrichPosts.TAXONOMY)), 1, 1, 0);
+                new BroadcastWithoutEventTime<>(enrich, EnrichPosts.TAXONOMY), 1, 1, 0);
         harness.setup();
         if (checkpoint != null) {
             harness.initializeState(checkpoint);

@@ -163,30 +163,49 @@ class ResumeAfterStopITCase {
     /** Runs the job on Kafka until it has read {@code records}, then stops it as {@code earshot run} does on Ctrl-C. */
     static void run(LocalKafka kafka, Path output, String group, SavedState state, SavedState.Snapshot resumeFrom, long records)
             throws Exception {
-        KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).groupId(group).build();
-        Configuration flinkConfig = new Configuration();
-        flinkConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
-        env.setParallelism(2);
-        env.enableCheckpointing(2_000);
-        state.configure(env, resumeFrom);
-        new EarshotJob(EarshotConfig.defaults(), RecordSource.withOrigins(KafkaPostSource.withOrigins(options),
-                options.postsTopic()), EarshotSinks.jsonLines(output)).build(env);
-        JobClient job = env.executeAsync("earshot resume test");
-        CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (recordsRead(job) < records) {
-            assertThat(Instant.now()).as("read %d records in time", records).isBefore(deadline);
-            assertThat(finished).isNotDone();
-            Thread.sleep(200);
-        }
-        assertThat(state.stop(job, finished, Instant.now().plus(Duration.ofSeconds(60)))).isNotNull();
-        finished.get();
+        KafkaRun run = KafkaRun.start(kafka, EarshotConfig.defaults(), output, group, state, resumeFrom);
+        run.awaitRecordsRead(records);
+        run.stop();
     }
 
-    private static long recordsRead(JobClient job) throws Exception {
-        Object read = job.getAccumulators().get().get(Counters.RECORDS_READ);
-        return read == null ? 0 : ((Number) read).longValue();
+    /** A job on Kafka at parallelism 2, writing files, with its state in a {@link SavedState}. */
+    record KafkaRun(JobClient job, CompletableFuture<JobExecutionResult> finished, SavedState state) {
+
+        static KafkaRun start(LocalKafka kafka, EarshotConfig config, Path output, String group, SavedState state,
+                SavedState.Snapshot resumeFrom) throws Exception {
+            KafkaOptions options = KafkaOptions.builder().bootstrapServers(kafka.bootstrapServers()).groupId(group).build();
+            Configuration flinkConfig = new Configuration();
+            flinkConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+            env.setParallelism(2);
+            env.enableCheckpointing(2_000);
+            state.configure(env, resumeFrom);
+            new EarshotJob(config, RecordSource.withOrigins(KafkaPostSource.withOrigins(options),
+                    options.postsTopic()), EarshotSinks.jsonLines(output)).build(env);
+            JobClient job = env.executeAsync("earshot on kafka");
+            return new KafkaRun(job, job.getJobExecutionResult(), state);
+        }
+
+        /** Waits until the job has read {@code records} records since it started. */
+        void awaitRecordsRead(long records) throws Exception {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (recordsRead() < records) {
+                assertThat(Instant.now()).as("read %d records in time", records).isBefore(deadline);
+                assertThat(finished).isNotDone();
+                Thread.sleep(200);
+            }
+        }
+
+        /** Stops the job as {@code earshot run} does on Ctrl-C: a savepoint that does not drain. */
+        void stop() throws Exception {
+            assertThat(state.stop(job, finished, Instant.now().plus(Duration.ofSeconds(60)))).isNotNull();
+            finished.get();
+        }
+
+        private long recordsRead() throws Exception {
+            Object read = job.getAccumulators().get().get(Counters.RECORDS_READ);
+            return read == null ? 0 : ((Number) read).longValue();
+        }
     }
 
     private static List<String> lines(Path output, String name) throws Exception {

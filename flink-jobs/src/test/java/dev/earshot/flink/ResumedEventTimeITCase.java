@@ -96,7 +96,7 @@ class ResumedEventTimeITCase {
     }
 
     /** A parking post at every 10 minutes from {@code fromMinute} to {@code toMinute} after 08:00 on both partitions. */
-    private static List<ProducerRecord<byte[], byte[]>> everyTenMinutesOnBothPartitions(int fromMinute, int toMinute) {
+    static List<ProducerRecord<byte[], byte[]>> everyTenMinutesOnBothPartitions(int fromMinute, int toMinute) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int minute = fromMinute; minute <= toMinute; minute += 10) {
             for (int partition = 0; partition < 2; partition++) {
@@ -107,7 +107,7 @@ class ResumedEventTimeITCase {
         return records;
     }
 
-    private static ProducerRecord<byte[], byte[]> record(int partition, String line) {
+    static ProducerRecord<byte[], byte[]> record(int partition, String line) {
         return new ProducerRecord<>(KafkaOptions.POSTS_TOPIC, partition, null, line.getBytes(UTF_8));
     }
 
