@@ -259,7 +259,8 @@ class AlertDeliveryWriterTest extends AlertReceiverFixture {
             assertThat(writer.channelCounts().get("pager").deadLetters().get()).isEqualTo(2);
         }
         assertThat(receiver.at(AlertReceiver.WEBHOOK_PATH)).extracting(r -> r.json().get("id").asText() + " " + r.messagePosition())
-                .containsExactly("incident-a FIRST", "incident-b OPENED_AND_RESOLVED");
+                .as("two incidents' threads, sent side by side in either order").containsExactlyInAnyOrder("incident-a FIRST",
+                        "incident-b OPENED_AND_RESOLVED");
         assertThat(deadLetters.letters).extracting(letter -> Json.read(letter.raw(), Alert.class)).containsExactlyElementsOf(refused);
         assertThat(deadLetters.letters).extracting(DeadLetter::reason).allSatisfy(reason ->
                 assertThat(reason).startsWith("channel 'pager' (webhook): rate limit: "));
