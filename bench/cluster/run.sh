@@ -10,7 +10,7 @@
 #      checkpoint, and the exactly-once Kafka outputs must still hold each record once. Before the kill, the
 #      TaskManager's Prometheus reporter (plugins/, as in the Flink image) must serve Earshot's counters, and after
 #      it the JobManager's must count the restart
-#   3. once the sample is read and the outputs stop changing, a stop-with-savepoint that drains (`flink stop
+#   3. once the outputs stop changing, a stop-with-savepoint that drains (`flink stop
 #      --drain`): the input ends there, as a file's does, so the windows still open fire; the job prints its summary
 #      and the JobManager exits; Kafka topic counts (read_committed) and Elasticsearch _count are compared with
 #      `./earshot run` of the same sample on a local MiniCluster. Without the drain, the last windows would wait for
@@ -128,15 +128,16 @@ kill -9 "$(cat "$FLINK_HOME/log/tm.pid")"
 sleep 5
 flink_start_tm
 all_read() { [[ $(last_count records || true) -ge $SAMPLE ]]; }
-wait_for 600 "the job did not read the whole sample" all_read
-# Settled: every output unchanged over 30 s, longer than a checkpoint interval, at which the Kafka outputs commit.
+# Settled: every output unchanged over 60 s, longer than a checkpoint interval, at which the Kafka outputs commit, and
+# than the pauses of a read on this busy machine. (The progress line cannot tell that the sample was read: after the
+# restart it counts from the checkpoint.)
 previous="" stable_since=$SECONDS
 while :; do
   sleep 10
   # A count that fails (a busy machine, a broker still electing leaders) is a change: keep waiting.
   now="$(topic_counts | tr '\n' ' ')" || now="(no counts at ${SECONDS}s)"
   if [[ "$now" != "$previous" ]]; then previous="$now" stable_since=$SECONDS; fi
-  ((SECONDS - stable_since >= 30)) && break
+  ((SECONDS - stable_since >= 60)) && break
   ((SECONDS - started < 1200)) || fail "the outputs did not settle within 20 minutes: $now"
 done
 say "outputs settled after $((SECONDS - started)) s: $previous"
