@@ -17,9 +17,10 @@ import java.util.Set;
  * (updates, resolution) carry {@code thread_ts}, the {@code ts} Slack answered for its first message, so they are
  * replies in its thread; the resolution also sets {@code reply_broadcast}, so the channel, not only the people
  * following the thread, sees the incident closed. Updates stay in the thread: the channel already has the
- * incident, and an incident's updates are what a thread is for. A follow-up whose thread is unknown (the first
- * message failed, or the writer restarted without it) is posted top-level and names its incident, as the webhook's; so
- * is the one message of an incident that none of its messages reached before it ended.
+ * incident, and an incident's updates are what a thread is for. A follow-up whose thread is unknown (a writer
+ * restored from a checkpoint of an earlier release, which kept no thread for it) is posted top-level and names its
+ * incident, as the webhook's; so is the one message of an incident that none of its messages reached before it ended.
+ * A failed first message leaves no such follow-up: the incident's next version becomes its first message.
  * Every message carries its delivery's idempotency key as message metadata, by which {@link SlackMessageLookup}
  * finds it when an attempt's answer was lost.
  *

@@ -355,7 +355,8 @@ public final class AlertDeliveryWriter implements StatefulSinkWriter<Alert, Aler
 
     /**
      * A first message that got through starts its thread (again, if the router had forgotten it); a follow-up
-     * posted top-level because its thread was unknown starts one; the resolution ends it.
+     * posted top-level because its thread was unknown (restored from an earlier release's checkpoint) starts one; the
+     * resolution ends it.
      */
     private void followSlackThread(String thread, MessageKind kind, String ts) {
         if (kind.endsThread()) {
